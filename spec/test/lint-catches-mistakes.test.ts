@@ -1,0 +1,93 @@
+// A mistake in the spec fails the build's lint step with a message that names the file and line.
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const specDir = fileURLToPath(new URL("..", import.meta.url));
+const repoRoot = join(specDir, "..");
+const searchPath = "paths/20260430_aiDataPlatforms_{aiDataPlatformId}_actions_searchAuditLogs.yaml";
+const copies: string[] = [];
+
+/** Lints a copy of the spec after `mistake` edited it; resolves to the exit code and all output. */
+async function lintCopyWith(mistake: (dir: string) => void) {
+  const root = mkdtempSync(join(tmpdir(), "aidp-spec-lint-"));
+  copies.push(root);
+  for (const entry of ["openapi.yaml", "paths", "components", "lint"]) {
+    cpSync(join(specDir, entry), join(root, "spec", entry), { recursive: true });
+  }
+  cpSync(join(repoRoot, "redocly.yaml"), join(root, "redocly.yaml"));
+  mistake(join(root, "spec"));
+  const redocly = join(specDir, "node_modules", ".bin", "redocly");
+  try {
+    const { stdout, stderr } = await run(redocly, ["lint", "openapi.yaml", "--config", "../redocly.yaml"], {
+      cwd: join(root, "spec"),
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: failed.stdout + failed.stderr };
+  }
+}
+
+function edit(file: string, from: string, to: string) {
+  const text = readFileSync(file, "utf8");
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${from}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+afterEach(() => {
+  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("redocly lint of the spec", () => {
+  it("passes on the spec as it is", async () => {
+    const { code, output } = await lintCopyWith(() => {});
+    expect(output).toContain("Woohoo");
+    expect(code).toBe(0);
+  }, 30_000);
+
+  it("names the example file and line of an enum value the schema does not allow", async () => {
+    const { code, output } = await lintCopyWith((dir) =>
+      edit(
+        join(dir, "components/examples/AuditLogSearchResultFailed.yaml"),
+        "operation: DELETE",
+        "operation: DESTROY",
+      ),
+    );
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/components\/examples\/AuditLogSearchResultFailed\.yaml:\d+:\d+/);
+    expect(output).toContain("DESTROY");
+  }, 30_000);
+
+  it("names the path file and line of an operation that lost its 429", async () => {
+    const { code, output } = await lintCopyWith((dir) =>
+      edit(
+        join(dir, searchPath),
+        '    "429":\n      $ref: ../components/responses/TooManyRequests.yaml\n',
+        "",
+      ),
+    );
+    expect(code).not.toBe(0);
+    expect(output).toContain(`${searchPath}:`);
+    expect(output).toContain("rule/operation-has-every-error-response");
+  }, 30_000);
+
+  it("names a property without a description", async () => {
+    const { code, output } = await lintCopyWith((dir) =>
+      edit(
+        join(dir, "components/schemas/AuditLogSearchResultSummary.yaml"),
+        "    description: Payload of logs.\n",
+        "",
+      ),
+    );
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/components\/schemas\/AuditLogSearchResultSummary\.yaml:\d+:\d+/);
+    expect(output).toContain("`payload` has no description");
+  }, 30_000);
+});

@@ -1,0 +1,20 @@
+// Adds up the vitest JSON reports that every package writes to test-results/vitest.json
+// and prints one closing line for the whole suite: "Tests: N passed, N failed, N skipped".
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const packageDirs = ["spec", ...readdirSync(join(root, "packages")).map((name) => join("packages", name))];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const dir of packageDirs) {
+  const report = join(root, dir, "test-results", "vitest.json");
+  if (!existsSync(report)) continue;
+  const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(
+    readFileSync(report, "utf8"),
+  );
+  totals.passed += numPassedTests;
+  totals.failed += numFailedTests;
+  totals.skipped += numPendingTests + numTodoTests;
+}
+console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
