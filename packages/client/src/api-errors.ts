@@ -1,0 +1,93 @@
+// Non-2xx answers become AidpApiError, with one subclass per status the spec documents so callers can
+// `instanceof` them. The request id comes from the `opc-request-id` response header.
+import type { ApiErrorBody } from "@aidp/types";
+import { AidpError } from "./errors.js";
+
+export interface ApiErrorDetails {
+  status: number;
+  body: unknown;
+  requestId: string | undefined;
+  operation: string;
+  method: string;
+  url: string;
+}
+
+/** The service answered with an error status. */
+export class AidpApiError extends AidpError {
+  override name = "AidpApiError";
+  readonly status: number;
+  /** The service's error code (`InvalidParameter`, `IncorrectState`, ...), or `HttpError<status>` when the body had none. */
+  readonly code: string;
+  readonly requestId: string | undefined;
+  readonly operation: string;
+  readonly method: string;
+  readonly url: string;
+
+  constructor(details: ApiErrorDetails) {
+    const { code, message } = readErrorBody(details.body, details.status);
+    const requestId = details.requestId ? ` (opc-request-id ${details.requestId})` : "";
+    super(`${details.operation} failed with ${details.status} ${code}: ${message}${requestId}`);
+    this.status = details.status;
+    this.code = code;
+    this.requestId = details.requestId;
+    this.operation = details.operation;
+    this.method = details.method;
+    this.url = details.url;
+  }
+}
+
+export class AidpBadRequestError extends AidpApiError {
+  override name = "AidpBadRequestError";
+}
+export class AidpUnauthorizedError extends AidpApiError {
+  override name = "AidpUnauthorizedError";
+}
+export class AidpNotFoundError extends AidpApiError {
+  override name = "AidpNotFoundError";
+}
+export class AidpConflictError extends AidpApiError {
+  override name = "AidpConflictError";
+}
+export class AidpPreconditionFailedError extends AidpApiError {
+  override name = "AidpPreconditionFailedError";
+}
+export class AidpTooManyRequestsError extends AidpApiError {
+  override name = "AidpTooManyRequestsError";
+}
+export class AidpInternalServerError extends AidpApiError {
+  override name = "AidpInternalServerError";
+}
+
+const ERROR_CLASS_BY_STATUS: Record<number, typeof AidpApiError> = {
+  400: AidpBadRequestError,
+  401: AidpUnauthorizedError,
+  404: AidpNotFoundError,
+  409: AidpConflictError,
+  412: AidpPreconditionFailedError,
+  429: AidpTooManyRequestsError,
+  500: AidpInternalServerError,
+};
+
+export function createApiError(details: ApiErrorDetails): AidpApiError {
+  const ErrorClass = ERROR_CLASS_BY_STATUS[details.status] ?? AidpApiError;
+  return new ErrorClass(details);
+}
+
+/** Reads the spec's Error body; an empty or non-JSON body still gives a clear code and message. */
+function readErrorBody(body: unknown, status: number): ApiErrorBody {
+  const candidate = body as Partial<ApiErrorBody> | undefined;
+  if (candidate && typeof candidate === "object" && typeof candidate.code === "string") {
+    return {
+      code: candidate.code,
+      message: typeof candidate.message === "string" ? candidate.message : "(no message)",
+    };
+  }
+  const text =
+    typeof body === "string" && body.trim() !== ""
+      ? ` Body was not the documented JSON Error: ${body.slice(0, 200)}`
+      : " The body was empty.";
+  return {
+    code: `HttpError${status}`,
+    message: `The service answered ${status} without an error code.${text}`,
+  };
+}

@@ -1,0 +1,17 @@
+// The contract between the client's request pipeline and whatever signs its requests.
+
+/** What a signer needs to see of one outgoing attempt: exactly what will be sent. */
+export interface SignableRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  /** The exact bytes that will be sent; undefined when there is no body. */
+  body?: Uint8Array;
+}
+
+export interface AuthProvider {
+  /** Returns the headers to add so that `request` carries a valid OCI signature. Called once per attempt. */
+  signRequest(request: SignableRequest): Promise<Headers>;
+  /** Region from the credentials (e.g. the config file's `region`), if any. */
+  readonly region?: string;
+}

@@ -1,0 +1,27 @@
+// The optional logger receives one structured line per attempt. Nothing secret is ever passed to it.
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface AttemptLogLine {
+  operation: string;
+  attempt: number;
+  status: number | undefined;
+  latencyMs: number;
+  requestId: string | undefined;
+  outcome: "success" | "retry" | "failure";
+  error?: string;
+}
+
+export function logAttempt(logger: Logger | undefined, line: AttemptLogLine) {
+  if (!logger) return;
+  const text = `${line.operation} attempt ${line.attempt}: ${line.status ?? line.error ?? "no response"} in ${line.latencyMs} ms`;
+  const fields = { ...line };
+  if (line.outcome === "success") logger.debug(text, fields);
+  else if (line.outcome === "retry") logger.warn(`${text}; retrying`, fields);
+  else logger.error(text, fields);
+}

@@ -1,0 +1,121 @@
+// Checks a value against the constraints the spec declares (generated into ./generated/request-rules.ts)
+// and normalises it for the wire. It collects every broken rule instead of stopping at the first.
+// A small interpreter of the few keywords our spec uses keeps the client bundle small; a general JSON
+// Schema validator would cost more than the whole client.
+import { toUtcDateTime } from "./dates.js";
+import type { ValidationIssue } from "./errors.js";
+
+export interface ValueRules {
+  readonly type?: string;
+  readonly format?: string;
+  readonly enum?: readonly string[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly required?: readonly string[] | boolean;
+  readonly additionalProperties?: boolean;
+  readonly properties?: Readonly<Record<string, ValueRules>>;
+}
+
+export interface CheckContext {
+  issues: ValidationIssue[];
+  /** Fields whose values must never be shown (retry tokens). */
+  secretFields: ReadonlySet<string>;
+}
+
+export function showValue(value: unknown, secret: boolean): string {
+  if (secret && typeof value === "string") return `<redacted, ${value.length} characters>`;
+  if (value instanceof Date)
+    return `Date(${Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString()})`;
+  const text = value === undefined ? "undefined" : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Checks `value` at `field` against `rules`; returns the value to send (date-times in UTC). */
+export function checkValue(rules: ValueRules, value: unknown, field: string, context: CheckContext): unknown {
+  const issue = (rule: string, expected: string) =>
+    context.issues.push({ field, rule, expected, value: showValue(value, context.secretFields.has(field)) });
+
+  if (rules.format === "date-time") {
+    const utc = toUtcDateTime(value);
+    if (utc === undefined)
+      issue("format", "an RFC 3339 date-time such as 2025-03-16T00:00:00Z, or a valid Date");
+    return utc ?? value;
+  }
+  if (rules.type === "object") return checkObject(rules, value, field, context, issue);
+  const typeExpected =
+    rules.type === "integer" ? "an integer" : rules.type === "string" ? "a string" : undefined;
+  const typeMatches =
+    rules.type === "integer"
+      ? Number.isInteger(value)
+      : rules.type === "string"
+        ? typeof value === "string"
+        : true;
+  if (!typeMatches) {
+    issue("type", typeExpected ?? String(rules.type));
+    return value;
+  }
+
+  if (rules.enum && !rules.enum.includes(value as string)) issue("enum", `one of ${rules.enum.join(", ")}`);
+  if (typeof value === "number") {
+    if (rules.minimum !== undefined && value < rules.minimum) issue("minimum", `at least ${rules.minimum}`);
+    if (rules.maximum !== undefined && value > rules.maximum) issue("maximum", `at most ${rules.maximum}`);
+  }
+  if (typeof value === "string") {
+    const length = [...value].length;
+    if (rules.minLength !== undefined && length < rules.minLength)
+      issue("minLength", `at least ${rules.minLength} characters`);
+    if (rules.maxLength !== undefined && length > rules.maxLength)
+      issue("maxLength", `at most ${rules.maxLength} characters`);
+    if (rules.pattern !== undefined && !new RegExp(rules.pattern, "u").test(value))
+      issue("pattern", `to match ${rules.pattern}`);
+  }
+  return value;
+}
+
+function checkObject(
+  rules: ValueRules,
+  value: unknown,
+  field: string,
+  context: CheckContext,
+  issue: (rule: string, expected: string) => void,
+): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date) {
+    issue("type", "an object");
+    return value;
+  }
+  const properties = rules.properties ?? {};
+  const input = value as Record<string, unknown>;
+  const output: Record<string, unknown> = {};
+  const required = Array.isArray(rules.required) ? rules.required : [];
+  for (const name of required) {
+    if (input[name] === undefined) {
+      context.issues.push({
+        field: `${field}.${name}`,
+        rule: "required",
+        expected: "a value (this field is required)",
+        value: "undefined",
+      });
+    }
+  }
+  for (const [name, child] of Object.entries(input)) {
+    if (child === undefined) continue;
+    const childRules = properties[name];
+    if (!childRules) {
+      if (rules.additionalProperties === false) {
+        context.issues.push({
+          field: `${field}.${name}`,
+          rule: "additionalProperties",
+          expected: `a known field (one of ${Object.keys(properties).join(", ")})`,
+          value: showValue(child, false),
+        });
+      }
+      output[name] = child;
+      continue;
+    }
+    output[name] = checkValue(childRules, child, `${field}.${name}`, context);
+  }
+  return output;
+}

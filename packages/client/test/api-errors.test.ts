@@ -1,0 +1,110 @@
+// Error answers become AidpApiError subclasses carrying status, code, message, request id and operation,
+// also when the body is empty or not JSON.
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  AidpApiError,
+  AidpBadRequestError,
+  AidpConflictError,
+  AidpInternalServerError,
+  AidpNotFoundError,
+  AidpPreconditionFailedError,
+  AidpTooManyRequestsError,
+  AidpUnauthorizedError,
+  createAidpClient,
+} from "../src/index.ts";
+import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
+
+const aiDataPlatformId = "ocid1.aidataplatform.oc1.iad.example";
+let server: TestServer | undefined;
+afterEach(() => server?.close());
+
+describe("AidpApiError", () => {
+  it.each([
+    [400, AidpBadRequestError],
+    [401, AidpUnauthorizedError],
+    [404, AidpNotFoundError],
+    [409, AidpConflictError],
+    [412, AidpPreconditionFailedError],
+    [429, AidpTooManyRequestsError],
+    [500, AidpInternalServerError],
+  ])("%i becomes its own class with every detail", async (status, ErrorClass) => {
+    server = await startTestServer((_req, res) =>
+      sendJson(res, status, { code: "SomeCode", message: "What went wrong." }, { "opc-request-id": "RID-1" }),
+    );
+    const aidp = createAidpClient({ baseUrl: server.url, retry: false });
+    const error = await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(AidpApiError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({
+      status,
+      code: "SomeCode",
+      requestId: "RID-1",
+      operation: "searchAuditLogs",
+      method: "POST",
+    });
+    expect((error as AidpApiError).url).toContain("/actions/searchAuditLogs");
+    expect((error as Error).message).toBe(
+      `searchAuditLogs failed with ${status} SomeCode: What went wrong. (opc-request-id RID-1)`,
+    );
+    expect((error as Error).name).toBe(ErrorClass.name);
+  });
+
+  it("an undocumented status is a plain AidpApiError", async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 418, { code: "Teapot", message: "No." }));
+    const aidp = createAidpClient({ baseUrl: server.url, retry: false });
+    const error = await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AidpApiError);
+    expect(Object.getPrototypeOf(error)).toBe(AidpApiError.prototype);
+  });
+
+  it("an empty body still gives a clear error", async () => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(404, { "opc-request-id": "RID-2", "content-length": "0" });
+      res.end();
+    });
+    const aidp = createAidpClient({ baseUrl: server.url, retry: false });
+    const error = (await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e)) as AidpApiError;
+    expect(error).toBeInstanceOf(AidpNotFoundError);
+    expect(error.code).toBe("HttpError404");
+    expect(error.message).toContain("The body was empty.");
+    expect(error.requestId).toBe("RID-2");
+  });
+
+  it("a non-JSON body still gives a clear error that quotes it", async () => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(500, { "content-type": "text/html" });
+      res.end("<html>Bad gateway</html>");
+    });
+    const aidp = createAidpClient({ baseUrl: server.url, retry: false });
+    const error = (await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e)) as AidpApiError;
+    expect(error).toBeInstanceOf(AidpInternalServerError);
+    expect(error.code).toBe("HttpError500");
+    expect(error.message).toContain("<html>Bad gateway</html>");
+  });
+});
+
+describe("DownloadClusterLogs result", () => {
+  it("keeps the PAR URL out of logs and JSON while giving it to the caller", async () => {
+    const parUrl = "https://objectstorage.example/p/SECRET-PAR-TOKEN/n/ns/b/bucket/o/log.gz";
+    server = await startTestServer((_req, res) => {
+      res.writeHead(202, {
+        "aidp-async-operation-key": "op-9",
+        "datalake-cluster-log-par-url": parUrl,
+        "opc-request-id": "RID-3",
+      });
+      res.end();
+    });
+    const aidp = createAidpClient({ baseUrl: server.url });
+    const job = await aidp.downloadClusterLogs({
+      aiDataPlatformId,
+      workspaceKey: "ws",
+      clusterKey: "cl",
+      details: { logContentTypeContains: "events", timeBegin: new Date(0), timeEnd: new Date(1) },
+    });
+    expect(job.logParUrl).toBe(parUrl);
+    expect(job).toMatchObject({ asyncOperationKey: "op-9", requestId: "RID-3" });
+    expect(JSON.stringify(job)).not.toContain("SECRET-PAR-TOKEN");
+    expect(Object.keys(job)).not.toContain("logParUrl");
+  });
+});

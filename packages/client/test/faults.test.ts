@@ -1,0 +1,273 @@
+// Fault injection against a real node:http server: which failures are retried, how often, how long it waits,
+// and that every attempt carries the same opc-retry-token and opc-request-id.
+import type { ServerResponse } from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  AidpAbortError,
+  AidpBadRequestError,
+  AidpConnectionError,
+  AidpTimeoutError,
+  AidpTooManyRequestsError,
+  createAidpClient,
+} from "../src/index.ts";
+import { record } from "./support/paging-server.ts";
+import { type RecordedRequest, sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
+
+const aiDataPlatformId = "ocid1.aidataplatform.oc1.iad.example";
+const fastRetry = { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 2_000 };
+const page = { items: [record(0)] };
+const apiError = (code: string) => ({ code, message: `${code} from the fault server` });
+let server: TestServer | undefined;
+afterEach(() => server?.close());
+
+type Step = (response: ServerResponse) => void;
+const status =
+  (code: number, body: unknown = apiError(`Status${code}`), headers: Record<string, string> = {}): Step =>
+  (res) =>
+    sendJson(res, code, body, headers);
+const ok: Step = status(200, page);
+const reset: Step = (res) => res.socket?.destroy();
+const cutMidBody: Step = (res) => {
+  res.writeHead(200, { "content-type": "application/json", "content-length": "500" });
+  res.write('{"items":[{"eventId":');
+  setTimeout(() => res.socket?.destroy(), 20);
+};
+const slow =
+  (ms: number, then: Step): Step =>
+  (res) =>
+    void setTimeout(() => then(res), ms);
+
+/** Starts a server that plays `steps` in order (the last one repeats). */
+async function serverPlaying(steps: Step[]) {
+  server = await startTestServer((_req, res, index) =>
+    (steps[Math.min(index, steps.length - 1)] as Step)(res),
+  );
+  return server;
+}
+
+function expectSameIdsOnEveryAttempt(requests: RecordedRequest[]) {
+  const tokens = new Set(requests.map((r) => r.headers["opc-retry-token"]));
+  const ids = new Set(requests.map((r) => r.headers["opc-request-id"]));
+  expect(tokens.size, "one retry token for all attempts").toBe(1);
+  expect(ids.size, "one request id for all attempts").toBe(1);
+  expect([...tokens][0]).toMatch(/^[\w-]{1,64}$/);
+}
+
+async function timed<T>(run: () => Promise<T>) {
+  const started = performance.now();
+  const outcome = await run().then(
+    (value) => ({ value, error: undefined }),
+    (error: unknown) => ({ value: undefined, error }),
+  );
+  return { ...outcome, elapsed: performance.now() - started };
+}
+
+describe("retries", () => {
+  it("503, 503, then 200: three attempts and the page", async () => {
+    const { url, requests } = await serverPlaying([status(503), status(503), ok]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
+    const { value, elapsed } = await timed(() => aidp.searchAuditLogs({ aiDataPlatformId }));
+    expect(value?.items).toEqual(page.items);
+    expect(requests).toHaveLength(3);
+    expectSameIdsOnEveryAttempt(requests);
+    expect(elapsed).toBeLessThan(1_500);
+  });
+
+  it("429 with Retry-After: 1 waits about a second, then succeeds", async () => {
+    const { url, requests } = await serverPlaying([
+      status(429, apiError("TooManyRequests"), { "retry-after": "1" }),
+      ok,
+    ]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
+    const { value, elapsed } = await timed(() => aidp.searchAuditLogs({ aiDataPlatformId }));
+    expect(value?.items).toHaveLength(1);
+    expect(requests).toHaveLength(2);
+    const gap = (requests[1]?.receivedAt ?? 0) - (requests[0]?.receivedAt ?? 0);
+    expect(gap).toBeGreaterThanOrEqual(950);
+    expect(elapsed).toBeLessThan(3_000);
+    expectSameIdsOnEveryAttempt(requests);
+  });
+
+  it("a Retry-After beyond maxDelayMs ends the retries with the 429", async () => {
+    const { url, requests } = await serverPlaying([
+      status(429, apiError("TooManyRequests"), { "retry-after": "120" }),
+      ok,
+    ]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
+    const { error, elapsed } = await timed(() => aidp.searchAuditLogs({ aiDataPlatformId }));
+    expect(error).toBeInstanceOf(AidpTooManyRequestsError);
+    expect(requests).toHaveLength(1);
+    expect(elapsed).toBeLessThan(1_000);
+  });
+
+  it("a connection reset before the response is retried", async () => {
+    const { url, requests } = await serverPlaying([reset, ok]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
+    expect((await aidp.searchAuditLogs({ aiDataPlatformId })).items).toHaveLength(1);
+    expect(requests).toHaveLength(2);
+    expectSameIdsOnEveryAttempt(requests);
+  });
+
+  it("a response cut off mid-JSON is retried", async () => {
+    const { url, requests } = await serverPlaying([cutMidBody, ok]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
+    expect((await aidp.searchAuditLogs({ aiDataPlatformId })).items).toHaveLength(1);
+    expect(requests).toHaveLength(2);
+    expectSameIdsOnEveryAttempt(requests);
+  });
+
+  it("resets on every attempt end in AidpConnectionError carrying the cause", async () => {
+    const { url, requests } = await serverPlaying([reset]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
+    const { error } = await timed(() => aidp.searchAuditLogs({ aiDataPlatformId }));
+    expect(error).toBeInstanceOf(AidpConnectionError);
+    expect((error as Error).cause).toBeDefined();
+    expect(requests).toHaveLength(4);
+    expectSameIdsOnEveryAttempt(requests);
+  });
+
+  it("a response slower than timeoutMs is aborted and retried", async () => {
+    const { url, requests } = await serverPlaying([slow(2_000, ok), ok]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry, timeoutMs: 200 });
+    const { value, elapsed } = await timed(() => aidp.searchAuditLogs({ aiDataPlatformId }));
+    expect(value?.items).toHaveLength(1);
+    expect(requests).toHaveLength(2);
+    expect(elapsed).toBeGreaterThanOrEqual(190);
+    expect(elapsed).toBeLessThan(1_500);
+    expectSameIdsOnEveryAttempt(requests);
+  });
+
+  it("slow on every attempt ends in AidpTimeoutError", async () => {
+    const { url, requests } = await serverPlaying([slow(2_000, ok)]);
+    const aidp = createAidpClient({ baseUrl: url, retry: { ...fastRetry, maxAttempts: 2 }, timeoutMs: 150 });
+    const { error, elapsed } = await timed(() => aidp.searchAuditLogs({ aiDataPlatformId }));
+    expect(error).toBeInstanceOf(AidpTimeoutError);
+    expect(requests).toHaveLength(2);
+    expect(elapsed).toBeLessThan(1_500);
+  });
+
+  it("400 is not retried", async () => {
+    const { url, requests } = await serverPlaying([status(400, apiError("InvalidParameter")), ok]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
+    const { error } = await timed(() => aidp.searchAuditLogs({ aiDataPlatformId }));
+    expect(error).toBeInstanceOf(AidpBadRequestError);
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each([401, 404, 412])("%i is not retried", async (code) => {
+    const { url, requests } = await serverPlaying([status(code), ok]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
+    await expect(aidp.searchAuditLogs({ aiDataPlatformId })).rejects.toMatchObject({ status: code });
+    expect(requests).toHaveLength(1);
+  });
+
+  it("409 IncorrectState is retried; any other 409 is not", async () => {
+    const transient = await serverPlaying([status(409, apiError("IncorrectState")), ok]);
+    const aidp = createAidpClient({ baseUrl: transient.url, retry: fastRetry });
+    expect((await aidp.searchAuditLogs({ aiDataPlatformId })).items).toHaveLength(1);
+    expect(transient.requests).toHaveLength(2);
+    expectSameIdsOnEveryAttempt(transient.requests);
+    await transient.close();
+
+    const permanent = await serverPlaying([status(409, apiError("Conflict")), ok]);
+    const other = createAidpClient({ baseUrl: permanent.url, retry: fastRetry });
+    await expect(other.searchAuditLogs({ aiDataPlatformId })).rejects.toMatchObject({
+      status: 409,
+      code: "Conflict",
+    });
+    expect(permanent.requests).toHaveLength(1);
+  });
+
+  it.each([500, 502, 504])("%i is retried", async (code) => {
+    const { url, requests } = await serverPlaying([status(code), ok]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
+    expect((await aidp.searchAuditLogs({ aiDataPlatformId })).items).toHaveLength(1);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("retry: false makes one attempt", async () => {
+    const { url, requests } = await serverPlaying([status(503), ok]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
+    await expect(aidp.searchAuditLogs({ aiDataPlatformId, retry: false })).rejects.toMatchObject({
+      status: 503,
+    });
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a retried DownloadClusterLogs sends one retry token, so the export cannot start twice", async () => {
+    const accepted: Step = (res) => {
+      res.writeHead(202, { "aidp-async-operation-key": "op-1", "opc-request-id": "rid" });
+      res.end();
+    };
+    const { url, requests } = await serverPlaying([status(503), reset, accepted]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
+    const job = await aidp.downloadClusterLogs({
+      aiDataPlatformId,
+      workspaceKey: "ws",
+      clusterKey: "cl",
+      details: {
+        logContentTypeContains: "driver",
+        timeBegin: "2025-03-16T00:00:00Z",
+        timeEnd: "2025-03-16T23:59:59Z",
+      },
+    });
+    expect(job.asyncOperationKey).toBe("op-1");
+    expect(requests).toHaveLength(3);
+    expectSameIdsOnEveryAttempt(requests);
+    expect(new Set(requests.map((r) => r.body)).size).toBe(1);
+  });
+
+  it("keeps a caller's own retry token and request id on every attempt", async () => {
+    const { url, requests } = await serverPlaying([status(500), ok]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
+    await aidp.searchAuditLogs({ aiDataPlatformId, opcRetryToken: "my-token", opcRequestId: "my-request" });
+    expect(requests.map((r) => [r.headers["opc-retry-token"], r.headers["opc-request-id"]])).toEqual([
+      ["my-token", "my-request"],
+      ["my-token", "my-request"],
+    ]);
+  });
+});
+
+describe("cancellation and deadlines", () => {
+  it("an abort during the backoff sleep ends the call at once with AidpAbortError", async () => {
+    const { url, requests } = await serverPlaying([status(503)]);
+    const aidp = createAidpClient({
+      baseUrl: url,
+      retry: { maxAttempts: 4, baseDelayMs: 10_000, maxDelayMs: 10_000 },
+    });
+    const controller = new AbortController();
+    const { error, elapsed } = await timed(() => {
+      const call = aidp.searchAuditLogs({ aiDataPlatformId, signal: controller.signal });
+      setTimeout(() => controller.abort(), 150);
+      return call;
+    });
+    expect(error).toBeInstanceOf(AidpAbortError);
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+    expect(requests.length).toBeLessThanOrEqual(2);
+    expect(elapsed).toBeLessThan(1_000);
+  });
+
+  it("an abort while waiting for the response aborts the fetch", async () => {
+    const { url } = await serverPlaying([slow(5_000, ok)]);
+    const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
+    const { error, elapsed } = await timed(() =>
+      aidp.searchAuditLogs({ aiDataPlatformId, signal: AbortSignal.timeout(100) }),
+    );
+    expect(error).toBeInstanceOf(AidpAbortError);
+    expect(elapsed).toBeLessThan(1_000);
+  });
+
+  it("a deadline shorter than the backoff ends the call with AidpTimeoutError", async () => {
+    const { url, requests } = await serverPlaying([status(503)]);
+    const aidp = createAidpClient({
+      baseUrl: url,
+      retry: { maxAttempts: 4, baseDelayMs: 5_000, maxDelayMs: 5_000 },
+      deadlineMs: 300,
+    });
+    const { error, elapsed } = await timed(() => aidp.searchAuditLogs({ aiDataPlatformId }));
+    expect(error).toBeInstanceOf(AidpTimeoutError);
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+    expect(elapsed).toBeGreaterThanOrEqual(290);
+    expect(elapsed).toBeLessThan(1_500);
+  });
+});

@@ -1,0 +1,99 @@
+// Auto-pagination against a server that really pages: every record exactly once, in order; limits stop it
+// early; a repeated page token stops it with an error instead of an endless loop.
+import { afterEach, describe, expect, it } from "vitest";
+import { AidpPaginationError, createAidpClient } from "../src/index.ts";
+import { pagingHandler, record, startPagingServer } from "./support/paging-server.ts";
+import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
+
+const aiDataPlatformId = "ocid1.aidataplatform.oc1.iad.example";
+let server: TestServer | undefined;
+afterEach(() => server?.close());
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const value of iterable) all.push(value);
+  return all;
+}
+
+describe("searchAuditLogsItems / searchAuditLogsPages", () => {
+  it.each([
+    [2345, 1000, 3],
+    [2345, 7, 335],
+    [1000, 1000, 1],
+    [0, 50, 1],
+  ])(
+    "yields all %i records exactly once, in order, with limit %i (%i pages)",
+    async (total, limit, pageCount) => {
+      server = await startPagingServer(total);
+      const aidp = createAidpClient({ baseUrl: server.url });
+      const items = await collect(aidp.searchAuditLogsItems({ aiDataPlatformId, limit, details: {} }));
+      expect(items).toEqual(Array.from({ length: total }, (_, i) => record(i)));
+      expect(server.requests).toHaveLength(pageCount);
+      expect(server.requests.every((r) => r.body === "{}")).toBe(true);
+    },
+  );
+
+  it("gives each page with its token and request id", async () => {
+    server = await startPagingServer(25);
+    const aidp = createAidpClient({ baseUrl: server.url });
+    const pages = await collect(aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10 }));
+    expect(pages.map((p) => [p.items.length, p.requestId, p.nextPage !== undefined])).toEqual([
+      [10, "page-at-0", true],
+      [10, "page-at-10", true],
+      [5, "page-at-20", false],
+    ]);
+  });
+
+  it("stops after maxPages and after maxItems", async () => {
+    server = await startPagingServer(100);
+    const aidp = createAidpClient({ baseUrl: server.url });
+    expect(
+      await collect(aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10, maxPages: 2 })),
+    ).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
+    const items = await collect(aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10, maxItems: 15 }));
+    expect(items.map((i) => i.eventId)).toEqual(Array.from({ length: 15 }, (_, i) => `event-${i}`));
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it("stops with AidpPaginationError when the server repeats a page token", async () => {
+    server = await startTestServer((_req, res) =>
+      sendJson(res, 200, { items: [record(0)] }, { "opc-next-page": "same-token" }),
+    );
+    const aidp = createAidpClient({ baseUrl: server.url });
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const item of aidp.searchAuditLogsItems({ aiDataPlatformId })) seen.push(item);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AidpPaginationError);
+    expect(String(error)).toContain('"same-token" a second time after 2 pages');
+    expect(seen).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("retries a page that failed transiently and resumes where it was: no record lost or repeated", async () => {
+    const paging = pagingHandler(30);
+    server = await startTestServer((request, response, index) =>
+      index === 1 || index === 3
+        ? sendJson(response, 503, { code: "ServiceUnavailable", message: "try again" })
+        : paging(request, response, index),
+    );
+    const aidp = createAidpClient({ baseUrl: server.url, retry: { baseDelayMs: 5 } });
+    const items = await collect(aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10 }));
+    expect(items).toEqual(Array.from({ length: 30 }, (_, i) => record(i)));
+    expect(server.requests.map((r) => new URL(r.url, "http://x").searchParams.get("page"))).toEqual([
+      null,
+      "MTA",
+      "MTA",
+      "MjA",
+      "MjA",
+    ]);
+  });
+
+  it("rejects a maxPages that is not a positive integer", async () => {
+    const aidp = createAidpClient({ baseUrl: "http://127.0.0.1:9" });
+    await expect(collect(aidp.searchAuditLogsPages({ aiDataPlatformId, maxPages: 0 }))).rejects.toThrow(
+      "maxPages must be an integer >= 1, got 0.",
+    );
+  });
+});

@@ -1,0 +1,199 @@
+// Every constraint of the spec is checked before sending: a violation throws AidpValidationError naming the
+// field, the rule and the value, lists every problem at once, and no request reaches the server.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AidpClient, AidpValidationError, createAidpClient } from "../src/index.ts";
+import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
+
+let server: TestServer;
+let aidp: AidpClient;
+const aiDataPlatformId = "ocid1.aidataplatform.oc1.iad.example";
+const download = { aiDataPlatformId, workspaceKey: "ws", clusterKey: "cl" };
+const validDetails = {
+  logContentTypeContains: "driver",
+  timeBegin: "2025-03-16T00:00:00Z",
+  timeEnd: "2025-03-16T23:59:59Z",
+};
+
+beforeAll(async () => {
+  server = await startTestServer((_request, response) => sendJson(response, 200, { items: [] }));
+  aidp = createAidpClient({ baseUrl: server.url, retry: false });
+});
+afterAll(() => server.close());
+
+async function issuesOf(call: Promise<unknown>) {
+  const before = server.requests.length;
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AidpValidationError);
+  expect(server.requests.length, "no request may leave the process").toBe(before);
+  return (error as AidpValidationError).issues;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the cases pass deliberately wrong types
+type AnyInput = any;
+
+const cases: [string, () => Promise<unknown>, { field: string; rule: string }][] = [
+  [
+    "limit below 1",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, limit: 0 }),
+    { field: "limit", rule: "minimum" },
+  ],
+  [
+    "limit above 1000",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, limit: 1001 }),
+    { field: "limit", rule: "maximum" },
+  ],
+  [
+    "limit not an integer",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, limit: 2.5 }),
+    { field: "limit", rule: "type" },
+  ],
+  [
+    "empty page token",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, page: "" }),
+    { field: "page", rule: "minLength" },
+  ],
+  [
+    "opc-request-id with a slash",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, opcRequestId: "a/b" }),
+    { field: "opcRequestId", rule: "pattern" },
+  ],
+  [
+    "empty opc-retry-token",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, opcRetryToken: "" }),
+    { field: "opcRetryToken", rule: "minLength" },
+  ],
+  [
+    "opc-retry-token of 65 characters",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, opcRetryToken: "t".repeat(65) }),
+    { field: "opcRetryToken", rule: "maxLength" },
+  ],
+  [
+    "unknown status",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, details: { status: "BROKEN" as AnyInput } }),
+    { field: "details.status", rule: "enum" },
+  ],
+  [
+    "unknown objectType",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, details: { objectType: "TABLES" as AnyInput } }),
+    { field: "details.objectType", rule: "enum" },
+  ],
+  [
+    "unknown sortBy",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, details: { sortBy: "TIME" as AnyInput } }),
+    { field: "details.sortBy", rule: "enum" },
+  ],
+  [
+    "unparsable timeBegin",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, details: { timeBegin: "yesterday" } }),
+    { field: "details.timeBegin", rule: "format" },
+  ],
+  [
+    "invalid Date",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, details: { timeEnd: new Date("nope") } }),
+    { field: "details.timeEnd", rule: "format" },
+  ],
+  [
+    "timeBegin after timeEnd",
+    () =>
+      aidp.downloadClusterLogs({
+        ...download,
+        details: { ...validDetails, timeBegin: "2025-03-17T00:00:00Z" },
+      }),
+    { field: "details.timeBegin", rule: "timeBegin <= timeEnd" },
+  ],
+  [
+    "missing required body field",
+    () =>
+      aidp.downloadClusterLogs({
+        ...download,
+        details: { timeBegin: validDetails.timeBegin, timeEnd: validDetails.timeEnd } as AnyInput,
+      }),
+    { field: "details.logContentTypeContains", rule: "required" },
+  ],
+  [
+    "missing body",
+    () => aidp.downloadClusterLogs({ ...download } as AnyInput),
+    { field: "details", rule: "required" },
+  ],
+  [
+    "unknown body field",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, details: { stauts: "FAILED" } as AnyInput }),
+    { field: "details.stauts", rule: "additionalProperties" },
+  ],
+  [
+    "empty path parameter",
+    () => aidp.downloadClusterLogs({ ...download, clusterKey: "", details: validDetails }),
+    { field: "clusterKey", rule: "required" },
+  ],
+  [
+    "CR/LF in a header parameter",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, opcRetryToken: "abc\r\nx-evil: 1" }),
+    { field: "opcRetryToken", rule: "no-line-breaks" },
+  ],
+];
+
+describe("request validation", () => {
+  it.each(cases)("rejects %s before sending", async (_name, call, expected) => {
+    const issues = await issuesOf(call());
+    expect(issues).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it("rejects CR/LF in a client-wide header", async () => {
+    const client = createAidpClient({ baseUrl: server.url, headers: { "x-team": "a\nb" } });
+    const issues = await issuesOf(client.searchAuditLogs({ aiDataPlatformId }));
+    expect(issues).toEqual([expect.objectContaining({ field: "headers.x-team", rule: "no-line-breaks" })]);
+  });
+
+  it("lists every problem at once, with the value and the rule in the message", async () => {
+    const call = aidp.searchAuditLogs({
+      aiDataPlatformId,
+      limit: 5000,
+      page: "",
+      details: { status: "NOPE" as AnyInput, timeBegin: "soon" },
+    });
+    const issues = await issuesOf(call);
+    expect(issues.map((i) => i.field).sort()).toEqual([
+      "details.status",
+      "details.timeBegin",
+      "limit",
+      "page",
+    ]);
+    const error = (await call.catch((e: unknown) => e)) as AidpValidationError;
+    expect(error.message).toContain("limit: at most 1000 (rule `maximum`), got 5000");
+    expect(error.message).toContain('details.status: one of SUCCEEDED, FAILED (rule `enum`), got "NOPE"');
+  });
+
+  it("never shows a retry token's value", async () => {
+    const token = `secret-token-${"x".repeat(60)}`;
+    const error = await aidp
+      .searchAuditLogs({ aiDataPlatformId, opcRetryToken: token })
+      .catch((e: unknown) => e);
+    if (!(error instanceof Error)) throw new Error("expected an error");
+    expect(String(error)).not.toContain(token);
+    expect(JSON.stringify(error)).not.toContain(token);
+    expect(error.message).toContain("<redacted, 73 characters>");
+  });
+
+  it("sends valid input, with dates converted to RFC 3339 UTC and an empty body as {}", async () => {
+    await aidp.searchAuditLogs({
+      aiDataPlatformId,
+      details: { timeBegin: new Date(Date.UTC(2025, 2, 16)), timeEnd: "2025-03-16T02:00:00+02:00" },
+    });
+    expect(JSON.parse(server.requests.at(-1)?.body ?? "")).toEqual({
+      timeBegin: "2025-03-16T00:00:00.000Z",
+      timeEnd: "2025-03-16T00:00:00.000Z",
+    });
+    await aidp.searchAuditLogs({ aiDataPlatformId });
+    expect(server.requests.at(-1)?.body).toBe("{}");
+  });
+
+  it("percent-encodes path parameters so an id cannot change the path", async () => {
+    await aidp.searchAuditLogs({ aiDataPlatformId: "../x?y=1#z" });
+    expect(server.requests.at(-1)?.url).toBe(
+      "/20260430/aiDataPlatforms/..%2Fx%3Fy%3D1%23z/actions/searchAuditLogs",
+    );
+  });
+});
