@@ -1,0 +1,52 @@
+// The logger gets one line per attempt with operation, attempt, status, latency and request id, and nothing
+// secret: no Authorization header, retry token or pre-authenticated URL.
+import { afterEach, describe, expect, it } from "vitest";
+import { createAidpClient, type Logger } from "../src/index.ts";
+import { record } from "./support/paging-server.ts";
+import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
+
+let server: TestServer | undefined;
+afterEach(() => server?.close());
+
+function capturingLogger() {
+  const lines: { level: string; message: string; fields: Record<string, unknown> | undefined }[] = [];
+  const at =
+    (level: string) =>
+    (message: string, fields?: Record<string, unknown>) =>
+      lines.push({ level, message, fields });
+  const logger: Logger = { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+  return { logger, lines };
+}
+
+describe("logger", () => {
+  it("gets one line per attempt: a warning per retry, then the success", async () => {
+    server = await startTestServer((_req, res, index) =>
+      index < 2 ? sendJson(res, 503, { code: "Busy", message: "busy" }, { "opc-request-id": "srv" }) : sendJson(res, 200, { items: [record(0)] }),
+    );
+    const { logger, lines } = capturingLogger();
+    const aidp = createAidpClient({ baseUrl: server.url, logger, retry: { baseDelayMs: 5 } });
+    await aidp.searchAuditLogs({ aiDataPlatformId: "ocid1.x", opcRequestId: "REQ-42", opcRetryToken: "secret-retry-token" });
+    expect(lines.map((l) => [l.level, l.fields?.attempt, l.fields?.status, l.fields?.outcome])).toEqual([
+      ["warn", 1, 503, "retry"],
+      ["warn", 2, 503, "retry"],
+      ["debug", 3, 200, "success"],
+    ]);
+    for (const line of lines) {
+      expect(line.fields).toMatchObject({ operation: "searchAuditLogs", requestId: "REQ-42" });
+      expect(line.fields?.latencyMs).toEqual(expect.any(Number));
+    }
+    expect(JSON.stringify(lines)).not.toContain("secret-retry-token");
+  });
+
+  it("logs a transport failure as an error line on the last attempt", async () => {
+    server = await startTestServer((_req, res) => res.socket?.destroy());
+    const { logger, lines } = capturingLogger();
+    const aidp = createAidpClient({ baseUrl: server.url, logger, retry: { maxAttempts: 2, baseDelayMs: 5 } });
+    await expect(aidp.searchAuditLogs({ aiDataPlatformId: "ocid1.x" })).rejects.toThrow("could not reach the service");
+    expect(lines.map((l) => [l.level, l.fields?.attempt, l.fields?.outcome])).toEqual([
+      ["warn", 1, "retry"],
+      ["error", 2, "failure"],
+    ]);
+    expect(lines[1]?.fields?.error).toEqual(expect.any(String));
+  });
+});
