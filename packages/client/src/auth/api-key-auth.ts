@@ -1,0 +1,39 @@
+// API key authentication: the key pair whose public half is uploaded to the OCI user, identified by
+// `tenancy/user/fingerprint`.
+import { loadUnencryptedPrivateKey, type PrivateKeyLoader } from "./private-key.js";
+import { createRequestSigner, type DateHeader } from "./request-signer.js";
+import { requireText } from "./required-text.js";
+import type { AuthProvider } from "./types.js";
+
+export interface ApiKeyAuthOptions {
+  /** OCID of the tenancy. */
+  tenancy: string;
+  /** OCID of the user the API key belongs to. */
+  user: string;
+  /** Fingerprint of the API key, as shown in the console (`aa:bb:...`). */
+  fingerprint: string;
+  /** PEM (PKCS#8 or PKCS#1) or a WebCrypto RSASSA-PKCS1-v1_5/SHA-256 key. */
+  privateKey: string | CryptoKey;
+  /** Passphrase of an encrypted key: only the Node entry (`@aidp/client/node`) can decrypt keys. */
+  passphrase?: string;
+  region?: string;
+  /** `x-date` in browsers, where scripts cannot set `date`. Default `date`. */
+  dateHeader?: DateHeader;
+}
+
+/** API key auth with a given way of loading the key (the Node entry passes one that decrypts). */
+export function createApiKeyAuth(options: ApiKeyAuthOptions, loadKey: PrivateKeyLoader): AuthProvider {
+  for (const field of ["tenancy", "user", "fingerprint"] as const) requireText(options[field], field);
+  const keyId = `${options.tenancy}/${options.user}/${options.fingerprint}`;
+  return createRequestSigner({
+    keyId: () => keyId,
+    privateKey: loadKey(options.privateKey, options.passphrase),
+    region: options.region,
+    dateHeader: options.dateHeader,
+  });
+}
+
+/** Signs with an API key. Here: unencrypted PEM or a CryptoKey; encrypted keys need `@aidp/client/node`. */
+export function apiKeyAuth(options: ApiKeyAuthOptions): AuthProvider {
+  return createApiKeyAuth(options, loadUnencryptedPrivateKey);
+}

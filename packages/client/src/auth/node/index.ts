@@ -1,0 +1,42 @@
+// `@aidp/client/node`: what needs Node — the OCI config file, key files, and encrypted private keys.
+// The providers here accept every PEM form (PKCS#1 or PKCS#8, encrypted or not); signing itself is the same
+// WebCrypto code as the main entry's.
+import { type ApiKeyAuthOptions, createApiKeyAuth } from "../api-key-auth.js";
+import { AidpAuthError } from "../auth-error.js";
+import { createSessionTokenAuth, type SessionTokenAuthOptions } from "../session-token-auth.js";
+import type { AuthProvider } from "../types.js";
+import { resolveHomePath } from "./home-path.js";
+import { nodePrivateKeyLoader } from "./private-key-file.js";
+import { sessionTokenFromFile } from "./session-token-file.js";
+
+export { AidpAuthError } from "../auth-error.js";
+export type { AuthProvider, SignableRequest } from "../types.js";
+export {
+  type ConfigFileAuthOptions,
+  configFileAuth,
+  DEFAULT_CONFIG_FILE,
+  DEFAULT_PROFILE,
+} from "./config-file-auth.js";
+export type { ApiKeyAuthOptions };
+
+/** Signs with an API key; `privateKey` may be PKCS#1 or PKCS#8 PEM, encrypted with `passphrase` or not. */
+export function apiKeyAuth(options: ApiKeyAuthOptions): AuthProvider {
+  return createApiKeyAuth(options, nodePrivateKeyLoader());
+}
+
+export type NodeSessionTokenAuthOptions = Omit<SessionTokenAuthOptions, "token"> &
+  (
+    | { token: SessionTokenAuthOptions["token"]; tokenFile?: undefined }
+    | { token?: undefined; tokenFile: string }
+  );
+
+/** Signs with a session token given as `token` or read from `tokenFile` (re-read per request, for refresh). */
+export function sessionTokenAuth(options: NodeSessionTokenAuthOptions): AuthProvider {
+  const { tokenFile, token, ...rest } = options;
+  if (tokenFile !== undefined) {
+    const tokenFromFile = sessionTokenFromFile(resolveHomePath(tokenFile), { key: "tokenFile" });
+    return createSessionTokenAuth({ ...rest, token: tokenFromFile }, nodePrivateKeyLoader());
+  }
+  if (token === undefined) throw new AidpAuthError("give either `token` or `tokenFile`", { key: "token" });
+  return createSessionTokenAuth({ ...rest, token }, nodePrivateKeyLoader());
+}

@@ -1,0 +1,119 @@
+// Requests signed by our providers, sent with the global fetch to a local server that verifies each signature
+// with the public key from what it actually received.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiKeyAuth, sessionTokenAuth } from "../../src/auth/index.ts";
+import { apiKeyAuth as nodeApiKeyAuth } from "../../src/auth/node/index.ts";
+import { sendSigned } from "./send-signed.ts";
+import type { CheckedRequest, SignatureCheckingServer } from "./signature-checking-server.ts";
+import { startSignatureCheckingServer } from "./signature-checking-server.ts";
+import {
+  generateTestKeyPair,
+  TEST_IDENTITY as identity,
+  TEST_KEY_ID as keyId,
+  TEST_PASSPHRASE,
+} from "./test-keys.ts";
+
+const keys = generateTestKeyPair();
+let server: SignatureCheckingServer;
+
+beforeAll(async () => {
+  server = await startSignatureCheckingServer(keys.publicKey);
+});
+afterAll(() => server.close());
+
+async function check(response: Response): Promise<CheckedRequest> {
+  const result = (await response.json()) as CheckedRequest;
+  expect(result.reason).toBeUndefined();
+  expect(response.status).toBe(200);
+  return result;
+}
+
+describe("a node:http server verifying every signature", () => {
+  const auth = apiKeyAuth({ ...identity, privateKey: keys.pkcs8 });
+  const path = "/20260430/aiDataPlatforms/ocid1.x/actions/searchAuditLogs?limit=10&page=a%20b";
+
+  it("accepts a signed GET with a query string, signing date, (request-target) and host only", async () => {
+    const result = await check(await sendSigned(auth, `${server.url}${path}`, { method: "GET" }));
+    expect(result).toMatchObject({
+      keyId,
+      signedHeaders: ["date", "(request-target)", "host"],
+      bodyLength: 0,
+    });
+  });
+
+  it("accepts a signed POST with a JSON body, also signing the body headers", async () => {
+    const body = JSON.stringify({ query: "é ✓ 𝄞", limit: 5 });
+    const response = await sendSigned(auth, `${server.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "opc-request-id": "abc" },
+      body,
+    });
+    const result = await check(response);
+    expect(result.signedHeaders).toEqual([
+      "date",
+      "(request-target)",
+      "host",
+      "content-type",
+      "content-length",
+      "x-content-sha256",
+    ]);
+    expect(result.bodyLength).toBe(new TextEncoder().encode(body).byteLength);
+  });
+
+  it("accepts POST and PUT without a body: the empty body is signed", async () => {
+    for (const method of ["POST", "PUT", "PATCH"]) {
+      const result = await check(await sendSigned(auth, `${server.url}/empty`, { method }));
+      expect(result.signedHeaders).toContain("x-content-sha256");
+      expect(result.bodyLength).toBe(0);
+    }
+  });
+
+  it("signs with x-date when the request carries one, or when asked to", async () => {
+    const given = await sendSigned(auth, `${server.url}/x`, {
+      method: "GET",
+      headers: { "x-date": new Date().toUTCString() },
+    });
+    expect((await check(given)).signedHeaders?.[0]).toBe("x-date");
+    const browserStyle = apiKeyAuth({ ...identity, privateKey: keys.pkcs1, dateHeader: "x-date" });
+    expect(
+      (await check(await sendSigned(browserStyle, `${server.url}/x`, { method: "GET" }))).signedHeaders?.[0],
+    ).toBe("x-date");
+  });
+
+  it("accepts a session token signature with keyId ST$<token>", async () => {
+    const session = sessionTokenAuth({ token: "session-token-value", privateKey: keys.pkcs1 });
+    const result = await check(await sendSigned(session, `${server.url}/s`, { method: "POST", body: "{}" }));
+    expect(result.keyId).toBe("ST$session-token-value");
+  });
+
+  it("accepts requests signed with an encrypted key through the Node entry", async () => {
+    for (const privateKey of [keys.encryptedPkcs1, keys.encryptedPkcs8]) {
+      const nodeAuth = nodeApiKeyAuth({ ...identity, privateKey, passphrase: TEST_PASSPHRASE });
+      await check(await sendSigned(nodeAuth, `${server.url}/n`, { method: "POST", body: '{"a":1}' }));
+    }
+  });
+
+  it("rejects a request whose body was changed after signing (the server really checks)", async () => {
+    const headers = new Headers({ "content-type": "application/json" });
+    const signedBody = new TextEncoder().encode('{"limit":1}');
+    const added = await auth.signRequest({
+      method: "POST",
+      url: `${server.url}/t`,
+      headers,
+      body: signedBody,
+    });
+    for (const [name, value] of added) headers.set(name, value);
+    const response = await fetch(`${server.url}/t`, { method: "POST", headers, body: '{"limit":9}' });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as CheckedRequest).reason).toBe(
+      "x-content-sha256 does not match the received body",
+    );
+  });
+
+  it("rejects a signature made with another key", async () => {
+    const other = apiKeyAuth({ ...identity, privateKey: generateTestKeyPair().pkcs8 });
+    const response = await sendSigned(other, `${server.url}/o`, { method: "GET" });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as CheckedRequest).reason).toBe("the signature does not verify");
+  });
+});
