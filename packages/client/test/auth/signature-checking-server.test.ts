@@ -1,8 +1,14 @@
 // Requests signed by our providers, sent with the global fetch to a local server that verifies each signature
 // with the public key from what it actually received.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeyAuth, sessionTokenAuth } from "../../src/auth/index.ts";
-import { apiKeyAuth as nodeApiKeyAuth } from "../../src/auth/node/index.ts";
+import {
+  apiKeyAuth as nodeApiKeyAuth,
+  sessionTokenAuth as nodeSessionTokenAuth,
+} from "../../src/auth/node/index.ts";
 import { sendSigned } from "./send-signed.ts";
 import type { CheckedRequest, SignatureCheckingServer } from "./signature-checking-server.ts";
 import { startSignatureCheckingServer } from "./signature-checking-server.ts";
@@ -90,6 +96,23 @@ describe("a node:http server verifying every signature", () => {
     for (const privateKey of [keys.encryptedPkcs1, keys.encryptedPkcs8]) {
       const nodeAuth = nodeApiKeyAuth({ ...identity, privateKey, passphrase: TEST_PASSPHRASE });
       await check(await sendSigned(nodeAuth, `${server.url}/n`, { method: "POST", body: '{"a":1}' }));
+    }
+  });
+
+  it("accepts a session token read from a file by the Node entry, with an encrypted key", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "aidp-token-"));
+    try {
+      writeFileSync(join(dir, "token"), "file-token\n");
+      const session = nodeSessionTokenAuth({
+        tokenFile: join(dir, "token"),
+        privateKey: keys.encryptedPkcs1,
+        passphrase: TEST_PASSPHRASE,
+      });
+      expect((await check(await sendSigned(session, `${server.url}/f`, { method: "GET" }))).keyId).toBe(
+        "ST$file-token",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
