@@ -9,6 +9,7 @@ import {
   apiKeyAuth as nodeApiKeyAuth,
   sessionTokenAuth as nodeSessionTokenAuth,
 } from "../../src/auth/node/index.ts";
+import { createAidpClient } from "../../src/index.ts";
 import { sendSigned } from "./send-signed.ts";
 import type { CheckedRequest, SignatureCheckingServer } from "./signature-checking-server.ts";
 import { startSignatureCheckingServer } from "./signature-checking-server.ts";
@@ -138,5 +139,33 @@ describe("a node:http server verifying every signature", () => {
     const response = await sendSigned(other, `${server.url}/o`, { method: "GET" });
     expect(response.status).toBe(401);
     expect(((await response.json()) as CheckedRequest).reason).toBe("the signature does not verify");
+  });
+});
+
+describe("the client's request pipeline signs every attempt", () => {
+  it("a retried SearchAuditLogs POST is re-signed on each attempt, and every signature verifies", async () => {
+    const retryingServer = await startSignatureCheckingServer(keys.publicKey, [503, 503]);
+    try {
+      const auth = apiKeyAuth({ ...identity, privateKey: keys.pkcs1 });
+      const aidp = createAidpClient({
+        baseUrl: retryingServer.url,
+        auth,
+        retry: { baseDelayMs: 1, maxDelayMs: 5 },
+      });
+      const page = await aidp.searchAuditLogs({
+        aiDataPlatformId: "ocid1.aidataplatform.oc1.iad.example",
+        limit: 10,
+        details: { status: "FAILED" },
+      });
+      expect(page.items).toEqual([]);
+      expect(retryingServer.checked).toHaveLength(3);
+      for (const check of retryingServer.checked) {
+        expect(check).toMatchObject({ verified: true, keyId });
+        expect(check.signedHeaders).toContain("x-content-sha256");
+        expect(check.bodyLength).toBeGreaterThan(0);
+      }
+    } finally {
+      await retryingServer.close();
+    }
   });
 });

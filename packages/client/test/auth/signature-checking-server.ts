@@ -1,5 +1,6 @@
-// A node:http server on 127.0.0.1 that checks the signature of every request it receives and answers
-// 200 with what it verified, or 401 with why not.
+// A node:http server on 127.0.0.1 that checks the signature of every request it receives, records the result,
+// and answers 401 with why a request is not correctly signed, or else (by default 200) what it verified, as JSON
+// that also reads as an empty SearchAuditLogs page (`items: []`).
 
 import type { KeyObject } from "node:crypto";
 import { once } from "node:events";
@@ -17,6 +18,8 @@ export interface CheckedRequest {
 
 export interface SignatureCheckingServer {
   url: string;
+  /** One entry per request received, in order. */
+  checked: CheckedRequest[];
   close(): Promise<void>;
 }
 
@@ -26,7 +29,12 @@ async function readBody(request: IncomingMessage): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-export async function startSignatureCheckingServer(publicKey: KeyObject): Promise<SignatureCheckingServer> {
+/** `statuses`: the statuses of the first correctly signed requests (e.g. 503 to make a client retry). */
+export async function startSignatureCheckingServer(
+  publicKey: KeyObject,
+  statuses: number[] = [],
+): Promise<SignatureCheckingServer> {
+  const checked: CheckedRequest[] = [];
   const server = createServer(async (request, response) => {
     const body = await readBody(request);
     let result: CheckedRequest;
@@ -49,14 +57,20 @@ export async function startSignatureCheckingServer(publicKey: KeyObject): Promis
     } catch (error) {
       result = { verified: false, reason: (error as Error).message, bodyLength: body.byteLength };
     }
-    response.writeHead(result.verified ? 200 : 401, { "content-type": "application/json" });
-    response.end(JSON.stringify(result));
+    checked.push(result);
+    const status = result.verified ? (statuses.shift() ?? 200) : 401;
+    response.writeHead(status, {
+      "content-type": "application/json",
+      "opc-request-id": `checked-${checked.length}`,
+    });
+    response.end(JSON.stringify({ items: [], ...result }));
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    checked,
     close: () =>
       new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
