@@ -1,9 +1,11 @@
 import { defineConfig } from "vitest/config";
 import { sharedTestConfig } from "../../vitest.shared.ts";
 
-export default defineConfig({ test: {
+export default defineConfig({
+  test: {
     ...sharedTestConfig,
     testTimeout: 20_000,
     hookTimeout: 60_000,
     typecheck: { enabled: true, tsconfig: "./tsconfig.json", include: ["test/**/*.test-d.ts"] },
-  } });
+  },
+});

@@ -8,7 +8,7 @@ export {
   AidpTooManyRequestsError,
   AidpUnauthorizedError,
 } from "./api-errors.js";
-export type { AuthProvider, SignableRequest } from "./auth/types.js";
+export * from "./auth/index.js";
 export type {
   AidpClient,
   DownloadClusterLogsInput,

@@ -7,7 +7,11 @@ describe("operation inputs", () => {
   it("require path parameters and details with required fields", () => {
     expectTypeOf<DownloadClusterLogsInput["aiDataPlatformId"]>().toEqualTypeOf<string>();
     expectTypeOf<DownloadClusterLogsInput["details"]["logContentTypeContains"]>().toEqualTypeOf<string>();
-    expectTypeOf<{ aiDataPlatformId: string; workspaceKey: string; clusterKey: string }>().not.toExtend<DownloadClusterLogsInput>();
+    expectTypeOf<{
+      aiDataPlatformId: string;
+      workspaceKey: string;
+      clusterKey: string;
+    }>().not.toExtend<DownloadClusterLogsInput>();
   });
 
   it("take header parameters in camelCase", () => {
@@ -17,7 +21,9 @@ describe("operation inputs", () => {
 
   it("accept a Date or a string for date-time fields only", () => {
     expectTypeOf<DownloadClusterLogsInput["details"]["timeBegin"]>().toEqualTypeOf<string | Date>();
-    expectTypeOf<NonNullable<SearchAuditLogsInput["details"]>["timeEnd"]>().toEqualTypeOf<string | Date | undefined>();
+    expectTypeOf<NonNullable<SearchAuditLogsInput["details"]>["timeEnd"]>().toEqualTypeOf<
+      string | Date | undefined
+    >();
     expectTypeOf<DownloadClusterLogsInput["details"]["logLevel"]>().toEqualTypeOf<string | undefined>();
   });
 

@@ -10,10 +10,8 @@ afterEach(() => server?.close());
 
 function capturingLogger() {
   const lines: { level: string; message: string; fields: Record<string, unknown> | undefined }[] = [];
-  const at =
-    (level: string) =>
-    (message: string, fields?: Record<string, unknown>) =>
-      lines.push({ level, message, fields });
+  const at = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    lines.push({ level, message, fields });
   const logger: Logger = { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
   return { logger, lines };
 }
@@ -21,11 +19,17 @@ function capturingLogger() {
 describe("logger", () => {
   it("gets one line per attempt: a warning per retry, then the success", async () => {
     server = await startTestServer((_req, res, index) =>
-      index < 2 ? sendJson(res, 503, { code: "Busy", message: "busy" }, { "opc-request-id": "srv" }) : sendJson(res, 200, { items: [record(0)] }),
+      index < 2
+        ? sendJson(res, 503, { code: "Busy", message: "busy" }, { "opc-request-id": "srv" })
+        : sendJson(res, 200, { items: [record(0)] }),
     );
     const { logger, lines } = capturingLogger();
     const aidp = createAidpClient({ baseUrl: server.url, logger, retry: { baseDelayMs: 5 } });
-    await aidp.searchAuditLogs({ aiDataPlatformId: "ocid1.x", opcRequestId: "REQ-42", opcRetryToken: "secret-retry-token" });
+    await aidp.searchAuditLogs({
+      aiDataPlatformId: "ocid1.x",
+      opcRequestId: "REQ-42",
+      opcRetryToken: "secret-retry-token",
+    });
     expect(lines.map((l) => [l.level, l.fields?.attempt, l.fields?.status, l.fields?.outcome])).toEqual([
       ["warn", 1, 503, "retry"],
       ["warn", 2, 503, "retry"],
@@ -39,10 +43,14 @@ describe("logger", () => {
   });
 
   it("logs a transport failure as an error line on the last attempt", async () => {
-    server = await startTestServer((_req, res) => res.socket?.destroy());
+    server = await startTestServer((_req, res) => {
+      res.socket?.destroy();
+    });
     const { logger, lines } = capturingLogger();
     const aidp = createAidpClient({ baseUrl: server.url, logger, retry: { maxAttempts: 2, baseDelayMs: 5 } });
-    await expect(aidp.searchAuditLogs({ aiDataPlatformId: "ocid1.x" })).rejects.toThrow("could not reach the service");
+    await expect(aidp.searchAuditLogs({ aiDataPlatformId: "ocid1.x" })).rejects.toThrow(
+      "could not reach the service",
+    );
     expect(lines.map((l) => [l.level, l.fields?.attempt, l.fields?.outcome])).toEqual([
       ["warn", 1, "retry"],
       ["error", 2, "failure"],

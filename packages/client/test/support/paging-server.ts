@@ -18,7 +18,8 @@ export function pagingHandler(total: number): Handler {
       : 0;
     const end = Math.min(total, offset + limit);
     const items = Array.from({ length: end - offset }, (_, i) => record(offset + i));
-    const next: Record<string, string> = end < total ? { "opc-next-page": Buffer.from(String(end)).toString("base64url") } : {};
+    const next: Record<string, string> =
+      end < total ? { "opc-next-page": Buffer.from(String(end)).toString("base64url") } : {};
     sendJson(response, 200, { items }, { "opc-request-id": `page-at-${offset}`, ...next });
   };
 }
