@@ -1,0 +1,163 @@
+// The built site in Debian's headless Chromium, served on 127.0.0.1: complete, interactive, and offline.
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrowserSession, openBrowserSession } from "./browser-session.ts";
+import { type DocumentedOperation, enumValues, operationById, operations } from "./bundle.ts";
+import { type StaticSiteServer, serveStaticSite } from "./static-site-server.ts";
+
+const distDir = fileURLToPath(new URL("../dist/", import.meta.url));
+const VIEWPORT_HEIGHT = 900;
+const resultsDir = fileURLToPath(new URL("../test-results/", import.meta.url));
+
+let site: StaticSiteServer;
+let browser: BrowserSession;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(`${distDir}index.html`))
+    throw new Error(`${distDir}index.html is missing: run \`pnpm build\` first`);
+  site = await serveStaticSite(distDir);
+  browser = await openBrowserSession({ width: 1400, height: VIEWPORT_HEIGHT });
+  page = browser.page;
+  await page.goto(site.url, { waitUntil: "networkidle" });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+function menuItem(label: string) {
+  return page.locator('[data-testid="menu-item-label"]').filter({ hasText: new RegExp(`^${label}`) });
+}
+
+/** Opens an operation from the sidebar menu, as a reader would: its tag, then the operation. */
+async function openFromMenu(operation: DocumentedOperation): Promise<void> {
+  const tag = operation.tags[0] ?? "";
+  const operationItem = menuItem(operation.summary);
+  // A tag's entry toggles its operations: click it until they show (a click during its animation may undo it).
+  for (let attempt = 0; attempt < 3 && !(await operationItem.first().isVisible()); attempt++) {
+    await menuItem(tag).first().click();
+    await operationItem
+      .first()
+      .waitFor({ state: "visible", timeout: 2_000 })
+      .catch(() => undefined);
+  }
+  await operationItem.first().click();
+  await page.waitForURL(new RegExp(`${operation.operationId}$`, "i"));
+}
+
+async function pageText(): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees, so innerText (textContent includes hidden text)
+  return page.evaluate(() => document.body.innerText);
+}
+
+function expectAllShown(text: string, expected: string[]): void {
+  expect(expected.filter((value) => !text.includes(value))).toEqual([]);
+}
+
+describe("the reference page", () => {
+  it("loads with nothing from the internet and no error", () => {
+    expect(browser.blockedRequests).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it("lists both operations with their paths", async () => {
+    expect(operations).toHaveLength(2);
+    const text = await pageText();
+    expectAllShown(
+      text,
+      operations.map((operation) => operation.path),
+    );
+  });
+
+  it("scrolls to an operation clicked in the menu", async () => {
+    const operation = operationById("searchAuditLogs");
+    await openFromMenu(operation);
+    const heading = page.locator("h2").filter({ hasText: operation.summary });
+    // Scrolled: the operation's heading ends up in the top half of the viewport, the page well below its top.
+    await expect.poll(async () => (await heading.boundingBox())?.y).toBeGreaterThanOrEqual(0);
+    expect((await heading.boundingBox())?.y).toBeLessThan(VIEWPORT_HEIGHT / 2);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(VIEWPORT_HEIGHT / 2);
+  });
+
+  it("shows every value of the ObjectType, Operation and Status enums", async () => {
+    await openFromMenu(operationById("searchAuditLogs"));
+    const text = await pageText();
+    for (const schema of ["ObjectType", "Operation", "Status"]) {
+      expectAllShown(
+        text,
+        enumValues(schema).map((value) => `"${value}"`),
+      );
+    }
+  });
+
+  it.each(operations.map((operation) => [operation.operationId, operation] as const))(
+    "lists every documented response status of %s",
+    async (_, operation) => {
+      await openFromMenu(operation);
+      expect(await page.getByRole("tab").allInnerTexts()).toEqual(Object.keys(operation.responses));
+    },
+  );
+
+  it.each([
+    ["downloadClusterLogs", "202"],
+    ["searchAuditLogs", "200"],
+  ])("shows every header of the %s %s answer", async (operationId, status) => {
+    const operation = operationById(operationId);
+    const headers = Object.keys(operation.responses[status]?.headers ?? {});
+    expect(headers).toContain(status === "200" ? "opc-next-page" : "aidp-async-operation-key");
+    await openFromMenu(operation);
+    await page.getByRole("tab", { name: status, exact: true }).click();
+    // Each header of the selected answer is listed with a deep link naming that status and that header.
+    for (const header of headers) {
+      await expect.poll(() => page.locator(`a[href$="c=${status}&path=${header}"]`).count()).toBe(1);
+      expect(
+        await page
+          .locator(".schema-name", { hasText: new RegExp(`^${header}$`) })
+          .first()
+          .isVisible(),
+      ).toBe(true);
+    }
+  });
+
+  it("explains OCI request signing and links to the client's Authentication section", async () => {
+    await openFromMenu(operationById("searchAuditLogs"));
+    await page.getByText("View security details").first().click();
+    // The scheme's own description (only it mentions x-content-sha256), and the link the build appends to it.
+    await expect.poll(pageText).toContain("x-content-sha256");
+    const guide = page.getByRole("link", { name: "@aidp/client README, Authentication" });
+    await expect.poll(() => guide.isVisible()).toBe(true);
+    expect(await guide.getAttribute("href")).toMatch(/packages\/client\/README\.md#authentication$/);
+    await page.keyboard.press("Escape");
+  });
+
+  it("finds SearchAuditLogs when searching for 'audit'", async () => {
+    const operation = operationById("searchAuditLogs");
+    await page.getByText(/^Search\s*Ctrl\+K$/).click();
+    await page.getByPlaceholder("Search docs").fill("audit");
+    const hit = page
+      .locator('[data-component-name="Search/SearchItem"]')
+      .filter({ hasText: operation.summary })
+      .filter({ hasText: operation.path });
+    await expect.poll(() => hit.count()).toBe(1);
+    // Choosing the hit opens the operation.
+    await hit.click();
+    await page.waitForURL(new RegExp(`${operation.operationId}$`, "i"));
+  });
+
+  it("writes a full-page screenshot for people to look at", async () => {
+    mkdirSync(resultsDir, { recursive: true });
+    const screenshot = await page.screenshot({ fullPage: true, path: `${resultsDir}docs-page.png` });
+    expect(screenshot.byteLength).toBeGreaterThan(10_000);
+  });
+
+  it("made no request beyond 127.0.0.1 and logged no error during all of the above", () => {
+    expect(browser.blockedRequests).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
