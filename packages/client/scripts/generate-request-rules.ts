@@ -6,9 +6,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 type Json = Record<string, unknown>;
-const spec = JSON.parse(
-  readFileSync(createRequire(import.meta.url).resolve("@aidp/spec/openapi.json"), "utf8"),
-);
+// Arguments (for tests): [bundle.json] [output file]. Defaults: @aidp/spec's bundle, src/generated/request-rules.ts.
+const [bundleArgument, outArgument] = process.argv.slice(2);
+const bundlePath = bundleArgument ?? createRequire(import.meta.url).resolve("@aidp/spec/openapi.json");
+const spec = JSON.parse(readFileSync(bundlePath, "utf8"));
 const CONSTRAINT_KEYWORDS = [
   "type",
   "format",
@@ -85,4 +86,4 @@ export const serverTemplate = ${JSON.stringify({
 /** Each operation's method, path and request constraints, as the spec declares them. */
 export const requestRules = ${JSON.stringify(operations, null, 2)} as const;
 `;
-writeFileSync(new URL("../src/generated/request-rules.ts", import.meta.url), output);
+writeFileSync(outArgument ?? new URL("../src/generated/request-rules.ts", import.meta.url), output);

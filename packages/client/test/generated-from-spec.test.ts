@@ -1,0 +1,52 @@
+// The validator's rules and the types come from the spec: a new enum value in the bundle shows up in both
+// generated files with no hand edit, and the committed files are what the current spec generates.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const require = createRequire(import.meta.url);
+const bundle = JSON.parse(readFileSync(require.resolve("@aidp/spec/openapi.json"), "utf8"));
+const clientDir = fileURLToPath(new URL("..", import.meta.url));
+const typesDir = join(clientDir, "..", "types");
+const work = mkdtempSync(join(tmpdir(), "aidp-generate-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function generate(spec: unknown) {
+  const bundlePath = join(work, "openapi.json");
+  writeFileSync(bundlePath, JSON.stringify(spec));
+  const rulesPath = join(work, "request-rules.ts");
+  execFileSync(process.execPath, [
+    join(clientDir, "scripts/generate-request-rules.ts"),
+    bundlePath,
+    rulesPath,
+  ]);
+  execFileSync(process.execPath, [join(typesDir, "scripts/generate.ts"), bundlePath, work]);
+  return {
+    rules: readFileSync(rulesPath, "utf8"),
+    schemas: readFileSync(join(work, "schemas.ts"), "utf8"),
+    openapi: readFileSync(join(work, "openapi.ts"), "utf8"),
+  };
+}
+
+describe("generated code", () => {
+  it("is exactly what the current spec generates", () => {
+    const generated = generate(bundle);
+    expect(generated.rules).toBe(readFileSync(join(clientDir, "src/generated/request-rules.ts"), "utf8"));
+    expect(generated.schemas).toBe(readFileSync(join(typesDir, "src/generated/schemas.ts"), "utf8"));
+    expect(generated.openapi).toBe(readFileSync(join(typesDir, "src/generated/openapi.ts"), "utf8"));
+  });
+
+  it("follows a new enum value into the types and the validator with no hand edit", () => {
+    const changed = structuredClone(bundle);
+    changed.components.schemas.Status.enum.push("IN_PROGRESS");
+    const generated = generate(changed);
+    expect(generated.openapi).toMatch(/Status: "SUCCEEDED" \| "FAILED" \| "IN_PROGRESS"/);
+    expect(generated.schemas).toContain('StatusValues = ["SUCCEEDED","FAILED","IN_PROGRESS"]');
+    const statusRules = /"status": \{\s*"type": "string",\s*"enum": \[([^\]]*)\]/.exec(generated.rules)?.[1];
+    expect(statusRules?.replace(/\s/g, "")).toBe('"SUCCEEDED","FAILED","IN_PROGRESS"');
+  });
+});
