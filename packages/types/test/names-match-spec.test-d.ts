@@ -36,7 +36,7 @@ describe("friendly names", () => {
   });
 
   it("make every SearchAuditLogsDetails field optional, with enum-typed filters", () => {
-    expectTypeOf<{}>().toExtend<SearchAuditLogsDetails>();
+    expectTypeOf<Record<never, never>>().toExtend<SearchAuditLogsDetails>();
     expectTypeOf<SearchAuditLogsDetails["status"]>().toEqualTypeOf<Status | undefined>();
     expectTypeOf<SearchAuditLogsDetails["objectType"]>().toEqualTypeOf<ObjectType | undefined>();
     expectTypeOf<SearchAuditLogsDetails["sortBy"]>().toEqualTypeOf<SortBy | undefined>();
