@@ -4,7 +4,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const packageDirs = ["spec", ...readdirSync(join(root, "packages")).map((name) => join("packages", name))];
+const packageDirs = [
+  "spec",
+  "tools",
+  ...readdirSync(join(root, "packages")).map((name) => join("packages", name)),
+];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const dir of packageDirs) {
   const report = join(root, dir, "test-results", "vitest.json");
