@@ -1,0 +1,8 @@
+import { fileURLToPath } from "node:url";
+
+/**
+ * The spec bundle this package ships: the build copies `@aidp/spec`'s `openapi.yaml` to `dist/`, so an
+ * installed `@aidp/mock` needs nothing else. Written as `../dist/` so it resolves the same from `src/`
+ * (tests) and from `dist/` (the published code).
+ */
+export const bundledSpecPath = fileURLToPath(new URL("../dist/openapi.yaml", import.meta.url));

@@ -1,0 +1,137 @@
+// The mock in its default (static) mode answers like the spec says, over real HTTP.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningMock, startMock } from "../src/index.ts";
+import {
+  call,
+  documentedStatuses,
+  type OperationId,
+  schemaErrors,
+  spec,
+  violationsHeader,
+} from "./support.ts";
+
+let mock: RunningMock;
+beforeAll(async () => {
+  mock = await startMock({ port: 0 });
+});
+afterAll(() => mock?.stop());
+
+const opcRequestIdPattern = /^[A-Za-z0-9/_-]+$/;
+const examples = spec.components.examples;
+
+describe("each operation answers with its examples", () => {
+  it("downloadClusterLogs: 202 with no body and the three documented headers", async () => {
+    const response = await call(mock.url, "downloadClusterLogs");
+    expect(response.status).toBe(202);
+    expect(response.body).toBeUndefined();
+    expect(response.headers.get("aidp-async-operation-key")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new URL(response.headers.get("datalake-cluster-log-par-url") ?? "").protocol).toBe("https:");
+    expect(response.headers.get("opc-request-id")).toMatch(opcRequestIdPattern);
+  });
+
+  it.each([
+    ["mixedRecords", "AuditLogSearchResultMixed"],
+    ["failedOperations", "AuditLogSearchResultFailed"],
+    ["empty", "AuditLogSearchResultEmpty"],
+  ])("searchAuditLogs: Prefer example=%s gives that example", async (name, component) => {
+    const response = await call(mock.url, "searchAuditLogs", { headers: { prefer: `example=${name}` } });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(examples[component].value);
+    expect(schemaErrors("AuditLogSearchResultCollection", response.body)).toBe("");
+    expect(response.headers.get("opc-next-page")).toBeTruthy();
+    expect(response.headers.get("opc-request-id")).toMatch(opcRequestIdPattern);
+  });
+
+  it("searchAuditLogs without Prefer answers with the first example", async () => {
+    const response = await call(mock.url, "searchAuditLogs");
+    expect(response.body).toEqual(examples.AuditLogSearchResultMixed.value);
+  });
+});
+
+const errorCases = (["downloadClusterLogs", "searchAuditLogs"] as OperationId[]).flatMap((operation) =>
+  documentedStatuses(operation)
+    .filter((status) => Number(status) >= 400)
+    .map((status) => [operation, status] as const),
+);
+
+describe("every documented error status through Prefer: code=", () => {
+  it("covers the statuses the spec documents", () => {
+    expect(errorCases.map(([op, status]) => `${op} ${status}`)).toEqual([
+      ...["400", "401", "404", "409", "412", "429", "500"].map((s) => `downloadClusterLogs ${s}`),
+      ...["400", "401", "404", "409", "429", "500"].map((s) => `searchAuditLogs ${s}`),
+    ]);
+  });
+
+  it.each(errorCases)("%s answers %s with an Error body and opc-request-id", async (operation, status) => {
+    const response = await call(mock.url, operation, { headers: { prefer: `code=${status}` } });
+    expect(response.status).toBe(Number(status));
+    expect(schemaErrors("Error", response.body)).toBe("");
+    expect(response.headers.get("opc-request-id")).toMatch(opcRequestIdPattern);
+  });
+
+  it("an undocumented status falls back to the default response (UnknownError)", async () => {
+    const response = await call(mock.url, "searchAuditLogs", { headers: { prefer: "code=503" } });
+    expect(response.status).toBe(503);
+    expect(response.body).toEqual(examples.ErrorUnknownError.value);
+  });
+});
+
+describe("invalid requests get the spec's 400 with an Error body", () => {
+  it.each<[string, OperationId, Parameters<typeof call>[2], string]>([
+    ["limit below its minimum", "searchAuditLogs", { query: "?limit=0" }, "limit"],
+    ["limit that is not an integer", "searchAuditLogs", { query: "?limit=ten" }, "limit"],
+    ["an enum value the spec does not list", "searchAuditLogs", { body: { status: "MAYBE" } }, "status"],
+    ["a property the schema does not allow", "searchAuditLogs", { body: { colour: "red" } }, "colour"],
+    [
+      "a missing required body field",
+      "downloadClusterLogs",
+      { body: { timeBegin: "2025-03-16T00:00:00Z" } },
+      "timeEnd",
+    ],
+    [
+      "an opc-request-id outside its pattern",
+      "searchAuditLogs",
+      { headers: { "opc-request-id": "not valid!" } },
+      "opc-request-id",
+    ],
+  ])("%s", async (_, operation, options, named) => {
+    const response = await call(mock.url, operation, options);
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual(examples.ErrorBadRequest.value);
+    expect(response.headers.get(violationsHeader)).toContain(named);
+  });
+
+  it("a request without the Authorization header gets 401", async () => {
+    const response = await fetch(`${mock.url}/20260430/aiDataPlatforms/x/actions/searchAuditLogs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(response.status).toBe(401);
+    expect(schemaErrors("Error", await response.json())).toBe("");
+  });
+});
+
+describe("CORS", () => {
+  it("answers a browser's preflight for the API's headers", async () => {
+    const response = await fetch(`${mock.url}/20260430/aiDataPlatforms/x/actions/searchAuditLogs`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "http://app.example.test",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization,content-type,opc-request-id,opc-retry-token",
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe("http://app.example.test");
+    expect(response.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(response.headers.get("access-control-allow-headers")).toContain("opc-retry-token");
+  });
+
+  it("exposes the response headers to browser code", async () => {
+    const response = await call(mock.url, "searchAuditLogs", {
+      headers: { origin: "http://app.example.test" },
+    });
+    expect(response.headers.get("access-control-expose-headers")).toBe("*");
+  });
+});
