@@ -6,6 +6,8 @@ export default defineConfig({
     ...sharedTestConfig,
     // Each file starts its own Prism processes; they take a core each while starting.
     testTimeout: 30_000,
+    // Our own globalSetup export, used the way a consumer would (test/vitest-global-setup.test.ts).
+    globalSetup: ["./src/vitest-global-setup.ts"],
     hookTimeout: 60_000,
   },
 });

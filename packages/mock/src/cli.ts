@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // aidp-mock: serves the AIDP API mock until Ctrl-C or SIGTERM.
 import { parseArgs } from "node:util";
-import { startMock } from "./start-mock.js";
+import { startMock } from "./start-mock.ts";
 
 const usage = `Usage: aidp-mock [--port 4010] [--host 127.0.0.1] [--dynamic [--seed TEXT]] [--errors]
 

@@ -1,3 +1,3 @@
-export { bundledSpecPath } from "./bundled-spec.js";
-export type { MockOptions } from "./options.js";
-export { MockStartError, type RunningMock, startMock } from "./start-mock.js";
+export { bundledSpecPath } from "./bundled-spec.ts";
+export type { MockOptions } from "./options.ts";
+export { MockStartError, type RunningMock, startMock } from "./start-mock.ts";

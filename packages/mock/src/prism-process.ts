@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { stripVTControlCharacters } from "node:util";
-import { parentWatchdogImport } from "./parent-watchdog.js";
+import { parentWatchdogImport } from "./parent-watchdog.ts";
 
 /** How many of Prism's last log lines are kept to explain a failed start. */
 const KEPT_LINES = 60;

@@ -1,14 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { bundledSpecPath } from "./bundled-spec.js";
+import { bundledSpecPath } from "./bundled-spec.ts";
 import {
   DEFAULT_HOST,
   DEFAULT_START_TIMEOUT_MS,
   type MockOptions,
   prismMockArguments,
   validateOptions,
-} from "./options.js";
-import { waitUntilPortFree } from "./port.js";
-import { PrismProcess } from "./prism-process.js";
+} from "./options.ts";
+import { waitUntilPortFree } from "./port.ts";
+import { PrismProcess } from "./prism-process.ts";
 
 /** A running mock server. */
 export interface RunningMock {
@@ -25,11 +25,10 @@ export interface RunningMock {
 /** The error of a mock that did not start; `prismOutput` is what Prism printed. */
 export class MockStartError extends Error {
   override name = "MockStartError";
-  constructor(
-    message: string,
-    readonly prismOutput: string,
-  ) {
+  readonly prismOutput: string;
+  constructor(message: string, prismOutput: string) {
     super(prismOutput ? `${message}\nPrism said:\n${prismOutput}` : message);
+    this.prismOutput = prismOutput;
   }
 }
 

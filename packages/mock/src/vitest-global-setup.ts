@@ -2,7 +2,7 @@
 //   vitest.config.ts:  test: { globalSetup: ["@aidp/mock/vitest-global-setup"] }
 //   a test:            const url = inject("aidpMockUrl");
 import type {} from "vitest";
-import { startMock } from "./start-mock.js";
+import { startMock } from "./start-mock.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -29,14 +29,15 @@ export function firstLineMatching(child: ChildProcess, pattern: RegExp): Promise
   });
 }
 
-/** The pids of the Prism processes serving `port`, found through /proc. */
-export function prismPidsOnPort(port: number): number[] {
+/** The pids of the Prism processes whose parent is `parentPid`, found through /proc. */
+export function prismChildrenOf(parentPid: number): number[] {
   return readdirSync("/proc")
     .filter((entry) => /^\d+$/.test(entry))
     .filter((pid) => {
       try {
-        const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-        return args.some((arg) => arg.includes("prism-cli")) && args.join(" ").includes(`--port ${port} `);
+        // /proc/PID/stat: "pid (name) state ppid ..."; the name may hold spaces, so split after ")".
+        const ppid = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+        return ppid === parentPid && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("prism-cli");
       } catch {
         return false; // the process ended while we looked
       }

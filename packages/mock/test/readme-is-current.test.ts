@@ -1,0 +1,16 @@
+// The README's list of Prefer values is the one the spec bundle generates: it cannot go stale.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { preferValuesTable, readSpecBundle, withPreferValues } from "../scripts/prefer-values.ts";
+
+const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+
+describe("README Prefer values", () => {
+  it("match the spec bundle (run `pnpm --filter @aidp/mock build` to regenerate)", () => {
+    expect(withPreferValues(readme, readSpecBundle())).toBe(readme);
+  });
+
+  it("list every example name of the spec", () => {
+    expect(preferValuesTable(readSpecBundle())).toContain("`mixedRecords`, `failedOperations`, `empty`");
+  });
+});

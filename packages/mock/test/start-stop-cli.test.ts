@@ -1,0 +1,57 @@
+// The aidp-mock command: prints its URL when ready, ends cleanly on a signal with Prism gone.
+
+import { once } from "node:events";
+import type { Server } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { isPortFree } from "../src/port.ts";
+import {
+  distDir,
+  eventually,
+  firstLineMatching,
+  isAlive,
+  occupyPort,
+  prismChildrenOf,
+  spawnNode,
+} from "./processes.ts";
+
+const cli = new URL("cli.js", distDir).pathname;
+let heldPort: Server | undefined;
+afterEach(() => {
+  heldPort?.close();
+  heldPort = undefined;
+});
+
+describe("aidp-mock", () => {
+  it.each(["SIGINT", "SIGTERM"] as const)("serves until %s, then exits 0 with Prism gone", async (signal) => {
+    const { child } = spawnNode([cli, "--port", "0", "--quiet"]);
+    const [, url] = await firstLineMatching(child, /^AIDP mock listening on (http:\/\/127\.0\.0\.1:\d+)$/);
+    const port = Number(new URL(url ?? "").port);
+    expect((await fetch(`${url}/`)).status).toBe(404);
+    const prismPids = prismChildrenOf(child.pid ?? -1);
+    expect(prismPids).toHaveLength(1);
+
+    child.kill(signal);
+    const [code] = await once(child, "exit");
+    expect(code).toBe(0);
+    expect(await isPortFree("127.0.0.1", port)).toBe(true);
+    expect(await eventually(() => !prismPids.some(isAlive))).toBe(true);
+  });
+
+  it("exits 1 with Prism's reason when the port is taken", async () => {
+    const { port, server } = await occupyPort();
+    heldPort = server;
+    const { child, stderr } = spawnNode([cli, "--port", String(port)]);
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(stderr()).toContain(`The AIDP mock did not start on 127.0.0.1:${port}`);
+    expect(stderr()).toContain("EADDRINUSE");
+  });
+
+  it("refuses a bad argument, naming it, with the usage text", async () => {
+    const { child, stderr } = spawnNode([cli, "--port", "many"]);
+    const [code] = await once(child, "exit");
+    expect(code).toBe(1);
+    expect(stderr()).toContain("--port must be an integer, got many");
+    expect(stderr()).toContain("Usage: aidp-mock");
+  });
+});
