@@ -26,7 +26,10 @@ export async function publintProblems(pkg: WorkspacePackage): Promise<string[]> 
 export async function attwResult(
   pkg: WorkspacePackage,
 ): Promise<{ exitCode: number; typed: boolean; problems: string[] }> {
-  const result = await run(attwBin, ["--pack", pkg.dir, "--profile", "esm-only", "--format", "json"], {
+  const excluded = assetEntrypoints(pkg.manifest);
+  const exclude = excluded.length > 0 ? ["--exclude-entrypoints", ...excluded] : [];
+  const args = ["--pack", pkg.dir, "--profile", "esm-only", "--format", "json", ...exclude];
+  const result = await run(attwBin, args, {
     maxBuffer: 64 * 1024 * 1024,
   }).then(
     ({ stdout }) => ({ stdout, exitCode: 0 }),
@@ -47,6 +50,18 @@ export async function attwResult(
       (p) => `${pkg.name}: ${p.kind} at ${p.entrypoint ?? "?"} (${p.resolutionKind ?? "all resolutions"})`,
     );
   return { exitCode: result.exitCode, typed: report.analysis.types !== false, problems };
+}
+
+/**
+ * Export subpaths that are data files, not modules (`./openapi.yaml`, `./index.html`): TypeScript cannot
+ * resolve them, so attw would report NoResolution; they are left to publint and the pack check.
+ */
+export function assetEntrypoints(manifest: Record<string, unknown>): string[] {
+  const exportsMap = manifest.exports;
+  if (typeof exportsMap !== "object" || exportsMap === null) return [];
+  return Object.entries(exportsMap)
+    .filter(([, target]) => typeof target === "string" && !/\.(m|c)?js$|\.json$/.test(target))
+    .map(([subpath]) => subpath);
 }
 
 /** CommonJS consumers (node10, node16 from require) are excluded on purpose: the packages are ESM-only. */

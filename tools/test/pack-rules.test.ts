@@ -1,6 +1,7 @@
 // The pack rules themselves, on made-up file lists: each rule must be able to fail.
 import { describe, expect, it } from "vitest";
 import { packProblems } from "../release/pack-rules.ts";
+import { assetEntrypoints } from "../release/package-checks.ts";
 
 const noMaps = () => ({ sources: [] });
 
@@ -46,5 +47,19 @@ describe("packProblems", () => {
       expect.stringContaining("over its bound"),
     ]);
     expect(packProblems("@aidp/unknown", [], 1, noMaps)).toEqual([expect.stringContaining("no size bound")]);
+  });
+});
+
+describe("assetEntrypoints", () => {
+  it("names the export subpaths that are data files, not modules", () => {
+    const exportsMap = {
+      ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+      "./openapi.yaml": "./dist/openapi.yaml",
+      "./openapi.json": "./dist/openapi.json",
+      "./index.html": "./dist/index.html",
+      "./cli": "./dist/cli.js",
+    };
+    expect(assetEntrypoints({ exports: exportsMap })).toEqual(["./openapi.yaml", "./index.html"]);
+    expect(assetEntrypoints({})).toEqual([]);
   });
 });
