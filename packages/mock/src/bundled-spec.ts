@@ -6,3 +6,6 @@ import { fileURLToPath } from "node:url";
  * (tests) and from `dist/` (the published code).
  */
 export const bundledSpecPath = fileURLToPath(new URL("../dist/openapi.yaml", import.meta.url));
+
+/** The same bundle without its security requirement: served unless `requireAuth` is set. */
+export const unsignedSpecPath = fileURLToPath(new URL("../dist/openapi.unsigned.yaml", import.meta.url));

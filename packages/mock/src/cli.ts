@@ -3,13 +3,14 @@
 import { parseArgs } from "node:util";
 import { startMock } from "./start-mock.ts";
 
-const usage = `Usage: aidp-mock [--port 4010] [--host 127.0.0.1] [--dynamic [--seed TEXT]] [--errors]
+const usage = `Usage: aidp-mock [--port 4010] [--host 127.0.0.1] [--dynamic [--seed TEXT]] [--errors] [--require-auth]
 
   --port     TCP port to listen on; 0 picks a free one (default 4010)
   --host     interface to listen on (default 127.0.0.1)
   --dynamic  generate responses from the schemas instead of the spec's examples
   --seed     make dynamic responses repeat from run to run
   --errors   answer spec violations with errors instead of log warnings
+  --require-auth  answer 401 to requests without an Authorization header, as the service does
   --quiet    do not print Prism's request log`;
 
 function parseCommandLine() {
@@ -20,13 +21,15 @@ function parseCommandLine() {
       dynamic: { type: "boolean", default: false },
       seed: { type: "string" },
       errors: { type: "boolean", default: false },
+      "require-auth": { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
     strict: true,
   });
   if (!/^\d+$/.test(values.port)) throw new TypeError(`--port must be an integer, got ${values.port}`);
-  return { ...values, port: Number(values.port) };
+  const { "require-auth": requireAuth, ...rest } = values;
+  return { ...rest, requireAuth, port: Number(values.port) };
 }
 
 async function main(): Promise<void> {

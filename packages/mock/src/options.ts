@@ -10,6 +10,12 @@ export interface MockOptions {
   seed?: string;
   /** Answer requests and responses that violate the spec with an error instead of a warning in the log. */
   errors?: boolean;
+  /**
+   * Answer 401 to requests without an `Authorization` header, as the service does. Prism checks only that the
+   * header is there, never the signature. Default false: unsigned requests are answered, so a client under test
+   * needs no OCI key.
+   */
+  requireAuth?: boolean;
   /** How long to wait for Prism to answer HTTP, in milliseconds. Default 30000. */
   startTimeoutMs?: number;
   /** Receives every line Prism logs (requests, validation warnings). Default: lines are dropped. */

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { bundledSpecPath } from "./bundled-spec.ts";
+import { bundledSpecPath, unsignedSpecPath } from "./bundled-spec.ts";
 import {
   DEFAULT_HOST,
   DEFAULT_START_TIMEOUT_MS,
@@ -43,7 +43,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   validateOptions(options);
   const host = options.host ?? DEFAULT_HOST;
   const timeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
-  const prism = new PrismProcess(prismMockArguments(bundledSpecPath, options), options.onLog);
+  const prism = new PrismProcess(
+    prismMockArguments(options.requireAuth ? bundledSpecPath : unsignedSpecPath, options),
+    options.onLog,
+  );
   const where = `${host}:${options.port ?? 0}`;
   let url: string | undefined;
 

@@ -101,14 +101,22 @@ describe("invalid requests get the spec's 400 with an Error body", () => {
     expect(response.headers.get(violationsHeader)).toContain(named);
   });
 
-  it("a request without the Authorization header gets 401", async () => {
-    const response = await fetch(`${mock.url}/20260430/aiDataPlatforms/x/actions/searchAuditLogs`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    });
-    expect(response.status).toBe(401);
-    expect(schemaErrors("Error", await response.json())).toBe("");
+  it("answers a request without an Authorization header (the default)", async () => {
+    const response = await unsignedSearch(mock.url);
+    expect(response.status).toBe(200);
+    expect(schemaErrors("AuditLogSearchResultCollection", await response.json())).toBe("");
+  });
+
+  it("with requireAuth, a request without the Authorization header gets 401", async () => {
+    const strict = await startMock({ port: 0, requireAuth: true });
+    try {
+      const response = await unsignedSearch(strict.url);
+      expect(response.status).toBe(401);
+      expect(schemaErrors("Error", await response.json())).toBe("");
+      expect((await call(strict.url, "searchAuditLogs")).status).toBe(200);
+    } finally {
+      await strict.stop();
+    }
   });
 });
 
@@ -135,3 +143,11 @@ describe("CORS", () => {
     expect(response.headers.get("access-control-expose-headers")).toBe("*");
   });
 });
+
+function unsignedSearch(baseUrl: string) {
+  return fetch(`${baseUrl}/20260430/aiDataPlatforms/x/actions/searchAuditLogs`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
+}
