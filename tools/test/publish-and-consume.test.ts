@@ -23,6 +23,7 @@ let mock: ChildProcess | undefined;
 const tempDirs: string[] = [];
 let releasedPackages: WorkspacePackage[] = [];
 let consumerDir = "";
+let releaseCopy = "";
 let mockUrl = "";
 
 beforeAll(async () => {
@@ -35,6 +36,7 @@ beforeAll(async () => {
 
   const copy = copyRepository(repoRoot, turnOffProvenance);
   tempDirs.push(copy);
+  releaseCopy = copy;
   const releaseEnv = {
     ...process.env,
     ...gitIdentity,
@@ -119,6 +121,13 @@ describe("after the documented release commands", () => {
       expect(meta["dist-tags"].latest, pkg.name).toBe(pkg.version);
       expect(readFileSync(join(pkg.dir, "CHANGELOG.md"), "utf8"), pkg.name).toContain(`## ${pkg.version}`);
     }
+  });
+
+  it("recorded the released spec as the breaking-change baseline and tagged each package", async () => {
+    const released = readFileSync(join(releaseCopy, "tools/released-spec/openapi.json"), "utf8");
+    expect(released).toBe(readFileSync(join(releaseCopy, "spec/dist/openapi.json"), "utf8"));
+    const tags = (await runStep("git", ["tag", "--list"], { cwd: releaseCopy })).trim().split("\n");
+    expect(tags.sort()).toEqual(releasedPackages.map((p) => `${p.name}@${p.version}`).sort());
   });
 
   it("npm installed them, with real versions where the workspace had workspace:*", () => {
