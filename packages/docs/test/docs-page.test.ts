@@ -54,8 +54,13 @@ async function pageText(): Promise<string> {
   return page.evaluate(() => document.body.innerText);
 }
 
-function expectAllShown(text: string, expected: string[]): void {
-  expect(expected.filter((value) => !text.includes(value))).toEqual([]);
+/** Redoc renders sections lazily, later on a loaded machine: wait until every value shows, then say which do not. */
+async function expectAllShown(expected: string[]): Promise<void> {
+  const missing = async () => {
+    const text = await pageText();
+    return expected.filter((value) => !text.includes(value));
+  };
+  await expect.poll(missing, { timeout: 15_000 }).toEqual([]);
 }
 
 describe("the reference page", () => {
@@ -67,11 +72,7 @@ describe("the reference page", () => {
 
   it("lists both operations with their paths", async () => {
     expect(operations).toHaveLength(2);
-    const text = await pageText();
-    expectAllShown(
-      text,
-      operations.map((operation) => operation.path),
-    );
+    await expectAllShown(operations.map((operation) => operation.path));
   });
 
   it("scrolls to an operation clicked in the menu", async () => {
@@ -86,12 +87,8 @@ describe("the reference page", () => {
 
   it("shows every value of the ObjectType, Operation and Status enums", async () => {
     await openFromMenu(operationById("searchAuditLogs"));
-    const text = await pageText();
     for (const schema of ["ObjectType", "Operation", "Status"]) {
-      expectAllShown(
-        text,
-        enumValues(schema).map((value) => `"${value}"`),
-      );
+      await expectAllShown(enumValues(schema).map((value) => `"${value}"`));
     }
   });
 
