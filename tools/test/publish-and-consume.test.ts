@@ -1,4 +1,4 @@
-// The real release path against a real registry: the commands of RELEASING.md run in a copy of the repo and
+// The real release path against a real registry: the README's release commands run in a copy of the repo and
 // publish to a throw-away Verdaccio; a fresh project outside the workspace installs the packages with plain
 // npm, type-checks a consumer (nodenext, bundler) and runs it against the installed mock on Node 20 and 24.
 import { type ChildProcess, spawn } from "node:child_process";
