@@ -45,7 +45,16 @@ async function openFromMenu(operation: DocumentedOperation): Promise<void> {
       .waitFor({ state: "visible", timeout: 2_000 })
       .catch(() => undefined);
   }
-  await operationItem.first().click();
+  // On a loaded machine Redoc re-renders the menu while it scrolls, detaching the item under the cursor:
+  // short tries instead of one long wait on an element that keeps being replaced.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await operationItem.first().click({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
   await page.waitForURL(new RegExp(`${operation.operationId}$`, "i"));
 }
 
