@@ -1,17 +1,8 @@
 // Error answers become AidpApiError subclasses carrying status, code, message, request id and operation,
 // also when the body is empty or not JSON.
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  AidpApiError,
-  AidpBadRequestError,
-  AidpConflictError,
-  AidpInternalServerError,
-  AidpNotFoundError,
-  AidpPreconditionFailedError,
-  AidpTooManyRequestsError,
-  AidpUnauthorizedError,
-  createAidpClient,
-} from "../src/index.ts";
+import { AidpApiError, AidpInternalServerError, AidpNotFoundError, createAidpClient } from "../src/index.ts";
+import { documentedErrorClasses } from "./support/documented-errors.ts";
 import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
 
 const aiDataPlatformId = "ocid1.aidataplatform.oc1.iad.example";
@@ -19,36 +10,36 @@ let server: TestServer | undefined;
 afterEach(() => server?.close());
 
 describe("AidpApiError", () => {
-  it.each([
-    [400, AidpBadRequestError],
-    [401, AidpUnauthorizedError],
-    [404, AidpNotFoundError],
-    [409, AidpConflictError],
-    [412, AidpPreconditionFailedError],
-    [429, AidpTooManyRequestsError],
-    [500, AidpInternalServerError],
-  ])("%i becomes its own class with every detail", async (status, ErrorClass) => {
-    server = await startTestServer((_req, res) =>
-      sendJson(res, status, { code: "SomeCode", message: "What went wrong." }, { "opc-request-id": "RID-1" }),
-    );
-    const aidp = createAidpClient({ baseUrl: server.url, retry: false });
-    const error = await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toBeInstanceOf(AidpApiError);
-    expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({
-      status,
-      code: "SomeCode",
-      requestId: "RID-1",
-      operation: "searchAuditLogs",
-      method: "POST",
-    });
-    expect((error as AidpApiError).url).toContain("/actions/searchAuditLogs");
-    expect((error as Error).message).toBe(
-      `searchAuditLogs failed with ${status} SomeCode: What went wrong. (opc-request-id RID-1)`,
-    );
-    expect((error as Error).name).toBe(ErrorClass.name);
-  });
+  it.each(documentedErrorClasses)(
+    "%i becomes its own class with every detail",
+    async (status, ErrorClass) => {
+      server = await startTestServer((_req, res) =>
+        sendJson(
+          res,
+          status,
+          { code: "SomeCode", message: "What went wrong." },
+          { "opc-request-id": "RID-1" },
+        ),
+      );
+      const aidp = createAidpClient({ baseUrl: server.url, retry: false });
+      const error = await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toBeInstanceOf(AidpApiError);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).toMatchObject({
+        status,
+        code: "SomeCode",
+        requestId: "RID-1",
+        operation: "searchAuditLogs",
+        method: "POST",
+      });
+      expect((error as AidpApiError).url).toContain("/actions/searchAuditLogs");
+      expect((error as Error).message).toBe(
+        `searchAuditLogs failed with ${status} SomeCode: What went wrong. (opc-request-id RID-1)`,
+      );
+      expect((error as Error).name).toBe(ErrorClass.name);
+    },
+  );
 
   it("an undocumented status is a plain AidpApiError", async () => {
     server = await startTestServer((_req, res) => sendJson(res, 418, { code: "Teapot", message: "No." }));

@@ -3,18 +3,8 @@
 // drives each documented error into its class.
 import { startMock } from "@aidp/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  AidpBadRequestError,
-  AidpConflictError,
-  AidpInternalServerError,
-  AidpNotFoundError,
-  AidpPaginationError,
-  AidpPreconditionFailedError,
-  AidpTooManyRequestsError,
-  AidpUnauthorizedError,
-  createAidpClient,
-  type SearchAuditLogsInput,
-} from "../src/index.ts";
+import { AidpPaginationError, createAidpClient, type SearchAuditLogsInput } from "../src/index.ts";
+import { documentedErrorClasses } from "./support/documented-errors.ts";
 
 let mock: { url: string; stop(): Promise<void> };
 const aiDataPlatformId =
@@ -95,15 +85,7 @@ describe("against the Prism mock", () => {
     expect(job.requestId).toEqual(expect.any(String));
   });
 
-  it.each([
-    [400, AidpBadRequestError],
-    [401, AidpUnauthorizedError],
-    [404, AidpNotFoundError],
-    [409, AidpConflictError],
-    [412, AidpPreconditionFailedError],
-    [429, AidpTooManyRequestsError],
-    [500, AidpInternalServerError],
-  ])("Prefer: code=%i becomes its error class", async (status, ErrorClass) => {
+  it.each(documentedErrorClasses)("Prefer: code=%i becomes its error class", async (status, ErrorClass) => {
     const error = await client({ Prefer: `code=${status}` })
       .downloadClusterLogs({ ...cluster, details })
       .catch((e: unknown) => e);
