@@ -33,26 +33,26 @@ function menuItem(label: string) {
   return page.locator('[data-testid="menu-item-label"]').filter({ hasText: new RegExp(`^${label}`) });
 }
 
-/** Opens an operation from the sidebar menu, as a reader would: its tag, then the operation. */
+/**
+ * Opens an operation from the sidebar menu, as a reader would: from a freshly loaded page (so no earlier test's
+ * menu state matters), its tag, then the operation.
+ */
 async function openFromMenu(operation: DocumentedOperation): Promise<void> {
-  const tag = operation.tags[0] ?? "";
-  const operationItem = menuItem(operation.summary);
-  // A tag's entry toggles its operations: click it until they show (a click during its animation may undo it).
-  for (let attempt = 0; attempt < 3 && !(await operationItem.first().isVisible()); attempt++) {
-    await menuItem(tag).first().click();
-    await operationItem
-      .first()
-      .waitFor({ state: "visible", timeout: 2_000 })
-      .catch(() => undefined);
-  }
-  // On a loaded machine Redoc re-renders the menu while it scrolls, detaching the item under the cursor:
-  // short tries instead of one long wait on an element that keeps being replaced.
+  await page.goto(site.url, { waitUntil: "networkidle" });
+  const tag = menuItem(operation.tags[0] ?? "").first();
+  const operationItem = menuItem(operation.summary).first();
+  // A tag's entry toggles its operations, and on a loaded machine Redoc re-renders the menu while it animates
+  // or scrolls: expand and click in short tries rather than one long wait on an element being replaced.
   for (let attempt = 1; ; attempt++) {
     try {
-      await operationItem.first().click({ timeout: 5_000 });
+      if (!(await operationItem.isVisible())) {
+        await tag.click({ timeout: 5_000 });
+        await operationItem.waitFor({ state: "visible", timeout: 3_000 });
+      }
+      await operationItem.click({ timeout: 5_000 });
       break;
     } catch (error) {
-      if (attempt === 4) throw error;
+      if (attempt === 5) throw error;
     }
   }
   await page.waitForURL(new RegExp(`${operation.operationId}$`, "i"));
