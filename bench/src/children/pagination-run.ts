@@ -1,0 +1,54 @@
+// Child process of the pagination benchmark: reads every record of every page from the local server, either
+// with @aidp/client's searchAuditLogsItems or with a hand-written fetch + JSON.parse loop, and reports the
+// throughput and this process's peak RSS.
+import { createAidpClient } from "@aidp/client";
+import { reportToParent } from "../measure/run-child.ts";
+import type { PaginationResult, PaginationVariant } from "../pagination-variants.ts";
+import { aiDataPlatformId, searchAuditLogsUrl } from "../request-variants.ts";
+
+const [variant, baseUrl, pageSizeText] = process.argv.slice(2) as [PaginationVariant, string, string];
+const limit = Number(pageSizeText);
+
+async function countWithClient(): Promise<number> {
+  const aidp = createAidpClient({ baseUrl });
+  let records = 0;
+  for await (const record of aidp.searchAuditLogsItems({ aiDataPlatformId, limit })) {
+    if (record.eventId) records++;
+  }
+  return records;
+}
+
+async function countWithHandLoop(): Promise<number> {
+  let records = 0;
+  let page: string | null = null;
+  do {
+    const url = new URL(searchAuditLogsUrl(baseUrl));
+    url.searchParams.set("limit", String(limit));
+    if (page) url.searchParams.set("page", page);
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const body = JSON.parse(await response.text()) as { items: { eventId?: string }[] };
+    for (const record of body.items) {
+      if (record.eventId) records++;
+    }
+    page = response.headers.get("opc-next-page");
+  } while (page);
+  return records;
+}
+
+const started = performance.now();
+const records = variant === "hand-written fetch loop" ? await countWithHandLoop() : await countWithClient();
+const seconds = (performance.now() - started) / 1000;
+// Started with --expose-gc by the parent.
+(globalThis as { gc?: () => void }).gc?.();
+reportToParent({
+  records,
+  recordsPerSecond: records / seconds,
+  // resourceUsage().maxRSS is in kibibytes: the peak over this process's whole life.
+  peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  heapAfterGcMiB: process.memoryUsage().heapUsed / 1024 ** 2,
+} satisfies PaginationResult);

@@ -1,0 +1,12 @@
+// The two ways of reading every audit record that the pagination benchmark compares, and what each reports.
+
+export const paginationVariants = ["@aidp/client searchAuditLogsItems", "hand-written fetch loop"] as const;
+export type PaginationVariant = (typeof paginationVariants)[number];
+
+export interface PaginationResult {
+  records: number;
+  recordsPerSecond: number;
+  peakRssMiB: number;
+  /** Heap still in use after the loop and a forced GC: what the reader kept, as opposed to garbage not yet collected. */
+  heapAfterGcMiB: number;
+}

@@ -1,0 +1,102 @@
+// Section 1: bundle size of the same small program on each library, bundled and minified by esbuild for the
+// browser and for Node, then gzipped.
+import { gzipSync } from "node:zlib";
+import { build, type Platform } from "esbuild";
+import { markdownTable, ratio, targetLine } from "../report/markdown.ts";
+
+const entries = [
+  { name: "@aidp/client", file: "aidp-client.ts" },
+  { name: "@aidp/client + apiKeyAuth", file: "aidp-client-signed.ts" },
+  { name: "bare openapi-fetch", file: "openapi-fetch.ts" },
+  { name: "OCI SDK (oci-aidataplatform)", file: "oci-sdk.ts" },
+] as const;
+const platforms: readonly Platform[] = ["browser", "node"];
+
+type Size = { minified: number; gzipped: number; largestInputs: string[] } | { error: string };
+
+async function bundleSize(file: string, platform: Platform): Promise<Size> {
+  try {
+    const result = await build({
+      entryPoints: [new URL(`../bundle-entries/${file}`, import.meta.url).pathname],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform,
+      target: "es2022",
+      write: false,
+      logLevel: "silent",
+      define: { "process.env.NODE_ENV": '"production"' },
+      metafile: true,
+    });
+    const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+    const output = Object.values(result.metafile.outputs)[0];
+    const largestInputs = Object.entries(output?.inputs ?? {})
+      .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
+      .slice(0, 4)
+      .map(
+        ([path, input]) =>
+          `${path.replace(/^.*node_modules\//, "").replace(/^(\.\.\/)+/, "")} ${kB(input.bytesInOutput)} kB`,
+      );
+    return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, largestInputs };
+  } catch (error) {
+    const first = (error as { errors?: { text: string }[] }).errors?.[0]?.text ?? String(error);
+    return { error: first };
+  }
+}
+
+const kB = (bytes: number) => (bytes / 1000).toFixed(1);
+
+export async function bundleSizeSection(): Promise<string> {
+  const sizes = new Map<string, Size>();
+  const rows: string[][] = [];
+  for (const entry of entries) {
+    const cells: string[] = [entry.name];
+    for (const platform of platforms) {
+      const size = await bundleSize(entry.file, platform);
+      sizes.set(`${entry.name}@${platform}`, size);
+      cells.push(
+        ...("error" in size ? [`fails: ${size.error}`, "—"] : [kB(size.minified), kB(size.gzipped)]),
+      );
+    }
+    rows.push(cells);
+  }
+  const gzipped = (name: string, platform: Platform) => {
+    const size = sizes.get(`${name}@${platform}`);
+    return size && !("error" in size) ? size.gzipped : undefined;
+  };
+  const verdicts = platforms.flatMap((platform) => {
+    const ours = gzipped("@aidp/client", platform) as number;
+    const bare = gzipped("bare openapi-fetch", platform) as number;
+    const oci = gzipped("OCI SDK (oci-aidataplatform)", platform);
+    const signed = gzipped("@aidp/client + apiKeyAuth", platform) as number;
+    return [
+      targetLine(
+        ours - bare <= 3000,
+        `${platform}: within 3 kB gzip of bare openapi-fetch`,
+        `+${kB(ours - bare)} kB`,
+      ),
+      oci === undefined
+        ? `- Target ${platform}: at least 40x smaller than the OCI SDK: not measurable (the OCI SDK does not bundle for ${platform}).`
+        : targetLine(
+            oci / ours >= 40,
+            `${platform}: at least 40x smaller than the OCI SDK`,
+            `${ratio(oci / ours)}; signed program ${ratio(oci / signed)}`,
+          ),
+    ];
+  });
+  const ours = sizes.get("@aidp/client@browser");
+  const breakdown = ours && !("error" in ours) ? ours.largestInputs.join(", ") : "n/a";
+  return [
+    "## 1. Bundle size",
+    "",
+    "A program that creates the client and makes one call (`bench/src/bundle-entries/`), bundled by esbuild " +
+      "(`bundle`, `minify`, ESM, es2022), gzip level 9. Sizes in kB (1,000 bytes). The OCI SDK program makes " +
+      "its closest signed call (`listAiDataPlatforms`); the `+ apiKeyAuth` row is our program signed the same way.",
+    "",
+    markdownTable(["program", "browser min", "browser min+gzip", "node min", "node min+gzip"], rows),
+    "",
+    ...verdicts,
+    "",
+    `Largest inputs of the @aidp/client browser bundle (minified bytes): ${breakdown}.`,
+  ].join("\n");
+}

@@ -1,0 +1,32 @@
+// Section 6: the mock's own load benchmark (packages/mock/bench), run as it is and its table carried over.
+import { execFileSync } from "node:child_process";
+import { benchRoot } from "../measure/run-child.ts";
+import { markdownTable } from "../report/markdown.ts";
+
+/** Rows of the `console.table` the mock bench prints: `│ name │ value │`. */
+function consoleTableRows(output: string): string[][] {
+  return output
+    .split("\n")
+    .map((line) => line.match(/^│\s*(.+?)\s*│\s*(.+?)\s*│$/))
+    .filter((match): match is RegExpMatchArray => match !== null && match[1] !== "(index)")
+    .map((match) => [match[1] as string, (match[2] as string).replaceAll("'", "")]);
+}
+
+export async function mockSection(): Promise<string> {
+  const output = execFileSync("pnpm", ["--filter", "@aidp/mock", "bench"], {
+    cwd: benchRoot,
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { ...process.env, SCARF_ANALYTICS: "false", FORCE_COLOR: "0" },
+  });
+  const rows = consoleTableRows(output);
+  if (rows.length === 0) throw new Error(`the mock bench printed no table:\n${output}`);
+  return [
+    "## 6. Mock",
+    "",
+    "`pnpm --filter @aidp/mock bench` (`packages/mock/bench/load.ts`): `startMock()` until the first answer, then " +
+      "autocannon with 20 connections for 10 s against searchAuditLogs on 127.0.0.1.",
+    "",
+    markdownTable(["measure", "value"], rows),
+  ].join("\n");
+}
