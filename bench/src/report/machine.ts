@@ -40,7 +40,7 @@ export function machineSection(): string {
   return [
     "## Machine",
     "",
-    markdownTable(["", ""], machine),
+    markdownTable(["", "value"], machine),
     "",
     "## Versions",
     "",
