@@ -7,5 +7,8 @@ import { fileURLToPath } from "node:url";
  */
 export const bundledSpecPath = fileURLToPath(new URL("../dist/openapi.yaml", import.meta.url));
 
+/** The same bundle as JSON, which the stateful mock reads at start (faster than YAML). */
+export const bundledSpecJsonPath = fileURLToPath(new URL("../dist/openapi.json", import.meta.url));
+
 /** The same bundle without its security requirement: served unless `requireAuth` is set. */
 export const unsignedSpecPath = fileURLToPath(new URL("../dist/openapi.unsigned.yaml", import.meta.url));

@@ -1,35 +1,74 @@
 #!/usr/bin/env node
 // aidp-mock: serves the AIDP API mock until Ctrl-C or SIGTERM.
 import { parseArgs } from "node:util";
+import type { MockOptions } from "./options.ts";
 import { startMock } from "./start-mock.ts";
 
-const usage = `Usage: aidp-mock [--port 4010] [--host 127.0.0.1] [--dynamic [--seed TEXT]] [--errors] [--require-auth]
+const usage = `Usage: aidp-mock [options]
 
-  --port     TCP port to listen on; 0 picks a free one (default 4010)
-  --host     interface to listen on (default 127.0.0.1)
-  --dynamic  generate responses from the schemas instead of the spec's examples
-  --seed     make dynamic responses repeat from run to run
-  --errors   answer spec violations with errors instead of log warnings
-  --require-auth  answer 401 to requests without an Authorization header, as the service does
-  --quiet    do not print Prism's request log`;
+  --port N                  TCP port to listen on; 0 picks a free one (default 4010)
+  --host HOST               interface to listen on (default 127.0.0.1)
+  --records N               size of the generated audit data set (default 500)
+  --seed TEXT               seed of the data set and of --fail-rate (default fixed: runs repeat)
+  --records-file FILE       serve these audit records (JSON array or NDJSON) instead
+  --fail-rate R             share of requests (0 to 1) that fail with a random fault
+  --verify-signatures KEYS  check OCI signatures with a PEM public key file or a directory of <keyId>.pem
+  --require-auth            answer 401 to requests without an Authorization header
+  --static                  Prism's own mock: the spec's examples, no state
+  --dynamic                 Prism's own mock: responses generated from the schemas, no state
+  --errors                  with --static/--dynamic: spec violations become errors, not log warnings
+  --quiet                   do not print the request log
+  --help                    print this text`;
 
-function parseCommandLine() {
+function integer(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new TypeError(`--${name} must be an integer, got ${value}`);
+  return Number(value);
+}
+
+function parseCommandLine(): MockOptions & { help: boolean; quiet: boolean } {
   const { values } = parseArgs({
     options: {
       port: { type: "string", default: "4010" },
       host: { type: "string", default: "127.0.0.1" },
-      dynamic: { type: "boolean", default: false },
+      records: { type: "string" },
       seed: { type: "string" },
-      errors: { type: "boolean", default: false },
+      "records-file": { type: "string" },
+      "fail-rate": { type: "string" },
+      "verify-signatures": { type: "string" },
       "require-auth": { type: "boolean", default: false },
+      static: { type: "boolean", default: false },
+      dynamic: { type: "boolean", default: false },
+      errors: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
     strict: true,
   });
-  if (!/^\d+$/.test(values.port)) throw new TypeError(`--port must be an integer, got ${values.port}`);
-  const { "require-auth": requireAuth, ...rest } = values;
-  return { ...rest, requireAuth, port: Number(values.port) };
+  const failRate = values["fail-rate"];
+  if (failRate !== undefined && !/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(failRate)) {
+    throw new TypeError(`--fail-rate must be a number from 0 to 1, got ${failRate}`);
+  }
+  const options: MockOptions & { help: boolean; quiet: boolean } = {
+    port: integer("port", values.port),
+    host: values.host,
+    records: integer("records", values.records),
+    seed: values.seed,
+    recordsFile: values["records-file"],
+    failRate: failRate === undefined ? undefined : Number(failRate),
+    verifySignatures: values["verify-signatures"],
+    requireAuth: values["require-auth"],
+    static: values.static,
+    dynamic: values.dynamic,
+    errors: values.errors,
+    help: values.help,
+    quiet: values.quiet,
+  };
+  // Unset options stay absent: startMock's checks tell apart "not given" and "given".
+  for (const key of Object.keys(options) as (keyof typeof options)[]) {
+    if (options[key] === undefined) delete options[key];
+  }
+  return options;
 }
 
 async function main(): Promise<void> {
@@ -52,7 +91,7 @@ async function main(): Promise<void> {
   process.once("SIGTERM", shutDown);
   const { code, signal } = await mock.exited;
   if (stopping) return; // shutDown exits once the port is free
-  console.error(`Prism stopped unexpectedly (${signal ?? `code ${code}`})`);
+  console.error(`The mock stopped unexpectedly (${signal ?? `code ${code}`})`);
   process.exit(1);
 }
 

@@ -4,30 +4,53 @@ export interface MockOptions {
   port?: number;
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string;
-  /** Generate responses from the schemas (json-schema-faker) instead of answering with the spec's examples. */
-  dynamic?: boolean;
-  /** Seed for dynamic mode, so that generated responses repeat from run to run. Needs `dynamic`. */
-  seed?: string;
-  /** Answer requests and responses that violate the spec with an error instead of a warning in the log. */
-  errors?: boolean;
+  /** How many audit records the generated data set has. Default 500. */
+  records?: number;
   /**
-   * Answer 401 to requests without an `Authorization` header, as the service does. Prism checks only that the
-   * header is there, never the signature. Default false: unsigned requests are answered, so a client under test
-   * needs no OCI key.
+   * Seed of the generated data set and of `failRate`'s draws (and of `dynamic` responses): the same seed
+   * answers the same. Default: a fixed seed.
+   */
+  seed?: string;
+  /** Serve these audit records (a JSON array, or NDJSON) instead of generated ones; checked at start. */
+  recordsFile?: string;
+  /** Share of requests (0 to 1) that fail with a random scripted fault, for soak tests. Default 0. */
+  failRate?: number;
+  /**
+   * Check the OCI signature of every request: a PEM public key file, or a directory of `<key id>.pem` files
+   * (each "/" of the key id written "_"). A bad or missing signature gets 401 saying what failed.
+   */
+  verifySignatures?: string;
+  /**
+   * Answer 401 to requests without an `Authorization` header, as the service does (without checking the
+   * signature; `verifySignatures` does). Default false: unsigned requests are answered.
    */
   requireAuth?: boolean;
-  /** How long to wait for Prism to answer HTTP, in milliseconds. Default 30000. */
+  /** Prism's own mock answering with the spec's examples, no state (the behaviour before 0.2). */
+  static?: boolean;
+  /** Prism's own mock generating responses from the schemas (json-schema-faker), no state. */
+  dynamic?: boolean;
+  /** With `static`/`dynamic`: Prism answers spec violations with errors instead of log warnings. */
+  errors?: boolean;
+  /** How long to wait for the mock to answer HTTP, in milliseconds. Default 30000. */
   startTimeoutMs?: number;
-  /** Receives every line Prism logs (requests, validation warnings). Default: lines are dropped. */
+  /** Receives every log line (one per request, and any contract violation). Default: lines are dropped. */
   onLog?: (line: string) => void;
 }
 
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_START_TIMEOUT_MS = 30_000;
+const MAX_RECORDS = 10_000_000;
+
+/** Whether these options ask for Prism's stateless mock instead of the stateful one. */
+export function isPrismMode(options: MockOptions): boolean {
+  return options.static === true || options.dynamic === true;
+}
+
+const STATEFUL_ONLY = ["records", "recordsFile", "failRate", "verifySignatures"] as const;
 
 /** Throws a `TypeError` naming the option and the rule it breaks. */
 export function validateOptions(options: MockOptions): void {
-  const { port, host, seed, dynamic, startTimeoutMs } = options;
+  const { port, host, seed, records, recordsFile, failRate, verifySignatures, startTimeoutMs } = options;
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
     throw new TypeError(`option "port" must be an integer from 0 to 65535, got ${String(port)}`);
   }
@@ -37,15 +60,45 @@ export function validateOptions(options: MockOptions): void {
   if (seed !== undefined && (typeof seed !== "string" || seed === "")) {
     throw new TypeError(`option "seed" must be a non-empty string, got ${JSON.stringify(seed)}`);
   }
-  if (seed !== undefined && !dynamic) {
-    throw new TypeError('option "seed" needs "dynamic": true (a seed only steers generated responses)');
+  if (records !== undefined && !(Number.isInteger(records) && records >= 0 && records <= MAX_RECORDS)) {
+    throw new TypeError(
+      `option "records" must be an integer from 0 to ${MAX_RECORDS}, got ${String(records)}`,
+    );
+  }
+  if (records !== undefined && recordsFile !== undefined) {
+    throw new TypeError('options "records" and "recordsFile" exclude each other (the file sets the records)');
+  }
+  for (const [name, value] of [
+    ["recordsFile", recordsFile],
+    ["verifySignatures", verifySignatures],
+  ] as const) {
+    if (value !== undefined && (typeof value !== "string" || value === "")) {
+      throw new TypeError(`option "${name}" must be a path, got ${JSON.stringify(value)}`);
+    }
+  }
+  if (failRate !== undefined && !(typeof failRate === "number" && failRate >= 0 && failRate <= 1)) {
+    throw new TypeError(`option "failRate" must be a number from 0 to 1, got ${String(failRate)}`);
+  }
+  if (options.static && options.dynamic) {
+    throw new TypeError('options "static" and "dynamic" exclude each other');
+  }
+  if (options.errors && !isPrismMode(options)) {
+    throw new TypeError(
+      'option "errors" needs "static" or "dynamic" (the stateful mock always answers errors)',
+    );
+  }
+  if (isPrismMode(options)) {
+    const used = STATEFUL_ONLY.filter((name) => options[name] !== undefined);
+    if (used.length > 0) {
+      throw new TypeError(`option "${used[0]}" needs the stateful mock (leave out "static" and "dynamic")`);
+    }
   }
   if (startTimeoutMs !== undefined && !(Number.isFinite(startTimeoutMs) && startTimeoutMs > 0)) {
     throw new TypeError(`option "startTimeoutMs" must be a positive number, got ${String(startTimeoutMs)}`);
   }
 }
 
-/** The `prism mock` arguments for these options. */
+/** The `prism mock` arguments for these options (`static`/`dynamic` mode). */
 export function prismMockArguments(specPath: string, options: MockOptions): string[] {
   const args = [
     "mock",

@@ -3,30 +3,43 @@ import { bundledSpecPath, unsignedSpecPath } from "./bundled-spec.ts";
 import {
   DEFAULT_HOST,
   DEFAULT_START_TIMEOUT_MS,
+  isPrismMode,
   type MockOptions,
   prismMockArguments,
   validateOptions,
 } from "./options.ts";
 import { waitUntilPortFree } from "./port.ts";
 import { PrismProcess } from "./prism-process.ts";
+import { startStatefulServer } from "./stateful-server.ts";
 
 /** A running mock server. */
 export interface RunningMock {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:4010`. */
   url: string;
-  /** Process id of the Prism process (the leader of its process group). */
-  pid: number;
-  /** Resolves when Prism exits, for whatever reason. */
+  /**
+   * Process id of the Prism process (the leader of its process group) with `static`/`dynamic`; undefined for
+   * the stateful mock, which runs inside the calling process.
+   */
+  pid?: number;
+  /** Resolves when the mock has stopped, for whatever reason. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Ends Prism and its process group; resolves once the port is free again. Safe to call twice. */
+  /** Stops the mock; resolves once the port is free again. Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Forgets retry tokens, fault attempt counts, issued page tokens and exports, as if the mock had just
+   * started (the data set stays). A no-op with `static`/`dynamic`.
+   */
+  reset(): Promise<void>;
 }
 
-/** The error of a mock that did not start; `prismOutput` is what Prism printed. */
+/**
+ * The error of a mock that did not start (port taken, bad records file, bad key file, timeout); with
+ * `static`/`dynamic`, `prismOutput` is what Prism printed.
+ */
 export class MockStartError extends Error {
   override name = "MockStartError";
   readonly prismOutput: string;
-  constructor(message: string, prismOutput: string) {
+  constructor(message: string, prismOutput = "") {
     super(prismOutput ? `${message}\nPrism said:\n${prismOutput}` : message);
     this.prismOutput = prismOutput;
   }
@@ -36,11 +49,38 @@ const STOP_GRACE_MS = 5_000;
 const PORT_RELEASE_TIMEOUT_MS = 10_000;
 
 /**
- * Starts Prism on the bundled spec. Resolves once the server answers HTTP; rejects with a
- * {@link MockStartError} carrying Prism's output if it exits first or does not answer in time.
+ * Starts the mock: by default the stateful mock in this process, with Prism checking every request and
+ * answer; with `static`/`dynamic`, Prism's own mock in a child process. Resolves once it answers HTTP;
+ * rejects with a {@link MockStartError} saying why it could not start.
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   validateOptions(options);
+  return isPrismMode(options) ? startPrismMock(options) : startStatefulMock(options);
+}
+
+async function startStatefulMock(options: MockOptions): Promise<RunningMock> {
+  const host = options.host ?? DEFAULT_HOST;
+  const timeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+  const where = `${host}:${options.port ?? 0}`;
+  const starting = startStatefulServer({ ...options, host, port: options.port ?? 0 });
+  let server: Awaited<typeof starting>;
+  try {
+    server = await withTimeout(starting, timeoutMs, "The mock was not listening");
+  } catch (cause) {
+    starting.then((late) => late.close()).catch(() => {}); // started after the timeout: close it
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new MockStartError(`The AIDP mock did not start on ${where}: ${reason}`);
+  }
+  const stop = once(() => server.close());
+  return {
+    url: server.url,
+    exited: server.closed.then(() => ({ code: 0, signal: null })),
+    stop,
+    reset: async () => server.reset(),
+  };
+}
+
+async function startPrismMock(options: MockOptions): Promise<RunningMock> {
   const host = options.host ?? DEFAULT_HOST;
   const timeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   const prism = new PrismProcess(
@@ -59,14 +99,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   });
 
   try {
-    url = (await withTimeout(prism.listening, timeoutMs)).replace(/\/$/, "");
+    url = (await withTimeout(prism.listening, timeoutMs, "Prism was not listening")).replace(/\/$/, "");
     await waitUntilAnswering(url, prism, timeoutMs);
   } catch (cause) {
     await stop();
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new MockStartError(`The AIDP mock did not start on ${where}: ${reason}`, prism.recentOutput());
   }
-  return { url, pid: prism.pid as number, exited: prism.exited, stop };
+  return { url, pid: prism.pid as number, exited: prism.exited, stop, reset: async () => {} };
 }
 
 /** Polls until any HTTP answer comes back: Prism's "listening" line comes just before it can serve. */
@@ -84,10 +124,10 @@ async function waitUntilAnswering(url: string, prism: PrismProcess, timeoutMs: n
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Prism was not listening within ${timeoutMs} ms.`)), timeoutMs);
+    timer = setTimeout(() => reject(new Error(`${what} within ${timeoutMs} ms.`)), timeoutMs);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

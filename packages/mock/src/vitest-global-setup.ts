@@ -1,7 +1,10 @@
 // A vitest `globalSetup` module: one mock for the whole test run, its URL provided to every test.
 //   vitest.config.ts:  test: { globalSetup: ["@aidp/mock/vitest-global-setup"] }
 //   a test:            const url = inject("aidpMockUrl");
+// With options, write a one-line globalSetup file of your own:
+//   export default mockGlobalSetup({ records: 2000, seed: "ci" });
 import type {} from "vitest";
+import type { MockOptions } from "./options.ts";
 import { startMock } from "./start-mock.ts";
 
 declare module "vitest" {
@@ -16,8 +19,15 @@ export interface ProvideContext {
   provide(key: "aidpMockUrl", value: string): void;
 }
 
-export default async function setup(project: ProvideContext): Promise<() => Promise<void>> {
-  const mock = await startMock({ port: 0 });
-  project.provide("aidpMockUrl", mock.url);
-  return () => mock.stop();
+/** A globalSetup function that starts the mock with `options` (port 0 unless given). */
+export function mockGlobalSetup(
+  options: MockOptions = {},
+): (project: ProvideContext) => Promise<() => Promise<void>> {
+  return async (project) => {
+    const mock = await startMock({ port: 0, ...options });
+    project.provide("aidpMockUrl", mock.url);
+    return () => mock.stop();
+  };
 }
+
+export default mockGlobalSetup();

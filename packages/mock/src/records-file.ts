@@ -1,0 +1,59 @@
+// `--records-file FILE`: the user's own audit records (a JSON array, or NDJSON: one record per line), each
+// checked by Prism against `AuditLogSearchResultSummary` at start-up. The first bad record stops the start
+// with the file, the record's index, the field and the rule.
+import { readFileSync } from "node:fs";
+import type { AuditRecord } from "./audit-records.ts";
+import type { ContractGuard, SpecOperation } from "./contract-guard.ts";
+
+export class RecordsFileError extends Error {
+  override name = "RecordsFileError";
+}
+
+function parseRecords(file: string, text: string): unknown[] {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("[")) {
+    try {
+      return JSON.parse(trimmed) as unknown[];
+    } catch (error) {
+      throw new RecordsFileError(`records file ${file}: not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const records: unknown[] = [];
+  for (const [lineIndex, line] of text.split("\n").entries()) {
+    if (line.trim() === "") continue;
+    try {
+      records.push(JSON.parse(line));
+    } catch (error) {
+      throw new RecordsFileError(
+        `records file ${file}: line ${lineIndex + 1} (record ${records.length}) is not valid JSON: ${(error as Error).message}`,
+      );
+    }
+  }
+  return records;
+}
+
+export function loadRecordsFile(file: string, guard: ContractGuard, search: SpecOperation): AuditRecord[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new RecordsFileError(`records file ${file}: cannot be read: ${(error as Error).message}`);
+  }
+  const records = parseRecords(file, text);
+  for (const [index, record] of records.entries()) {
+    const violations = guard.checkResponse(search, {
+      statusCode: 200,
+      headers: { "content-type": "application/json" },
+      body: { items: [record] },
+    });
+    const [first] = violations;
+    if (first) {
+      const field = first.field.replace(/^body field items\.0\.?/, "");
+      const where = field === "" || field === first.field ? "the record" : `field ${field}`;
+      throw new RecordsFileError(
+        `records file ${file}: record ${index}: ${where} ${first.rule} (AuditLogSearchResultSummary)`,
+      );
+    }
+  }
+  return records as AuditRecord[];
+}
