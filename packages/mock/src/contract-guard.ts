@@ -119,7 +119,8 @@ const LOCATIONS: Record<string, string> = {
  * "must"/"is"/"Body parameter" on is the rule, the path names the field.
  */
 export function toViolation(diagnostic: PrismDiagnostic): Violation {
-  const [location = "", ...rest] = diagnostic.path ?? [];
+  // "Body parameter is required" comes without a path.
+  const [location = /^Body\b/.test(diagnostic.message) ? "body" : "", ...rest] = diagnostic.path ?? [];
   let name = rest.join(".");
   const found = /found '([^']+)'/.exec(diagnostic.message) ?? /property '([^']+)'/.exec(diagnostic.message);
   if ((diagnostic.code === "additionalProperties" || diagnostic.code === "required") && found?.[1]) {

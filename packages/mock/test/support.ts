@@ -3,8 +3,9 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { afterAll, beforeAll, expect } from "vitest";
 import { parse } from "yaml";
-import { bundledSpecPath } from "../src/index.ts";
+import { bundledSpecPath, type MockOptions, type RunningMock, startMock } from "../src/index.ts";
 
 export const spec = parse(readFileSync(bundledSpecPath, "utf8"));
 
@@ -28,13 +29,15 @@ export interface CallOptions {
   query?: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** The body exactly as sent (e.g. malformed JSON); wins over `body`. */
+  rawBody?: string;
 }
 
 export async function call(baseUrl: string, operation: OperationId, options: CallOptions = {}) {
   const response = await fetch(`${baseUrl}${operations[operation]}${options.query ?? ""}`, {
     method: "POST",
     headers: { authorization, "content-type": "application/json", ...options.headers },
-    body: JSON.stringify(options.body ?? validBodies[operation]),
+    body: options.rawBody ?? JSON.stringify(options.body ?? validBodies[operation]),
   });
   const text = await response.text();
   return {
@@ -44,6 +47,65 @@ export async function call(baseUrl: string, operation: OperationId, options: Cal
   };
 }
 
+/** An audit record as the mock answers it. */
+export type AuditRecord = Record<string, string>;
+
+/** Reads every page of a search, following opc-next-page; returns the items and the number of pages. */
+export async function pageThrough(baseUrl: string, body: object, limit?: number) {
+  const items: AuditRecord[] = [];
+  let pages = 0;
+  let page: string | null = null;
+  do {
+    const query = new URLSearchParams();
+    if (limit !== undefined) query.set("limit", String(limit));
+    if (page) query.set("page", page);
+    const response = await call(baseUrl, "searchAuditLogs", { query: `?${query}`, body });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    items.push(...response.body.items);
+    pages += 1;
+    page = response.headers.get("opc-next-page");
+  } while (page);
+  return { items, pages };
+}
+
+/** What the opc-request-id request parameter allows, from the spec. */
+export const requestIdPattern = new RegExp(spec.components.parameters.OpcRequestId.schema.pattern as string);
+
+/**
+ * Starts the stateful mock for one test file (beforeAll), stopped after it (afterAll). Any answer Prism found
+ * to break the spec (logged by the mock as a bug) fails the file.
+ */
+export function useStatefulMock(options: MockOptions = {}) {
+  let running: RunningMock | undefined;
+  const bugs: string[] = [];
+  const lines: string[] = [];
+  beforeAll(async () => {
+    running = await startMock({
+      port: 0,
+      ...options,
+      onLog: (line) => {
+        lines.push(line);
+        if (line.startsWith("aidp-mock bug")) bugs.push(line);
+      },
+    });
+  });
+  afterAll(async () => {
+    await running?.stop();
+    expect(bugs).toEqual([]);
+  });
+  const mock = () => {
+    if (!running) throw new Error("the mock did not start");
+    return running;
+  };
+  return {
+    get url() {
+      return mock().url;
+    },
+    reset: () => mock().reset(),
+    /** Every line the mock logged so far. */
+    lines,
+  };
+}
 interface SpecOperation {
   operationId: string;
   responses: Record<string, unknown>;
