@@ -12,24 +12,44 @@ afterEach(() => {
 });
 
 describe("startMock", () => {
-  it("picks a free port, answers HTTP once resolved, and stop() frees the port and ends Prism", async () => {
+  it("the stateful mock picks a free port, answers once resolved, and stop() frees the port", async () => {
     const mock = await startMock({ port: 0 });
     const { port } = new URL(mock.url);
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(Number(port)).toBeGreaterThan(0);
     expect((await fetch(`${mock.url}/`)).status).toBe(404);
-    expect(isAlive(mock.pid)).toBe(true);
+    expect(mock.pid).toBeUndefined(); // it runs in this process
 
     await mock.stop();
     expect(await isPortFree("127.0.0.1", Number(port))).toBe(true);
-    expect(isAlive(mock.pid)).toBe(false);
+    await expect(mock.exited).resolves.toEqual({ code: 0, signal: null });
     await expect(mock.stop()).resolves.toBeUndefined(); // twice is harmless
   });
 
-  it("rejects with a clear error and Prism's own message when the port is taken", async () => {
+  it("rejects with a clear error when the port is taken", async () => {
     const { port, server } = await occupyPort();
     heldPort = server;
     const failure = await startMock({ port }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(MockStartError);
+    expect((failure as Error).message).toContain(
+      `The AIDP mock did not start on 127.0.0.1:${port}: listen EADDRINUSE: address already in use 127.0.0.1:${port}`,
+    );
+  });
+
+  it("static mode: Prism's process answers, and stop() frees the port and ends it", async () => {
+    const mock = await startMock({ port: 0, static: true });
+    const pid = mock.pid as number;
+    expect((await fetch(`${mock.url}/`)).status).toBe(404);
+    expect(isAlive(pid)).toBe(true);
+    await mock.stop();
+    expect(await isPortFree("127.0.0.1", Number(new URL(mock.url).port))).toBe(true);
+    expect(isAlive(pid)).toBe(false);
+  });
+
+  it("static mode rejects with Prism's own message when the port is taken", async () => {
+    const { port, server } = await occupyPort();
+    heldPort = server;
+    const failure = await startMock({ port, static: true }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MockStartError);
     const { message, prismOutput } = failure as MockStartError;
     expect(message).toContain(`The AIDP mock did not start on 127.0.0.1:${port}`);
@@ -38,7 +58,9 @@ describe("startMock", () => {
   });
 
   it("rejects when Prism does not answer in time", async () => {
-    const failure = await startMock({ port: 0, startTimeoutMs: 1 }).catch((error: unknown) => error);
+    const failure = await startMock({ port: 0, static: true, startTimeoutMs: 1 }).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(MockStartError);
     expect((failure as Error).message).toMatch(/within 1 ms/);
   });
@@ -47,15 +69,20 @@ describe("startMock", () => {
     [{ port: -1 }, 'option "port" must be an integer from 0 to 65535, got -1'],
     [{ port: 1.5 }, 'option "port" must be an integer from 0 to 65535, got 1.5'],
     [{ host: "" }, 'option "host" must be a non-empty string, got ""'],
-    [{ seed: "42" }, 'option "seed" needs "dynamic": true'],
+    [{ records: -1 }, 'option "records" must be an integer from 0 to 10000000, got -1'],
+    [{ records: 5, recordsFile: "r.json" }, 'options "records" and "recordsFile" exclude each other'],
+    [{ failRate: 1.5 }, 'option "failRate" must be a number from 0 to 1, got 1.5'],
+    [{ static: true, dynamic: true }, 'options "static" and "dynamic" exclude each other'],
+    [{ static: true, failRate: 0.1 }, 'option "failRate" needs the stateful mock'],
+    [{ errors: true }, 'option "errors" needs "static" or "dynamic"'],
     [{ startTimeoutMs: 0 }, 'option "startTimeoutMs" must be a positive number, got 0'],
   ])("refuses %o: %s", async (options, message) => {
     await expect(startMock(options)).rejects.toThrow(message);
   });
 
-  it("leaves no Prism behind when the process that started it is killed", async () => {
+  it("static mode leaves no Prism behind when the process that started it is killed", async () => {
     const program = `const { startMock } = await import(${JSON.stringify(new URL("index.js", distDir).href)});
-      const mock = await startMock({ port: 0 });
+      const mock = await startMock({ port: 0, static: true });
       console.log("ready", mock.pid, mock.url);`;
     const parent = spawnNode(["--input-type=module", "--eval", program]);
     const [, pid, url] = await firstLineMatching(parent.child, /^ready (\d+) (\S+)$/);

@@ -22,13 +22,17 @@ afterEach(() => {
 });
 
 describe("aidp-mock", () => {
-  it.each(["SIGINT", "SIGTERM"] as const)("serves until %s, then exits 0 with Prism gone", async (signal) => {
-    const { child } = spawnNode([cli, "--port", "0", "--quiet"]);
+  it.each([
+    ["SIGINT", []],
+    ["SIGTERM", []],
+    ["SIGTERM", ["--static"]],
+  ] as const)("serves until %s, then exits 0 with nothing left behind (%j)", async (signal, mode) => {
+    const { child } = spawnNode([cli, "--port", "0", "--quiet", ...mode]);
     const [, url] = await firstLineMatching(child, /^AIDP mock listening on (http:\/\/127\.0\.0\.1:\d+)$/);
     const port = Number(new URL(url ?? "").port);
     expect((await fetch(`${url}/`)).status).toBe(404);
     const prismPids = prismChildrenOf(child.pid ?? -1);
-    expect(prismPids).toHaveLength(1);
+    expect(prismPids).toHaveLength(mode.length); // Prism runs only for --static
 
     child.kill(signal);
     const [code] = await once(child, "exit");
@@ -37,7 +41,7 @@ describe("aidp-mock", () => {
     expect(await eventually(() => !prismPids.some(isAlive))).toBe(true);
   });
 
-  it("exits 1 with Prism's reason when the port is taken", async () => {
+  it("exits 1 with the reason when the port is taken", async () => {
     const { port, server } = await occupyPort();
     heldPort = server;
     const { child, stderr } = spawnNode([cli, "--port", String(port)]);

@@ -1,4 +1,4 @@
-// The mock in its default (static) mode answers like the spec says, over real HTTP.
+// The mock in static mode (Prism's own mock, as before the stateful mock) answers like the spec says.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningMock, startMock } from "../src/index.ts";
 import {
@@ -12,7 +12,7 @@ import {
 
 let mock: RunningMock;
 beforeAll(async () => {
-  mock = await startMock({ port: 0 });
+  mock = await startMock({ port: 0, static: true });
 });
 afterAll(() => mock?.stop());
 
@@ -108,7 +108,7 @@ describe("invalid requests get the spec's 400 with an Error body", () => {
   });
 
   it("with requireAuth, a request without the Authorization header gets 401", async () => {
-    const strict = await startMock({ port: 0, requireAuth: true });
+    const strict = await startMock({ port: 0, static: true, requireAuth: true });
     try {
       const response = await unsignedSearch(strict.url);
       expect(response.status).toBe(401);
