@@ -1,12 +1,14 @@
-// The client against the real Prism mock of our bundled spec, with Prism validating requests and responses
-// (--errors): what the client sends is always accepted, answers come back typed, and `Prefer: code=NNN`
-// drives each documented error into its class.
+// The client against the stateful @aidp/mock, where Prism checks every request and answer against our bundled
+// spec: what the client sends is always accepted, answers come back typed, pagination reads every record and
+// ends, the scripted fault header drives each documented error into its class, and retries reuse one token.
 import { startMock } from "@aidp/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AidpPaginationError, createAidpClient, type SearchAuditLogsInput } from "../src/index.ts";
+import { createAidpClient, type SearchAuditLogsInput } from "../src/index.ts";
 import { documentedErrorClasses } from "./support/documented-errors.ts";
 
 let mock: { url: string; stop(): Promise<void> };
+/** The default data set of the mock. */
+const RECORDS = 500;
 const aiDataPlatformId =
   "ocid1.aidataplatform.oc1.iad.amaaaaaabgjpxjqa7kwzz5ycyq2hl5s3l2obfrqrx4rbkhmrqdkqs3xfplwq";
 const cluster = {
@@ -21,22 +23,22 @@ const details = {
 };
 
 beforeAll(async () => {
-  mock = await startMock({ port: 0, errors: true });
+  mock = await startMock({ port: 0 });
 }, 60_000);
 afterAll(() => mock?.stop());
 
 const client = (headers: Record<string, string> = {}) =>
   createAidpClient({ baseUrl: mock.url, headers, retry: false });
 
-describe("against the Prism mock", () => {
-  it("searchAuditLogs returns the example page, typed", async () => {
+describe("against the stateful mock", () => {
+  it("searchAuditLogs returns a page of the filtered records, typed", async () => {
     const page = await client().searchAuditLogs({
       aiDataPlatformId,
       limit: 50,
       details: { status: "FAILED" },
     });
-    expect(page.items.length).toBeGreaterThan(0);
-    for (const item of page.items) expect(item.objectType).toMatch(/^[A-Z_]+$/);
+    expect(page.items).toHaveLength(50);
+    for (const item of page.items) expect(item.status).toBe("FAILED");
     expect(page.requestId).toEqual(expect.any(String));
     expect(page.nextPage).toEqual(expect.any(String));
   });
@@ -48,7 +50,6 @@ describe("against the Prism mock", () => {
       {
         aiDataPlatformId,
         limit: 1000,
-        page: "next-page-token",
         opcRequestId: "my_request-1",
         opcRetryToken: "t".repeat(64),
         details: {
@@ -81,30 +82,60 @@ describe("against the Prism mock", () => {
       },
     });
     expect(job.asyncOperationKey).toEqual(expect.any(String));
-    expect(job.logParUrl).toMatch(/^https:\/\//);
     expect(job.requestId).toEqual(expect.any(String));
+    const log = await fetch(job.logParUrl as string);
+    expect(log.status).toBe(200);
+    expect(await log.text()).toContain("placeholder");
   });
 
-  it.each(documentedErrorClasses)("Prefer: code=%i becomes its error class", async (status, ErrorClass) => {
-    const error = await client({ Prefer: `code=${status}` })
-      .downloadClusterLogs({ ...cluster, details })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({
-      status,
-      code: expect.any(String),
-      requestId: expect.any(String),
-      operation: "downloadClusterLogs",
+  it.each(documentedErrorClasses)(
+    "x-aidp-mock-fail: %i becomes its error class",
+    async (status, ErrorClass) => {
+      const error = await client({ "x-aidp-mock-fail": String(status) })
+        .downloadClusterLogs({ ...cluster, details })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toMatchObject({
+        status,
+        code: expect.any(String),
+        requestId: expect.any(String),
+        operation: "downloadClusterLogs",
+      });
+    },
+  );
+
+  it("searchAuditLogsItems returns every record once and stops with no error", async () => {
+    const eventIds: string[] = [];
+    for await (const item of client().searchAuditLogsItems({ aiDataPlatformId, limit: 7 }))
+      eventIds.push(item.eventId as string);
+    expect(eventIds).toHaveLength(RECORDS);
+    expect(new Set(eventIds).size).toBe(RECORDS);
+  });
+
+  it("resuming from a saved page token continues where the first page ended", async () => {
+    const first = await client().searchAuditLogs({ aiDataPlatformId, limit: 10 });
+    const second = await client().searchAuditLogs({ aiDataPlatformId, limit: 10, page: first.nextPage });
+    const both = await client().searchAuditLogs({ aiDataPlatformId, limit: 20 });
+    expect([...first.items, ...second.items]).toEqual(both.items);
+  });
+
+  it("x-aidp-mock-fail: 503,503 is retried to success with one retry token seen three times", async () => {
+    const sent: (string | null)[] = [];
+    const retrying = createAidpClient({
+      baseUrl: mock.url,
+      headers: { "x-aidp-mock-fail": "503,503" },
+      retry: { baseDelayMs: 10 },
+      fetch: (input, init) => {
+        const headers = input instanceof Request ? input.headers : new Headers(init?.headers);
+        sent.push(headers.get("opc-retry-token"));
+        return fetch(input, init);
+      },
     });
-  });
-
-  it("auto-pagination stops with AidpPaginationError: stock Prism repeats its opc-next-page example", async () => {
-    const seen: unknown[] = [];
-    const error = await (async () => {
-      for await (const page of client().searchAuditLogsPages({ aiDataPlatformId })) seen.push(page);
-    })().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AidpPaginationError);
-    expect(seen).toHaveLength(2);
+    const page = await retrying.searchAuditLogs({ aiDataPlatformId, limit: 3 });
+    expect(page.items).toHaveLength(3);
+    expect(sent).toHaveLength(3);
+    expect(new Set(sent).size).toBe(1);
+    expect(sent[0]).toEqual(expect.any(String));
   });
 
   it("maxPages ends iteration against the mock", async () => {

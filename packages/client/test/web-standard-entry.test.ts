@@ -36,6 +36,12 @@ describe("the main entry", () => {
     expect([...packages].sort()).toEqual(["openapi-fetch"]);
   });
 
+  it("@aidp/client/signature is web-standard too: no node: import, no package", () => {
+    const { files, packages } = importGraph(join(distDir, "signature.js"));
+    expect(files.size).toBeGreaterThan(1);
+    expect([...packages]).toEqual([]);
+  });
+
   it("keeps Node-only code behind @aidp/client/node", () => {
     const { packages } = importGraph(join(distDir, "auth", "node", "index.js"));
     expect([...packages].filter((name) => name.startsWith("node:")).length).toBeGreaterThan(0);

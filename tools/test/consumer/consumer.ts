@@ -20,8 +20,8 @@ export interface ConsumerReport {
   statusValues: readonly Status[];
 }
 
-// The mock (Prism) checks only that the Authorization header of the spec's security scheme is present;
-// against Oracle Cloud the client's `auth` option signs each request instead.
+// The mock answers unsigned requests unless started with --require-auth or --verify-signatures; against Oracle
+// Cloud the client's `auth` option signs each request.
 const mockAuthorization = { authorization: "Signature mock" };
 
 export async function runConsumer(baseUrl: string): Promise<ConsumerReport> {
@@ -46,8 +46,11 @@ export async function runConsumer(baseUrl: string): Promise<ConsumerReport> {
     },
   });
 
-  // Prism answers with the documented 404 when asked to through the Prefer header.
-  const askingFor404 = createAidpClient({ baseUrl, headers: { ...mockAuthorization, Prefer: "code=404" } });
+  // The mock answers with the documented 404 when asked to through its fault header.
+  const askingFor404 = createAidpClient({
+    baseUrl,
+    headers: { ...mockAuthorization, "x-aidp-mock-fail": "404" },
+  });
   let notFound: ConsumerReport["notFound"] | undefined;
   try {
     await askingFor404.searchAuditLogs({ aiDataPlatformId, details: {} });
@@ -59,14 +62,14 @@ export async function runConsumer(baseUrl: string): Promise<ConsumerReport> {
       isApiError: true,
     };
   }
-  if (notFound === undefined) throw new Error("Prefer: code=404 did not produce an error");
+  if (notFound === undefined) throw new Error("x-aidp-mock-fail: 404 did not produce an error");
 
   let pages = 0;
   let stoppedBy: string | undefined;
   try {
     for await (const _ of aidp.searchAuditLogsPages({ aiDataPlatformId, details: {}, maxPages: 2 })) pages++;
   } catch (error) {
-    // The stock mock repeats one page token; the client stops with this error instead of looping.
+    // A server that repeats a page token makes the client stop with this error instead of looping.
     if (!(error instanceof AidpPaginationError)) throw error;
     stoppedBy = "AidpPaginationError";
   }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { AidpAuthError } from "../../src/auth/index.ts";
 import { configFileAuth } from "../../src/auth/node/index.ts";
-import { parseAuthorization } from "./signature-verifier.ts";
+import { parseAuthorization } from "../../src/signature.ts";
 import { generateTestKeyPair, pemBody, TEST_IDENTITY, TEST_KEY_ID, TEST_PASSPHRASE } from "./test-keys.ts";
 
 const keys = generateTestKeyPair();

@@ -130,7 +130,7 @@ describe("a node:http server verifying every signature", () => {
     const response = await fetch(`${server.url}/t`, { method: "POST", headers, body: '{"limit":9}' });
     expect(response.status).toBe(401);
     expect(((await response.json()) as CheckedRequest).reason).toBe(
-      "x-content-sha256 does not match the received body",
+      "x-content-sha256 does not match the SHA-256 of the received body",
     );
   });
 
@@ -138,7 +138,7 @@ describe("a node:http server verifying every signature", () => {
     const other = apiKeyAuth({ ...identity, privateKey: generateTestKeyPair().pkcs8 });
     const response = await sendSigned(other, `${server.url}/o`, { method: "GET" });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as CheckedRequest).reason).toBe("the signature does not verify");
+    expect(((await response.json()) as CheckedRequest).reason).toMatch(/^the signature does not verify/);
   });
 });
 

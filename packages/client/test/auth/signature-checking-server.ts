@@ -1,4 +1,5 @@
-// A node:http server on 127.0.0.1 that checks the signature of every request it receives, records the result,
+// A node:http server on 127.0.0.1 that checks the signature of every request it receives (with
+// @aidp/client/signature, the check the mock's --verify-signatures uses), records the result,
 // and answers 401 with why a request is not correctly signed, or else (by default 200) what it verified, as JSON
 // that also reads as an empty SearchAuditLogs page (`items: []`).
 
@@ -6,7 +7,7 @@ import type { KeyObject } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { verifySignedRequest } from "./signature-verifier.ts";
+import { importPublicKeyPem, verifyRequestSignature } from "../../src/signature.ts";
 
 export interface CheckedRequest {
   verified: boolean;
@@ -35,18 +36,20 @@ export async function startSignatureCheckingServer(
   statuses: number[] = [],
 ): Promise<SignatureCheckingServer> {
   const checked: CheckedRequest[] = [];
+  const verifyingKey = await importPublicKeyPem(publicKey.export({ type: "spki", format: "pem" }) as string);
   const server = createServer(async (request, response) => {
     const body = await readBody(request);
     let result: CheckedRequest;
     try {
-      const authorization = verifySignedRequest(
+      const authorization = await verifyRequestSignature(
         {
           method: request.method ?? "",
           target: request.url ?? "",
           header: (name) => request.headers[name] as string | undefined,
           body,
         },
-        publicKey,
+        // Tests here sign with dates of their choosing; only the signature itself is checked.
+        { publicKey: verifyingKey, maxClockSkewMs: Number.POSITIVE_INFINITY },
       );
       result = {
         verified: true,
