@@ -15,7 +15,9 @@ const children: ChildProcess[] = [];
 
 async function startCli(args: string[]): Promise<{ url: string; startedAt: number }> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [cli, "--port", "0", "--quiet", ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [cli, "--port", "0", "--quiet", ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   children.push(child);
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   for await (const line of lines) {
@@ -58,7 +60,8 @@ try {
   const client = createAidpClient({ baseUrl: big.url, retry: false });
   const pagingStarted = performance.now();
   let records = 0;
-  for await (const _ of client.searchAuditLogsItems({ aiDataPlatformId: "ocid1.bench", limit: 1000 })) records++;
+  for await (const _ of client.searchAuditLogsItems({ aiDataPlatformId: "ocid1.bench", limit: 1000 }))
+    records++;
   const pagingMs = performance.now() - pagingStarted;
 
   const errors = load.errors + load.timeouts + load.non2xx + (records === 100_000 ? 0 : 1);

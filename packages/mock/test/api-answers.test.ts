@@ -9,7 +9,9 @@ import {
   type OperationId,
   requestIdPattern,
   schemaErrors,
+  spec,
   useStatefulMock,
+  validBodies,
 } from "./support.ts";
 
 const mock = useStatefulMock();
@@ -92,6 +94,27 @@ describe("invalid requests get a 400 InvalidParameter naming each field and rule
     const body = await response.json();
     expectApiError({ status: response.status, headers: response.headers, body }, 400);
     expect(body.message).toBe("Invalid request: body is required.");
+  });
+});
+
+describe("the spec's examples fit what the API answers", () => {
+  it.each<OperationId>(["searchAuditLogs", "downloadClusterLogs"])(
+    "%s: the 400 example is the answer to its mistake",
+    async (operation) => {
+      const body = { ...validBodies[operation], timeEnd: "yesterday" };
+      const response = await call(mock.url, operation, { body });
+      expect(response.body).toEqual(spec.components.examples.ErrorBadRequest.value);
+    },
+  );
+
+  it("the response opc-request-id example is one the request parameter accepts", () => {
+    for (const example of spec.components.headers.OpcRequestId.schema.examples) {
+      expect(example).toMatch(requestIdPattern);
+    }
+  });
+
+  it("the 412 example does not talk about a header the operation does not take", () => {
+    expect(spec.components.examples.ErrorPreconditionFailed.value.message).not.toMatch(/if-match|etag/i);
   });
 });
 
