@@ -24,8 +24,9 @@ export async function mockSection(): Promise<string> {
   return [
     "## 6. Mock",
     "",
-    "`pnpm --filter @aidp/mock bench` (`packages/mock/bench/load.ts`): `startMock()` until the first answer, then " +
-      "autocannon with 20 connections for 10 s against searchAuditLogs on 127.0.0.1.",
+    "`pnpm --filter @aidp/mock bench` (`packages/mock/bench/load.ts`): the `aidp-mock` CLI from spawn to the first " +
+      "answer, autocannon with 20 connections for 10 s against a searchAuditLogs page on 127.0.0.1, then " +
+      "@aidp/client paging through 100,000 records at limit=1000.",
     "",
     markdownTable(["measure", "value"], rows),
   ].join("\n");
