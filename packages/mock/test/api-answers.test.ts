@@ -6,6 +6,7 @@ import { startMock } from "../src/index.ts";
 import {
   type CallOptions,
   call,
+  corsTests,
   type OperationId,
   requestIdPattern,
   schemaErrors,
@@ -197,27 +198,4 @@ describe("authentication", () => {
   });
 });
 
-describe("CORS", () => {
-  it("answers a browser's preflight for the API's headers", async () => {
-    const response = await fetch(`${mock.url}/20260430/aiDataPlatforms/x/actions/searchAuditLogs`, {
-      method: "OPTIONS",
-      headers: {
-        origin: "http://app.example.test",
-        "access-control-request-method": "POST",
-        "access-control-request-headers": "authorization,content-type,opc-request-id,opc-retry-token",
-      },
-    });
-    expect(response.status).toBe(204);
-    expect(response.headers.get("access-control-allow-origin")).toBe("http://app.example.test");
-    expect(response.headers.get("access-control-allow-methods")).toContain("POST");
-    expect(response.headers.get("access-control-allow-headers")).toContain("opc-retry-token");
-  });
-
-  it("exposes the response headers to browser code", async () => {
-    const response = await call(mock.url, "searchAuditLogs", {
-      headers: { origin: "http://app.example.test" },
-    });
-    expect(response.headers.get("access-control-allow-origin")).toBe("http://app.example.test");
-    expect(response.headers.get("access-control-expose-headers")).toBe("*");
-  });
-});
+corsTests(() => mock.url);

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningMock, startMock } from "../src/index.ts";
 import {
   call,
+  corsTests,
   documentedStatuses,
   type OperationId,
+  requestIdPattern,
   schemaErrors,
   spec,
   violationsHeader,
@@ -16,7 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => mock?.stop());
 
-const opcRequestIdPattern = /^[A-Za-z0-9/_-]+$/;
 const examples = spec.components.examples;
 
 describe("each operation answers with its examples", () => {
@@ -26,7 +27,7 @@ describe("each operation answers with its examples", () => {
     expect(response.body).toBeUndefined();
     expect(response.headers.get("aidp-async-operation-key")).toMatch(/^[0-9a-f-]{36}$/);
     expect(new URL(response.headers.get("datalake-cluster-log-par-url") ?? "").protocol).toBe("https:");
-    expect(response.headers.get("opc-request-id")).toMatch(opcRequestIdPattern);
+    expect(response.headers.get("opc-request-id")).toMatch(requestIdPattern);
   });
 
   it.each([
@@ -39,7 +40,7 @@ describe("each operation answers with its examples", () => {
     expect(response.body).toEqual(examples[component].value);
     expect(schemaErrors("AuditLogSearchResultCollection", response.body)).toBe("");
     expect(response.headers.get("opc-next-page")).toBeTruthy();
-    expect(response.headers.get("opc-request-id")).toMatch(opcRequestIdPattern);
+    expect(response.headers.get("opc-request-id")).toMatch(requestIdPattern);
   });
 
   it("searchAuditLogs without Prefer answers with the first example", async () => {
@@ -66,7 +67,7 @@ describe("every documented error status through Prefer: code=", () => {
     const response = await call(mock.url, operation, { headers: { prefer: `code=${status}` } });
     expect(response.status).toBe(Number(status));
     expect(schemaErrors("Error", response.body)).toBe("");
-    expect(response.headers.get("opc-request-id")).toMatch(opcRequestIdPattern);
+    expect(response.headers.get("opc-request-id")).toMatch(requestIdPattern);
   });
 
   it("an undocumented status falls back to the default response (UnknownError)", async () => {
@@ -120,29 +121,7 @@ describe("invalid requests get the spec's 400 with an Error body", () => {
   });
 });
 
-describe("CORS", () => {
-  it("answers a browser's preflight for the API's headers", async () => {
-    const response = await fetch(`${mock.url}/20260430/aiDataPlatforms/x/actions/searchAuditLogs`, {
-      method: "OPTIONS",
-      headers: {
-        origin: "http://app.example.test",
-        "access-control-request-method": "POST",
-        "access-control-request-headers": "authorization,content-type,opc-request-id,opc-retry-token",
-      },
-    });
-    expect(response.status).toBe(204);
-    expect(response.headers.get("access-control-allow-origin")).toBe("http://app.example.test");
-    expect(response.headers.get("access-control-allow-methods")).toContain("POST");
-    expect(response.headers.get("access-control-allow-headers")).toContain("opc-retry-token");
-  });
-
-  it("exposes the response headers to browser code", async () => {
-    const response = await call(mock.url, "searchAuditLogs", {
-      headers: { origin: "http://app.example.test" },
-    });
-    expect(response.headers.get("access-control-expose-headers")).toBe("*");
-  });
-});
+corsTests(() => mock.url);
 
 function unsignedSearch(baseUrl: string) {
   return fetch(`${baseUrl}/20260430/aiDataPlatforms/x/actions/searchAuditLogs`, {

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { bundledSpecPath, type MockOptions, type RunningMock, startMock } from "../src/index.ts";
 
@@ -134,3 +134,31 @@ export function schemaErrors(name: string, value: unknown): string {
 
 /** Prism's own header, listing what it found wrong with the request or response. */
 export const violationsHeader = "sl-violations";
+
+/** The CORS behaviour every mode shares: browser code may call the mock from any origin. */
+export function corsTests(baseUrl: () => string): void {
+  describe("CORS", () => {
+    it("answers a browser's preflight for the API's headers", async () => {
+      const response = await fetch(`${baseUrl()}${operations.searchAuditLogs}`, {
+        method: "OPTIONS",
+        headers: {
+          origin: "http://app.example.test",
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization,content-type,opc-request-id,opc-retry-token",
+        },
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get("access-control-allow-origin")).toBe("http://app.example.test");
+      expect(response.headers.get("access-control-allow-methods")).toContain("POST");
+      expect(response.headers.get("access-control-allow-headers")).toContain("opc-retry-token");
+    });
+
+    it("exposes the response headers to browser code", async () => {
+      const response = await call(baseUrl(), "searchAuditLogs", {
+        headers: { origin: "http://app.example.test" },
+      });
+      expect(response.headers.get("access-control-allow-origin")).toBe("http://app.example.test");
+      expect(response.headers.get("access-control-expose-headers")).toBe("*");
+    });
+  });
+}
