@@ -16,6 +16,8 @@ import {
   loadContractGuard,
   type SpecOperation,
 } from "./contract-guard.ts";
+import { addCorsHeaders, corsPreflight } from "./cors.ts";
+import { headerRecord, queryRecord, readBody, write } from "./http-io.ts";
 import { RetryTokens } from "./idempotency.ts";
 import { apiError, type MockResponse } from "./mock-response.ts";
 import { loadRecordsFile } from "./records-file.ts";
@@ -333,66 +335,6 @@ function scriptedFailure(facts: SpecFacts, fault: Extract<Fault, { kind: "status
   const headers: Record<string, string> =
     fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) };
   return apiError(facts, fault.status, `Scripted failure ${fault.status} (${FAULT_HEADER}).`, headers);
-}
-
-function write(response: ServerResponse, method: string, answer: MockResponse, truncate: boolean): void {
-  const payload =
-    answer.text !== undefined
-      ? Buffer.from(answer.text)
-      : answer.body === undefined
-        ? Buffer.alloc(0)
-        : Buffer.from(JSON.stringify(answer.body));
-  response.writeHead(answer.status, { ...answer.headers, "content-length": String(payload.byteLength) });
-  if (method === "HEAD") {
-    response.end();
-  } else if (truncate) {
-    // Headers promise the whole body; half of it arrives, then the connection ends.
-    response.write(payload.subarray(0, Math.floor(payload.byteLength / 2)), () => response.socket?.destroy());
-  } else {
-    response.end(payload);
-  }
-}
-
-function corsPreflight(headers: Record<string, string>): MockResponse {
-  return {
-    status: 204,
-    headers: {
-      "access-control-allow-methods": "GET, HEAD, POST, OPTIONS",
-      "access-control-allow-headers": headers["access-control-request-headers"] ?? "*",
-      "access-control-max-age": "600",
-    },
-  };
-}
-
-/** Browser code may call the mock from any origin and read every response header. */
-function addCorsHeaders(headers: Record<string, string>, answer: MockResponse): void {
-  if (!headers.origin) return;
-  answer.headers["access-control-allow-origin"] = headers.origin;
-  answer.headers["access-control-expose-headers"] = "*";
-  answer.headers.vary = "origin";
-}
-
-function headerRecord(request: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return headers;
-}
-
-function queryRecord(url: URL): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const name of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(name);
-    query[name] = values.length === 1 ? (values[0] as string) : values;
-  }
-  return query;
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** 32 upper-case hex characters: within the opc-request-id pattern. */

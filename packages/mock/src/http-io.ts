@@ -1,0 +1,50 @@
+// The node:http side of the stateful mock: reading a request whole, and writing a MockResponse (whole, or cut
+// mid-body for the `truncate` fault).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { MockResponse } from "./mock-response.ts";
+
+export async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export function headerRecord(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
+
+export function queryRecord(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const name of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(name);
+    query[name] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return query;
+}
+
+export function write(
+  response: ServerResponse,
+  method: string,
+  answer: MockResponse,
+  truncate: boolean,
+): void {
+  const payload =
+    answer.text !== undefined
+      ? Buffer.from(answer.text)
+      : answer.body === undefined
+        ? Buffer.alloc(0)
+        : Buffer.from(JSON.stringify(answer.body));
+  response.writeHead(answer.status, { ...answer.headers, "content-length": String(payload.byteLength) });
+  if (method === "HEAD") {
+    response.end();
+  } else if (truncate) {
+    // Headers promise the whole body; half of it arrives, then the connection ends.
+    response.write(payload.subarray(0, Math.floor(payload.byteLength / 2)), () => response.socket?.destroy());
+  } else {
+    response.end(payload);
+  }
+}
