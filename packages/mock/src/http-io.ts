@@ -38,6 +38,10 @@ export function write(
       : answer.body === undefined
         ? Buffer.alloc(0)
         : Buffer.from(JSON.stringify(answer.body));
+  if (truncate && payload.byteLength === 0) {
+    response.socket?.resetAndDestroy(); // nothing to cut (a 202): fail the attempt all the same
+    return;
+  }
   response.writeHead(answer.status, { ...answer.headers, "content-length": String(payload.byteLength) });
   if (method === "HEAD") {
     response.end();

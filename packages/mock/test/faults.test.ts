@@ -94,6 +94,13 @@ describe("x-aidp-mock-fail", () => {
     expect(JSON.parse(whole.body).items.length).toBeGreaterThan(0);
   });
 
+  it("truncate on the bodiless 202 of DownloadClusterLogs fails the attempt too", async () => {
+    const failure = await call(mock.url, "downloadClusterLogs", { headers: fail("truncate") }).catch(
+      (error: Error) => error,
+    );
+    expect(failure).toBeInstanceOf(Error);
+  });
+
   it("delay=MS answers the real page after at least MS", async () => {
     const started = performance.now();
     const response = await call(mock.url, "searchAuditLogs", { headers: fail("delay=300") });
