@@ -56,9 +56,13 @@ export function preferValuesTable(spec: Spec): string {
 
 /** `readme` with the text between the markers replaced by the table for `spec`. */
 export function withPreferValues(readme: string, spec: Spec): string {
-  const start = readme.indexOf(START_MARKER);
-  const end = readme.indexOf(END_MARKER);
-  if (start === -1 || end < start)
-    throw new Error(`README.md must contain ${START_MARKER} and ${END_MARKER}`);
-  return `${readme.slice(0, start + START_MARKER.length)}\n${preferValuesTable(spec)}\n${readme.slice(end)}`;
+  return withSection(readme, START_MARKER, END_MARKER, preferValuesTable(spec));
+}
+
+/** `readme` with the text between two marker lines replaced by `content`. */
+export function withSection(readme: string, startMarker: string, endMarker: string, content: string): string {
+  const start = readme.indexOf(startMarker);
+  const end = readme.indexOf(endMarker);
+  if (start === -1 || end < start) throw new Error(`README.md must contain ${startMarker} and ${endMarker}`);
+  return `${readme.slice(0, start + startMarker.length)}\n${content}\n${readme.slice(end)}`;
 }

@@ -1,8 +1,10 @@
-// Rewrites the generated section of README.md from the spec bundle (run by `build`).
+// Rewrites the generated sections of README.md from the spec bundle (run by `build`).
 import { readFileSync, writeFileSync } from "node:fs";
+import { withFaultCodes } from "./fault-codes.ts";
 import { readSpecBundle, withPreferValues } from "./prefer-values.ts";
 
 const readmeUrl = new URL("../README.md", import.meta.url);
 const current = readFileSync(readmeUrl, "utf8");
-const updated = withPreferValues(current, readSpecBundle());
+const spec = readSpecBundle();
+const updated = withFaultCodes(withPreferValues(current, spec), spec);
 if (updated !== current) writeFileSync(readmeUrl, updated);

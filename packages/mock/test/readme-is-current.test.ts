@@ -1,6 +1,7 @@
 // The README's list of Prefer values is the one the spec bundle generates: it cannot go stale.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { faultCodesTable, withFaultCodes } from "../scripts/fault-codes.ts";
 import { preferValuesTable, readSpecBundle, withPreferValues } from "../scripts/prefer-values.ts";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
@@ -12,5 +13,15 @@ describe("README Prefer values", () => {
 
   it("list every example name of the spec", () => {
     expect(preferValuesTable(readSpecBundle())).toContain("`mixedRecords`, `failedOperations`, `empty`");
+  });
+});
+
+describe("README fault codes", () => {
+  it("match the spec bundle (run `pnpm --filter @aidp/mock build` to regenerate)", () => {
+    expect(withFaultCodes(readme, readSpecBundle())).toBe(readme);
+  });
+
+  it("give 409 the IncorrectState code of the spec's example", () => {
+    expect(faultCodesTable(readSpecBundle())).toContain("| `409` | `IncorrectState` |");
   });
 });
