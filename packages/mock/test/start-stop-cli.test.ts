@@ -13,6 +13,7 @@ import {
   prismChildrenOf,
   spawnNode,
 } from "./processes.ts";
+import { call } from "./support.ts";
 
 const cli = new URL("cli.js", distDir).pathname;
 let heldPort: Server | undefined;
@@ -51,11 +52,32 @@ describe("aidp-mock", () => {
     expect(stderr()).toContain("EADDRINUSE");
   });
 
-  it("refuses a bad argument, naming it, with the usage text", async () => {
-    const { child, stderr } = spawnNode([cli, "--port", "many"]);
+  it.each([
+    [["--port", "many"], "--port must be an integer, got many"],
+    [["--records", "lots"], "--records must be an integer, got lots"],
+    [["--fail-rate", "2"], "--fail-rate must be a number from 0 to 1, got 2"],
+    [["--static", "--fail-rate", "0.1"], 'option "failRate" needs the stateful mock'],
+    [
+      ["--records", "5", "--records-file", "r.json"],
+      'options "records" and "recordsFile" exclude each other',
+    ],
+  ])("refuses %j, naming the argument, with the usage text", async (args, message) => {
+    const { child, stderr } = spawnNode([cli, "--port", "0", ...args]);
     const [code] = await once(child, "exit");
     expect(code).toBe(1);
-    expect(stderr()).toContain("--port must be an integer, got many");
+    expect(stderr()).toContain(message);
     expect(stderr()).toContain("Usage: aidp-mock");
+  });
+
+  it("serves the data set its options ask for", async () => {
+    const { child } = spawnNode([cli, "--port", "0", "--quiet", "--records", "12", "--seed", "cli"]);
+    try {
+      const [, url] = await firstLineMatching(child, /^AIDP mock listening on (\S+)$/);
+      const response = await call(url as string, "searchAuditLogs", { query: "?limit=100", body: {} });
+      expect(response.body.items).toHaveLength(12);
+    } finally {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    }
   });
 });
