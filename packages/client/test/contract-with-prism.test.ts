@@ -1,9 +1,15 @@
 // The client against the stateful @aidp/mock, where Prism checks every request and answer against our bundled
 // spec: what the client sends is always accepted, answers come back typed, pagination reads every record and
-// ends, the scripted fault header drives each documented error into its class, and retries reuse one token.
+// ends, the scripted fault header drives each documented error into its class, retries reuse one token, and
+// the mock's signature check accepts what the client signs.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startMock } from "@aidp/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAidpClient, type SearchAuditLogsInput } from "../src/index.ts";
+import { apiKeyAuth } from "../src/auth/index.ts";
+import { AidpUnauthorizedError, createAidpClient, type SearchAuditLogsInput } from "../src/index.ts";
+import { generateTestKeyPair, TEST_IDENTITY } from "./auth/test-keys.ts";
 import { documentedErrorClasses } from "./support/documented-errors.ts";
 
 let mock: { url: string; stop(): Promise<void> };
@@ -143,5 +149,36 @@ describe("against the stateful mock", () => {
     for await (const page of client().searchAuditLogsPages({ aiDataPlatformId, maxPages: 1 }))
       pages.push(page);
     expect(pages).toHaveLength(1);
+  });
+});
+
+describe("against the mock checking signatures (--verify-signatures)", () => {
+  const keys = generateTestKeyPair();
+  const directory = mkdtempSync(join(tmpdir(), "aidp-client-keys-"));
+  const keyFile = join(directory, "api-key.pem");
+  writeFileSync(keyFile, keys.publicKey.export({ type: "spki", format: "pem" }));
+  let verifying: { url: string; stop(): Promise<void> };
+  beforeAll(async () => {
+    verifying = await startMock({ port: 0, verifySignatures: keyFile });
+  });
+  afterAll(async () => {
+    await verifying?.stop();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it("a client signing with the key passes, for both operations", async () => {
+    const auth = apiKeyAuth({ ...TEST_IDENTITY, privateKey: keys.pkcs8 });
+    const signed = createAidpClient({ baseUrl: verifying.url, auth, retry: false });
+    expect((await signed.searchAuditLogs({ aiDataPlatformId, limit: 3 })).items).toHaveLength(3);
+    const job = await signed.downloadClusterLogs({ ...cluster, details });
+    expect(job.asyncOperationKey).toEqual(expect.any(String));
+  });
+
+  it("a client signing with another key fails with AidpUnauthorizedError", async () => {
+    const auth = apiKeyAuth({ ...TEST_IDENTITY, privateKey: generateTestKeyPair().pkcs8 });
+    const wrong = createAidpClient({ baseUrl: verifying.url, auth, retry: false });
+    const error = await wrong.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AidpUnauthorizedError);
+    expect(error).toMatchObject({ status: 401, code: "NotAuthenticated" });
   });
 });
