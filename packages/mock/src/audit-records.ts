@@ -78,7 +78,7 @@ export function generateRecords(count: number, seed: string, facts: SpecFacts): 
     // Whole seconds for most records, milliseconds for some: both forms of date-time appear.
     const offset = random.below(SPAN_MS);
     const time = new Date(DATA_SET_END - SPAN_MS + (random.next() < 0.7 ? offset - (offset % 1000) : offset));
-    const failed = status !== statuses[0];
+    const failed = status !== statuses[0]; // the spec lists the success status first (SUCCEEDED, FAILED)
     records.push({
       eventId: uuid(random),
       objectType,
