@@ -27,7 +27,8 @@ for (const pathItem of Object.values(spec.paths as Record<string, Record<string,
   for (const operation of Object.values(pathItem)) {
     for (const response of Object.values((operation.responses ?? {}) as Record<string, Json>)) {
       const headers = resolveRef(spec, response).headers as Record<string, Json> | undefined;
-      if (headers) for (const [name, header] of Object.entries(headers)) headers[name] = resolveRef(spec, header);
+      if (headers)
+        for (const [name, header] of Object.entries(headers)) headers[name] = resolveRef(spec, header);
     }
   }
 }
