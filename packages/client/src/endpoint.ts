@@ -1,6 +1,6 @@
 // Where requests go: an explicit `baseUrl`, or the spec's regional server template filled with a region
 // and the second-level domain of its realm.
-import { serverTemplate } from "./generated/request-rules.js";
+import { serverTemplate } from "./generated/operations.js";
 
 /** Second-level domains of OCI realms (the `{secondLevelDomain}` of the server template). */
 export const realmDomains = {

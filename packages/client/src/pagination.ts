@@ -1,46 +1,54 @@
-// Follows `opc-next-page` from page to page. A token the server already sent stops the loop with an error
-// instead of looping forever (the stock Prism mock repeats one token on every page).
+// One pagination mechanism for every operation the spec marks with `x-aidp-pagination`: follows the next-page
+// token from page to page, as pages or as items. `maxItems` means one thing either way: at most that many
+// records are yielded in all (a page that crosses it is cut). A token the server already sent stops the loop
+// with an error instead of looping forever (the stock Prism mock repeats one token on every page).
 import { AidpPaginationError } from "./errors.js";
 
 export interface PageOptions {
-  /** Stop after this many pages. */
+  /** Request at most this many pages. */
   maxPages?: number;
-  /** Stop after this many records (pages: after the page that reaches it). */
+  /** Yield at most this many records in all; the page that reaches it is cut to fit. */
   maxItems?: number;
 }
 
-interface Page {
-  items: readonly unknown[];
+export interface Page<Item> {
+  items: Item[];
+  /** The token of the next page, or undefined on the last page. */
   nextPage: string | undefined;
 }
 
-export async function* paginate<P extends Page>(
+export async function* paginate<Item, P extends Page<Item>>(
   fetchPage: (token: string | undefined) => Promise<P>,
+  firstToken: string | undefined,
   limits: PageOptions,
 ): AsyncGenerator<P> {
-  for (const [name, value] of Object.entries({ maxPages: limits.maxPages, maxItems: limits.maxItems })) {
-    if (value !== undefined && (!Number.isInteger(value) || value < 1))
-      throw new TypeError(`${name} must be an integer >= 1, got ${value}.`);
-  }
-  const seenTokens = new Set<string>();
-  let token: string | undefined;
-  let pages = 0;
-  let items = 0;
-  do {
+  const maxPages = checkLimit("maxPages", limits.maxPages);
+  let remaining = checkLimit("maxItems", limits.maxItems);
+  const seenTokens = new Set(firstToken === undefined ? [] : [firstToken]);
+  let token = firstToken;
+  for (let pages = 1; ; pages++) {
     const page = await fetchPage(token);
-    pages++;
-    items += page.items.length;
-    yield page;
+    const take = Math.min(remaining, page.items.length);
+    remaining -= take;
+    yield take < page.items.length ? { ...page, items: page.items.slice(0, take) } : page;
     token = page.nextPage;
-    if (token !== undefined && seenTokens.has(token)) {
+    if (token === undefined || remaining === 0 || pages >= maxPages) return;
+    if (seenTokens.has(token)) {
       throw new AidpPaginationError(
         `The server sent page token "${token}" a second time after ${pages} pages; stopping instead of looping forever.`,
       );
     }
-    if (token !== undefined) seenTokens.add(token);
-  } while (
-    token !== undefined &&
-    pages < (limits.maxPages ?? Number.POSITIVE_INFINITY) &&
-    items < (limits.maxItems ?? Number.POSITIVE_INFINITY)
-  );
+    seenTokens.add(token);
+  }
+}
+
+export async function* itemsOf<Item>(pages: AsyncIterable<Page<Item>>): AsyncGenerator<Item> {
+  for await (const page of pages) yield* page.items;
+}
+
+function checkLimit(name: string, value: number | undefined): number {
+  if (value === undefined) return Number.POSITIVE_INFINITY;
+  if (!Number.isInteger(value) || value < 1)
+    throw new TypeError(`${name} must be an integer >= 1, got ${value}.`);
+  return value;
 }

@@ -48,10 +48,10 @@ describe("searchAuditLogsItems / searchAuditLogsPages", () => {
     server = await startPagingServer(100);
     const aidp = createAidpClient({ baseUrl: server.url });
     expect(
-      await collect(aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10, maxPages: 2 })),
+      await collect(aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10 }, { maxPages: 2 })),
     ).toHaveLength(2);
     expect(server.requests).toHaveLength(2);
-    const items = await collect(aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10, maxItems: 15 }));
+    const items = await collect(aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10 }, { maxItems: 15 }));
     expect(items.map((i) => i.eventId)).toEqual(Array.from({ length: 15 }, (_, i) => `event-${i}`));
     expect(server.requests).toHaveLength(4);
   });
@@ -92,7 +92,7 @@ describe("searchAuditLogsItems / searchAuditLogsPages", () => {
 
   it("rejects a maxPages that is not a positive integer", async () => {
     const aidp = createAidpClient({ baseUrl: "http://127.0.0.1:9" });
-    await expect(collect(aidp.searchAuditLogsPages({ aiDataPlatformId, maxPages: 0 }))).rejects.toThrow(
+    await expect(collect(aidp.searchAuditLogsPages({ aiDataPlatformId }, { maxPages: 0 }))).rejects.toThrow(
       "maxPages must be an integer >= 1, got 0.",
     );
   });
