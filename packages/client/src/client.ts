@@ -62,14 +62,8 @@ export interface AidpClient {
   readonly raw: Client<paths>;
 }
 
-const CALL_OPTION_NAMES: ReadonlySet<string> = new Set([
-  "signal",
-  "retry",
-  "timeoutMs",
-  "deadlineMs",
-  "maxPages",
-  "maxItems",
-]);
+const CALL_OPTION_NAMES = ["signal", "retry", "timeoutMs", "deadlineMs"];
+const PAGE_OPTION_NAMES = [...CALL_OPTION_NAMES, "maxPages", "maxItems"];
 
 export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
   const baseUrl = resolveBaseUrl(options, options.auth?.region);
@@ -143,9 +137,12 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
     };
   }
 
-  function searchAuditLogsPages(input: SearchAuditLogsInput, pageOptions: CallOptions & PageOptions = {}) {
-    checkCallOptions("searchAuditLogs", pageOptions);
-    return paginate(
+  async function* searchAuditLogsPages(
+    input: SearchAuditLogsInput,
+    pageOptions: CallOptions & PageOptions = {},
+  ): AsyncGenerator<SearchAuditLogsPage> {
+    checkCallOptions("searchAuditLogs", pageOptions, PAGE_OPTION_NAMES);
+    yield* paginate(
       (page) => searchAuditLogs({ ...input, [searchFacts.pagination.pageParameter]: page }, pageOptions),
       input[searchFacts.pagination.pageParameter],
       pageOptions,
@@ -168,14 +165,14 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
   }
 
   return {
-    searchAuditLogs: (input, callOptions) => {
-      checkCallOptions("searchAuditLogs", callOptions);
+    searchAuditLogs: async (input, callOptions) => {
+      checkCallOptions("searchAuditLogs", callOptions, CALL_OPTION_NAMES);
       return searchAuditLogs(input, callOptions);
     },
     searchAuditLogsPages,
     searchAuditLogsItems: (input, pageOptions) => itemsOf(searchAuditLogsPages(input, pageOptions)),
-    downloadClusterLogs: (input, callOptions) => {
-      checkCallOptions("downloadClusterLogs", callOptions);
+    downloadClusterLogs: async (input, callOptions) => {
+      checkCallOptions("downloadClusterLogs", callOptions, CALL_OPTION_NAMES);
       return downloadClusterLogs(input, callOptions);
     },
     raw,
@@ -203,15 +200,19 @@ function headerFields<Header extends string, Field extends string>(
 }
 
 /** The options argument is a separate object; an API parameter put there by mistake is named, not dropped. */
-function checkCallOptions(operationId: OperationId, callOptions: object | undefined) {
-  const unknown = Object.keys(callOptions ?? {}).filter((name) => !CALL_OPTION_NAMES.has(name));
+function checkCallOptions(
+  operationId: OperationId,
+  callOptions: object | undefined,
+  known: readonly string[],
+) {
+  const unknown = Object.keys(callOptions ?? {}).filter((name) => !known.includes(name));
   if (unknown.length === 0) return;
   throw new AidpValidationError(
     operationId,
     unknown.map((name) => ({
       field: `options.${name}`,
       rule: "additionalProperties",
-      expected: `a call option (one of ${[...CALL_OPTION_NAMES].join(", ")}); API parameters go in the first argument`,
+      expected: `a call option (one of ${known.join(", ")}); API parameters go in the first argument`,
       value: "(not shown)",
     })),
   );

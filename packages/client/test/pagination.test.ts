@@ -56,6 +56,27 @@ describe("searchAuditLogsItems / searchAuditLogsPages", () => {
     expect(server.requests).toHaveLength(4);
   });
 
+  it("gives maxItems one meaning: the same records as pages or as items, the last page cut to fit", async () => {
+    server = await startPagingServer(100);
+    const aidp = createAidpClient({ baseUrl: server.url });
+    const pages = await collect(aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10 }, { maxItems: 15 }));
+    expect(pages.map((p) => p.items.length)).toEqual([10, 5]);
+    const items = await collect(aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10 }, { maxItems: 15 }));
+    expect(items).toEqual(pages.flatMap((p) => p.items));
+  });
+
+  it("resumes from a saved token passed as `page`", async () => {
+    server = await startPagingServer(30);
+    const aidp = createAidpClient({ baseUrl: server.url });
+    const [first] = await collect(
+      aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10 }, { maxPages: 1 }),
+    );
+    const rest = await collect(
+      aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10, page: first?.nextPage }),
+    );
+    expect(rest).toEqual(Array.from({ length: 20 }, (_, i) => record(10 + i)));
+  });
+
   it("stops with AidpPaginationError when the server repeats a page token", async () => {
     server = await startTestServer((_req, res) =>
       sendJson(res, 200, { items: [record(0)] }, { "opc-next-page": "same-token" }),
