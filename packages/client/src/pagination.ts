@@ -32,13 +32,14 @@ export async function* paginate<Item, P extends Page<Item>>(
     remaining -= take;
     yield take < page.items.length ? { ...page, items: page.items.slice(0, take) } : page;
     token = page.nextPage;
-    if (token === undefined || remaining === 0 || pages >= maxPages) return;
+    if (token === undefined) return;
     if (seenTokens.has(token)) {
       throw new AidpPaginationError(
         `The server sent page token "${token}" a second time after ${pages} pages; stopping instead of looping forever.`,
       );
     }
     seenTokens.add(token);
+    if (remaining === 0 || pages >= maxPages) return;
   }
 }
 
