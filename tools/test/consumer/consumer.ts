@@ -64,7 +64,8 @@ export async function runConsumer(baseUrl: string): Promise<ConsumerReport> {
   let pages = 0;
   let stoppedBy: string | undefined;
   try {
-    for await (const _ of aidp.searchAuditLogsPages({ aiDataPlatformId, details: {} }, { maxPages: 2 })) pages++;
+    for await (const _ of aidp.searchAuditLogsPages({ aiDataPlatformId, details: {} }, { maxPages: 2 }))
+      pages++;
   } catch (error) {
     // The stock mock repeats one page token; the client stops with this error instead of looping.
     if (!(error instanceof AidpPaginationError)) throw error;
