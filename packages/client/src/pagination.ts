@@ -43,8 +43,58 @@ export async function* paginate<Item, P extends Page<Item>>(
   }
 }
 
-export async function* itemsOf<Item>(pages: AsyncIterable<Page<Item>>): AsyncGenerator<Item> {
-  for await (const page of pages) yield* page.items;
+/**
+ * Every record of `pages`, in order. Written by hand rather than as an async generator function: that costs
+ * several times more per record (each `yield` is a queued resumption), which shows over a million records.
+ */
+export function itemsOf<Item>(pages: AsyncGenerator<Page<Item>>): AsyncGenerator<Item, undefined> {
+  return new ItemsOf(pages);
+}
+
+class ItemsOf<Item> implements AsyncGenerator<Item, undefined> {
+  readonly #pages: AsyncGenerator<Page<Item>>;
+  #current: Iterator<Item> = [][Symbol.iterator]();
+  /** The next page being fetched; a `next()` made meanwhile waits for it. */
+  #pending: Promise<unknown> | undefined;
+
+  constructor(pages: AsyncGenerator<Page<Item>>) {
+    this.#pages = pages;
+  }
+
+  next(): Promise<IteratorResult<Item, undefined>> {
+    if (this.#pending) return this.#pending.then(() => this.next());
+    const step = this.#current.next();
+    if (!step.done) return Promise.resolve(step);
+    const fetched = this.#pages.next().then(
+      (page) => {
+        this.#pending = undefined;
+        if (page.done) return { value: undefined, done: true } as const;
+        this.#current = page.value.items[Symbol.iterator]();
+        return this.next();
+      },
+      (error: unknown) => {
+        this.#pending = undefined;
+        throw error;
+      },
+    );
+    this.#pending = fetched;
+    return fetched;
+  }
+
+  async return(): Promise<IteratorResult<Item, undefined>> {
+    this.#current = [][Symbol.iterator]();
+    await this.#pages.return(undefined);
+    return { value: undefined, done: true };
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<Item, undefined>> {
+    await this.return();
+    throw error;
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
 }
 
 function checkLimit(name: string, value: number | undefined): number {

@@ -65,6 +65,15 @@ describe("searchAuditLogsItems / searchAuditLogsPages", () => {
     expect(items).toEqual(pages.flatMap((p) => p.items));
   });
 
+  it("stops fetching when the loop breaks", async () => {
+    server = await startPagingServer(100);
+    const aidp = createAidpClient({ baseUrl: server.url });
+    let seen = 0;
+    for await (const _ of aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10 }))
+      if (++seen === 15) break;
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("resumes from a saved token passed as `page`", async () => {
     server = await startPagingServer(30);
     const aidp = createAidpClient({ baseUrl: server.url });
