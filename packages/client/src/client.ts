@@ -5,6 +5,7 @@
 import type { AuditLogSearchResultSummary, paths } from "@aidp/types";
 import createClient, { type Client } from "openapi-fetch";
 import { createApiError } from "./api-errors.js";
+import { keptBodyRequest } from "./buffered-http.js";
 import { resolveBaseUrl } from "./endpoint.js";
 import { AidpValidationError } from "./errors.js";
 import { operationFacts } from "./generated/operations.js";
@@ -82,6 +83,7 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
   const raw = createClient<paths>({
     baseUrl,
     headers: defaultHeaders,
+    Request: keptBodyRequest(),
     fetch: (request) =>
       transport(request, {
         operation: `${request.method} ${new URL(request.url).pathname}`,

@@ -3,6 +3,7 @@
 // re-signed, with the same opc-request-id and opc-retry-token. A body is read inside its attempt, so a
 // connection cut mid-body is a failed attempt like any other.
 import type { AuthProvider } from "./auth/types.js";
+import { keptBodyOf, readResponse } from "./buffered-http.js";
 import { AidpAbortError, AidpConnectionError, AidpTimeoutError } from "./errors.js";
 import { type Logger, logAttempt } from "./logger.js";
 import { backoffDelay, isRetriableStatus, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
@@ -51,7 +52,7 @@ export function createTransport(settings: TransportSettings): Transport {
     if (!request.headers.has(REQUEST_ID)) request.headers.set(REQUEST_ID, newRequestId());
     if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
       request.headers.set(RETRY_TOKEN, crypto.randomUUID());
-    const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+    const body = await bodyOf(request);
     let last: AttemptOutcome | undefined;
     for (let attempt = 1; attempt <= call.retry.maxAttempts; attempt++) {
       if (attempt > 1) {
@@ -72,7 +73,7 @@ async function sendAttempt(
   settings: TransportSettings,
   call: CallSettings,
   request: Request,
-  body: Uint8Array<ArrayBuffer> | undefined,
+  body: string | Uint8Array<ArrayBuffer> | undefined,
   attempt: number,
 ): Promise<AttemptOutcome> {
   const started = Date.now();
@@ -116,19 +117,22 @@ async function sendAttempt(
   }
 }
 
+/** What to send on every attempt: the JSON text openapi-fetch serialised, or else the body read once. */
+async function bodyOf(request: Request): Promise<string | Uint8Array<ArrayBuffer> | undefined> {
+  const kept = keptBodyOf(request);
+  if (typeof kept === "string") return kept;
+  return request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+}
+
 /**
  * Reads the whole body inside the attempt (a cut body throws here and fails the attempt). A response without
- * a body is passed on as it is; one with a body is handed on over the bytes already read. Only a 409's body
- * is looked into: its code says whether the conflict passes.
+ * a body is passed on as it is; one with a body is handed on as a ReadResponse over the bytes already read.
+ * Only a 409's body is looked into: its code says whether the conflict passes.
  */
 async function readWhole(response: Response): Promise<{ complete: Response; errorCode?: string }> {
   if (response.body === null || response.headers.get("content-length") === "0") return { complete: response };
-  const bytes = await response.arrayBuffer();
-  const complete = new Response(bytes, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const complete = new (readResponse())(bytes, response);
   if (response.status !== 409) return { complete };
   const errorCode = readErrorCode(bytes);
   return errorCode === undefined ? { complete } : { complete, errorCode };
@@ -137,15 +141,16 @@ async function readWhole(response: Response): Promise<{ complete: Response; erro
 async function signedHeaders(
   auth: AuthProvider,
   request: Request,
-  body: Uint8Array<ArrayBuffer> | undefined,
+  body: string | Uint8Array<ArrayBuffer> | undefined,
 ): Promise<Headers> {
-  // A copy per attempt: each attempt is signed afresh (its own date).
+  // A copy per attempt: each attempt is signed afresh (its own date). The signature covers the body's digest.
   const headers = new Headers(request.headers);
+  const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
   const added = await auth.signRequest({
     method: request.method,
     url: request.url,
     headers,
-    ...(body ? { body } : {}),
+    ...(bytes ? { body: bytes } : {}),
   });
   added.forEach((value, name) => {
     if (!RUNTIME_OWNED_HEADERS.has(name)) headers.set(name, value);
@@ -162,7 +167,7 @@ function waitBeforeRetry(
   return retryAfterMs <= policy.maxDelayMs ? retryAfterMs : undefined;
 }
 
-function readErrorCode(bytes: ArrayBuffer): string | undefined {
+function readErrorCode(bytes: Uint8Array<ArrayBuffer>): string | undefined {
   try {
     const code: unknown = JSON.parse(new TextDecoder().decode(bytes))?.code;
     return typeof code === "string" ? code : undefined;

@@ -71,6 +71,29 @@ describe("aidp.raw", () => {
     expect(server.requests.map((r) => r.headers["opc-retry-token"])).toEqual(["my-token", "my-token"]);
   });
 
+  it.each(["json", "text", "blob", "arrayBuffer", "stream"] as const)(
+    "hands back the whole body read inside the attempt (parseAs %s)",
+    async (parseAs) => {
+      const page = { items: [{ eventId: "é-1" }] };
+      const server = await startTestServer((_req, res) => sendJson(res, 200, page));
+      closers.push(server.close);
+      const aidp = createAidpClient({ baseUrl: server.url });
+      const { data, response } = await aidp.raw.POST(searchPath, {
+        params: { path: { aiDataPlatformId } },
+        body: {},
+        parseAs,
+      });
+      const text = await new Response(
+        data instanceof ReadableStream || data instanceof Blob || data instanceof ArrayBuffer
+          ? data
+          : JSON.stringify(data),
+      ).text();
+      expect(JSON.parse(parseAs === "text" ? String(data) : text)).toEqual(page);
+      expect(response.url).toBe(`${server.url}${searchPath.replace("{aiDataPlatformId}", aiDataPlatformId)}`);
+      expect(response.bodyUsed).toBe(parseAs !== "stream");
+    },
+  );
+
   it("times out and logs like the methods", async () => {
     const server = await startTestServer(() => {}); // never answers
     closers.push(server.close);
