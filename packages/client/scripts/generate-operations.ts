@@ -59,8 +59,9 @@ for (const [path, item] of Object.entries(spec.paths as Record<string, Record<st
         inputName(p.name as string),
         {
           in: p.in,
-          name: p.name,
-          required: p.required === true,
+          // Only what differs from the default is written: the facts ship in every client bundle.
+          ...(inputName(p.name as string) !== p.name ? { name: p.name } : {}),
+          ...(p.required === true ? { required: true } : {}),
           ...secret(p),
           ...rulesOf(p.schema),
         },
@@ -74,7 +75,10 @@ for (const [path, item] of Object.entries(spec.paths as Record<string, Record<st
         /^2\d\d$/.test(code),
       ) ?? [];
     const headers = Object.entries((resolve(response).headers ?? {}) as Record<string, Json>).map(
-      ([name, header]) => [name, { required: resolve(header).required === true, ...secret(resolve(header)) }],
+      ([name, header]) => [
+        name,
+        { ...(resolve(header).required === true ? { required: true } : {}), ...secret(resolve(header)) },
+      ],
     );
     operations[operation.operationId as string] = {
       method: method.toUpperCase(),

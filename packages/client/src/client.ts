@@ -104,7 +104,8 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
     const request = prepareRequest(operationId, input, defaultHeaders);
     const settings: CallSettings = {
       operation: operationId,
-      retry: resolveRetryPolicy(options.retry, callOptions?.retry),
+      retry:
+        callOptions?.retry === undefined ? clientRetry : resolveRetryPolicy(options.retry, callOptions.retry),
       timeoutMs: callOptions?.timeoutMs ?? options.timeoutMs,
       signal: callOptions?.signal,
       deadline: deadlineOf(callOptions?.deadlineMs ?? options.deadlineMs),
@@ -187,7 +188,7 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
  */
 function headerFields<Header extends string, Field extends string>(
   response: Response,
-  headers: Readonly<Record<Header, { readonly required: boolean; readonly secret?: boolean }>>,
+  headers: Readonly<Record<Header, { readonly required?: boolean; readonly secret?: boolean }>>,
   fields: Readonly<Record<Field, Header>>,
 ): Record<Field, string | undefined> {
   const result: Record<string, string | undefined> = {};

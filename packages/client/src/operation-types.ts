@@ -10,8 +10,9 @@ export type OperationId = keyof typeof operationFacts & keyof operations;
 /** A parameter as the generated facts describe it: where it goes, its wire name and its constraints. */
 export interface ParameterFacts extends ValueRules {
   readonly in: "path" | "query" | "header" | "cookie";
-  readonly name: string;
-  readonly required: boolean;
+  /** The wire name, when it is not the input name (`opc-request-id` for `opcRequestId`). */
+  readonly name?: string;
+  readonly required?: boolean;
   /** `x-aidp-secret`: the value is never shown in an error or a log line. */
   readonly secret?: boolean;
 }
@@ -32,7 +33,7 @@ export interface OperationFacts {
   readonly body: (ValueRules & { readonly required: readonly string[] }) | null;
   readonly success: {
     readonly status: number;
-    readonly headers: Readonly<Record<string, { readonly required: boolean; readonly secret?: boolean }>>;
+    readonly headers: Readonly<Record<string, { readonly required?: boolean; readonly secret?: boolean }>>;
   };
   readonly pagination?: PaginationFacts;
 }

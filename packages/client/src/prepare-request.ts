@@ -56,7 +56,7 @@ export function prepareRequest<Op extends OperationId>(
     }
     const checked = checkValue(parameter, value, name, context);
     if (parameter.in === "header") checkHeaderValue(name, checked, context);
-    where[parameter.in][parameter.name] = checked;
+    where[parameter.in][parameter.name ?? name] = checked;
   }
   for (const [name, value] of Object.entries(extraHeaders))
     checkHeaderValue(`headers.${name}`, value, context);

@@ -11,33 +11,28 @@ export const operationFacts = {
     "parameters": {
       "aiDataPlatformId": {
         "in": "path",
-        "name": "aiDataPlatformId",
         "required": true,
         "type": "string"
       },
       "workspaceKey": {
         "in": "path",
-        "name": "workspaceKey",
         "required": true,
         "type": "string"
       },
       "clusterKey": {
         "in": "path",
-        "name": "clusterKey",
         "required": true,
         "type": "string"
       },
       "opcRequestId": {
         "in": "header",
         "name": "opc-request-id",
-        "required": false,
         "type": "string",
         "pattern": "^[a-zA-Z0-9_-]+$"
       },
       "opcRetryToken": {
         "in": "header",
         "name": "opc-retry-token",
-        "required": false,
         "secret": true,
         "type": "string",
         "minLength": 1,
@@ -93,16 +88,11 @@ export const operationFacts = {
     "success": {
       "status": 202,
       "headers": {
-        "aidp-async-operation-key": {
-          "required": false
-        },
+        "aidp-async-operation-key": {},
         "datalake-cluster-log-par-url": {
-          "required": false,
           "secret": true
         },
-        "opc-request-id": {
-          "required": false
-        }
+        "opc-request-id": {}
       }
     }
   },
@@ -112,36 +102,29 @@ export const operationFacts = {
     "parameters": {
       "aiDataPlatformId": {
         "in": "path",
-        "name": "aiDataPlatformId",
         "required": true,
         "type": "string"
       },
       "limit": {
         "in": "query",
-        "name": "limit",
-        "required": false,
         "type": "integer",
         "minimum": 1,
         "maximum": 1000
       },
       "page": {
         "in": "query",
-        "name": "page",
-        "required": false,
         "type": "string",
         "minLength": 1
       },
       "opcRequestId": {
         "in": "header",
         "name": "opc-request-id",
-        "required": false,
         "type": "string",
         "pattern": "^[a-zA-Z0-9_-]+$"
       },
       "opcRetryToken": {
         "in": "header",
         "name": "opc-retry-token",
-        "required": false,
         "secret": true,
         "type": "string",
         "minLength": 1,
@@ -254,12 +237,8 @@ export const operationFacts = {
     "success": {
       "status": 200,
       "headers": {
-        "opc-next-page": {
-          "required": false
-        },
-        "opc-request-id": {
-          "required": false
-        }
+        "opc-next-page": {},
+        "opc-request-id": {}
       }
     },
     "pagination": {
