@@ -97,7 +97,7 @@ async function sendAttempt(
       body: body ?? null,
       signal: signals.length === 1 ? signals[0] : signals.length ? AbortSignal.any(signals) : null,
     });
-    const { complete, errorCode } = await readWhole(response);
+    const { complete, errorCode } = await readWhole(response, canRetry);
     const retriable = isRetriableStatus(response.status, errorCode);
     log(response.status, response.ok ? "success" : retriable && canRetry ? "retry" : "failure");
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
@@ -127,13 +127,17 @@ async function bodyOf(request: Request): Promise<string | Uint8Array<ArrayBuffer
 /**
  * Reads the whole body inside the attempt (a cut body throws here and fails the attempt). A response without
  * a body is passed on as it is; one with a body is handed on as a ReadResponse over the bytes already read.
- * Only a 409's body is looked into: its code says whether the conflict passes.
+ * Only a 409's body is looked into, and only when a retry remains: its code says whether the conflict passes.
+ * (openapi-fetch parses an error body again for the caller; that second parse is the price of a retried 409.)
  */
-async function readWhole(response: Response): Promise<{ complete: Response; errorCode?: string }> {
+async function readWhole(
+  response: Response,
+  mayRetry: boolean,
+): Promise<{ complete: Response; errorCode?: string }> {
   if (response.body === null || response.headers.get("content-length") === "0") return { complete: response };
   const bytes = new Uint8Array(await response.arrayBuffer());
   const complete = new (readResponse())(bytes, response);
-  if (response.status !== 409) return { complete };
+  if (response.status !== 409 || !mayRetry) return { complete };
   const errorCode = readErrorCode(bytes);
   return errorCode === undefined ? { complete } : { complete, errorCode };
 }
