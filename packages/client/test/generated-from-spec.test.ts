@@ -45,4 +45,19 @@ describe("generated code", () => {
     const statusRules = /"status": \{\s*"type": "string",\s*"enum": \[([^\]]*)\]/.exec(generated.rules)?.[1];
     expect(statusRules?.replace(/\s/g, "")).toBe('"SUCCEEDED","FAILED","IN_PROGRESS"');
   });
+
+  it("follows a new response header, its secrecy and the paging extension with no hand edit", () => {
+    const changed = structuredClone(bundle);
+    const search = changed.paths["/20260430/aiDataPlatforms/{aiDataPlatformId}/actions/searchAuditLogs"].post;
+    search.responses["200"].headers["opc-prev-page"] = {
+      description: "The token of the previous page.",
+      schema: { type: "string" },
+      "x-aidp-secret": true,
+    };
+    search["x-aidp-pagination"].nextPageHeader = "opc-prev-page";
+    const generated = generate(changed);
+    expect(generated.rules).toMatch(/"opc-prev-page": \{\s*"secret": true\s*\}/);
+    expect(generated.rules).toMatch(/"nextPageHeader": "opc-prev-page"/);
+    expect(generated.openapi).toMatch(/"opc-prev-page"\?: string;/);
+  });
 });
