@@ -193,10 +193,12 @@ function headerFields<Header extends string, Field extends string>(
 ): Record<Field, string | undefined> {
   const result: Record<string, string | undefined> = {};
   for (const [field, header] of Object.entries<Header>(fields)) {
+    const secret = headers[header].secret === true;
     Object.defineProperty(result, field, {
       value: response.headers.get(header) ?? undefined,
-      enumerable: !headers[header].secret,
-      writable: false,
+      enumerable: !secret,
+      writable: !secret,
+      configurable: !secret,
     });
   }
   return result;
