@@ -30,6 +30,7 @@ export async function paginationSection(): Promise<string> {
           pages,
           result.records.toLocaleString("en-US"),
           Math.round(result.recordsPerSecond).toLocaleString("en-US"),
+          Math.round(result.recordsPerCpuSecond).toLocaleString("en-US"),
           fixed(result.peakRssMiB),
           fixed(result.heapAfterGcMiB),
         ]);
@@ -41,6 +42,7 @@ export async function paginationSection(): Promise<string> {
   const get = (variant: string, pages: number) => results.get(`${variant}@${pages}`) as PaginationResult;
   const [client, hand] = paginationVariants;
   const throughput = get(client, 1_000).recordsPerSecond / get(hand, 1_000).recordsPerSecond;
+  const cpuThroughput = get(client, 1_000).recordsPerCpuSecond / get(hand, 1_000).recordsPerCpuSecond;
   const heapGrowth = get(client, 1_000).heapAfterGcMiB / get(client, 100).heapAfterGcMiB;
   const rssGrowth = get(client, 1_000).peakRssMiB / get(client, 100).peakRssMiB;
   const handRssGrowth = get(hand, 1_000).peakRssMiB / get(hand, 100).peakRssMiB;
@@ -49,14 +51,18 @@ export async function paginationSection(): Promise<string> {
     "",
     `Pages of ${recordsPerPage.toLocaleString("en-US")} records (the spec's example records, each with its own ` +
       "eventId) from the local server, which sends `opc-next-page` until the last page. Each row is its own Node " +
-      "process; peak RSS is that process's `maxRSS` over its whole life (Node itself included).",
+      "process; peak RSS is that process's `maxRSS` over its whole life (Node itself included); records/CPU-s " +
+      "divides by that process's CPU time, which a busy machine does not inflate.",
     "",
-    markdownTable(["reader", "pages", "records", "records/s", "peak RSS MiB", "heap after GC MiB"], rows),
+    markdownTable(
+      ["reader", "pages", "records", "records/s", "records/CPU-s", "peak RSS MiB", "heap after GC MiB"],
+      rows,
+    ),
     "",
     targetLine(
       throughput >= 0.9,
       "searchAuditLogsItems >= 0.9x the hand loop's throughput",
-      ratio(throughput),
+      `${ratio(throughput)} in records/s, ${ratio(cpuThroughput)} in records per CPU second`,
     ),
     targetLine(
       heapGrowth <= 1.1,
