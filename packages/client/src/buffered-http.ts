@@ -31,18 +31,23 @@ const decoder = new TextDecoder();
 export function readResponse(): ReadResponseClass {
   ReadResponse ??= class extends Response {
     readonly #bytes: Uint8Array<ArrayBuffer>;
-    readonly #url: string;
+    readonly #from: Response;
     #used = false;
     #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
 
     constructor(bytes: Uint8Array<ArrayBuffer>, from: Response) {
-      super(null, { status: from.status, statusText: from.statusText, headers: from.headers });
+      super(null, { status: from.status, statusText: from.statusText });
       this.#bytes = bytes;
-      this.#url = from.url;
+      this.#from = from;
+    }
+
+    // The answer's own headers and URL (not a copy).
+    override get headers(): Headers {
+      return this.#from.headers;
     }
 
     override get url(): string {
-      return this.#url;
+      return this.#from.url;
     }
 
     override get bodyUsed(): boolean {

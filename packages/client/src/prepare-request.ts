@@ -20,10 +20,7 @@ export function prepareRequest<Op extends OperationId>(
   extraHeaders: Readonly<Record<string, string>>,
 ): WireRequest<Op> {
   const facts: OperationFacts = operationFacts[operationId];
-  const secretFields = new Set(
-    Object.keys(facts.parameters).filter((name) => facts.parameters[name]?.secret),
-  );
-  const context: CheckContext = { issues: [], secretFields };
+  const context: CheckContext = { issues: [], secretFields: secretFieldsOf(facts) };
   const path: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
   const header: Record<string, unknown> = {};
@@ -80,6 +77,18 @@ export function prepareRequest<Op extends OperationId>(
   const request: UncheckedRequest = { params: { path, query, header }, body };
   if (!passed<Op>(request, context.issues)) throw new AidpValidationError(operationId, context.issues);
   return request;
+}
+
+const secretFieldsByOperation = new WeakMap<OperationFacts, ReadonlySet<string>>();
+
+/** The input names of the parameters the spec marks `x-aidp-secret`, worked out once per operation. */
+function secretFieldsOf(facts: OperationFacts): ReadonlySet<string> {
+  let fields = secretFieldsByOperation.get(facts);
+  if (!fields) {
+    fields = new Set(Object.keys(facts.parameters).filter((name) => facts.parameters[name]?.secret));
+    secretFieldsByOperation.set(facts, fields);
+  }
+  return fields;
 }
 
 /**
