@@ -57,6 +57,11 @@ export async function requestOverheadSection(): Promise<string> {
         `${ratio(unsigned)} in requests/s, ${ratio(unsignedCpu)} in CPU time per request; ` +
           `${ratio(relative("@aidp/client unsigned", "raw fetch", concurrency))} of raw fetch`,
       ),
+      `- CPU per request at concurrency ${concurrency}: @aidp/client unsigned ` +
+        `${fixed(cpuCost.get(`@aidp/client unsigned@${concurrency}`) ?? 0, 0)} µs, openapi-fetch ` +
+        `${fixed(cpuCost.get(`openapi-fetch@${concurrency}`) ?? 0, 0)} µs; the client adds validation, the ` +
+        "retry loop, one id and retry token per call and the read of the whole body inside the attempt, and saves " +
+        "openapi-fetch's streamed request body (it sends the JSON text).",
       targetLine(
         signed > 1,
         `signed client faster than the OCI SDK signed, concurrency ${concurrency}`,
