@@ -5,7 +5,7 @@ import { benchRoot } from "../measure/run-child.ts";
 import { median } from "../measure/stats.ts";
 import { fixed, markdownTable, ratio, targetLine } from "../report/markdown.ts";
 
-const runs = 10;
+const runs = 20;
 const programs = [
   { name: "bare `node -e 0`", code: "0" },
   { name: "@aidp/client", code: "await import('@aidp/client')" },
