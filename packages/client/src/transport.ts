@@ -48,7 +48,7 @@ const newRequestId = () => crypto.randomUUID().replaceAll("-", "").toUpperCase()
 
 export function createTransport(settings: TransportSettings): Transport {
   return async (request, call) => {
-    // One id and one retry token for every attempt of the call (the typed methods set them; `raw` may not).
+    // One id and one retry token for every attempt of the call: the caller's when given, else fresh ones.
     if (!request.headers.has(REQUEST_ID)) request.headers.set(REQUEST_ID, newRequestId());
     if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
       request.headers.set(RETRY_TOKEN, crypto.randomUUID());
