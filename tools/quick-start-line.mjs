@@ -1,12 +1,11 @@
 // Prints line N (1 or 2) of the first ```sh block under "## Quick start" in README.md,
 // so that CI runs exactly what the README tells people to run.
 import { readFileSync } from "node:fs";
+import { shBlockLines } from "./readme-sh-block.mjs";
 
 const lineNumber = Number(process.argv[2]);
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-const section = readme.split(/^## /m).find((part) => part.startsWith("Quick start"));
-const block = section && /```sh\n([\s\S]*?)```/.exec(section);
-const lines = block?.[1]?.trim().split("\n") ?? [];
+const lines = shBlockLines(readme, "## Quick start");
 if (lines.length !== 2 || !(lineNumber === 1 || lineNumber === 2)) {
   console.error(
     `README.md: the Quick start must be one sh block of exactly two lines (found ${lines.length}).`,

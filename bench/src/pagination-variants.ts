@@ -6,6 +6,9 @@ export type PaginationVariant = (typeof paginationVariants)[number];
 export interface PaginationResult {
   records: number;
   recordsPerSecond: number;
+  /** Records per second of CPU time (user + system) of the reader's process: its own cost, whatever else the
+   * shared machine is doing. */
+  recordsPerCpuSecond: number;
   peakRssMiB: number;
   /** Heap still in use after the loop and a forced GC: what the reader kept, as opposed to garbage not yet collected. */
   heapAfterGcMiB: number;

@@ -22,6 +22,9 @@ export interface RequestLoadResult {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU time (user + system) this client process spent per request: what the client itself costs, whatever
+   * else the shared machine is doing. */
+  cpuMicrosPerRequest: number;
 }
 
 export const aiDataPlatformId = "ocid1.aidataplatform.oc1.iad.bench";

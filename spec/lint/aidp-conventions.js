@@ -20,11 +20,87 @@ function propertyDescription() {
   };
 }
 
+const PAGINATION_FIELDS = ["pageParameter", "nextPageHeader", "itemsField"];
+
+/**
+ * `x-aidp-pagination` (on an operation) tells clients how it pages: `pageParameter` is one of its query
+ * parameters, `nextPageHeader` a header of its success response, `itemsField` an array property of that
+ * response's JSON body. The client, the mock and the CLI read it, so a wrong name must fail here.
+ */
+function paginationExtension() {
+  return {
+    Operation: {
+      enter(operation, ctx) {
+        const pagination = operation["x-aidp-pagination"];
+        if (pagination === undefined) return;
+        const here = ctx.location.child(["x-aidp-pagination"]);
+        if (typeof pagination !== "object" || pagination === null || Array.isArray(pagination)) {
+          ctx.report({ message: "`x-aidp-pagination` must be an object.", location: here });
+          return;
+        }
+        for (const key of Object.keys(pagination)) {
+          if (!PAGINATION_FIELDS.includes(key))
+            ctx.report({
+              message: `\`x-aidp-pagination\` has no field \`${key}\` (known: ${PAGINATION_FIELDS.join(", ")}).`,
+              location: here.child([key]).key(),
+            });
+        }
+        for (const key of PAGINATION_FIELDS) {
+          if (typeof pagination[key] !== "string")
+            ctx.report({ message: `\`x-aidp-pagination.${key}\` must be a string.`, location: here });
+        }
+        const resolve = (node) => (node?.$ref ? ctx.resolve(node).node : node);
+        const queryNames = (operation.parameters ?? [])
+          .map(resolve)
+          .filter((parameter) => parameter?.in === "query")
+          .map((parameter) => parameter.name);
+        if (!queryNames.includes(pagination.pageParameter))
+          ctx.report({
+            message: `\`x-aidp-pagination.pageParameter\` names \`${pagination.pageParameter}\`, which is not a query parameter of this operation (${queryNames.join(", ") || "none"}).`,
+            location: here.child(["pageParameter"]),
+          });
+        const [status, response] =
+          Object.entries(operation.responses ?? {}).find(([code]) => /^2\d\d$/.test(code)) ?? [];
+        const success = resolve(response);
+        const headers = Object.keys(success?.headers ?? {});
+        if (!headers.includes(pagination.nextPageHeader))
+          ctx.report({
+            message: `\`x-aidp-pagination.nextPageHeader\` names \`${pagination.nextPageHeader}\`, which is not a header of the ${status ?? "2xx"} response (${headers.join(", ") || "none"}).`,
+            location: here.child(["nextPageHeader"]),
+          });
+        const body = resolve(success?.content?.["application/json"]?.schema);
+        const items = resolve(body?.properties?.[pagination.itemsField]);
+        if (items?.type !== "array")
+          ctx.report({
+            message: `\`x-aidp-pagination.itemsField\` names \`${pagination.itemsField}\`, which is not an array property of the ${status ?? "2xx"} response body.`,
+            location: here.child(["itemsField"]),
+          });
+      },
+    },
+  };
+}
+
+/** `x-aidp-secret: true` marks a parameter or header whose value must never be logged or shown. */
+function secretExtension() {
+  const check = (node, ctx) => {
+    if (node["x-aidp-secret"] !== undefined && node["x-aidp-secret"] !== true)
+      ctx.report({
+        message: "`x-aidp-secret` is either `true` or absent.",
+        location: ctx.location.child(["x-aidp-secret"]),
+      });
+  };
+  return { Parameter: { enter: check }, Header: { enter: check } };
+}
+
 export default function aidpConventionsPlugin() {
   return {
     id: "aidp",
     rules: {
-      oas3: { "property-description": propertyDescription },
+      oas3: {
+        "property-description": propertyDescription,
+        "pagination-extension": paginationExtension,
+        "secret-extension": secretExtension,
+      },
     },
   };
 }

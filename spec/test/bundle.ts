@@ -1,6 +1,7 @@
 // Loads the bundled spec and follows its local `$ref`s, for tests.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { resolveRef } from "../lib/resolve-ref.ts";
 
 export const bundlePath = fileURLToPath(new URL("../dist/openapi.json", import.meta.url));
 
@@ -12,17 +13,4 @@ export function loadBundle(): Node {
 }
 
 /** Follows a chain of local `$ref`s (`#/components/...`) to the node they point at. */
-export function deref(document: Node, node: Node): Node {
-  let current = node;
-  while (current && typeof current.$ref === "string") {
-    const pointer = current.$ref;
-    if (!pointer.startsWith("#/")) throw new Error(`Bundle still has an external $ref: ${pointer}`);
-    current = pointer
-      .slice(2)
-      .split("/")
-      .map((part: string) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce((parent: Node, key: string) => parent?.[key], document);
-    if (current === undefined) throw new Error(`Unresolvable $ref ${pointer}`);
-  }
-  return current;
-}
+export const deref: (document: Node, node: Node) => Node = resolveRef;

@@ -90,4 +90,37 @@ describe("redocly lint of the spec", () => {
     expect(output).toMatch(/components\/schemas\/AuditLogSearchResultSummary\.yaml:\d+:\d+/);
     expect(output).toContain("`payload` has no description");
   }, 30_000);
+
+  it.each([
+    ["pageParameter: page", "pageParameter: pageToken", "`pageToken`, which is not a query parameter"],
+    [
+      "nextPageHeader: opc-next-page",
+      "nextPageHeader: opc-next",
+      "`opc-next`, which is not a header of the 200",
+    ],
+    ["itemsField: items", "itemsField: records", "`records`, which is not an array property"],
+  ])(
+    "names the line of an x-aidp-pagination that points nowhere (%s -> %s)",
+    async (from, to, message) => {
+      const { code, output } = await lintCopyWith((dir) => edit(join(dir, searchPath), from, to));
+      expect(code).not.toBe(0);
+      expect(output).toContain(`${searchPath}:`);
+      expect(output).toContain("aidp/pagination-extension");
+      expect(output).toContain(message);
+    },
+    30_000,
+  );
+
+  it("names the line of an x-aidp-secret that is not `true`", async () => {
+    const { code, output } = await lintCopyWith((dir) =>
+      edit(
+        join(dir, "components/parameters/OpcRetryToken.yaml"),
+        "x-aidp-secret: true",
+        "x-aidp-secret: yes",
+      ),
+    );
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/components\/parameters\/OpcRetryToken\.yaml:\d+:\d+/);
+    expect(output).toContain("aidp/secret-extension");
+  }, 30_000);
 });

@@ -41,13 +41,16 @@ async function countWithHandLoop(): Promise<number> {
 }
 
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const records = variant === "hand-written fetch loop" ? await countWithHandLoop() : await countWithClient();
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 // Started with --expose-gc by the parent.
 (globalThis as { gc?: () => void }).gc?.();
 reportToParent({
   records,
   recordsPerSecond: records / seconds,
+  recordsPerCpuSecond: records / ((cpu.user + cpu.system) / 1e6),
   // resourceUsage().maxRSS is in kibibytes: the peak over this process's whole life.
   peakRssMiB: process.resourceUsage().maxRSS / 1024,
   heapAfterGcMiB: process.memoryUsage().heapUsed / 1024 ** 2,

@@ -22,12 +22,15 @@ async function loop(until: number, onDone: (nanoseconds: number) => void) {
 await loop(performance.now() + Number(warmupMsText), () => {});
 const histogram = createHistogram();
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 await loop(started + Number(durationMsText), (nanoseconds) => histogram.record(Math.max(1, nanoseconds)));
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 
 reportToParent({
   requests: histogram.count,
   requestsPerSecond: histogram.count / seconds,
   p50Ms: histogram.percentile(50) / 1e6,
   p99Ms: histogram.percentile(99) / 1e6,
+  cpuMicrosPerRequest: (cpu.user + cpu.system) / histogram.count,
 } satisfies RequestLoadResult);

@@ -1,7 +1,7 @@
 // Non-2xx answers become AidpApiError, with one subclass per status the spec documents so callers can
 // `instanceof` them. The request id comes from the `opc-request-id` response header.
 import type { ApiErrorBody } from "@aidp/types";
-import { AidpError } from "./errors.js";
+import { AidpError, nameErrorClasses } from "./errors.js";
 
 export interface ApiErrorDetails {
   status: number;
@@ -14,7 +14,6 @@ export interface ApiErrorDetails {
 
 /** The service answered with an error status. */
 export class AidpApiError extends AidpError {
-  override name = "AidpApiError";
   readonly status: number;
   /** The service's error code (`InvalidParameter`, `IncorrectState`, ...), or `HttpError<status>` when the body had none. */
   readonly code: string;
@@ -36,27 +35,24 @@ export class AidpApiError extends AidpError {
   }
 }
 
-export class AidpBadRequestError extends AidpApiError {
-  override name = "AidpBadRequestError";
-}
-export class AidpUnauthorizedError extends AidpApiError {
-  override name = "AidpUnauthorizedError";
-}
-export class AidpNotFoundError extends AidpApiError {
-  override name = "AidpNotFoundError";
-}
-export class AidpConflictError extends AidpApiError {
-  override name = "AidpConflictError";
-}
-export class AidpPreconditionFailedError extends AidpApiError {
-  override name = "AidpPreconditionFailedError";
-}
-export class AidpTooManyRequestsError extends AidpApiError {
-  override name = "AidpTooManyRequestsError";
-}
-export class AidpInternalServerError extends AidpApiError {
-  override name = "AidpInternalServerError";
-}
+export class AidpBadRequestError extends AidpApiError {}
+export class AidpUnauthorizedError extends AidpApiError {}
+export class AidpNotFoundError extends AidpApiError {}
+export class AidpConflictError extends AidpApiError {}
+export class AidpPreconditionFailedError extends AidpApiError {}
+export class AidpTooManyRequestsError extends AidpApiError {}
+export class AidpInternalServerError extends AidpApiError {}
+
+nameErrorClasses({
+  AidpApiError,
+  AidpBadRequestError,
+  AidpUnauthorizedError,
+  AidpNotFoundError,
+  AidpConflictError,
+  AidpPreconditionFailedError,
+  AidpTooManyRequestsError,
+  AidpInternalServerError,
+});
 
 const ERROR_CLASS_BY_STATUS: Record<number, typeof AidpApiError> = {
   400: AidpBadRequestError,

@@ -1,150 +1,224 @@
-// createAidpClient: one method per operation on top of openapi-fetch, plus auto-pagination. Each call
-// validates its input, then sends through the retrying transport and turns error answers into AidpApiError.
+// createAidpClient: one method per operation on top of openapi-fetch, plus pagination. Each call validates its
+// input against the spec's facts, then goes through openapi-fetch with the operation's literal path and typed
+// params/body, sent by the retrying transport; error answers become AidpApiError. `raw` is the same
+// openapi-fetch client with the same transport as its fetch: signed, retried and logged alike.
 import type { AuditLogSearchResultSummary, paths } from "@aidp/types";
 import createClient, { type Client } from "openapi-fetch";
 import { createApiError } from "./api-errors.js";
+import { keptBodyRequest } from "./buffered-http.js";
 import { resolveBaseUrl } from "./endpoint.js";
-import { requestRules } from "./generated/request-rules.js";
-import type { OperationId, OperationInput, OperationRules } from "./operation-types.js";
+import { AidpValidationError } from "./errors.js";
+import { operationFacts } from "./generated/operations.js";
+import type { OperationId, OperationInput, SuccessHeaders, WireRequest } from "./operation-types.js";
 import type { AidpClientOptions, CallOptions } from "./options.js";
-import { type PageOptions, paginate } from "./pagination.js";
+import { itemsOf, type PageOptions, paginate } from "./pagination.js";
 import { prepareRequest } from "./prepare-request.js";
 import { resolveRetryPolicy } from "./retry-policy.js";
-import { createTransport } from "./transport.js";
+import { type CallSettings, createTransport } from "./transport.js";
+
+type SearchAuditLogsHeaders = SuccessHeaders<"searchAuditLogs">;
+type DownloadClusterLogsHeaders = SuccessHeaders<"downloadClusterLogs">;
 
 export interface SearchAuditLogsPage {
   items: AuditLogSearchResultSummary[];
-  /** The `opc-next-page` token, or undefined on the last page. */
-  nextPage: string | undefined;
-  requestId: string | undefined;
+  /** The `opc-next-page` token, or undefined on the last page. Pass it as `page` to resume from here. */
+  nextPage: SearchAuditLogsHeaders["opc-next-page"];
+  requestId: SearchAuditLogsHeaders["opc-request-id"];
 }
 
 export interface DownloadClusterLogsJob {
   /** Track the export with GetAsyncOperation and this key. */
-  asyncOperationKey: string | undefined;
+  asyncOperationKey: DownloadClusterLogsHeaders["aidp-async-operation-key"];
   /**
    * Pre-authenticated URL of the log file, usable once the operation SUCCEEDED. It is a bearer secret, so it is
    * not enumerable: logging or JSON-serialising the job does not print it.
    */
-  readonly logParUrl: string | undefined;
-  requestId: string | undefined;
+  readonly logParUrl: DownloadClusterLogsHeaders["datalake-cluster-log-par-url"];
+  requestId: DownloadClusterLogsHeaders["opc-request-id"];
 }
 
 export type SearchAuditLogsInput = OperationInput<"searchAuditLogs">;
 export type DownloadClusterLogsInput = OperationInput<"downloadClusterLogs">;
 
 export interface AidpClient {
-  searchAuditLogs(input: SearchAuditLogsInput): Promise<SearchAuditLogsPage>;
-  /** Every page, following `opc-next-page` until it is absent (or `maxPages`/`maxItems` is reached). */
-  searchAuditLogsPages(input: SearchAuditLogsInput & PageOptions): AsyncGenerator<SearchAuditLogsPage>;
-  /** Every record of every page, in order. */
+  searchAuditLogs(input: SearchAuditLogsInput, options?: CallOptions): Promise<SearchAuditLogsPage>;
+  /** Every page from `input.page` (or the first), following `opc-next-page` until it is absent or a limit is reached. */
+  searchAuditLogsPages(
+    input: SearchAuditLogsInput,
+    options?: CallOptions & PageOptions,
+  ): AsyncGenerator<SearchAuditLogsPage>;
+  /** Every record of those pages, in order. */
   searchAuditLogsItems(
-    input: SearchAuditLogsInput & PageOptions,
+    input: SearchAuditLogsInput,
+    options?: CallOptions & PageOptions,
   ): AsyncGenerator<AuditLogSearchResultSummary>;
-  downloadClusterLogs(input: DownloadClusterLogsInput): Promise<DownloadClusterLogsJob>;
-  /** The underlying openapi-fetch client, for anything the methods above do not cover. */
+  downloadClusterLogs(
+    input: DownloadClusterLogsInput,
+    options?: CallOptions,
+  ): Promise<DownloadClusterLogsJob>;
+  /**
+   * The underlying openapi-fetch client, for anything the methods above do not cover. Its requests go through
+   * the same pipeline: signed with `auth`, retried (one opc-retry-token across attempts), timed out and logged.
+   */
   readonly raw: Client<paths>;
 }
 
-const CALL_OPTION_NAMES = ["signal", "retry", "timeoutMs", "deadlineMs"] as const;
-
-/** A fresh id in the charset opc-request-id allows. */
-const newRequestId = () => crypto.randomUUID().replaceAll("-", "").toUpperCase();
+const CALL_OPTION_NAMES = ["signal", "retry", "timeoutMs", "deadlineMs"];
+const PAGE_OPTION_NAMES = [...CALL_OPTION_NAMES, "maxPages", "maxItems"];
 
 export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
   const baseUrl = resolveBaseUrl(options, options.auth?.region);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
   const defaultHeaders = {
     ...options.headers,
     ...(options.userAgent ? { "user-agent": options.userAgent } : {}),
   };
-  resolveRetryPolicy(options.retry); // fail at creation on a bad policy, not at the first call
-  const raw = createClient<paths>({ baseUrl, headers: defaultHeaders, fetch: fetchImpl });
+  const clientRetry = resolveRetryPolicy(options.retry); // fails at creation on a bad policy, not at the first call
+  const transport = createTransport({
+    fetch: options.fetch ?? globalThis.fetch,
+    auth: options.auth,
+    logger: options.logger,
+  });
+  const deadlineOf = (deadlineMs: number | undefined) =>
+    deadlineMs !== undefined ? AbortSignal.timeout(deadlineMs) : undefined;
+  const raw = createClient<paths>({
+    baseUrl,
+    headers: defaultHeaders,
+    Request: keptBodyRequest(),
+    fetch: (request) =>
+      transport(request, {
+        operation: `${request.method} ${new URL(request.url).pathname}`,
+        retry: clientRetry,
+        timeoutMs: options.timeoutMs,
+        signal: request.signal,
+        deadline: deadlineOf(options.deadlineMs),
+      }),
+  });
 
-  async function call(operationId: OperationId, input: Record<string, unknown> & CallOptions) {
-    const rules: OperationRules = requestRules[operationId];
-    const withIds = {
-      opcRequestId: newRequestId(),
-      opcRetryToken: crypto.randomUUID(),
-      ...dropUndefined(input),
-    };
-    const prepared = prepareRequest(operationId, rules, withIds, defaultHeaders);
-    const deadlineMs = input.deadlineMs ?? options.deadlineMs;
-    const timeoutMs = input.timeoutMs ?? options.timeoutMs;
-    const transport = createTransport({
+  /** Validates, sends through `send` (openapi-fetch with the operation's path) and turns an error answer into AidpApiError. */
+  async function call<Op extends OperationId, Result extends { response: Response; error?: unknown }>(
+    operationId: Op,
+    input: object,
+    callOptions: CallOptions | undefined,
+    send: (request: WireRequest<Op>, fetch: (request: Request) => Promise<Response>) => Promise<Result>,
+  ): Promise<Result> {
+    const request = prepareRequest(operationId, input, defaultHeaders);
+    const settings: CallSettings = {
       operation: operationId,
-      fetch: fetchImpl,
-      retry: resolveRetryPolicy(options.retry, input.retry),
-      auth: options.auth,
-      logger: options.logger,
-      timeoutMs,
-      callerSignal: input.signal,
-      deadlineSignal: deadlineMs !== undefined ? AbortSignal.timeout(deadlineMs) : undefined,
-    });
-    const { data, error, response } = await raw.request(
-      rules.method.toLowerCase() as "post",
-      rules.path as never,
-      {
-        params: { path: prepared.path, query: prepared.query, header: prepared.headers },
-        body: prepared.body,
-        fetch: transport,
-      } as never,
-    );
-    const requestId = response.headers.get("opc-request-id") ?? undefined;
-    if (!response.ok) {
+      retry:
+        callOptions?.retry === undefined ? clientRetry : resolveRetryPolicy(options.retry, callOptions.retry),
+      timeoutMs: callOptions?.timeoutMs ?? options.timeoutMs,
+      signal: callOptions?.signal,
+      deadline: deadlineOf(callOptions?.deadlineMs ?? options.deadlineMs),
+    };
+    const result = await send(request, (wire) => transport(wire, settings));
+    if (!result.response.ok) {
+      const { method, path } = operationFacts[operationId];
       throw createApiError({
-        status: response.status,
-        body: error,
-        requestId,
+        status: result.response.status,
+        body: result.error,
+        requestId: result.response.headers.get("opc-request-id") ?? undefined,
         operation: operationId,
-        method: rules.method,
-        url: response.url || `${baseUrl}${rules.path}`,
+        method,
+        url: result.response.url || `${baseUrl}${path}`,
       });
     }
-    return { data: data as unknown, response, requestId };
+    return result;
   }
 
-  async function searchAuditLogs(input: SearchAuditLogsInput): Promise<SearchAuditLogsPage> {
-    const { data, response, requestId } = await call("searchAuditLogs", input as never);
-    const items = (data as { items?: AuditLogSearchResultSummary[] } | undefined)?.items ?? [];
-    return { items, nextPage: response.headers.get("opc-next-page") ?? undefined, requestId };
+  const searchFacts = operationFacts.searchAuditLogs;
+  async function searchAuditLogs(
+    input: SearchAuditLogsInput,
+    callOptions?: CallOptions,
+  ): Promise<SearchAuditLogsPage> {
+    const { data, response } = await call("searchAuditLogs", input, callOptions, (request, fetch) =>
+      raw.POST(searchFacts.path, { ...request, fetch }),
+    );
+    return {
+      items: data?.[searchFacts.pagination.itemsField] ?? [],
+      nextPage: response.headers.get(searchFacts.pagination.nextPageHeader) ?? undefined,
+      requestId: response.headers.get("opc-request-id") ?? undefined,
+    };
   }
 
-  async function downloadClusterLogs(input: DownloadClusterLogsInput): Promise<DownloadClusterLogsJob> {
-    const { response, requestId } = await call("downloadClusterLogs", input as never);
-    const job = {
-      asyncOperationKey: response.headers.get("aidp-async-operation-key") ?? undefined,
-      requestId,
-    } as DownloadClusterLogsJob;
-    Object.defineProperty(job, "logParUrl", {
-      value: response.headers.get("datalake-cluster-log-par-url") ?? undefined,
-      enumerable: false,
+  async function* searchAuditLogsPages(
+    input: SearchAuditLogsInput,
+    pageOptions: CallOptions & PageOptions = {},
+  ): AsyncGenerator<SearchAuditLogsPage> {
+    checkCallOptions("searchAuditLogs", pageOptions, PAGE_OPTION_NAMES);
+    yield* paginate(
+      (page) => searchAuditLogs({ ...input, [searchFacts.pagination.pageParameter]: page }, pageOptions),
+      input[searchFacts.pagination.pageParameter],
+      pageOptions,
+    );
+  }
+
+  const downloadFacts = operationFacts.downloadClusterLogs;
+  async function downloadClusterLogs(
+    input: DownloadClusterLogsInput,
+    callOptions?: CallOptions,
+  ): Promise<DownloadClusterLogsJob> {
+    const { response } = await call("downloadClusterLogs", input, callOptions, (request, fetch) =>
+      raw.POST(downloadFacts.path, { ...request, fetch }),
+    );
+    return headerFields(response, downloadFacts.success.headers, {
+      asyncOperationKey: "aidp-async-operation-key",
+      logParUrl: "datalake-cluster-log-par-url",
+      requestId: "opc-request-id",
     });
-    return job;
   }
 
-  function searchAuditLogsPages(input: SearchAuditLogsInput & PageOptions) {
-    return paginate((page) => searchAuditLogs({ ...input, ...(page ? { page } : {}) }), input);
-  }
-
-  async function* searchAuditLogsItems(input: SearchAuditLogsInput & PageOptions) {
-    let yielded = 0;
-    for await (const page of searchAuditLogsPages({ ...input, maxItems: undefined })) {
-      for (const item of page.items) {
-        if (input.maxItems !== undefined && yielded >= input.maxItems) return;
-        yielded++;
-        yield item;
-      }
-    }
-  }
-
-  return { searchAuditLogs, searchAuditLogsPages, searchAuditLogsItems, downloadClusterLogs, raw };
+  return {
+    searchAuditLogs: async (input, callOptions) => {
+      checkCallOptions("searchAuditLogs", callOptions, CALL_OPTION_NAMES);
+      return searchAuditLogs(input, callOptions);
+    },
+    searchAuditLogsPages,
+    searchAuditLogsItems: (input, pageOptions) => itemsOf(searchAuditLogsPages(input, pageOptions)),
+    downloadClusterLogs: async (input, callOptions) => {
+      checkCallOptions("downloadClusterLogs", callOptions, CALL_OPTION_NAMES);
+      return downloadClusterLogs(input, callOptions);
+    },
+    raw,
+  };
 }
 
-function dropUndefined(input: Record<string, unknown>): Record<string, unknown> {
-  const kept: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value !== undefined && !(CALL_OPTION_NAMES as readonly string[]).includes(key)) kept[key] = value;
+/**
+ * Result fields read from response headers. A header the spec marks `x-aidp-secret` becomes a non-enumerable
+ * field: JSON.stringify, console.log and object spreads do not show it.
+ */
+function headerFields<Header extends string, Field extends string>(
+  response: Response,
+  headers: Readonly<Record<Header, { readonly required?: boolean; readonly secret?: boolean }>>,
+  fields: Readonly<Record<Field, Header>>,
+): Record<Field, string | undefined> {
+  const result: Record<string, string | undefined> = {};
+  for (const [field, header] of Object.entries<Header>(fields)) {
+    const secret = headers[header].secret === true;
+    Object.defineProperty(result, field, {
+      value: response.headers.get(header) ?? undefined,
+      enumerable: !secret,
+      writable: !secret,
+      configurable: !secret,
+    });
   }
-  return kept;
+  return result;
+}
+
+/** The options argument is a separate object; an API parameter put there by mistake is named, not dropped. */
+function checkCallOptions(
+  operationId: OperationId,
+  callOptions: object | undefined,
+  known: readonly string[],
+) {
+  const unknown = Object.keys(callOptions ?? {}).filter((name) => !known.includes(name));
+  if (unknown.length === 0) return;
+  throw new AidpValidationError(
+    operationId,
+    unknown.map((name) => ({
+      field: `options.${name}`,
+      rule: "additionalProperties",
+      expected: `a call option (one of ${known.join(", ")}); API parameters go in the first argument`,
+      value: "(not shown)",
+    })),
+  );
 }

@@ -1,6 +1,6 @@
 // Where requests go: an explicit `baseUrl`, or the spec's regional server template filled with a region
 // and the second-level domain of its realm.
-import { serverTemplate } from "./generated/request-rules.js";
+import { serverTemplate } from "./generated/operations.js";
 
 /** Second-level domains of OCI realms (the `{secondLevelDomain}` of the server template). */
 export const realmDomains = {
@@ -18,7 +18,7 @@ export interface EndpointOptions {
   baseUrl?: string;
   /** OCI region identifier, e.g. `us-ashburn-1`. */
   region?: string;
-  /** Realm of the region; `oc1` (commercial) by default. */
+  /** Realm of the region; by default the spec's (`oraclecloud.com`, the commercial realm `oc1`). */
   realm?: Realm;
 }
 
@@ -41,8 +41,10 @@ export function resolveBaseUrl(options: EndpointOptions, fallbackRegion?: string
     );
   if (!REGION_ID.test(region))
     throw new TypeError(`createAidpClient: region must look like "us-ashburn-1", got "${region}".`);
-  const realm = options.realm ?? "oc1";
-  const domain = realmDomains[realm];
+  // Without a realm, the spec's default domain (the commercial realm's). The spec's default region is not
+  // used on purpose: a request silently sent to us-ashburn-1 would be a worse mistake than an error.
+  const realm = options.realm;
+  const domain = realm === undefined ? serverTemplate.defaults.secondLevelDomain : realmDomains[realm];
   if (!domain)
     throw new TypeError(
       `createAidpClient: unknown realm "${realm}" (known: ${Object.keys(realmDomains).join(", ")}).`,

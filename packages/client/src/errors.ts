@@ -2,8 +2,15 @@
 // secret (no Authorization header, key material, retry token or pre-authenticated URL).
 
 /** Base class of every error thrown by @aidp/client. */
-export class AidpError extends Error {
-  override name = "AidpError";
+export class AidpError extends Error {}
+
+/**
+ * Gives each error class its `name` (`error.name === "AidpTimeoutError"`), on the prototype so every instance
+ * shares it. Taken from the object's keys, which survive minification, where a class's own `.name` does not.
+ */
+export function nameErrorClasses(classes: Record<string, { prototype: Error }>) {
+  for (const [name, ErrorClass] of Object.entries(classes))
+    Object.defineProperty(ErrorClass.prototype, "name", { value: name, writable: true, configurable: true });
 }
 
 /** One broken rule of a request, found before anything was sent. */
@@ -20,7 +27,6 @@ export interface ValidationIssue {
 
 /** A request that breaks the spec's constraints: nothing was sent. Lists every problem, not just the first. */
 export class AidpValidationError extends AidpError {
-  override name = "AidpValidationError";
   readonly operation: string;
   readonly issues: readonly ValidationIssue[];
 
@@ -33,21 +39,22 @@ export class AidpValidationError extends AidpError {
 }
 
 /** The transport failed (connection refused or reset, socket closed mid-body) on the last attempt. */
-export class AidpConnectionError extends AidpError {
-  override name = "AidpConnectionError";
-}
+export class AidpConnectionError extends AidpError {}
 
 /** A per-attempt `timeoutMs` or the call's `deadlineMs` ran out; the underlying fetch was aborted. */
-export class AidpTimeoutError extends AidpError {
-  override name = "AidpTimeoutError";
-}
+export class AidpTimeoutError extends AidpError {}
 
 /** The caller's AbortSignal cancelled the call. */
-export class AidpAbortError extends AidpError {
-  override name = "AidpAbortError";
-}
+export class AidpAbortError extends AidpError {}
 
 /** Pagination cannot go on: the server repeated a page token, which would loop forever. */
-export class AidpPaginationError extends AidpError {
-  override name = "AidpPaginationError";
-}
+export class AidpPaginationError extends AidpError {}
+
+nameErrorClasses({
+  AidpError,
+  AidpValidationError,
+  AidpConnectionError,
+  AidpTimeoutError,
+  AidpAbortError,
+  AidpPaginationError,
+});

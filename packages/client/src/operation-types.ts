@@ -1,19 +1,41 @@
-// Input and result types of the client's calls, derived from the generated spec types and request
-// rules so that names, optionality and date-time fields follow the spec.
+// The types of the client's calls, derived from the generated spec types (@aidp/types) and the operation facts
+// generated from the same bundle, so that names, optionality, date-time fields and response headers follow the
+// spec.
 import type { operations } from "@aidp/types";
-import type { requestRules } from "./generated/request-rules.js";
-import type { CallOptions } from "./options.js";
+import type { operationFacts } from "./generated/operations.js";
 import type { ValueRules } from "./request-validation.js";
 
-export type OperationId = keyof typeof requestRules & keyof operations;
+export type OperationId = keyof typeof operationFacts & keyof operations;
 
-export interface OperationRules {
+/** A parameter as the generated facts describe it: where it goes, its wire name and its constraints. */
+export interface ParameterFacts extends ValueRules {
+  readonly in: "path" | "query" | "header" | "cookie";
+  /** The wire name, when it is not the input name (`opc-request-id` for `opcRequestId`). */
+  readonly name?: string;
+  readonly required?: boolean;
+  /** `x-aidp-secret`: the value is never shown in an error or a log line. */
+  readonly secret?: boolean;
+}
+
+/** How a paginated operation pages (`x-aidp-pagination` in the spec). */
+export interface PaginationFacts {
+  readonly pageParameter: string;
+  readonly nextPageHeader: string;
+  readonly itemsField: string;
+}
+
+/** What the client knows of one operation, generated from the spec into ./generated/operations.ts. */
+export interface OperationFacts {
   readonly method: string;
   readonly path: string;
-  readonly pathParameters: Readonly<Record<string, ValueRules>>;
-  readonly queryParameters: Readonly<Record<string, ValueRules>>;
-  readonly headerParameters: Readonly<Record<string, ValueRules>>;
+  /** Keyed by input name: `opcRequestId` for the `opc-request-id` header. */
+  readonly parameters: Readonly<Record<string, ParameterFacts>>;
   readonly body: (ValueRules & { readonly required: readonly string[] }) | null;
+  readonly success: {
+    readonly status: number;
+    readonly headers: Readonly<Record<string, { readonly required?: boolean; readonly secret?: boolean }>>;
+  };
+  readonly pagination?: PaginationFacts;
 }
 
 /** `opc-request-id` → `opcRequestId`. */
@@ -22,7 +44,7 @@ type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
   : S;
 type CamelKeys<T> = { [K in keyof T as K extends string ? CamelCase<K> : K]: T[K] };
 
-type BodyRules<Op extends OperationId> = (typeof requestRules)[Op]["body"];
+type BodyRules<Op extends OperationId> = (typeof operationFacts)[Op]["body"];
 type DateTimeFields<Op extends OperationId> = {
   [K in keyof BodyRules<Op>["properties"]]: BodyRules<Op>["properties"][K] extends { format: "date-time" }
     ? K
@@ -32,7 +54,7 @@ type DateTimeFields<Op extends OperationId> = {
 /** Date-time fields also take a Date; both are sent as RFC 3339 in UTC. */
 type WithDateInputs<T, Keys> = { [K in keyof T]: K extends Keys ? T[K] | Date : T[K] };
 
-type RequestBody<Op extends OperationId> = operations[Op]["requestBody"] extends {
+export type RequestBody<Op extends OperationId> = operations[Op]["requestBody"] extends {
   content: { "application/json": infer B };
 }
   ? B
@@ -46,9 +68,23 @@ type ParameterInputs<Op extends OperationId> = Group<Parameters<Op>["path"]> &
   Group<Parameters<Op>["query"]> &
   CamelKeys<Group<Parameters<Op>["header"]>>;
 
-/** The input of one operation: its parameters (header names in camelCase), `details` for the body, and call options. */
+/** The input of one operation: its parameters (header names in camelCase) and `details` for the body. */
 export type OperationInput<Op extends OperationId> = ParameterInputs<Op> &
-  CallOptions &
   (Partial<RequestBody<Op>> extends RequestBody<Op>
     ? { details?: DetailsInput<Op> }
     : { details: DetailsInput<Op> });
+
+/** What openapi-fetch sends for one operation, as @aidp/types types it: validated params and body. */
+export interface WireRequest<Op extends OperationId> {
+  params: Parameters<Op>;
+  body: RequestBody<Op>;
+}
+
+/** The headers of an operation's success response, as @aidp/types types them (optional unless always sent). */
+export type SuccessHeaders<Op extends OperationId> = operations[Op]["responses"] extends infer Responses
+  ? (typeof operationFacts)[Op]["success"]["status"] extends infer Status extends keyof Responses
+    ? Responses[Status] extends { headers: infer Headers }
+      ? Headers
+      : never
+    : never
+  : never;

@@ -1,76 +1,106 @@
-// Turns a call's input into the path, query, headers and body to send, validated against the spec's
-// constraints. Throws AidpValidationError listing every problem; in that case nothing is sent.
+// Turns a call's input into the params and body openapi-fetch sends, validated against the spec's constraints
+// (./generated/operations.ts). Throws AidpValidationError listing every problem; in that case nothing is sent.
 import { AidpValidationError, type ValidationIssue } from "./errors.js";
-import type { OperationId, OperationRules } from "./operation-types.js";
+import { operationFacts } from "./generated/operations.js";
+import type { OperationFacts, OperationId, ParameterFacts, WireRequest } from "./operation-types.js";
 import { type CheckContext, checkValue, showValue } from "./request-validation.js";
 
-export interface PreparedRequest {
-  path: Record<string, string>;
-  query: Record<string, unknown>;
-  headers: Record<string, string>;
-  body: Record<string, unknown> | undefined;
+/** The shape every operation's WireRequest has, before validation has shown which one it is. */
+interface UncheckedRequest {
+  params: { path?: object; query?: object; header?: object };
+  body: unknown;
 }
 
-/** `opc-request-id` is given as `opcRequestId`, and so on for every header parameter. */
-export const headerInputName = (header: string) =>
-  header.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-
-const SECRET_FIELDS: ReadonlySet<string> = new Set(["opcRetryToken"]);
 const LINE_BREAK = /[\r\n]/;
+const BODY_FIELD = "details";
 
-export function prepareRequest(
-  operationId: OperationId,
-  rules: OperationRules,
-  input: Readonly<Record<string, unknown>>,
+export function prepareRequest<Op extends OperationId>(
+  operationId: Op,
+  input: object,
   extraHeaders: Readonly<Record<string, string>>,
-): PreparedRequest {
-  const context: CheckContext = { issues: [], secretFields: SECRET_FIELDS };
-  const prepared: PreparedRequest = { path: {}, query: {}, headers: {}, body: undefined };
+): WireRequest<Op> {
+  const facts: OperationFacts = operationFacts[operationId];
+  const context: CheckContext = { issues: [], secretFields: secretFieldsOf(facts) };
+  const path: Record<string, unknown> = {};
+  const query: Record<string, unknown> = {};
+  const header: Record<string, unknown> = {};
+  const where: Record<ParameterFacts["in"], Record<string, unknown>> = { path, query, header, cookie: {} };
+  const values: Record<string, unknown> = {};
 
-  for (const [name, parameter] of Object.entries(rules.pathParameters)) {
-    const value = input[name];
-    if (value === undefined || value === "") {
+  for (const [name, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    if (name in facts.parameters || (name === BODY_FIELD && facts.body)) values[name] = value;
+    else
       context.issues.push({
         field: name,
-        rule: "required",
-        expected: "a non-empty string (path parameter)",
+        rule: "additionalProperties",
+        expected: `a parameter of ${operationId} (one of ${[...Object.keys(facts.parameters), ...(facts.body ? [BODY_FIELD] : [])].join(", ")})`,
         value: showValue(value, false),
       });
-    } else {
-      prepared.path[name] = checkValue(parameter, value, name, context) as string;
+  }
+  for (const [name, parameter] of Object.entries(facts.parameters)) {
+    const value = values[name];
+    // An empty path segment would address another resource; the spec's path parameters are all required.
+    if (value === undefined || (parameter.in === "path" && value === "")) {
+      if (parameter.required)
+        context.issues.push({
+          field: name,
+          rule: "required",
+          expected: `a value (${parameter.in} parameter${parameter.in === "path" ? ", not empty" : ""})`,
+          value: showValue(value, false),
+        });
+      continue;
     }
+    const checked = checkValue(parameter, value, name, context);
+    if (parameter.in === "header") checkHeaderValue(name, checked, context);
+    where[parameter.in][parameter.name ?? name] = checked;
   }
-  for (const [name, parameter] of Object.entries(rules.queryParameters)) {
-    if (input[name] !== undefined) prepared.query[name] = checkValue(parameter, input[name], name, context);
-  }
-  for (const [header, parameter] of Object.entries(rules.headerParameters)) {
-    const field = headerInputName(header);
-    const value = input[field];
-    if (value === undefined) continue;
-    const checked = checkValue(parameter, value, field, context);
-    checkHeaderValue(field, checked, context);
-    prepared.headers[header] = checked as string;
-  }
-  for (const [header, value] of Object.entries(extraHeaders))
-    checkHeaderValue(`headers.${header}`, value, context);
+  for (const [name, value] of Object.entries(extraHeaders))
+    checkHeaderValue(`headers.${name}`, value, context);
 
-  if (rules.body) {
-    const details = input.details ?? (rules.body.required.length === 0 ? {} : undefined);
+  let body: unknown;
+  if (facts.body) {
+    const details = values[BODY_FIELD] ?? (facts.body.required.length === 0 ? {} : undefined);
     if (details === undefined) {
       context.issues.push({
-        field: "details",
+        field: BODY_FIELD,
         rule: "required",
         expected: "the request body object",
         value: "undefined",
       });
     } else {
-      prepared.body = checkValue(rules.body, details, "details", context) as Record<string, unknown>;
-      checkTimeRange(prepared.body, context.issues);
+      body = checkValue(facts.body, details, BODY_FIELD, context);
+      checkTimeRange(body, context.issues);
     }
   }
 
-  if (context.issues.length > 0) throw new AidpValidationError(operationId, context.issues);
-  return prepared;
+  const request: UncheckedRequest = { params: { path, query, header }, body };
+  if (!passed<Op>(request, context.issues)) throw new AidpValidationError(operationId, context.issues);
+  return request;
+}
+
+const secretFieldsByOperation = new WeakMap<OperationFacts, ReadonlySet<string>>();
+
+/** The input names of the parameters the spec marks `x-aidp-secret`, worked out once per operation. */
+function secretFieldsOf(facts: OperationFacts): ReadonlySet<string> {
+  let fields = secretFieldsByOperation.get(facts);
+  if (!fields) {
+    fields = new Set(Object.keys(facts.parameters).filter((name) => facts.parameters[name]?.secret));
+    secretFieldsByOperation.set(facts, fields);
+  }
+  return fields;
+}
+
+/**
+ * The validator has checked every value against the constraints the types were generated from (same bundle,
+ * same build), so a request with no issue is the operation's WireRequest. This guard is where that fact
+ * enters the type system.
+ */
+function passed<Op extends OperationId>(
+  _request: UncheckedRequest,
+  issues: readonly ValidationIssue[],
+): _request is WireRequest<Op> {
+  return issues.length === 0;
 }
 
 function checkHeaderValue(field: string, value: unknown, context: CheckContext) {
@@ -85,8 +115,10 @@ function checkHeaderValue(field: string, value: unknown, context: CheckContext) 
 }
 
 /** A time window whose start is after its end can only be a mistake. */
-function checkTimeRange(body: Record<string, unknown> | undefined, issues: ValidationIssue[]) {
-  const { timeBegin, timeEnd } = body ?? {};
+function checkTimeRange(body: unknown, issues: ValidationIssue[]) {
+  if (typeof body !== "object" || body === null) return;
+  const timeBegin = "timeBegin" in body ? body.timeBegin : undefined;
+  const timeEnd = "timeEnd" in body ? body.timeEnd : undefined;
   if (typeof timeBegin !== "string" || typeof timeEnd !== "string") return;
   if (Date.parse(timeBegin) > Date.parse(timeEnd)) {
     issues.push({

@@ -1,27 +1,37 @@
-// The one place where requests are sent and retried. It is the `fetch` that openapi-fetch calls, beneath its
-// middleware, so every attempt is a fresh Request built from the same bytes and re-signed, with the same
-// opc-request-id and opc-retry-token. Bodies are read inside the attempt, so a connection cut mid-body is a
-// failed attempt like any other.
+// The one place where requests are sent and retried, for the typed methods and for `raw` alike: it is the
+// `fetch` that openapi-fetch calls, beneath its middleware, so every attempt is sent from the same bytes and
+// re-signed, with the same opc-request-id and opc-retry-token. A body is read inside its attempt, so a
+// connection cut mid-body is a failed attempt like any other.
 import type { AuthProvider } from "./auth/types.js";
+import { keptBodyOf, readResponse } from "./buffered-http.js";
 import { AidpAbortError, AidpConnectionError, AidpTimeoutError } from "./errors.js";
 import { type Logger, logAttempt } from "./logger.js";
 import { backoffDelay, isRetriableStatus, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
 
-export interface TransportContext {
-  operation: string;
+export interface TransportSettings {
   fetch: typeof globalThis.fetch;
-  retry: RetryPolicy;
   auth: AuthProvider | undefined;
   logger: Logger | undefined;
-  timeoutMs: number | undefined;
-  /** Fires when the caller cancels. */
-  callerSignal: AbortSignal | undefined;
-  /** Fires when the call's deadline passes. */
-  deadlineSignal: AbortSignal | undefined;
 }
 
-/** Statuses whose Response must not have a body. */
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+/** What one call asks of the transport. */
+export interface CallSettings {
+  /** Names the call in log lines and errors. */
+  operation: string;
+  retry: RetryPolicy;
+  timeoutMs: number | undefined;
+  /** Fires when the caller cancels. */
+  signal: AbortSignal | undefined;
+  /** Fires when the call's deadline passes. */
+  deadline: AbortSignal | undefined;
+}
+
+export type Transport = (request: Request, call: CallSettings) => Promise<Response>;
+
+const REQUEST_ID = "opc-request-id";
+const RETRY_TOKEN = "opc-retry-token";
+/** Methods that may change something: one retry token across their attempts makes a retry safe. */
+const IDEMPOTENCY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Headers the runtime computes itself; setting them by hand can only disagree with what is sent. */
 const RUNTIME_OWNED_HEADERS = new Set(["host", "content-length"]);
 
@@ -33,99 +43,118 @@ interface AttemptOutcome {
   retryAfterMs?: number;
 }
 
-export function createTransport(context: TransportContext): (request: Request) => Promise<Response> {
-  return async (request) => {
-    const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+/** A fresh id in the charset opc-request-id allows. */
+const newRequestId = () => crypto.randomUUID().replaceAll("-", "").toUpperCase();
+
+export function createTransport(settings: TransportSettings): Transport {
+  return async (request, call) => {
+    // One id and one retry token for every attempt of the call: the caller's when given, else fresh ones.
+    if (!request.headers.has(REQUEST_ID)) request.headers.set(REQUEST_ID, newRequestId());
+    if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
+      request.headers.set(RETRY_TOKEN, crypto.randomUUID());
+    const body = await bodyOf(request);
     let last: AttemptOutcome | undefined;
-    for (let attempt = 1; attempt <= context.retry.maxAttempts; attempt++) {
+    for (let attempt = 1; attempt <= call.retry.maxAttempts; attempt++) {
       if (attempt > 1) {
-        const wait = waitBeforeRetry(context, attempt - 1, last?.retryAfterMs);
+        const wait = waitBeforeRetry(call.retry, attempt - 1, last?.retryAfterMs);
         if (wait === undefined) break; // Retry-After beyond the cap: give the caller the error now.
-        await sleep(wait, context);
+        await sleep(wait, call);
       }
-      throwIfCancelled(context);
-      last = await sendAttempt(context, request, body, attempt);
-      if (last.response && !last.retriable) return last.response;
+      throwIfCancelled(call);
+      last = await sendAttempt(settings, call, request, body, attempt);
       if (!last.retriable) break;
     }
     if (last?.response) return last.response;
-    throw finalFailure(context, last?.failure);
+    throw finalFailure(call, last?.failure);
   };
 }
 
 async function sendAttempt(
-  context: TransportContext,
+  settings: TransportSettings,
+  call: CallSettings,
   request: Request,
-  body: Uint8Array<ArrayBuffer> | undefined,
+  body: string | Uint8Array<ArrayBuffer> | undefined,
   attempt: number,
 ): Promise<AttemptOutcome> {
   const started = Date.now();
-  const requestId = request.headers.get("opc-request-id") ?? undefined;
-  const attemptTimeout = context.timeoutMs !== undefined ? AbortSignal.timeout(context.timeoutMs) : undefined;
-  const signals = [context.callerSignal, context.deadlineSignal, attemptTimeout].filter(
-    (s): s is AbortSignal => s !== undefined,
-  );
+  const attemptTimeout = call.timeoutMs !== undefined ? AbortSignal.timeout(call.timeoutMs) : undefined;
+  const signals = [call.signal, call.deadline, attemptTimeout].filter((s) => s !== undefined);
+  const canRetry = attempt < call.retry.maxAttempts;
   const log = (status: number | undefined, outcome: "success" | "retry" | "failure", error?: string) =>
-    logAttempt(context.logger, {
-      operation: context.operation,
+    logAttempt(settings.logger, {
+      operation: call.operation,
       attempt,
       status,
       latencyMs: Date.now() - started,
-      requestId,
+      requestId: request.headers.get(REQUEST_ID) ?? undefined,
       outcome,
       ...(error ? { error } : {}),
     });
-  const canRetry = attempt < context.retry.maxAttempts;
   try {
-    const headers = await signedHeaders(context, request, body);
-    const response = await context.fetch(
-      new Request(request.url, {
-        method: request.method,
-        headers,
-        body: body ?? null,
-        signal: signals.length ? AbortSignal.any(signals) : null,
-      }),
-    );
-    const bytes = await response.arrayBuffer();
-    const complete = new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
+    const response = await settings.fetch(request.url, {
+      method: request.method,
+      headers: settings.auth ? await signedHeaders(settings.auth, request, body) : request.headers,
+      body: body ?? null,
+      signal: signals.length === 1 ? signals[0] : signals.length ? AbortSignal.any(signals) : null,
     });
-    const retriable = isRetriableStatus(
-      complete.status,
-      complete.status === 409 ? readErrorCode(bytes) : undefined,
-    );
-    log(complete.status, complete.ok ? "success" : retriable && canRetry ? "retry" : "failure");
-    const retryAfterMs = parseRetryAfter(complete.headers.get("retry-after"));
+    const { complete, errorCode } = await readWhole(response, canRetry);
+    const retriable = isRetriableStatus(response.status, errorCode);
+    log(response.status, response.ok ? "success" : retriable && canRetry ? "retry" : "failure");
+    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
     return { response: complete, retriable, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   } catch (failure) {
-    throwIfCancelled(context);
+    throwIfCancelled(call);
     const description = attemptTimeout?.aborted
-      ? `timed out after ${context.timeoutMs} ms`
+      ? `timed out after ${call.timeoutMs} ms`
       : describeFailure(failure);
     log(undefined, canRetry ? "retry" : "failure", description);
     return {
       failure: attemptTimeout?.aborted
-        ? new AidpTimeoutError(`${context.operation}: attempt ${attempt} ${description}.`)
+        ? new AidpTimeoutError(`${call.operation}: attempt ${attempt} ${description}.`)
         : failure,
       retriable: true,
     };
   }
 }
 
+/** What to send on every attempt: the JSON text openapi-fetch serialised, or else the body read once. */
+async function bodyOf(request: Request): Promise<string | Uint8Array<ArrayBuffer> | undefined> {
+  const kept = keptBodyOf(request);
+  if (typeof kept === "string") return kept;
+  return request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+}
+
+/**
+ * Reads the whole body inside the attempt (a cut body throws here and fails the attempt). A response without
+ * a body is passed on as it is; one with a body is handed on as a ReadResponse over the bytes already read.
+ * Only a 409's body is looked into, and only when a retry remains: its code says whether the conflict passes.
+ * (openapi-fetch parses an error body again for the caller; that second parse is the price of a retried 409.)
+ */
+async function readWhole(
+  response: Response,
+  mayRetry: boolean,
+): Promise<{ complete: Response; errorCode?: string }> {
+  if (response.body === null || response.headers.get("content-length") === "0") return { complete: response };
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const complete = new (readResponse())(bytes, response);
+  if (response.status !== 409 || !mayRetry) return { complete };
+  const errorCode = readErrorCode(bytes);
+  return errorCode === undefined ? { complete } : { complete, errorCode };
+}
+
 async function signedHeaders(
-  context: TransportContext,
+  auth: AuthProvider,
   request: Request,
-  body: Uint8Array<ArrayBuffer> | undefined,
+  body: string | Uint8Array<ArrayBuffer> | undefined,
 ): Promise<Headers> {
+  // A copy per attempt: each attempt is signed afresh (its own date). The signature covers the body's digest.
   const headers = new Headers(request.headers);
-  if (!context.auth) return headers;
-  const added = await context.auth.signRequest({
+  const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
+  const added = await auth.signRequest({
     method: request.method,
     url: request.url,
     headers,
-    ...(body ? { body } : {}),
+    ...(bytes ? { body: bytes } : {}),
   });
   added.forEach((value, name) => {
     if (!RUNTIME_OWNED_HEADERS.has(name)) headers.set(name, value);
@@ -134,46 +163,44 @@ async function signedHeaders(
 }
 
 function waitBeforeRetry(
-  context: TransportContext,
+  policy: RetryPolicy,
   failedAttempt: number,
   retryAfterMs: number | undefined,
 ): number | undefined {
-  if (retryAfterMs === undefined) return backoffDelay(context.retry, failedAttempt);
-  return retryAfterMs <= context.retry.maxDelayMs ? retryAfterMs : undefined;
+  if (retryAfterMs === undefined) return backoffDelay(policy, failedAttempt);
+  return retryAfterMs <= policy.maxDelayMs ? retryAfterMs : undefined;
 }
 
-function readErrorCode(bytes: ArrayBuffer): string | undefined {
+function readErrorCode(bytes: Uint8Array<ArrayBuffer>): string | undefined {
   try {
-    const code = JSON.parse(new TextDecoder().decode(bytes))?.code;
+    const code: unknown = JSON.parse(new TextDecoder().decode(bytes))?.code;
     return typeof code === "string" ? code : undefined;
   } catch {
     return undefined;
   }
 }
 
-function throwIfCancelled(context: TransportContext) {
-  if (context.callerSignal?.aborted) {
-    throw new AidpAbortError(`${context.operation} was cancelled by the caller's AbortSignal.`, {
-      cause: context.callerSignal.reason,
+function throwIfCancelled(call: CallSettings) {
+  if (call.signal?.aborted) {
+    throw new AidpAbortError(`${call.operation} was cancelled by the caller's AbortSignal.`, {
+      cause: call.signal.reason,
     });
   }
-  if (context.deadlineSignal?.aborted) {
-    throw new AidpTimeoutError(`${context.operation} did not finish within its deadline.`, {
-      cause: context.deadlineSignal.reason,
+  if (call.deadline?.aborted) {
+    throw new AidpTimeoutError(`${call.operation} did not finish within its deadline.`, {
+      cause: call.deadline.reason,
     });
   }
 }
 
 /** Waits `ms`, but not past a cancellation or the deadline. */
-function sleep(ms: number, context: TransportContext): Promise<void> {
-  const signals = [context.callerSignal, context.deadlineSignal].filter(
-    (s): s is AbortSignal => s !== undefined,
-  );
+function sleep(ms: number, call: CallSettings): Promise<void> {
+  const signals = [call.signal, call.deadline].filter((s) => s !== undefined);
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
       try {
-        throwIfCancelled(context);
+        throwIfCancelled(call);
       } catch (error) {
         reject(error);
       }
@@ -188,15 +215,21 @@ function sleep(ms: number, context: TransportContext): Promise<void> {
 }
 
 function describeFailure(failure: unknown): string {
-  const cause = (failure as { cause?: { code?: string; message?: string } })?.cause;
   const message = failure instanceof Error ? failure.message : String(failure);
-  return cause?.code ? `${message} (${cause.code})` : message;
+  const cause = failure instanceof Error ? failure.cause : undefined;
+  const code =
+    typeof cause === "object" && cause !== null && "code" in cause && typeof cause.code === "string"
+      ? cause.code
+      : undefined;
+  return code ? `${message} (${code})` : message;
 }
 
-function finalFailure(context: TransportContext, failure: unknown): Error {
+function finalFailure(call: CallSettings, failure: unknown): Error {
   if (failure instanceof AidpTimeoutError) return failure;
   return new AidpConnectionError(
-    `${context.operation} could not reach the service: ${describeFailure(failure)}.`,
-    { cause: failure },
+    `${call.operation} could not reach the service: ${describeFailure(failure)}.`,
+    {
+      cause: failure,
+    },
   );
 }

@@ -146,7 +146,7 @@ describe("against the stateful mock", () => {
 
   it("maxPages ends iteration against the mock", async () => {
     const pages: unknown[] = [];
-    for await (const page of client().searchAuditLogsPages({ aiDataPlatformId, maxPages: 1 }))
+    for await (const page of client().searchAuditLogsPages({ aiDataPlatformId }, { maxPages: 1 }))
       pages.push(page);
     expect(pages).toHaveLength(1);
   });

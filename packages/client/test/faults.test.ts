@@ -188,7 +188,7 @@ describe("retries", () => {
   it("retry: false makes one attempt", async () => {
     const { url, requests } = await serverPlaying([status(503), ok]);
     const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
-    await expect(aidp.searchAuditLogs({ aiDataPlatformId, retry: false })).rejects.toMatchObject({
+    await expect(aidp.searchAuditLogs({ aiDataPlatformId }, { retry: false })).rejects.toMatchObject({
       status: 503,
     });
     expect(requests).toHaveLength(1);
@@ -237,7 +237,7 @@ describe("cancellation and deadlines", () => {
     });
     const controller = new AbortController();
     const { error, elapsed } = await timed(() => {
-      const call = aidp.searchAuditLogs({ aiDataPlatformId, signal: controller.signal });
+      const call = aidp.searchAuditLogs({ aiDataPlatformId }, { signal: controller.signal });
       setTimeout(() => controller.abort(), 150);
       return call;
     });
@@ -251,7 +251,7 @@ describe("cancellation and deadlines", () => {
     const { url } = await serverPlaying([slow(5_000, ok)]);
     const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
     const { error, elapsed } = await timed(() =>
-      aidp.searchAuditLogs({ aiDataPlatformId, signal: AbortSignal.timeout(100) }),
+      aidp.searchAuditLogs({ aiDataPlatformId }, { signal: AbortSignal.timeout(100) }),
     );
     expect(error).toBeInstanceOf(AidpAbortError);
     expect(elapsed).toBeLessThan(1_000);

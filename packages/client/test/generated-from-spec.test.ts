@@ -18,12 +18,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function generate(spec: unknown) {
   const bundlePath = join(work, "openapi.json");
   writeFileSync(bundlePath, JSON.stringify(spec));
-  const rulesPath = join(work, "request-rules.ts");
-  execFileSync(process.execPath, [
-    join(clientDir, "scripts/generate-request-rules.ts"),
-    bundlePath,
-    rulesPath,
-  ]);
+  const rulesPath = join(work, "operations.ts");
+  execFileSync(process.execPath, [join(clientDir, "scripts/generate-operations.ts"), bundlePath, rulesPath]);
   execFileSync(process.execPath, [join(typesDir, "scripts/generate.ts"), bundlePath, work]);
   return {
     rules: readFileSync(rulesPath, "utf8"),
@@ -35,7 +31,7 @@ function generate(spec: unknown) {
 describe("generated code", () => {
   it("is exactly what the current spec generates", () => {
     const generated = generate(bundle);
-    expect(generated.rules).toBe(readFileSync(join(clientDir, "src/generated/request-rules.ts"), "utf8"));
+    expect(generated.rules).toBe(readFileSync(join(clientDir, "src/generated/operations.ts"), "utf8"));
     expect(generated.schemas).toBe(readFileSync(join(typesDir, "src/generated/schemas.ts"), "utf8"));
     expect(generated.openapi).toBe(readFileSync(join(typesDir, "src/generated/openapi.ts"), "utf8"));
   });
@@ -48,5 +44,20 @@ describe("generated code", () => {
     expect(generated.schemas).toContain('StatusValues = ["SUCCEEDED","FAILED","IN_PROGRESS"]');
     const statusRules = /"status": \{\s*"type": "string",\s*"enum": \[([^\]]*)\]/.exec(generated.rules)?.[1];
     expect(statusRules?.replace(/\s/g, "")).toBe('"SUCCEEDED","FAILED","IN_PROGRESS"');
+  });
+
+  it("follows a new response header, its secrecy and the paging extension with no hand edit", () => {
+    const changed = structuredClone(bundle);
+    const search = changed.paths["/20260430/aiDataPlatforms/{aiDataPlatformId}/actions/searchAuditLogs"].post;
+    search.responses["200"].headers["opc-prev-page"] = {
+      description: "The token of the previous page.",
+      schema: { type: "string" },
+      "x-aidp-secret": true,
+    };
+    search["x-aidp-pagination"].nextPageHeader = "opc-prev-page";
+    const generated = generate(changed);
+    expect(generated.rules).toMatch(/"opc-prev-page": \{\s*"secret": true\s*\}/);
+    expect(generated.rules).toMatch(/"nextPageHeader": "opc-prev-page"/);
+    expect(generated.openapi).toMatch(/"opc-prev-page"\?: string;/);
   });
 });

@@ -48,12 +48,42 @@ describe("searchAuditLogsItems / searchAuditLogsPages", () => {
     server = await startPagingServer(100);
     const aidp = createAidpClient({ baseUrl: server.url });
     expect(
-      await collect(aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10, maxPages: 2 })),
+      await collect(aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10 }, { maxPages: 2 })),
     ).toHaveLength(2);
     expect(server.requests).toHaveLength(2);
-    const items = await collect(aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10, maxItems: 15 }));
+    const items = await collect(aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10 }, { maxItems: 15 }));
     expect(items.map((i) => i.eventId)).toEqual(Array.from({ length: 15 }, (_, i) => `event-${i}`));
     expect(server.requests).toHaveLength(4);
+  });
+
+  it("gives maxItems one meaning: the same records as pages or as items, the last page cut to fit", async () => {
+    server = await startPagingServer(100);
+    const aidp = createAidpClient({ baseUrl: server.url });
+    const pages = await collect(aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10 }, { maxItems: 15 }));
+    expect(pages.map((p) => p.items.length)).toEqual([10, 5]);
+    const items = await collect(aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10 }, { maxItems: 15 }));
+    expect(items).toEqual(pages.flatMap((p) => p.items));
+  });
+
+  it("stops fetching when the loop breaks", async () => {
+    server = await startPagingServer(100);
+    const aidp = createAidpClient({ baseUrl: server.url });
+    let seen = 0;
+    for await (const _ of aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10 }))
+      if (++seen === 15) break;
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("resumes from a saved token passed as `page`", async () => {
+    server = await startPagingServer(30);
+    const aidp = createAidpClient({ baseUrl: server.url });
+    const [first] = await collect(
+      aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10 }, { maxPages: 1 }),
+    );
+    const rest = await collect(
+      aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10, page: first?.nextPage }),
+    );
+    expect(rest).toEqual(Array.from({ length: 20 }, (_, i) => record(10 + i)));
   });
 
   it("stops with AidpPaginationError when the server repeats a page token", async () => {
@@ -92,7 +122,7 @@ describe("searchAuditLogsItems / searchAuditLogsPages", () => {
 
   it("rejects a maxPages that is not a positive integer", async () => {
     const aidp = createAidpClient({ baseUrl: "http://127.0.0.1:9" });
-    await expect(collect(aidp.searchAuditLogsPages({ aiDataPlatformId, maxPages: 0 }))).rejects.toThrow(
+    await expect(collect(aidp.searchAuditLogsPages({ aiDataPlatformId }, { maxPages: 0 }))).rejects.toThrow(
       "maxPages must be an integer >= 1, got 0.",
     );
   });

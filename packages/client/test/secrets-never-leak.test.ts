@@ -4,7 +4,7 @@
 import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeyAuth as nodeApiKeyAuth } from "../src/auth/node/index.ts";
-import { createAidpClient, type Logger } from "../src/index.ts";
+import { type CallOptions, createAidpClient, type Logger } from "../src/index.ts";
 import { generateTestKeyPair, pemBody, TEST_IDENTITY, TEST_PASSPHRASE } from "./auth/test-keys.ts";
 import { record } from "./support/paging-server.ts";
 import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
@@ -90,12 +90,11 @@ const download = (scenario: string) =>
       timeEnd: "2025-03-16T23:59:59Z",
     },
   });
-const search = (scenario: string, extra: Record<string, unknown> = {}) =>
-  clientFor(scenario).searchAuditLogs({
-    aiDataPlatformId: "ocid1.aidataplatform.oc1.iad.x",
-    opcRetryToken: RETRY_TOKEN,
-    ...extra,
-  });
+const search = (scenario: string, extra: Record<string, unknown> = {}, options?: CallOptions) =>
+  clientFor(scenario).searchAuditLogs(
+    { aiDataPlatformId: "ocid1.aidataplatform.oc1.iad.x", opcRetryToken: RETRY_TOKEN, ...extra },
+    options,
+  );
 
 async function capture(call: Promise<unknown>) {
   produced.push(await call.catch((error: unknown) => error));
@@ -120,7 +119,7 @@ describe("secrets", () => {
     await capture(search("slow"));
     await capture(search("bad-request"));
     await capture(search("non-json"));
-    await capture(search("reset", { signal: AbortSignal.abort() }));
+    await capture(search("reset", {}, { signal: AbortSignal.abort() }));
     await capture(search("bad-request", { opcRetryToken: `${RETRY_TOKEN}\n` }));
     await capture(
       (async () => {

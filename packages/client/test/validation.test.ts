@@ -124,6 +124,21 @@ const cases: [string, () => Promise<unknown>, { field: string; rule: string }][]
     { field: "details.stauts", rule: "additionalProperties" },
   ],
   [
+    "unknown input key (a call option put in the input)",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, signal: AbortSignal.abort() } as AnyInput),
+    { field: "signal", rule: "additionalProperties" },
+  ],
+  [
+    "misspelt parameter",
+    () => aidp.downloadClusterLogs({ ...download, clustreKey: "cl", details: validDetails } as AnyInput),
+    { field: "clustreKey", rule: "additionalProperties" },
+  ],
+  [
+    "API parameter put in the call options",
+    () => aidp.searchAuditLogs({ aiDataPlatformId }, { limit: 5 } as AnyInput),
+    { field: "options.limit", rule: "additionalProperties" },
+  ],
+  [
     "empty path parameter",
     () => aidp.downloadClusterLogs({ ...download, clusterKey: "", details: validDetails }),
     { field: "clusterKey", rule: "required" },

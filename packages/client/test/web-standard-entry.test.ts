@@ -31,7 +31,8 @@ describe("the main entry", () => {
 
   it("loads only web-standard code: no node: import anywhere in its graph", () => {
     const { files, packages } = importGraph(join(distDir, "index.js"));
-    expect(files.size).toBeGreaterThan(10);
+    // Bundled: the entry and the chunk it shares with @aidp/client/node.
+    expect(files.size).toBeGreaterThan(1);
     expect([...files].some((file) => file.includes(join("auth", "node")))).toBe(false);
     expect([...packages].sort()).toEqual(["openapi-fetch"]);
   });

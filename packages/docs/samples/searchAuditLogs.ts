@@ -15,7 +15,8 @@ const page = await aidp.searchAuditLogs({
 });
 console.log(`${page.items.length} records, request id ${page.requestId}, next page ${page.nextPage}`);
 
-// Or every record: the client follows `opc-next-page` for you.
-for await (const record of aidp.searchAuditLogsItems({ aiDataPlatformId, details: { status: "FAILED" } })) {
+// Or every record: the client follows `opc-next-page` for you. Call options go in a second argument.
+const failed = { aiDataPlatformId, details: { status: "FAILED" as const } };
+for await (const record of aidp.searchAuditLogsItems(failed, { maxItems: 10_000, timeoutMs: 30_000 })) {
   console.log(record.timeOfLog, record.operation, record.objectType, record.objectName);
 }

@@ -4,10 +4,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { resolveRef } from "../../../spec/lib/resolve-ref.ts";
 
 // Arguments (for tests): [bundle.json] [output directory]. Defaults: @aidp/spec's bundle, src/generated/.
 const [bundleArgument, outArgument] = process.argv.slice(2);
 const bundlePath = bundleArgument ?? createRequire(import.meta.url).resolve("@aidp/spec/openapi.json");
+type Json = Record<string, unknown>;
 const spec = JSON.parse(readFileSync(bundlePath, "utf8"));
 const outDir = outArgument ? pathToFileURL(`${outArgument}/`) : new URL("../src/generated/", import.meta.url);
 const banner =
@@ -15,6 +17,21 @@ const banner =
 
 /** Schema names that would shadow a global of the same name get this name instead. */
 const RENAMED: Record<string, string> = { Error: "ApiErrorBody" };
+
+/**
+ * openapi-typescript 7.13 types every `$ref`'d response header as always present and reads `required` only on
+ * inline header objects. Inlining the referenced header objects makes a header the spec does not mark
+ * `required: true` (`opc-next-page`, absent on the last page) optional in the types, as it is on the wire.
+ */
+for (const pathItem of Object.values(spec.paths as Record<string, Record<string, Json>>)) {
+  for (const operation of Object.values(pathItem)) {
+    for (const response of Object.values((operation.responses ?? {}) as Record<string, Json>)) {
+      const headers = resolveRef(spec, response).headers as Record<string, Json> | undefined;
+      if (headers)
+        for (const [name, header] of Object.entries(headers)) headers[name] = resolveRef(spec, header);
+    }
+  }
+}
 
 const ast = await openapiTS(spec, { alphabetize: false, immutable: false });
 writeFileSync(new URL("openapi.ts", outDir), `${banner}\n${astToString(ast)}`);

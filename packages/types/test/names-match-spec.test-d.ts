@@ -76,3 +76,16 @@ describe("friendly names", () => {
     }>();
   });
 });
+
+describe("response headers", () => {
+  type SearchOk = operations["searchAuditLogs"]["responses"][200]["headers"];
+
+  it("type the 200's opc-next-page as optional: the last page has none", () => {
+    expectTypeOf<SearchOk["opc-next-page"]>().toEqualTypeOf<string | undefined>();
+    const lastPage: SearchOk = { "opc-request-id": "A1" };
+    expectTypeOf(lastPage).toMatchTypeOf<SearchOk>();
+    // @ts-expect-error a page token is a string
+    const wrong: SearchOk = { "opc-next-page": 2 };
+    void wrong;
+  });
+});

@@ -67,7 +67,8 @@ export async function runConsumer(baseUrl: string): Promise<ConsumerReport> {
   let pages = 0;
   let stoppedBy: string | undefined;
   try {
-    for await (const _ of aidp.searchAuditLogsPages({ aiDataPlatformId, details: {}, maxPages: 2 })) pages++;
+    for await (const _ of aidp.searchAuditLogsPages({ aiDataPlatformId, details: {} }, { maxPages: 2 }))
+      pages++;
   } catch (error) {
     // A server that repeats a page token makes the client stop with this error instead of looping.
     if (!(error instanceof AidpPaginationError)) throw error;

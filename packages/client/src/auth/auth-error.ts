@@ -1,6 +1,6 @@
 // Authentication problems (unreadable config, bad key, wrong passphrase) are reported with where they come
 // from (file, line, profile, key name) so they can be fixed, and never with the secret itself.
-import { AidpError } from "../errors.js";
+import { AidpError, nameErrorClasses } from "../errors.js";
 
 /** Where an authentication setting came from; every field is optional. */
 export interface AuthErrorSource {
@@ -12,7 +12,6 @@ export interface AuthErrorSource {
 
 /** Credentials could not be loaded or used. The message says where; it never contains key material. */
 export class AidpAuthError extends AidpError {
-  override name = "AidpAuthError";
   readonly file: string | undefined;
   readonly line: number | undefined;
   readonly profile: string | undefined;
@@ -26,6 +25,8 @@ export class AidpAuthError extends AidpError {
     this.key = source.key;
   }
 }
+
+nameErrorClasses({ AidpAuthError });
 
 function describe({ file, line, profile, key }: AuthErrorSource): string {
   const parts: string[] = [];

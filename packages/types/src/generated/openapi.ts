@@ -220,7 +220,8 @@ export interface components {
         /** @description Unknown Error. Error is not recognized by the system. */
         UnknownError: {
             headers: {
-                "opc-request-id": components["headers"]["OpcRequestId"];
+                /** @description Unique Oracle-assigned ID for the request. If you need to contact Oracle about a particular request, please provide the request ID. */
+                "opc-request-id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -230,7 +231,8 @@ export interface components {
         /** @description Bad Request (invalid query parameters, malformed headers, and so on). */
         BadRequest: {
             headers: {
-                "opc-request-id": components["headers"]["OpcRequestId"];
+                /** @description Unique Oracle-assigned ID for the request. If you need to contact Oracle about a particular request, please provide the request ID. */
+                "opc-request-id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -240,7 +242,8 @@ export interface components {
         /** @description Unauthorized (missing or expired credentials, and so on). */
         Unauthorized: {
             headers: {
-                "opc-request-id": components["headers"]["OpcRequestId"];
+                /** @description Unique Oracle-assigned ID for the request. If you need to contact Oracle about a particular request, please provide the request ID. */
+                "opc-request-id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -250,7 +253,8 @@ export interface components {
         /** @description Not Found. The requested resource was not found. */
         NotFound: {
             headers: {
-                "opc-request-id": components["headers"]["OpcRequestId"];
+                /** @description Unique Oracle-assigned ID for the request. If you need to contact Oracle about a particular request, please provide the request ID. */
+                "opc-request-id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -260,7 +264,8 @@ export interface components {
         /** @description Conflict. Request conflicts with the current state of the resource. */
         Conflict: {
             headers: {
-                "opc-request-id": components["headers"]["OpcRequestId"];
+                /** @description Unique Oracle-assigned ID for the request. If you need to contact Oracle about a particular request, please provide the request ID. */
+                "opc-request-id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -270,7 +275,8 @@ export interface components {
         /** @description Precondition Failed (One or more conditions in request failed). */
         PreconditionFailed: {
             headers: {
-                "opc-request-id": components["headers"]["OpcRequestId"];
+                /** @description Unique Oracle-assigned ID for the request. If you need to contact Oracle about a particular request, please provide the request ID. */
+                "opc-request-id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -280,7 +286,8 @@ export interface components {
         /** @description Too Many Requests. Too many requests sent to the server in a short period. */
         TooManyRequests: {
             headers: {
-                "opc-request-id": components["headers"]["OpcRequestId"];
+                /** @description Unique Oracle-assigned ID for the request. If you need to contact Oracle about a particular request, please provide the request ID. */
+                "opc-request-id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -290,7 +297,8 @@ export interface components {
         /** @description Internal Server Error. The server encountered an unexpected condition preventing fulfilment of the request. */
         InternalServerError: {
             headers: {
-                "opc-request-id": components["headers"]["OpcRequestId"];
+                /** @description Unique Oracle-assigned ID for the request. If you need to contact Oracle about a particular request, please provide the request ID. */
+                "opc-request-id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -358,9 +366,12 @@ export interface operations {
             /** @description Request accepted. Log download is initiated. */
             202: {
                 headers: {
-                    "aidp-async-operation-key": components["headers"]["AidpAsyncOperationKey"];
-                    "datalake-cluster-log-par-url": components["headers"]["DatalakeClusterLogParUrl"];
-                    "opc-request-id": components["headers"]["OpcRequestId"];
+                    /** @description The key of the asynchronous operations associated with an AI Data Platform instance. Use GetAsyncOperation with this key to track the status of the request. */
+                    "aidp-async-operation-key"?: string;
+                    /** @description This string represents the PAR URL for the compute log file. The `datalake-cluster-log-par-url` should be used only after the `aidp-async-operation-key` status reaches the SUCCEEDED state. If accessed before the operation completes, the file may be incomplete. */
+                    "datalake-cluster-log-par-url"?: string;
+                    /** @description Unique Oracle-assigned ID for the request. If you need to contact Oracle about a particular request, please provide the request ID. */
+                    "opc-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -405,8 +416,10 @@ export interface operations {
             /** @description Successful operation. Audit log search is retrieved. */
             200: {
                 headers: {
-                    "opc-next-page": components["headers"]["OpcNextPage"];
-                    "opc-request-id": components["headers"]["OpcRequestId"];
+                    /** @description For pagination of a list of items. When paging through a list, if this header appears in the response, then a partial list might have been returned. Include this value as the `page` parameter for the subsequent GET request to get the next batch of items. */
+                    "opc-next-page"?: string;
+                    /** @description Unique Oracle-assigned ID for the request. If you need to contact Oracle about a particular request, please provide the request ID. */
+                    "opc-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
