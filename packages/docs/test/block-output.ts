@@ -1,0 +1,36 @@
+// Compares what a guide's runnable block printed with the output block the guide shows after it, and, when
+// asked (AIDP_DOCS_UPDATE_OUTPUT=1), writes what it printed into the guide instead, for a person to review.
+import { readFileSync, writeFileSync } from "node:fs";
+import { GUIDES_DIR } from "../scripts/guides.ts";
+import type { GuideBlock } from "./guide-blocks.ts";
+
+/** A line `...` alone in an output block stands for any number of printed lines. */
+const ANY_LINES = "...";
+
+export function outputMatches(expected: string, actual: string): boolean {
+  const pattern = expected
+    .split("\n")
+    .map((line) =>
+      line === ANY_LINES ? "(?:[^\\n]*\\n)*?" : `${line.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n`,
+    )
+    .join("");
+  return new RegExp(`^${pattern}$`).test(`${actual.replace(/\n$/, "")}\n`.replace(/^\n$/, ""));
+}
+
+export const updateRequested = () => process.env.AIDP_DOCS_UPDATE_OUTPUT === "1";
+
+/** Replaces the output block after `block` in its guide file with `actual` (adds one if there is none). */
+export function writeOutputIntoGuide(block: GuideBlock, actual: string): void {
+  const path = `${GUIDES_DIR}${block.guide.file}`;
+  const lines = readFileSync(path, "utf8").split("\n");
+  const printed = actual.replace(/\n$/, "").split("\n");
+  const runEnd = lines.findIndex((line, index) => index >= block.line && line === "```");
+  if (block.output) {
+    const outputStart = block.output.line - 1;
+    const outputEnd = lines.findIndex((line, index) => index > outputStart && line === "```");
+    lines.splice(outputStart + 1, outputEnd - outputStart - 1, ...printed);
+  } else {
+    lines.splice(runEnd + 1, 0, "", "```text output", ...printed, "```");
+  }
+  writeFileSync(path, lines.join("\n"));
+}
