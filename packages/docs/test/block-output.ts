@@ -7,14 +7,20 @@ import type { GuideBlock } from "./guide-blocks.ts";
 /** A line `...` alone in an output block stands for any number of printed lines. */
 const ANY_LINES = "...";
 
+/** The lines of a printed text; a final newline ends the last line rather than starting an empty one. */
+function lines(text: string): string[] {
+  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
+}
+
 export function outputMatches(expected: string, actual: string): boolean {
-  const pattern = expected
-    .split("\n")
-    .map((line) =>
-      line === ANY_LINES ? "(?:[^\\n]*\\n)*?" : `${line.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n`,
-    )
-    .join("");
-  return new RegExp(`^${pattern}$`).test(`${actual.replace(/\n$/, "")}\n`.replace(/^\n$/, ""));
+  const shown = lines(expected);
+  const printed = lines(actual);
+  const matchFrom = (i: number, j: number): boolean => {
+    if (i === shown.length) return j === printed.length;
+    if (shown[i] === ANY_LINES) return matchFrom(i + 1, j) || (j < printed.length && matchFrom(i, j + 1));
+    return j < printed.length && shown[i] === printed[j] && matchFrom(i + 1, j + 1);
+  };
+  return matchFrom(0, 0);
 }
 
 export const updateRequested = () => process.env.AIDP_DOCS_UPDATE_OUTPUT === "1";
@@ -23,7 +29,7 @@ export const updateRequested = () => process.env.AIDP_DOCS_UPDATE_OUTPUT === "1"
 export function writeOutputIntoGuide(block: GuideBlock, actual: string): void {
   const path = `${GUIDES_DIR}${block.guide.file}`;
   const lines = readFileSync(path, "utf8").split("\n");
-  const printed = actual.replace(/\n$/, "").split("\n");
+  const printed = actual === "" ? [] : actual.replace(/\n$/, "").split("\n");
   const runEnd = lines.findIndex((line, index) => index >= block.line && line === "```");
   if (block.output) {
     const outputStart = block.output.line - 1;

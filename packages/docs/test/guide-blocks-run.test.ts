@@ -14,16 +14,15 @@ import { type RunningMock, startMock } from "@aidp/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outputMatches, updateRequested, writeOutputIntoGuide } from "./block-output.ts";
 import {
-  BLOCKS_DIR,
   blockFileName,
   DOCUMENTED_MOCK_URL,
   type GuideBlock,
   isTypeScript,
+  RUN_DIR,
   runnableBlocks,
 } from "./guide-blocks.ts";
 
 const packageDir = fileURLToPath(new URL("../", import.meta.url));
-const runDir = `${BLOCKS_DIR}run/`;
 /** One block's time limit: the slowest blocks page through the whole data set or start a mock of their own. */
 const BLOCK_TIMEOUT_MS = 60_000;
 
@@ -34,7 +33,7 @@ const printedByBlock = new Map<GuideBlock, string>();
 beforeAll(async () => {
   mock = await startMock({ port: 0 });
   workDir = mkdtempSync(join(tmpdir(), "aidp-guide-blocks-"));
-  mkdirSync(runDir, { recursive: true });
+  mkdirSync(RUN_DIR, { recursive: true });
 });
 
 afterAll(async () => {
@@ -56,7 +55,7 @@ function runBlock(block: GuideBlock): Promise<Run> {
   const source = block.source.replaceAll(DOCUMENTED_MOCK_URL, mock.url);
   const [command, args] = isTypeScript(block)
     ? (() => {
-        const file = `${runDir}${blockFileName(block)}`;
+        const file = `${RUN_DIR}${blockFileName(block)}`;
         writeFileSync(file, source);
         return [process.execPath, [file]] as const;
       })()

@@ -5,7 +5,10 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type FencedBlock, type Guide, readGuides } from "../scripts/guides.ts";
 
-export const BLOCKS_DIR = fileURLToPath(new URL("../test-results/guide-blocks/", import.meta.url));
+const BLOCKS_DIR = fileURLToPath(new URL("../test-results/guide-blocks/", import.meta.url));
+/** Separate folders: the compile test and the run test may run at the same time. */
+export const COMPILE_DIR = `${BLOCKS_DIR}compile/`;
+export const RUN_DIR = `${BLOCKS_DIR}run/`;
 
 /** The address the guides show (what `npx aidp-mock` and `pnpm start` serve); the tests swap in their mock's. */
 export const DOCUMENTED_MOCK_URL = "http://127.0.0.1:4010";
@@ -50,15 +53,15 @@ export function blockFileName(block: GuideBlock): string {
 
 /** Writes every TypeScript block and a tsconfig that compiles them against the built packages. */
 export function writeTypeScriptBlocks(): { tsconfig: string; blocks: GuideBlock[] } {
-  rmSync(BLOCKS_DIR, { recursive: true, force: true });
-  mkdirSync(BLOCKS_DIR, { recursive: true });
+  rmSync(COMPILE_DIR, { recursive: true, force: true });
+  mkdirSync(COMPILE_DIR, { recursive: true });
   const blocks = guideBlocks().filter(isTypeScript);
-  for (const block of blocks) writeFileSync(`${BLOCKS_DIR}${blockFileName(block)}`, block.source);
-  const tsconfig = `${BLOCKS_DIR}tsconfig.json`;
+  for (const block of blocks) writeFileSync(`${COMPILE_DIR}${blockFileName(block)}`, block.source);
+  const tsconfig = `${COMPILE_DIR}tsconfig.json`;
   writeFileSync(
     tsconfig,
     JSON.stringify({
-      extends: "../../../../tsconfig.base.json",
+      extends: "../../../../../tsconfig.base.json",
       // Each block is a module of its own (top-level await, no shared globals between blocks).
       compilerOptions: { noEmit: true, types: ["node"], moduleDetection: "force" },
       include: ["*.ts"],
