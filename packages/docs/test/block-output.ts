@@ -29,7 +29,7 @@ export const updateRequested = () => process.env.AIDP_DOCS_UPDATE_OUTPUT === "1"
 export function writeOutputIntoGuide(block: GuideBlock, actual: string): void {
   const path = `${GUIDES_DIR}${block.guide.file}`;
   const lines = readFileSync(path, "utf8").split("\n");
-  const printed = actual === "" ? [] : actual.replace(/\n$/, "").split("\n");
+  const printed = lines(actual);
   const runEnd = lines.findIndex((line, index) => index >= block.line && line === "```");
   if (block.output) {
     const outputStart = block.output.line - 1;
