@@ -26,17 +26,17 @@ export function outputMatches(expected: string, actual: string): boolean {
 export const updateRequested = () => process.env.AIDP_DOCS_UPDATE_OUTPUT === "1";
 
 /** Replaces the output block after `block` in its guide file with `actual` (adds one if there is none). */
-export function writeOutputIntoGuide(block: GuideBlock, actual: string): void {
-  const path = `${GUIDES_DIR}${block.guide.file}`;
-  const lines = readFileSync(path, "utf8").split("\n");
+export function writeOutputIntoGuide(block: GuideBlock, actual: string, guidesDir = GUIDES_DIR): void {
+  const path = `${guidesDir}${block.guide.file}`;
+  const fileLines = readFileSync(path, "utf8").split("\n");
   const printed = lines(actual);
-  const runEnd = lines.findIndex((line, index) => index >= block.line && line === "```");
+  const runEnd = fileLines.findIndex((line, index) => index >= block.line && line === "```");
   if (block.output) {
     const outputStart = block.output.line - 1;
-    const outputEnd = lines.findIndex((line, index) => index > outputStart && line === "```");
-    lines.splice(outputStart + 1, outputEnd - outputStart - 1, ...printed);
+    const outputEnd = fileLines.findIndex((line, index) => index > outputStart && line === "```");
+    fileLines.splice(outputStart + 1, outputEnd - outputStart - 1, ...printed);
   } else {
-    lines.splice(runEnd + 1, 0, "", "```text output", ...printed, "```");
+    fileLines.splice(runEnd + 1, 0, "", "```text output", ...printed, "```");
   }
-  writeFileSync(path, lines.join("\n"));
+  writeFileSync(path, fileLines.join("\n"));
 }

@@ -1,11 +1,14 @@
 // How the build turns guides/*.md into the site's Markdown, and what it refuses.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GUIDES_GROUP, guideAnchor, REFERENCE_GROUP, siteMarkdown } from "../plugins/guides.ts";
 import { parseGuide, readGuides } from "../scripts/guides.ts";
 import { renderDiagramSvg } from "../scripts/render-diagram.ts";
-import { outputMatches } from "./block-output.ts";
+import { outputMatches, writeOutputIntoGuide } from "./block-output.ts";
+import { guideBlocks } from "./guide-blocks.ts";
 
 const require = createRequire(import.meta.url);
 const builtPage = readFileSync(new URL("../dist/index.html", import.meta.url), "utf8");
@@ -117,5 +120,31 @@ describe("comparing a block's output", () => {
     expect(outputMatches("first\n...\nlast\n", "first\nlast\n")).toBe(true);
     expect(outputMatches("first\n...\nlast\n", "first\nx\n")).toBe(false);
     expect(outputMatches("a.c (x)\n", "abc x\n")).toBe(false);
+  });
+});
+
+describe("writing what a block printed into its guide (AIDP_DOCS_UPDATE_OUTPUT=1)", () => {
+  it("replaces the output block's lines and leaves the rest of the file as it was", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aidp-guide-update-"));
+    try {
+      const block = guideBlocks().find((candidate) => candidate.flags.includes("run") && candidate.output);
+      if (!block?.output) throw new Error("no runnable block with an output block in the guides");
+      const original = readFileSync(new URL(`../guides/${block.guide.file}`, import.meta.url), "utf8");
+      writeFileSync(join(dir, block.guide.file), original);
+      writeOutputIntoGuide(block, "first line\nsecond line\n", `${dir}/`);
+      const updated = readFileSync(join(dir, block.guide.file), "utf8").split("\n");
+      const outputLine = block.output.line; // 1-based line of the opening fence
+      expect(updated.slice(outputLine - 1, outputLine + 3)).toEqual([
+        "```text output",
+        "first line",
+        "second line",
+        "```",
+      ]);
+      const outputLength = block.output.source.split("\n").length - 1;
+      expect(updated.slice(0, outputLine)).toEqual(original.split("\n").slice(0, outputLine));
+      expect(updated.slice(outputLine + 2)).toEqual(original.split("\n").slice(outputLine + outputLength));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
