@@ -1,31 +1,22 @@
 // The built site in Debian's headless Chromium, served on 127.0.0.1: complete, interactive, and offline.
-import { existsSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, openBrowserSession } from "./browser-session.ts";
+import { type OpenedSite, openBuiltSite, RESULTS_DIR as resultsDir } from "./built-site.ts";
 import { type DocumentedOperation, enumValues, operationById, operations } from "./bundle.ts";
-import { type StaticSiteServer, serveStaticSite } from "./static-site-server.ts";
 
-const distDir = fileURLToPath(new URL("../dist/", import.meta.url));
 const VIEWPORT_HEIGHT = 900;
-const resultsDir = fileURLToPath(new URL("../test-results/", import.meta.url));
 
-let site: StaticSiteServer;
-let browser: BrowserSession;
+let site: OpenedSite;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(`${distDir}index.html`))
-    throw new Error(`${distDir}index.html is missing: run \`pnpm build\` first`);
-  site = await serveStaticSite(distDir);
-  browser = await openBrowserSession({ width: 1400, height: VIEWPORT_HEIGHT });
-  page = browser.page;
+  site = await openBuiltSite({ width: 1400, height: VIEWPORT_HEIGHT });
+  page = site.page;
   await page.goto(site.url, { waitUntil: "networkidle" });
 });
 
 afterAll(async () => {
-  await browser?.close();
   await site?.close();
 });
 
@@ -74,9 +65,9 @@ async function expectAllShown(expected: string[]): Promise<void> {
 
 describe("the reference page", () => {
   it("loads with nothing from the internet and no error", () => {
-    expect(browser.blockedRequests).toEqual([]);
-    expect(browser.consoleErrors).toEqual([]);
-    expect(browser.pageErrors).toEqual([]);
+    expect(site.blockedRequests).toEqual([]);
+    expect(site.consoleErrors).toEqual([]);
+    expect(site.pageErrors).toEqual([]);
   });
 
   it("lists both operations with their paths", async () => {
@@ -166,8 +157,8 @@ describe("the reference page", () => {
   });
 
   it("made no request beyond 127.0.0.1 and logged no error during all of the above", () => {
-    expect(browser.blockedRequests).toEqual([]);
-    expect(browser.consoleErrors).toEqual([]);
-    expect(browser.pageErrors).toEqual([]);
+    expect(site.blockedRequests).toEqual([]);
+    expect(site.consoleErrors).toEqual([]);
+    expect(site.pageErrors).toEqual([]);
   });
 });

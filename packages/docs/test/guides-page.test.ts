@@ -1,33 +1,24 @@
 // The guides in the built site, in headless Chromium with every request beyond 127.0.0.1 blocked: each guide
 // renders with its sections and diagrams, the site's search finds each guide, every in-site link leads to an
 // element, and nothing is fetched from the internet or logged as an error. Screenshots go to test-results/.
-import { existsSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guideAnchor } from "../plugins/guides.ts";
 import { type Guide, headingSlug, readGuides } from "../scripts/guides.ts";
-import { type BrowserSession, openBrowserSession } from "./browser-session.ts";
-import { type StaticSiteServer, serveStaticSite } from "./static-site-server.ts";
+import { type OpenedSite, openBuiltSite, RESULTS_DIR as resultsDir } from "./built-site.ts";
 
-const distDir = fileURLToPath(new URL("../dist/", import.meta.url));
-const resultsDir = fileURLToPath(new URL("../test-results/", import.meta.url));
 const guides = readGuides();
 
-let site: StaticSiteServer;
-let browser: BrowserSession;
+let site: OpenedSite;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(`${distDir}index.html`))
-    throw new Error(`${distDir}index.html is missing: run \`pnpm build\` first`);
-  site = await serveStaticSite(distDir);
-  browser = await openBrowserSession();
-  page = browser.page;
+  site = await openBuiltSite();
+  page = site.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
   await site?.close();
 });
 
@@ -141,8 +132,8 @@ describe("the guides", () => {
   });
 
   it("made no request beyond 127.0.0.1 and logged no error during all of the above", () => {
-    expect(browser.blockedRequests).toEqual([]);
-    expect(browser.consoleErrors).toEqual([]);
-    expect(browser.pageErrors).toEqual([]);
+    expect(site.blockedRequests).toEqual([]);
+    expect(site.consoleErrors).toEqual([]);
+    expect(site.pageErrors).toEqual([]);
   });
 });
