@@ -14,6 +14,7 @@ interface TagNode {
 
 interface RootNode {
   tags?: TagNode[];
+  paths?: Record<string, Record<string, { tags?: string[] }>>;
   "x-tagGroups"?: { name: string; tags: string[] }[];
 }
 
@@ -55,7 +56,15 @@ export function guidesDecorator() {
     Root: {
       leave(root: RootNode) {
         const guides = readGuides();
-        const referenceTags = (root.tags ?? []).map((tag) => tag.name);
+        // With x-tagGroups, Redoc hides every tag no group names: the reference group takes the declared tags
+        // and any tag an operation uses without declaring it.
+        const operationTags = Object.values(root.paths ?? {}).flatMap((methods) =>
+          Object.values(methods).flatMap((operation) => operation.tags ?? []),
+        );
+        const referenceTags = [...new Set([...(root.tags ?? []).map((tag) => tag.name), ...operationTags])];
+        const clash = referenceTags.find((tag) => guides.some((guide) => guide.slug === tag));
+        if (clash)
+          throw new Error(`The spec's tag "${clash}" has the name of a guide: rename guides/NN-${clash}.md`);
         root.tags = [
           ...guides.map((guide) => ({
             name: guide.slug,
