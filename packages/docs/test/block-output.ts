@@ -7,9 +7,12 @@ import type { GuideBlock } from "./guide-blocks.ts";
 /** A line `...` alone in an output block stands for any number of printed lines. */
 const ANY_LINES = "...";
 
-/** The lines of a printed text; a final newline ends the last line rather than starting an empty one. */
+/**
+ * The lines of a printed text; a final newline ends the last line rather than starting an empty one, and a CRLF
+ * line ending (CSV's, RFC 4180) is a line ending as a terminal shows it.
+ */
 function lines(text: string): string[] {
-  return text === "" ? [] : text.replace(/\n$/, "").split("\n");
+  return text === "" ? [] : text.replace(/\r?\n$/, "").split(/\r?\n/);
 }
 
 export function outputMatches(expected: string, actual: string): boolean {

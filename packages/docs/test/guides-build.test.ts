@@ -106,6 +106,7 @@ describe("comparing a block's output", () => {
     expect(outputMatches("a\nb\n", "a\nb\n")).toBe(true);
     expect(outputMatches("a\nb\n", "a\nb")).toBe(true);
     expect(outputMatches("", "")).toBe(true);
+    expect(outputMatches("a,b\nc,d\n", "a,b\r\nc,d\r\n")).toBe(true);
   });
 
   it("differs on any changed, missing or extra line", () => {
