@@ -1,17 +1,17 @@
-// Redocly decorator: every security scheme's description ends with a link to the section of the
-// @aidp/client README that shows how to configure request signing. The link is derived from the client's
-// package.json (repository and folder), so it follows the repository if it moves.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+// Redocly decorator: every security scheme's description ends with a link to the Authentication guide in the
+// same site (guides/02-authentication.md), which shows how to configure request signing.
+import { readGuides } from "../scripts/guides.ts";
+import { guideAnchor } from "./guides.ts";
 
-const require = createRequire(import.meta.url);
+export const AUTHENTICATION_GUIDE_SLUG = "authentication";
 
-export function clientAuthenticationUrl(): string {
-  const manifest = JSON.parse(readFileSync(require.resolve("@aidp/client/package.json"), "utf8"));
-  const repository = String(manifest.repository.url)
-    .replace(/^git\+/, "")
-    .replace(/\.git$/, "");
-  return `${repository}/blob/main/${manifest.repository.directory}/README.md#authentication`;
+export function authenticationGuideAnchor(): string {
+  const guide = readGuides().find((candidate) => candidate.slug === AUTHENTICATION_GUIDE_SLUG);
+  if (!guide)
+    throw new Error(
+      `The security schemes link to guides/NN-${AUTHENTICATION_GUIDE_SLUG}.md, which is missing`,
+    );
+  return guideAnchor(guide);
 }
 
 interface SecuritySchemeNode {
@@ -22,7 +22,7 @@ export function clientAuthLinkDecorator() {
   return {
     SecurityScheme: {
       leave(scheme: SecuritySchemeNode) {
-        const link = `How to configure it: [\`@aidp/client\` README, Authentication](${clientAuthenticationUrl()}).`;
+        const link = `How to configure it: [the Authentication guide](${authenticationGuideAnchor()}).`;
         scheme.description = `${scheme.description ?? ""}\n\n${link}`;
       },
     },

@@ -1,7 +1,7 @@
 // Debian's headless Chromium driven by playwright-core, with every request to a host other than 127.0.0.1
 // blocked and recorded, and every console error and page error recorded, for the docs tests to assert on.
-import { type Browser, chromium, type Page } from "playwright-core";
-import { CHROMIUM_PATH } from "../scripts/ensure-chromium.ts";
+import { chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
 
 export interface BrowserSession {
   page: Page;
@@ -12,19 +12,9 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 export async function openBrowserSession(viewport = { width: 1400, height: 900 }): Promise<BrowserSession> {
-  // playwright's launch() runs headless with a fresh temporary profile (user data dir) each time.
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  // The run's one Chromium (test/global-setup.ts); a new context is a fresh profile: no cookies, no cache.
+  const browser = await chromium.connect(inject("chromiumWsEndpoint"));
   const context = await browser.newContext({ viewport });
   const session: BrowserSession = {
     page: await context.newPage(),
