@@ -1,0 +1,19 @@
+export {
+  describeExit,
+  type Exit,
+  type ProcessOptions,
+  type RunOptions,
+  runProcess,
+  type StartedProcess,
+  startProcess,
+  stopAllProcesses,
+} from "./processes.ts";
+export {
+  beginTestRun,
+  expectNoProcessesLeft,
+  LeftoverProcessesError,
+  processesOfRun,
+  type TaggedProcess,
+  TEST_RUN_ENV,
+} from "./test-run.ts";
+export { formatDuration, until, type WaitOptions, WaitTimeoutError, within } from "./wait.ts";
