@@ -35,6 +35,8 @@ export interface StartedProcess {
   readonly outputEnded: Promise<void>;
   /** All of stdout so far. */
   stdout(): string;
+  /** All of stderr so far. */
+  stderr(): string;
   /** The end of stdout and stderr interleaved, for error messages. */
   recentOutput(): string;
   /** Resolves with the first line on stdout or stderr that matches; rejects if the process exits first. */
@@ -80,6 +82,7 @@ export function startProcess(command: string, args: string[], options: ProcessOp
   outputEnded.catch(() => {});
 
   let stdout = "";
+  let stderr = "";
   let recent = "";
   const remember = (text: string) => {
     recent = (recent + text).slice(-RECENT_OUTPUT_CHARS);
@@ -88,7 +91,10 @@ export function startProcess(command: string, args: string[], options: ProcessOp
     stdout += chunk;
     remember(chunk);
   });
-  child.stderr?.setEncoding("utf8").on("data", remember);
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+    remember(chunk);
+  });
   // Every line of either stream, kept so that waitForLine() also sees lines printed before it was called.
   const lines: string[] = [];
   const lineWaiters = new Set<(line: string) => void>();
@@ -125,6 +131,7 @@ export function startProcess(command: string, args: string[], options: ProcessOp
     exited,
     outputEnded,
     stdout: () => stdout,
+    stderr: () => stderr,
     recentOutput: () => recent.trim(),
     waitForLine(pattern, { timeoutMs, what }) {
       let waiter: (line: string) => void = () => {};
