@@ -1,9 +1,8 @@
 // The TypeScript code samples shown on the page compile against @aidp/client's types, so they cannot rot.
-import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { runProcess } from "@aidp/test-support";
 import { describe, expect, it } from "vitest";
 import { operations } from "./bundle.ts";
 
@@ -18,7 +17,10 @@ describe("the TypeScript code samples", () => {
 
   it("compile with tsc --noEmit against @aidp/client", async () => {
     const tsc = require.resolve("typescript/bin/tsc");
-    const run = promisify(execFile)(process.execPath, [tsc, "--noEmit", "-p", `${samplesDir}tsconfig.json`]);
-    await expect(run.then(({ stdout }) => stdout)).resolves.toBe("");
+    const run = runProcess(process.execPath, [tsc, "--noEmit", "-p", `${samplesDir}tsconfig.json`], {
+      name: "tsc",
+      timeoutMs: 50_000,
+    });
+    await expect(run).resolves.toBe("");
   });
 });

@@ -1,9 +1,11 @@
 export {
   describeExit,
   type Exit,
+  type Finished,
   type ProcessOptions,
   type RunOptions,
   runProcess,
+  runToExit,
   type StartedProcess,
   startProcess,
   stopAllProcesses,

@@ -162,12 +162,20 @@ export interface RunOptions extends Omit<ProcessOptions, "stdin"> {
   timeoutMs: number;
 }
 
+export interface Finished {
+  exit: Exit;
+  stdout: string;
+  stderr: string;
+  /** The end of stdout and stderr interleaved, as recentOutput(). */
+  recentOutput: string;
+}
+
 /**
- * Runs a command to its end and resolves with its stdout. On a non-zero exit, or when `timeoutMs` runs out
- * (then the whole process group is ended first), rejects with the command, where it ran, why, and the end
- * of what it printed.
+ * Runs a command to its end, whatever its exit code, and resolves with how it ended and everything it
+ * printed. When `timeoutMs` runs out, ends the whole process group and rejects with a {@link WaitTimeoutError}
+ * that names the command, where it ran and the end of what it printed.
  */
-export async function runProcess(command: string, args: string[], options: RunOptions): Promise<string> {
+export async function runToExit(command: string, args: string[], options: RunOptions): Promise<Finished> {
   const started = startProcess(command, args, options);
   const where = options.cwd ? ` in ${options.cwd}` : "";
   try {
@@ -182,12 +190,25 @@ export async function runProcess(command: string, args: string[], options: RunOp
       timeoutMs: GROUP_EXIT_TIMEOUT_MS,
       what: `the output of \`${started.commandLine}\` to end (a process outside its group holds it open)`,
     });
-    if (exit.code !== 0)
-      throw new Error(`\`${started.commandLine}\`${where} ${describeExit(exit)}.\n${printed(started)}`);
-    return started.stdout();
+    return { exit, stdout: started.stdout(), stderr: started.stderr(), recentOutput: started.recentOutput() };
   } finally {
     await started.stop();
   }
+}
+
+/**
+ * Runs a command to its end and resolves with its stdout. On a non-zero exit, or when `timeoutMs` runs out
+ * (then the whole process group is ended first), rejects with the command, where it ran, why, and the end
+ * of what it printed.
+ */
+export async function runProcess(command: string, args: string[], options: RunOptions): Promise<string> {
+  const { exit, stdout, recentOutput } = await runToExit(command, args, options);
+  if (exit.code !== 0) {
+    const where = options.cwd ? ` in ${options.cwd}` : "";
+    const output = describeOutput(options.name ?? basename(command), recentOutput);
+    throw new Error(`\`${[command, ...args].join(" ")}\`${where} ${describeExit(exit)}.\n${output}`);
+  }
+  return stdout;
 }
 
 /** Ends every process started through this module that is still running; see vitest-setup.ts. */
@@ -205,8 +226,11 @@ export function describeExit({ code, signal }: Exit): string {
 }
 
 function printed(started: StartedProcess): string {
-  const output = started.recentOutput();
-  return output ? `${started.name} printed (last lines):\n${output}` : `${started.name} printed nothing.`;
+  return describeOutput(started.name, started.recentOutput());
+}
+
+function describeOutput(name: string, output: string): string {
+  return output ? `${name} printed (last lines):\n${output}` : `${name} printed nothing.`;
 }
 
 function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {

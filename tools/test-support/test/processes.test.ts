@@ -1,7 +1,7 @@
 // startProcess/runProcess against real child processes: the whole process group ends, and failures and
 // timeouts say what was awaited and what the child printed.
 import { describe, expect, it } from "vitest";
-import { runProcess, startProcess, WaitTimeoutError } from "../src/index.ts";
+import { runProcess, runToExit, startProcess, WaitTimeoutError } from "../src/index.ts";
 import { isRunning } from "../src/proc.ts";
 import { failsLoudly, ignoresSigterm, parentWithChild, printsThenIdles } from "./programs.ts";
 
@@ -86,5 +86,16 @@ describe("runProcess", () => {
     childPid = Number(/^child (\d+)$/m.exec(message)?.[1]);
     expect(childPid).toBeGreaterThan(0);
     expect(isRunning(childPid)).toBe(false);
+  });
+});
+
+describe("runToExit", () => {
+  it("resolves whatever the exit code, with stdout and stderr apart", async () => {
+    const finished = await runToExit(node, ["-e", `console.log("out"); ${failsLoudly}`], {
+      timeoutMs: 30_000,
+    });
+    expect(finished.exit).toEqual({ code: 3, signal: null });
+    expect(finished.stdout).toBe("out\n");
+    expect(finished.stderr).toBe("the reason it failed\n");
   });
 });
