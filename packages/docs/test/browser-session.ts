@@ -25,6 +25,18 @@ const CHROMIUM_ARGS = [
 export async function openBrowserSession(viewport = { width: 1400, height: 900 }): Promise<BrowserSession> {
   // playwright's launch() runs headless with a fresh temporary profile (user data dir) each time.
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    return await startSession(browser, viewport);
+  } catch (error) {
+    await browser.close(); // nobody else holds it yet
+    throw error;
+  }
+}
+
+async function startSession(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<BrowserSession> {
   const context = await browser.newContext({ viewport });
   const session: BrowserSession = {
     page: await context.newPage(),
