@@ -106,7 +106,9 @@ export function startProcess(command: string, args: string[], options: ProcessOp
       });
 
   const pid = child.pid ?? -1;
-  const processGroupAlive = () => (hasProcFs ? groupMembers(pid).length > 0 : signalGroup(pid, 0));
+  // kill(0) answers for the whole group cheaply, but counts zombies (ended, never reaped: an orphan's
+  // grandchild in a container whose init does not reap); /proc tells them apart.
+  const processGroupAlive = () => signalGroup(pid, 0) && (!hasProcFs || groupMembers(pid).length > 0);
   const stop = memoize(async (graceMs: number = STOP_GRACE_MS) => {
     if (pid > 0 && processGroupAlive()) {
       signalGroup(pid, "SIGTERM");
