@@ -71,9 +71,12 @@ export async function expectNoProcessesLeft(tag: string, graceMs = 5_000): Promi
     return;
   }
   const noneLeft = () => (processesOfRun(tag).length === 0 ? true : undefined);
-  const ended = await until(noneLeft, { timeoutMs: graceMs, what: "the run's processes to end" }).catch(
-    () => false,
-  );
+  // Each look reads every process's environment: every 100 ms is often enough.
+  const ended = await until(noneLeft, {
+    timeoutMs: graceMs,
+    intervalMs: 100,
+    what: "the run's processes to end",
+  }).catch(() => false);
   if (ended) return;
   const leftovers = processesOfRun(tag);
   if (leftovers.length === 0) return;
