@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
 import { sharedTestConfig } from "../vitest.shared.ts";
 
-export default defineConfig({ test: { ...sharedTestConfig } });
+// The lint tests run Redocly on copies of the spec (bounded at 20 s each in the test): more than the 5 s default.
+export default defineConfig({ test: { ...sharedTestConfig, testTimeout: 30_000 } });

@@ -7,6 +7,7 @@ const root = new URL("..", import.meta.url).pathname;
 const packageDirs = [
   "spec",
   "tools",
+  "tools/test-support",
   ...readdirSync(join(root, "packages")).map((name) => join("packages", name)),
 ];
 const totals = { passed: 0, failed: 0, skipped: 0 };

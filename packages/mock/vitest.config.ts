@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { sharedTestConfig } from "../../vitest.shared.ts";
+import { sharedGlobalSetup, sharedTestConfig } from "../../vitest.shared.ts";
 
 export default defineConfig({
   test: {
@@ -7,7 +7,7 @@ export default defineConfig({
     // Each file starts its own Prism processes; they take a core each while starting.
     testTimeout: 30_000,
     // Our own globalSetup export, used the way a consumer would (test/vitest-global-setup.test.ts).
-    globalSetup: ["./src/vitest-global-setup.ts"],
+    globalSetup: [...sharedGlobalSetup, "./src/vitest-global-setup.ts"],
     hookTimeout: 60_000,
   },
 });

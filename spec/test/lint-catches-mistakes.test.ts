@@ -1,13 +1,13 @@
 // A mistake in the spec fails the build's lint step with a message that names the file and line.
-import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { runToExit } from "@aidp/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 
-const run = promisify(execFile);
+/** Redocly lints the spec in a second or two; the bound leaves room for a busy machine. */
+const LINT_TIMEOUT_MS = 20_000;
 const specDir = fileURLToPath(new URL("..", import.meta.url));
 const repoRoot = join(specDir, "..");
 const searchPath = "paths/20260430_aiDataPlatforms_{aiDataPlatformId}_actions_searchAuditLogs.yaml";
@@ -23,16 +23,16 @@ async function lintCopyWith(mistake: (dir: string) => void) {
   cpSync(join(repoRoot, "redocly.yaml"), join(root, "redocly.yaml"));
   mistake(join(root, "spec"));
   const redocly = join(specDir, "node_modules", ".bin", "redocly");
-  try {
-    const { stdout, stderr } = await run(redocly, ["lint", "openapi.yaml", "--config", "../redocly.yaml"], {
+  const { exit, stdout, stderr } = await runToExit(
+    redocly,
+    ["lint", "openapi.yaml", "--config", "../redocly.yaml"],
+    {
       cwd: join(root, "spec"),
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-    });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, output: failed.stdout + failed.stderr };
-  }
+      timeoutMs: LINT_TIMEOUT_MS,
+    },
+  );
+  return { code: exit.code, output: stdout + stderr };
 }
 
 function edit(file: string, from: string, to: string) {

@@ -1,6 +1,7 @@
-// A throw-away Verdaccio registry for tests: 127.0.0.1, a free port, storage in a fresh temp dir, no
-// uplinks (a package it does not hold is a 404, nothing is fetched from the internet), and one user
-// whose token may publish. stop() closes it and deletes the storage.
+// A throw-away Verdaccio registry for tests: 127.0.0.1, a free port, storage in a fresh temp dir, and one
+// user whose token may publish. It holds the @aidp scope only and proxies nothing: a package it does not
+// hold is a 404 and nothing is fetched from the internet through it, so a consumer gets everything else
+// from the public registry (its .npmrc routes only @aidp here). stop() closes it and deletes the storage.
 import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -25,7 +26,7 @@ export async function startLocalRegistry(): Promise<LocalRegistry> {
       storage: join(dir, "storage"),
       auth: { htpasswd: { file: join(dir, "htpasswd"), max_users: 1 } },
       uplinks: {},
-      packages: { "**": { access: "$all", publish: "$authenticated", unpublish: "$authenticated" } },
+      packages: { "@aidp/*": { access: "$all", publish: "$authenticated", unpublish: "$authenticated" } },
       web: { enable: false },
       log: { type: "stdout", format: "pretty", level: "error" },
     } as never);

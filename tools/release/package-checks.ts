@@ -1,14 +1,16 @@
 // Runs the three checks of a published package's tarball: publint, are-the-types-wrong and the file list.
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { runProcess, runToExit } from "@aidp/test-support";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { type PackedFile, packProblems } from "./pack-rules.ts";
 import type { WorkspacePackage } from "./workspace-packages.ts";
 
-const run = promisify(execFile);
+/** attw packs the package and type-checks every entry point: seconds, more on a busy machine. */
+const ATTW_TIMEOUT_MS = 120_000;
+/** npm only lists the files it would pack. */
+const PACK_LIST_TIMEOUT_MS = 60_000;
 const attwBin = new URL("../node_modules/.bin/attw", import.meta.url).pathname;
 
 /** publint on what `pnpm pack` would publish; every message (error, warning or suggestion) is a problem. */
@@ -29,16 +31,9 @@ export async function attwResult(
   const excluded = assetEntrypoints(pkg.manifest);
   const exclude = excluded.length > 0 ? ["--exclude-entrypoints", ...excluded] : [];
   const args = ["--pack", pkg.dir, "--profile", "esm-only", "--format", "json", ...exclude];
-  const result = await run(attwBin, args, {
-    maxBuffer: 64 * 1024 * 1024,
-  }).then(
-    ({ stdout }) => ({ stdout, exitCode: 0 }),
-    (error: { stdout?: string; code?: number }) => ({
-      stdout: error.stdout ?? "",
-      exitCode: error.code ?? 1,
-    }),
-  );
-  const report = JSON.parse(result.stdout) as {
+  // attw exits non-zero when it finds a problem; the JSON on stdout says which.
+  const { exit, stdout } = await runToExit(attwBin, args, { name: "attw", timeoutMs: ATTW_TIMEOUT_MS });
+  const report = JSON.parse(stdout) as {
     analysis: { types: unknown };
     problems?: Record<string, { kind: string; entrypoint?: string; resolutionKind?: string }[]>;
   };
@@ -49,7 +44,7 @@ export async function attwResult(
     .map(
       (p) => `${pkg.name}: ${p.kind} at ${p.entrypoint ?? "?"} (${p.resolutionKind ?? "all resolutions"})`,
     );
-  return { exitCode: result.exitCode, typed: report.analysis.types !== false, problems };
+  return { exitCode: exit.code ?? 1, typed: report.analysis.types !== false, problems };
 }
 
 /**
@@ -71,9 +66,9 @@ const resolutionsIgnoredByEsmOnly = new Set(["node10", "node16-cjs"]);
 export async function packListProblems(
   pkg: WorkspacePackage,
 ): Promise<{ files: PackedFile[]; problems: string[] }> {
-  const { stdout } = await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+  const stdout = await runProcess("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
     cwd: pkg.dir,
-    maxBuffer: 64 * 1024 * 1024,
+    timeoutMs: PACK_LIST_TIMEOUT_MS,
   });
   const [tarball] = JSON.parse(stdout) as { files: PackedFile[]; unpackedSize: number }[];
   if (!tarball) throw new Error(`${pkg.name}: npm pack --dry-run printed no tarball`);

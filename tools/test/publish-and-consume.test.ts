@@ -1,30 +1,59 @@
 // The real release path against a real registry: the README's release commands run in a copy of the repo and
 // publish to a throw-away Verdaccio; a fresh project outside the workspace installs the packages with plain
-// npm, type-checks a consumer (nodenext, bundler) and runs it against the installed mock on Node 20 and 24.
-import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// npm (the @aidp scope from Verdaccio, everything else from the public registry), type-checks a consumer
+// (nodenext, bundler) and runs it against the installed mock on Node 20 and 24.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
+import { runProcess, type StartedProcess, startProcess, within } from "@aidp/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalRegistry, startLocalRegistry } from "../release/local-registry.ts";
 import { releaseCommands } from "../release/releasing-commands.ts";
 import { listPublishedPackages, repoRoot, type WorkspacePackage } from "../release/workspace-packages.ts";
+import {
+  CONSUMER_INSTALL_TIMEOUT_MS,
+  createConsumerProject,
+  installPackages,
+} from "./support/consumer-project.ts";
 import { copyRepository, gitIdentity } from "./support/repo-copy.ts";
-import { runStep } from "./support/run-step.ts";
-import { findSystemNode } from "./support/system-node.ts";
+import { findSystemNode } from "./support/user-shell.ts";
 
-const consumerTemplate = new URL("./consumer/", import.meta.url).pathname;
 const tsc = new URL("../node_modules/.bin/tsc", import.meta.url).pathname;
 const installed = ["@aidp/client", "@aidp/types", "@aidp/mock"];
 
+/**
+ * How long each release command may take, by what it does: a full workspace build in a copy with no turbo
+ * cache (every package, the docs site included) is the longest; installing from pnpm's store and
+ * publishing five packages to a local registry are shorter; versioning and git are quick.
+ */
+function releaseStepTimeoutMs(command: string): number {
+  if (/\bbuild\b/.test(command)) return 180_000;
+  if (/\binstall\b|\brelease\b/.test(command)) return 120_000;
+  return 60_000;
+}
+/** The installed mock prints its URL once Prism answers; Prism's start-up takes seconds on a busy machine. */
+const MOCK_START_TIMEOUT_MS = 60_000;
+const MOCK_STOP_TIMEOUT_MS = 10_000;
+/** tsc on one consumer file and the packages' declarations. */
+const TSC_TIMEOUT_MS = 60_000;
+/** The consumer makes a handful of requests to the local mock. */
+const CONSUMER_RUN_TIMEOUT_MS = 30_000;
+
 let registry: LocalRegistry | undefined;
-let mock: ChildProcess | undefined;
+let mock: StartedProcess | undefined;
 const tempDirs: string[] = [];
 let releasedPackages: WorkspacePackage[] = [];
 let consumerDir = "";
 let releaseCopy = "";
 let mockUrl = "";
+
+// Each step has its own bound and says what it waited for; the hook's bound is their sum plus the in-process
+// work (copying the repository, starting Verdaccio), so a step's own message comes first.
+const setupTimeoutMs =
+  releaseCommands().reduce((sum, line) => sum + releaseStepTimeoutMs(line), 0) +
+  CONSUMER_INSTALL_TIMEOUT_MS +
+  MOCK_START_TIMEOUT_MS +
+  30_000;
 
 beforeAll(async () => {
   registry = await startLocalRegistry();
@@ -43,31 +72,28 @@ beforeAll(async () => {
     npm_config_userconfig: npmrc,
   };
   for (const line of releaseCommands())
-    await runStep("bash", ["-euo", "pipefail", "-c", line], { cwd: copy, env: releaseEnv });
+    await runProcess("bash", ["-euo", "pipefail", "-c", line], {
+      cwd: copy,
+      env: releaseEnv,
+      name: `\`${line}\``,
+      timeoutMs: releaseStepTimeoutMs(line),
+    });
   releasedPackages = listPublishedPackages(copy);
 
-  consumerDir = mkdtempSync(join(tmpdir(), "aidp-consumer-"));
+  consumerDir = createConsumerProject(registry.url);
   tempDirs.push(consumerDir);
-  cpSync(consumerTemplate, consumerDir, { recursive: true });
-  writeFileSync(
-    join(consumerDir, "package.json"),
-    JSON.stringify({ name: "consumer", private: true, type: "module" }),
-  );
-  // Only the @aidp scope comes from the local registry; their dependencies (openapi-fetch, Prism) from npm's.
-  writeFileSync(join(consumerDir, ".npmrc"), `@aidp:registry=${registry.url}\n`);
-  await runStep("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", ...installed], {
-    cwd: consumerDir,
-    env: { ...process.env, npm_config_userconfig: join(consumerDir, ".npmrc") },
-  });
+  await installPackages(consumerDir, installed);
   mockUrl = await startInstalledMock(consumerDir);
-}, 230_000);
+}, setupTimeoutMs);
 
 afterAll(async () => {
-  if (mock && mock.exitCode === null) {
-    const exited = new Promise((resolve) => mock?.once("exit", resolve));
-    mock.stdin?.end();
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-    mock.kill("SIGKILL");
+  if (mock) {
+    // start-mock.mjs stops the mock when its stdin closes; past the bound its process group is ended.
+    mock.child.stdin?.end();
+    await within(mock.exited, { timeoutMs: MOCK_STOP_TIMEOUT_MS, what: "the installed mock to stop" }).catch(
+      () => {},
+    );
+    await mock.stop();
   }
   await registry?.stop();
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
@@ -87,24 +113,18 @@ function turnOffProvenance(copy: string) {
 }
 
 /** Runs start-mock.mjs on Node 24 (Prism needs it) from the consumer project; resolves with the mock's URL. */
-function startInstalledMock(cwd: string): Promise<string> {
-  mock = spawn(process.execPath, ["start-mock.mjs"], {
+async function startInstalledMock(cwd: string): Promise<string> {
+  mock = startProcess(process.execPath, ["start-mock.mjs"], {
     cwd,
-    stdio: ["pipe", "pipe", "pipe"],
+    stdin: "pipe",
     env: { ...process.env, SCARF_ANALYTICS: "false" },
+    name: "the installed mock",
   });
-  let stderr = "";
-  mock.stderr?.on("data", (chunk) => {
-    stderr += chunk;
+  const { input: line } = await mock.waitForLine(/^\{"url":/, {
+    timeoutMs: MOCK_START_TIMEOUT_MS,
+    what: "the installed mock to print its URL",
   });
-  return new Promise((resolve, reject) => {
-    mock?.once("exit", (code) =>
-      reject(new Error(`the installed mock exited with ${code}: ${stderr.slice(-2000)}`)),
-    );
-    createInterface({ input: mock?.stdout as NodeJS.ReadableStream }).once("line", (line) =>
-      resolve(JSON.parse(line).url),
-    );
-  });
+  return JSON.parse(line).url;
 }
 
 describe("after the documented release commands", () => {
@@ -126,7 +146,9 @@ describe("after the documented release commands", () => {
   it("recorded the released spec as the breaking-change baseline and tagged each package", async () => {
     const released = readFileSync(join(releaseCopy, "tools/released-spec/openapi.json"), "utf8");
     expect(released).toBe(readFileSync(join(releaseCopy, "spec/dist/openapi.json"), "utf8"));
-    const tags = (await runStep("git", ["tag", "--list"], { cwd: releaseCopy })).trim().split("\n");
+    const tags = (await runProcess("git", ["tag", "--list"], { cwd: releaseCopy, timeoutMs: 10_000 }))
+      .trim()
+      .split("\n");
     expect(tags.sort()).toEqual(releasedPackages.map((p) => `${p.name}@${p.version}`).sort());
   });
 
@@ -142,11 +164,11 @@ describe("after the documented release commands", () => {
 
 describe("a consumer project outside the workspace", () => {
   it("type-checks with tsc --strict under moduleResolution nodenext", async () => {
-    await runStep(tsc, ["-p", "tsconfig.nodenext.json"], { cwd: consumerDir });
+    await runProcess(tsc, ["-p", "tsconfig.nodenext.json"], { cwd: consumerDir, timeoutMs: TSC_TIMEOUT_MS });
   });
 
   it("type-checks with tsc --strict under moduleResolution bundler", async () => {
-    await runStep(tsc, ["-p", "tsconfig.bundler.json"], { cwd: consumerDir });
+    await runProcess(tsc, ["-p", "tsconfig.bundler.json"], { cwd: consumerDir, timeoutMs: TSC_TIMEOUT_MS });
   });
 
   const expectWorkingConsumer = (stdout: string, nodeVersion: string) => {
@@ -162,14 +184,20 @@ describe("a consumer project outside the workspace", () => {
   };
 
   it("runs against the installed mock on Node 24", async () => {
-    const stdout = await runStep(process.execPath, ["run-consumer.mjs", mockUrl], { cwd: consumerDir });
+    const stdout = await runProcess(process.execPath, ["run-consumer.mjs", mockUrl], {
+      cwd: consumerDir,
+      timeoutMs: CONSUMER_RUN_TIMEOUT_MS,
+    });
     expectWorkingConsumer(stdout, process.version);
   });
 
   it("runs against the installed mock on the system Node 20", async () => {
     const systemNode = findSystemNode();
     expect(systemNode.version).toMatch(/^v20\./);
-    const stdout = await runStep(systemNode.path, ["run-consumer.mjs", mockUrl], { cwd: consumerDir });
+    const stdout = await runProcess(systemNode.path, ["run-consumer.mjs", mockUrl], {
+      cwd: consumerDir,
+      timeoutMs: CONSUMER_RUN_TIMEOUT_MS,
+    });
     expectWorkingConsumer(stdout, systemNode.version);
   });
 });

@@ -4,16 +4,25 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runProcess } from "@aidp/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyRepository } from "./support/repo-copy.ts";
-import { runStep } from "./support/run-step.ts";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", NO_COLOR: "1" };
 let copy: string;
 
+/** A full build of every package in a copy with an empty cache takes a minute or two on a busy 2-core machine. */
+const BUILD_TIMEOUT_MS = 180_000;
+/** pnpm links the copy's node_modules from its store, offline. */
+const INSTALL_TIMEOUT_MS = 120_000;
+
 const turbo = (...args: string[]) =>
-  runStep("pnpm", ["exec", "turbo", "run", "build", ...args], { cwd: copy, env });
+  runProcess("pnpm", ["exec", "turbo", "run", "build", ...args], {
+    cwd: copy,
+    env,
+    timeoutMs: BUILD_TIMEOUT_MS,
+  });
 
 /** Build task cache status by package name, as turbo would run it now. */
 async function plannedBuild(): Promise<Map<string, string>> {
@@ -56,9 +65,13 @@ function editFile(relativePath: string, from: string, to: string) {
 
 beforeAll(async () => {
   copy = copyRepository(repoRoot);
-  await runStep("pnpm", ["install", "--frozen-lockfile", "--offline"], { cwd: copy, env });
+  await runProcess("pnpm", ["install", "--frozen-lockfile", "--offline"], {
+    cwd: copy,
+    env,
+    timeoutMs: INSTALL_TIMEOUT_MS,
+  });
   await turbo();
-});
+}, INSTALL_TIMEOUT_MS + BUILD_TIMEOUT_MS);
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 describe("turbo build cache", () => {

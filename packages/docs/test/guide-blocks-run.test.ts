@@ -5,12 +5,12 @@
 //
 // After an intended change: AIDP_DOCS_UPDATE_OUTPUT=1 pnpm exec vitest run test/guide-blocks-run.test.ts
 // writes what each block printed into the guides (the order of the blocks in a file is kept); review the diff.
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunningMock, startMock } from "@aidp/mock";
+import { runToExit } from "@aidp/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outputMatches, updateRequested, writeOutputIntoGuide } from "./block-output.ts";
 import {
@@ -51,7 +51,7 @@ interface Run {
   stderr: string;
 }
 
-function runBlock(block: GuideBlock): Promise<Run> {
+async function runBlock(block: GuideBlock): Promise<Run> {
   const source = block.source.replaceAll(DOCUMENTED_MOCK_URL, mock.url);
   const [command, args] = isTypeScript(block)
     ? (() => {
@@ -67,17 +67,18 @@ function runBlock(block: GuideBlock): Promise<Run> {
     PATH: `${join(packageDir, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
     NO_COLOR: "1",
   };
-  return new Promise((resolve) => {
-    execFile(
-      command,
-      [...args],
-      { cwd: workDir, env, timeout: BLOCK_TIMEOUT_MS, killSignal: "SIGKILL" },
-      (error, stdout, stderr) => {
-        const exitCode = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ exitCode, stdout: stdout.replaceAll(mock.url, DOCUMENTED_MOCK_URL), stderr });
-      },
-    );
+  // In its own process group, ended with it whatever happens (a block that starts a server included).
+  const run = await runToExit(command, [...args], {
+    cwd: workDir,
+    env,
+    name: `${block.guide.file}:${block.line}`,
+    timeoutMs: BLOCK_TIMEOUT_MS,
   });
+  return {
+    exitCode: run.exit.code ?? 1,
+    stdout: run.stdout.replaceAll(mock.url, DOCUMENTED_MOCK_URL),
+    stderr: run.stderr,
+  };
 }
 
 describe("the guides' runnable blocks", () => {

@@ -1,20 +1,20 @@
 // Helpers of the start/stop tests: child processes and what is left of them.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
+import { startProcess } from "@aidp/test-support";
 
 export const distDir = new URL("../dist/", import.meta.url);
 
-/** Runs a Node program and gives its first stdout line that matches `pattern`. */
+/**
+ * Runs a Node program in its own process group, which ends after the test file whatever its outcome
+ * (@aidp/test-support's vitest setup) if the test did not end it.
+ */
 export function spawnNode(args: string[]): { child: ChildProcess; stderr: () => string } {
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  return { child, stderr: () => stderr };
+  const { child, stderr } = startProcess(process.execPath, args, { name: "node" });
+  return { child, stderr };
 }
 
 export function firstLineMatching(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {

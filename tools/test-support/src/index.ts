@@ -1,0 +1,21 @@
+export {
+  describeExit,
+  type Exit,
+  type Finished,
+  type ProcessOptions,
+  type RunOptions,
+  runProcess,
+  runToExit,
+  type StartedProcess,
+  startProcess,
+  stopAllProcesses,
+} from "./processes.ts";
+export {
+  beginTestRun,
+  expectNoProcessesLeft,
+  LeftoverProcessesError,
+  processesOfRun,
+  type TaggedProcess,
+  TEST_RUN_ENV,
+} from "./test-run.ts";
+export { formatDuration, until, type WaitOptions, WaitTimeoutError, within } from "./wait.ts";
