@@ -26,7 +26,13 @@ describe("aidp --version and --help", () => {
     expect(code).toBe(0);
     for (const text of ["aidp audit", "aidp cluster", "aidp completion", "--profile", "--endpoint", "--auth"])
       expect(stdout).toContain(text);
-    for (const variable of ["OCI_CLI_PROFILE", "OCI_CLI_CONFIG_FILE", "OCI_CLI_REGION", "OCI_CLI_AUTH", "OCI_CLI_ENDPOINT"])
+    for (const variable of [
+      "OCI_CLI_PROFILE",
+      "OCI_CLI_CONFIG_FILE",
+      "OCI_CLI_REGION",
+      "OCI_CLI_AUTH",
+      "OCI_CLI_ENDPOINT",
+    ])
       expect(stdout).toContain(variable);
     expect(stdout).toMatch(/Exit codes: 0 success; 2 usage .* 3 .* 4 .* 130 interrupted/s);
   });
