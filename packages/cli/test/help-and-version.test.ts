@@ -1,17 +1,12 @@
 // What a user sees before sending anything: the version, the help of each command with the spec's flags and
 // examples, and the completion script.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
 import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { resolved, schema } from "./support/spec.ts";
 
 afterEach(endAidpProcesses);
 
-type Json = Record<string, any>;
-const spec: Json = JSON.parse(
-  readFileSync(createRequire(import.meta.url).resolve("@aidp/spec/openapi.json"), "utf8"),
-);
-const schema = (name: string): Json => spec.components.schemas[name];
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 const packageVersion = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
@@ -43,10 +38,10 @@ describe("aidp audit search-logs --help", () => {
     const { code, stdout } = await runAidp(["audit", "search-logs", "--help"]);
     expect(code).toBe(0);
     const help = stdout.replace(/\s+/g, " ");
-    for (const [name, property] of Object.entries<Json>(schema("SearchAuditLogsDetails").properties)) {
+    for (const [name, property] of Object.entries(schema("SearchAuditLogsDetails").properties ?? {})) {
       const flag = name === "query" ? "--search-text" : `--${kebab(name)}`;
       expect(help, flag).toContain(`${flag} `);
-      const described = property.$ref ? schema(property.$ref.split("/").pop()) : property;
+      const described = resolved(property);
       expect(help, `${flag} description`).toContain(described.description);
       for (const value of described.enum ?? []) expect(help, `${flag} enum`).toContain(value);
     }
@@ -62,7 +57,7 @@ describe("aidp audit search-logs --help", () => {
     const { code, stdout } = await runAidp(["cluster", "download-logs", "--help"]);
     expect(code).toBe(0);
     const help = stdout.replace(/\s+/g, " ");
-    for (const name of schema("DownloadClusterLogsDetails").required as string[])
+    for (const name of schema("DownloadClusterLogsDetails").required ?? [])
       expect(help).toMatch(new RegExp(`--${kebab(name)} [^-]*Required \\(here or in --body\\)`));
     for (const flag of ["--workspace-key", "--cluster-key", "--par-url-file"]) expect(help).toContain(flag);
   });

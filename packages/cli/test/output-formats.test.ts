@@ -1,8 +1,6 @@
 // The four formats, over a local server that really pages (opc-next-page until the last page): --all reads
 // every page and every format streams the same records; csv parses back with a CSV library; json is one
 // document. The stateful mock's version of these checks is in stateful-mock.test.ts.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { awkwardRecord } from "./support/awkward-records.ts";
@@ -14,13 +12,10 @@ import {
   type TestServer,
 } from "./support/fake-service.ts";
 import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { auditRecordFields } from "./support/spec.ts";
 
 const TOTAL = 2345;
 const records = Array.from({ length: TOTAL }, (_, index) => awkwardRecord(index));
-const spec = JSON.parse(
-  readFileSync(createRequire(import.meta.url).resolve("@aidp/spec/openapi.json"), "utf8"),
-);
-const specColumns = Object.keys(spec.components.schemas.AuditLogSearchResultSummary.properties);
 
 let paging: TestServer;
 let empty: TestServer;
@@ -60,11 +55,11 @@ describe("--all reads every page", () => {
     const { code, stdout } = await search(paging, "--all", "--limit", "500", "--output", "csv");
     expect(code).toBe(0);
     const rows: string[][] = parse(stdout, { record_delimiter: "\r\n" });
-    expect(rows[0]).toEqual(specColumns);
+    expect(rows[0]).toEqual(auditRecordFields);
     const parsed = parse(stdout, { columns: true }) as Record<string, string>[];
     expect(parsed).toEqual(
       records.map((record) =>
-        Object.fromEntries(specColumns.map((column) => [column, record[column] ?? ""])),
+        Object.fromEntries(auditRecordFields.map((column) => [column, record[column] ?? ""])),
       ),
     );
     expect(stdout).toContain('"sales, ""orders"" 0"');
@@ -123,7 +118,7 @@ describe("no records", () => {
   it.each([
     ["json", (out: string) => expect(JSON.parse(out)).toEqual({ items: [] })],
     ["ndjson", (out: string) => expect(out).toBe("")],
-    ["csv", (out: string) => expect(out).toBe(`${specColumns.join(",")}\r\n`)],
+    ["csv", (out: string) => expect(out).toBe(`${auditRecordFields.join(",")}\r\n`)],
     ["table", (out: string) => expect(out).toMatch(/eventId.*timeOfLog/)],
   ])("%s", async (format, check) => {
     const { code, stdout } = await search(empty, "--all", "--output", format);
