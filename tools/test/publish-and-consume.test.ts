@@ -16,7 +16,7 @@ import { findSystemNode } from "./support/system-node.ts";
 
 const consumerTemplate = new URL("./consumer/", import.meta.url).pathname;
 const tsc = new URL("../node_modules/.bin/tsc", import.meta.url).pathname;
-const installed = ["@aidp/client", "@aidp/types", "@aidp/mock"];
+const installed = ["@aidp/client", "@aidp/types", "@aidp/mock", "@aidp/cli"];
 
 let registry: LocalRegistry | undefined;
 let mock: ChildProcess | undefined;
@@ -171,5 +171,36 @@ describe("a consumer project outside the workspace", () => {
     expect(systemNode.version).toMatch(/^v20\./);
     const stdout = await runStep(systemNode.path, ["run-consumer.mjs", mockUrl], { cwd: consumerDir });
     expectWorkingConsumer(stdout, systemNode.version);
+  });
+});
+
+describe("the installed aidp command", () => {
+  const aidpBin = () => join(consumerDir, "node_modules/@aidp/cli/dist/bin.js");
+
+  it("npx aidp --version prints the released version", async () => {
+    const stdout = await runStep("npx", ["--no-install", "aidp", "--version"], { cwd: consumerDir });
+    expect(stdout.trim()).toBe(releasedPackages[0]?.version);
+  });
+
+  it("searches the installed mock, on Node 24 and on the system Node 20", async () => {
+    const search = [
+      "audit",
+      "search-logs",
+      "--auth",
+      "none",
+      "--endpoint",
+      mockUrl,
+      "--instance-id",
+      "ocid1.x",
+    ];
+    const viaNpx = await runStep("npx", ["--no-install", "aidp", ...search, "--output", "ndjson"], {
+      cwd: consumerDir,
+    });
+    expect(viaNpx.trim().split("\n").length).toBeGreaterThan(0);
+    expect(JSON.parse(viaNpx.split("\n")[0] ?? "")).toHaveProperty("eventId");
+    const csv = await runStep(findSystemNode().path, [aidpBin(), ...search, "--output", "csv"], {
+      cwd: consumerDir,
+    });
+    expect(csv.split("\r\n")[0]).toContain("eventId");
   });
 });
