@@ -22,6 +22,8 @@ export interface AidpOptions {
   cwd?: string;
   /** Written to standard input, which is then closed. */
   stdin?: string;
+  /** Run this command line instead (it runs the bin itself, e.g. under `script` for a terminal). */
+  scriptCommand?: readonly string[];
 }
 
 export interface AidpProcess {
@@ -43,7 +45,8 @@ function temporaryHome(): string {
 }
 
 export function startAidp(args: readonly string[], options: AidpOptions = {}): AidpProcess {
-  const child = spawn(process.execPath, [aidpBin, ...args], {
+  const [command, ...commandArgs] = options.scriptCommand ?? [process.execPath, aidpBin, ...args];
+  const child = spawn(command as string, commandArgs, {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? "", HOME: temporaryHome(), ...options.env },
     stdio: ["pipe", "pipe", "pipe"],
