@@ -1,6 +1,7 @@
 // The built bin against the STATEFUL mock (CONTRACTS.md section 2: seeded records, real pagination, signature
 // checks). These tests need @aidp/mock's `records`, `seed` and `verifySignatures` options, which branch wip-mock
 // adds: until it is merged, startMock() rejects them and every test in this file fails in beforeAll.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -124,6 +125,24 @@ describe("aidp audit search-logs against the stateful mock", () => {
       expected.push(record);
     expect(expected.length).toBeGreaterThan(0);
     expect(lines(stdout).map((line) => JSON.parse(line))).toEqual(expected);
+  });
+});
+
+describe("the root README's example", () => {
+  it("searches the last day's failed operations as CSV, with the mock in place of 127.0.0.1:4010", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const block = /failed operations as CSV[^`]*```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    expect(block.trim().split("\n")).toHaveLength(3);
+    const output = join(dir, "failed.csv");
+    const script = block
+      .replaceAll("http://127.0.0.1:4010", mock?.url ?? "")
+      .replace("> failed.csv", `> ${output}`);
+    execFileSync("bash", ["-euo", "pipefail", "-c", script], {
+      cwd: new URL("../../../", import.meta.url),
+      env: { PATH: process.env.PATH, HOME: dir },
+    });
+    const rows = parse(readFileSync(output, "utf8"), { columns: true }) as Record<string, string>[];
+    expect(rows.every((row) => row.status === "FAILED")).toBe(true);
   });
 });
 
