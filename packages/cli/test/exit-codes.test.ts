@@ -2,7 +2,13 @@
 // exit 4 on a network failure or a timeout, each from a real socket on 127.0.0.1.
 import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { fakeServiceFlags, sendJson, startTestServer, type TestServer } from "./support/fake-service.ts";
+import {
+  DOWNLOAD_LOGS_COMMAND,
+  fakeServiceFlags,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from "./support/fake-service.ts";
 import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
 
 const servers: TestServer[] = [];
@@ -29,23 +35,7 @@ describe("exit 3: the service answered an error", () => {
     );
   });
 
-  it.each([
-    ["audit", "search-logs"],
-    [
-      "cluster",
-      "download-logs",
-      "--workspace-key",
-      "w",
-      "--cluster-key",
-      "c",
-      "--log-content-type-contains",
-      "driver",
-      "--time-begin",
-      "1h",
-      "--time-end",
-      "1s",
-    ],
-  ])(
+  it.each([["audit", "search-logs"], [...DOWNLOAD_LOGS_COMMAND]])(
     "%s %s: status, code, message and opc-request-id on standard error, nothing on standard output",
     async (...command) => {
       const { code, stdout, stderr } = await runAidp([...command, ...fakeServiceFlags(notFound)]);

@@ -38,7 +38,8 @@ async function pagingServer(failAt?: number, onFailPage?: Parameters<typeof star
   return server;
 }
 
-const exportArgs = (server: TestServer, file: string) => [
+/** `--all` NDJSON export, to `file` or (without it) standard output, with --no-retry. */
+const exportArgs = (server: TestServer, file?: string) => [
   "audit",
   "search-logs",
   ...fakeServiceFlags(server),
@@ -47,9 +48,8 @@ const exportArgs = (server: TestServer, file: string) => [
   "100",
   "--output",
   "ndjson",
-  "--output-file",
-  file,
   "--no-retry",
+  ...(file === undefined ? [] : ["--output-file", file]),
 ];
 
 describe("--output-file", () => {
@@ -123,16 +123,7 @@ describe("Ctrl-C", () => {
 
   it("mid-export to standard output: exit 130", async () => {
     const { server, atPage3 } = await holdingServer();
-    const aidp = startAidp([
-      "audit",
-      "search-logs",
-      ...fakeServiceFlags(server),
-      "--all",
-      "--limit",
-      "100",
-      "-o",
-      "ndjson",
-    ]);
+    const aidp = startAidp(exportArgs(server));
     await atPage3;
     aidp.child.kill("SIGINT");
     const { code, stdout } = await aidp.result;

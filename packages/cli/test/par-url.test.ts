@@ -4,7 +4,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { fakeServiceFlags, sendJson, startTestServer, type TestServer } from "./support/fake-service.ts";
+import {
+  DOWNLOAD_LOGS_COMMAND,
+  fakeServiceFlags,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from "./support/fake-service.ts";
 import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
 
 const PAR_URL = "https://objectstorage.example.test/p/SECRET-par-token-4f9c2e/n/ns/b/logs/o/driver.log.gz";
@@ -33,22 +39,7 @@ afterAll(async () => {
 });
 
 const downloadLogs = (...extra: string[]) =>
-  runAidp([
-    "cluster",
-    "download-logs",
-    ...fakeServiceFlags(server),
-    "--workspace-key",
-    "w",
-    "--cluster-key",
-    "c",
-    "--log-content-type-contains",
-    "driver",
-    "--time-begin",
-    "24h",
-    "--time-end",
-    "1s",
-    ...extra,
-  ]);
+  runAidp([...DOWNLOAD_LOGS_COMMAND, ...fakeServiceFlags(server), ...extra]);
 
 describe("cluster download-logs", () => {
   it("prints the async operation key, the request id and the PAR URL on standard output only", async () => {

@@ -10,6 +10,7 @@ import { type RunningMock, startMock } from "@aidp/mock";
 import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generateTestKeyPair, TEST_IDENTITY, TEST_KEY_ID } from "../../client/test/auth/test-keys.ts";
+import { DOWNLOAD_LOGS_COMMAND } from "./support/fake-service.ts";
 import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
 import { auditRecordFields } from "./support/spec.ts";
 
@@ -150,24 +151,13 @@ describe("aidp cluster download-logs against the stateful mock", () => {
   it("--par-url-file gets a URL that serves the log file", async () => {
     const file = join(dir, "par-url.txt");
     const { code, stdout, stderr } = await runAidp([
-      "cluster",
-      "download-logs",
+      ...DOWNLOAD_LOGS_COMMAND,
       "--auth",
       "none",
       "--endpoint",
       mock?.url ?? "",
       "--instance-id",
       INSTANCE,
-      "--workspace-key",
-      "ws",
-      "--cluster-key",
-      "cl",
-      "--log-content-type-contains",
-      "driver",
-      "--time-begin",
-      "24h",
-      "--time-end",
-      "1s",
       "--par-url-file",
       file,
       "--debug",

@@ -21,3 +21,19 @@ export const fakeServiceFlags = (server: TestServer) => [
   "--instance-id",
   TEST_INSTANCE_ID,
 ];
+
+/** A complete `cluster download-logs` command line, short of the connection flags. */
+export const DOWNLOAD_LOGS_COMMAND = [
+  "cluster",
+  "download-logs",
+  "--workspace-key",
+  "w",
+  "--cluster-key",
+  "c",
+  "--log-content-type-contains",
+  "driver",
+  "--time-begin",
+  "24h",
+  "--time-end",
+  "1s",
+] as const;
