@@ -72,7 +72,7 @@ describe("--output-file", () => {
     );
     const file = join(dir, "audit.ndjson");
     const { code, stderr } = await runAidp(exportArgs(server, file));
-    expect(code).toBe(3);
+    expect(code, stderr).toBe(3);
     expect(stderr).toContain("500 InternalServerError");
     expect(readdirSync(dir)).toEqual([]);
   });

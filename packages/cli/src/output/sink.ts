@@ -1,7 +1,7 @@
 // Where the output goes: standard output, or a file written atomically. The file is written under a
 // temporary name in the same folder and renamed over FILE only once everything was written, so an export
 // that fails or is interrupted never leaves a file that looks complete.
-import { createWriteStream, renameSync, unlinkSync, type WriteStream } from "node:fs";
+import { createWriteStream, openSync, renameSync, unlinkSync, type WriteStream } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
 
@@ -18,27 +18,38 @@ export function openSink(outputFile: string | undefined): OutputSink {
   return outputFile === undefined ? streamSink(process.stdout) : atomicFileSink(outputFile);
 }
 
-function write(stream: Writable, text: string): Promise<void> {
-  if (text === "") return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    stream.once("error", onError);
-    const flushed = stream.write(text, () => stream.off("error", onError));
-    if (flushed) resolve();
-    else stream.once("drain", resolve);
+/**
+ * Errors reach the command through the write callbacks (a failed write rejects, or the next one does, or the
+ * commit); the stream's own 'error' event is then only a duplicate, which must not crash the process.
+ */
+function writer(stream: Writable) {
+  let failure: Error | undefined;
+  stream.on("error", (error) => {
+    failure ??= error;
   });
+  return (text: string): Promise<void> => {
+    if (failure) return Promise.reject(failure);
+    if (text === "") return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const flushed = stream.write(text, (error) => {
+        if (error) reject(error);
+      });
+      if (flushed) resolve();
+      else stream.once("drain", resolve);
+    });
+  };
 }
 
+/** Standard output; a reader that goes away (`aidp ... | head`) makes writes fail with EPIPE. */
 function streamSink(stream: Writable): OutputSink {
-  // A reader that goes away (`aidp ... | head`) makes writes fail with EPIPE; write() reports it to the
-  // command, and this listener keeps a later error event from crashing the process.
-  stream.on("error", () => {});
-  return { write: (text) => write(stream, text), commit: async () => {}, discard: () => {} };
+  return { write: writer(stream), commit: async () => {}, discard: () => {} };
 }
 
 function atomicFileSink(target: string): OutputSink {
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.partial`);
-  const file: WriteStream = createWriteStream(temporary, { flags: "wx" });
+  // Opened synchronously, so the temporary file exists from here on and discard() can always remove it.
+  const file: WriteStream = createWriteStream(temporary, { fd: openSync(temporary, "wx") });
+  const write = writer(file);
   let pending = true;
   const removeTemporary = () => {
     if (!pending) return;
@@ -53,11 +64,11 @@ function atomicFileSink(target: string): OutputSink {
   // A last resort for exits that skip the normal error path (process.exit from a second Ctrl-C).
   process.once("exit", removeTemporary);
   return {
-    write: (text) => write(file, text),
+    write,
     async commit() {
+      await write("");
       await new Promise<void>((resolve, reject) => {
-        file.once("error", reject);
-        file.end(() => resolve());
+        file.end((error?: Error | null) => (error ? reject(error) : resolve()));
       });
       renameSync(temporary, target);
       pending = false;
