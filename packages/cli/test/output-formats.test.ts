@@ -11,7 +11,7 @@ import {
   startTestServer,
   type TestServer,
 } from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { endAidpProcesses, runAidp, startAidp } from "./support/run-aidp.ts";
 import { auditRecordFields } from "./support/spec.ts";
 
 const TOTAL = 2345;
@@ -124,5 +124,41 @@ describe("no records", () => {
     const { code, stdout } = await search(empty, "--all", "--output", format);
     expect(code).toBe(0);
     check(stdout);
+  });
+});
+
+describe("a reader that stops early (`aidp ... | head -1`)", () => {
+  it("ends the export quietly with exit 0 at its next write", async () => {
+    // Page 2 is answered only once the reader has gone, so the next write is sure to meet a closed pipe.
+    let readerGone: () => void = () => {};
+    const gone = new Promise<void>((resolve) => {
+      readerGone = resolve;
+    });
+    const pages = pagingHandler(TOTAL, awkwardRecord);
+    const server = await startTestServer(async (request, response, index) => {
+      if (index > 0) await gone;
+      pages(request, response, index);
+    });
+    try {
+      const aidp = startAidp([
+        "audit",
+        "search-logs",
+        ...fakeServiceFlags(server),
+        "--all",
+        "--limit",
+        "10",
+        "-o",
+        "ndjson",
+      ]);
+      await new Promise<void>((resolve) => aidp.child.stdout?.once("data", () => resolve()));
+      aidp.child.stdout?.destroy();
+      readerGone();
+      const { code, stderr } = await aidp.result;
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect(server.requests.length).toBeLessThanOrEqual(3);
+    } finally {
+      await server.close();
+    }
   });
 });
