@@ -7,13 +7,14 @@ import { type ConnectionFlags, connectionOptions } from "../connection.ts";
 import { ExitCode, UsageError } from "../exit-codes.ts";
 import { watchInterruption } from "../interruption.ts";
 import { buildInput, type OperationId } from "../operation-input.ts";
+import type { OutputFormat } from "../output/record-writer.ts";
 import { type OutputSink, openSink } from "../output/sink.ts";
 import { reportError } from "../report-error.ts";
 
 export interface CommandFlags extends ConnectionFlags {
   readonly [flag: string]: unknown;
   body?: string;
-  output: "json" | "ndjson" | "csv" | "table";
+  output: OutputFormat;
   outputFile?: string;
   quiet?: boolean;
 }
