@@ -1,10 +1,11 @@
 // The built bin against the STATEFUL mock (CONTRACTS.md section 2: seeded records, real pagination, signature
 // checks). These tests need @aidp/mock's `records`, `seed` and `verifySignatures` options, which branch wip-mock
 // adds: until it is merged, startMock() rejects them and every test in this file fails in beforeAll.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { type AidpClient, createAidpClient } from "@aidp/client";
 import { type RunningMock, startMock } from "@aidp/mock";
 import { parse } from "csv-parse/sync";
@@ -130,19 +131,23 @@ describe("aidp audit search-logs against the stateful mock", () => {
 });
 
 describe("the root README's example", () => {
-  it("searches the last day's failed operations as CSV, with the mock in place of 127.0.0.1:4010", () => {
+  it("searches the last day's failed operations as CSV, with the mock in place of 127.0.0.1:4010", async () => {
     const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
-    const block = /failed operations as CSV[^`]*```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    const block = /failed operations as CSV[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
     expect(block.trim().split("\n")).toHaveLength(3);
     const output = join(dir, "failed.csv");
     const script = block
       .replaceAll("http://127.0.0.1:4010", mock?.url ?? "")
       .replace("> failed.csv", `> ${output}`);
-    execFileSync("bash", ["-euo", "pipefail", "-c", script], {
+    // Asynchronously: the mock may answer from this very process, which a synchronous exec would block.
+    await promisify(execFile)("bash", ["-euo", "pipefail", "-c", script], {
       cwd: new URL("../../../", import.meta.url),
       env: { PATH: process.env.PATH, HOME: dir },
     });
-    const rows = parse(readFileSync(output, "utf8"), { columns: true }) as Record<string, string>[];
+    // The header, then the FAILED records of the last 24 hours (none when the mock's data set ends earlier).
+    const csv = readFileSync(output, "utf8");
+    expect(csv.split("\r\n")[0]).toBe(auditRecordFields.join(","));
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
     expect(rows.every((row) => row.status === "FAILED")).toBe(true);
   });
 });
