@@ -61,13 +61,15 @@ export type FlagValues = Readonly<Record<string, unknown>>;
 
 /**
  * The client input: parameters from their flags (or environment variables), `details` from --body with the
- * flags given on top. Integers that look like integers become numbers; relative times become RFC 3339.
+ * flags given on top. Integers that look like integers become numbers; relative times become RFC 3339, all
+ * measured from one `now` (so `--time-begin 24h --time-end 30m` is exactly 23.5 hours).
  */
 export function buildInput(
   operationId: OperationId,
   values: FlagValues,
   body: Record<string, unknown> | undefined,
   environment: NodeJS.ProcessEnv,
+  now: number = Date.now(),
 ): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   const details: Record<string, unknown> = { ...body };
@@ -76,7 +78,7 @@ export function buildInput(
     const environmentName = ENVIRONMENT_FOR_INPUT[flag.input];
     const raw = given ?? (environmentName ? environment[environmentName] || undefined : undefined);
     if (raw === undefined) continue;
-    const value = toInputValue(flag, String(raw));
+    const value = toInputValue(flag, String(raw), now);
     if (flag.input.startsWith(BODY_PREFIX)) details[flag.input.slice(BODY_PREFIX.length)] = value;
     else input[flag.input] = value;
   }
@@ -85,9 +87,9 @@ export function buildInput(
   return input;
 }
 
-function toInputValue(flag: OperationFlag, raw: string): unknown {
+function toInputValue(flag: OperationFlag, raw: string, now: number): unknown {
   if (flag.type === "integer" && /^-?\d+$/.test(raw.trim())) return Number(raw);
-  if (flag.format === "date-time") return resolveRelativeTime(raw);
+  if (flag.format === "date-time") return resolveRelativeTime(raw, now);
   return raw;
 }
 
