@@ -26,6 +26,7 @@ interface CliRun {
   records: number;
   recordsPerSecond: number;
   peakRssMiB: number;
+  heapAfterGcMiB: number;
 }
 
 /** The bin as a user runs it, its standard output counted line by line as it streams (wall time, start-up included). */
@@ -42,9 +43,13 @@ export function measureCli(baseUrl: string): Promise<CliRun> {
   ];
   const connection = ["--auth", "none", "--endpoint", baseUrl, "--instance-id", aiDataPlatformId];
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", rssReporter, aidpBin, ...args, ...connection], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", rssReporter, aidpBin, ...args, ...connection],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let records = 0;
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => {
@@ -59,7 +64,7 @@ export function measureCli(baseUrl: string): Promise<CliRun> {
       const seconds = (performance.now() - started) / 1000;
       const report = stderr.trim().split("\n").at(-1) ?? "";
       if (code !== 0) return reject(new Error(`aidp exited with ${code}: ${stderr.slice(0, 500)}`));
-      resolve({ records, recordsPerSecond: records / seconds, peakRssMiB: JSON.parse(report).peakRssMiB });
+      resolve({ records, recordsPerSecond: records / seconds, ...JSON.parse(report) });
     });
   });
 }
@@ -96,6 +101,7 @@ export async function cliSection(): Promise<string> {
           count.toLocaleString("en-US"),
           Math.round(run.recordsPerSecond).toLocaleString("en-US"),
           fixed(run.peakRssMiB),
+          fixed(run.heapAfterGcMiB),
         ]);
       }
       cli.set(count, viaCli);
@@ -119,9 +125,10 @@ export async function cliSection(): Promise<string> {
     `Every record of the stateful mock (\`startMock({ records })\`), ${pageSize.toLocaleString("en-US")} a page. ` +
       "The CLI's records/s is wall time from spawning the bin to its exit, start-up included, its NDJSON " +
       "counted line by line as it streams; the client's is its loop inside an already started process. Peak " +
-      "RSS is each process's `maxRSS`.",
+      "RSS is each process's `maxRSS`; the heap after a forced GC at the end shows what a reader kept, as " +
+      "opposed to garbage V8 had not collected yet.",
     "",
-    markdownTable(["reader", "records", "records/s", "peak RSS MiB"], rows),
+    markdownTable(["reader", "records", "records/s", "peak RSS MiB", "heap after GC MiB"], rows),
     "",
     markdownTable(
       ["start-up", "median ms"],
