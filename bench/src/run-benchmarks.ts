@@ -6,6 +6,7 @@ import { benchRoot } from "./measure/run-child.ts";
 import { machineSection } from "./report/machine.ts";
 import { buildSpeedSection } from "./sections/build-speed.ts";
 import { bundleSizeSection } from "./sections/bundle-size.ts";
+import { cliSection } from "./sections/cli.ts";
 import { coldStartSection } from "./sections/cold-start.ts";
 import { mockSection } from "./sections/mock.ts";
 import { paginationSection } from "./sections/pagination.ts";
@@ -18,6 +19,7 @@ const sections: [string, () => Promise<string>][] = [
   ["4. Pagination at scale", paginationSection],
   ["5. Build", buildSpeedSection],
   ["6. Mock", mockSection],
+  ["7. The aidp command", cliSection],
 ];
 
 const only = process.argv.slice(2);

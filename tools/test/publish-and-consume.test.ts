@@ -16,10 +16,10 @@ import {
   installPackages,
 } from "./support/consumer-project.ts";
 import { copyRepository, gitIdentity } from "./support/repo-copy.ts";
-import { findSystemNode } from "./support/user-shell.ts";
+import { findSystemNode, userShellEnvironment } from "./support/user-shell.ts";
 
 const tsc = new URL("../node_modules/.bin/tsc", import.meta.url).pathname;
-const installed = ["@aidp/client", "@aidp/types", "@aidp/mock"];
+const installed = ["@aidp/client", "@aidp/types", "@aidp/mock", "@aidp/cli"];
 
 /**
  * How long each release command may take, by what it does: a full workspace build in a copy with no turbo
@@ -199,5 +199,42 @@ describe("a consumer project outside the workspace", () => {
       timeoutMs: CONSUMER_RUN_TIMEOUT_MS,
     });
     expectWorkingConsumer(stdout, systemNode.version);
+  });
+});
+
+describe("the installed aidp command", () => {
+  const aidpBin = () => join(consumerDir, "node_modules/@aidp/cli/dist/bin.js");
+  // In the consumer project, from a user's terminal (the machine's npx and Node); one page from the local mock.
+  const asUser = () => ({
+    cwd: consumerDir,
+    env: userShellEnvironment(),
+    timeoutMs: CONSUMER_RUN_TIMEOUT_MS,
+  });
+
+  it("npx aidp --version prints the released version", async () => {
+    const stdout = await runProcess("npx", ["--no-install", "aidp", "--version"], asUser());
+    expect(stdout.trim()).toBe(releasedPackages[0]?.version);
+  });
+
+  it("searches the installed mock, on Node 24 and on the system Node 20", async () => {
+    const search = [
+      "audit",
+      "search-logs",
+      "--auth",
+      "none",
+      "--endpoint",
+      mockUrl,
+      "--instance-id",
+      "ocid1.x",
+    ];
+    const viaNpx = await runProcess(
+      "npx",
+      ["--no-install", "aidp", ...search, "--output", "ndjson"],
+      asUser(),
+    );
+    expect(viaNpx.trim().split("\n").length).toBeGreaterThan(0);
+    expect(JSON.parse(viaNpx.split("\n")[0] ?? "")).toHaveProperty("eventId");
+    const csv = await runProcess(findSystemNode().path, [aidpBin(), ...search, "--output", "csv"], asUser());
+    expect(csv.split("\r\n")[0]).toContain("eventId");
   });
 });

@@ -119,6 +119,22 @@ describe("configFileAuth reads the OCI config file", () => {
     writeFileSync(files.token, "refreshed-token");
     expect(await keyIdOf(auth)).toBe("ST$refreshed-token");
   });
+
+  it("authType chooses the credentials: api_key ignores security_token_file, security_token requires it", async () => {
+    writeFileSync(files.token, "token-from-file\n");
+    const both = writeConfig([
+      "[DEFAULT]",
+      ...apiKeyLines(files.plainKey),
+      `security_token_file=${files.token}`,
+    ]);
+    expect(await keyIdOf(configFileAuth({ path: both, authType: "api_key" }))).toBe(TEST_KEY_ID);
+    expect(await keyIdOf(configFileAuth({ path: both, authType: "security_token" }))).toBe(
+      "ST$token-from-file",
+    );
+    const apiKeyOnly = writeConfig(["[DEFAULT]", ...apiKeyLines(files.plainKey)]);
+    const error = authError(() => configFileAuth({ path: apiKeyOnly, authType: "security_token" }));
+    expect(error.message).toContain("required key `security_token_file` is missing");
+  });
 });
 
 describe("configFileAuth reports problems with the file and line, never the secrets", () => {

@@ -9,7 +9,8 @@ export const record = (index: number) => ({
   status: "SUCCEEDED",
 });
 
-export function pagingHandler(total: number): Handler {
+/** `makeRecord` builds the record at an index (the CLI's tests page through records with awkward text). */
+export function pagingHandler(total: number, makeRecord: (index: number) => object = record): Handler {
   return (request, response) => {
     const url = new URL(request.url, "http://127.0.0.1");
     const limit = Number(url.searchParams.get("limit") ?? 100);
@@ -17,7 +18,7 @@ export function pagingHandler(total: number): Handler {
       ? Number(Buffer.from(url.searchParams.get("page") ?? "", "base64url").toString())
       : 0;
     const end = Math.min(total, offset + limit);
-    const items = Array.from({ length: end - offset }, (_, i) => record(offset + i));
+    const items = Array.from({ length: end - offset }, (_, i) => makeRecord(offset + i));
     const next: Record<string, string> =
       end < total ? { "opc-next-page": Buffer.from(String(end)).toString("base64url") } : {};
     sendJson(response, 200, { items }, { "opc-request-id": `page-at-${offset}`, ...next });

@@ -23,6 +23,11 @@ export interface ConfigFileAuthOptions {
   profile?: string;
   /** `x-date` instead of `date` for the signed time. Default `date`. */
   dateHeader?: DateHeader;
+  /**
+   * Which credentials of the profile to sign with, as the OCI CLI's `--auth`: `api_key` ignores a
+   * `security_token_file`, `security_token` requires one. Default: the session token when the profile has one.
+   */
+  authType?: "api_key" | "security_token";
 }
 
 /** Reads the config file and the key now: any problem is an AidpAuthError naming the file, line and key. */
@@ -52,7 +57,12 @@ export function configFileAuth(options: ConfigFileAuthOptions = {}): AuthProvide
     dateHeader: options.dateHeader,
   };
 
-  const tokenFile = settings.optional("security_token_file");
+  const tokenFile =
+    options.authType === "api_key"
+      ? undefined
+      : options.authType === "security_token"
+        ? settings.required("security_token_file")
+        : settings.optional("security_token_file");
   if (tokenFile) {
     const token = sessionTokenFromFile(
       resolveHomePath(tokenFile.value),

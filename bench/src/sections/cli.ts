@@ -1,0 +1,153 @@
+// Section 7: the `aidp` command. `aidp audit search-logs --all --output ndjson` against the stateful mock
+// (CONTRACTS.md section 2: `startMock({ records })`, real pagination) over 10,000 and 100,000 records, next to
+// @aidp/client's searchAuditLogsItems over the same records in the same run; the CLI's peak RSS from 10,000 to
+// 100,000 records; and how long `aidp --version` takes to start.
+import { execFileSync, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { startMock } from "@aidp/mock";
+import { runChildScript } from "../measure/run-child.ts";
+import { median } from "../measure/stats.ts";
+import { type PaginationResult, paginationVariants } from "../pagination-variants.ts";
+import { fixed, markdownTable, ratio, targetLine } from "../report/markdown.ts";
+import { aiDataPlatformId } from "../request-variants.ts";
+
+const recordCounts = [10_000, 100_000] as const;
+const pageSize = 1_000;
+const startupRuns = 10;
+const aidpBin = join(
+  dirname(createRequire(import.meta.url).resolve("@aidp/cli/package.json")),
+  "dist/bin.js",
+);
+const rssReporter = new URL("../children/report-rss-on-exit.ts", import.meta.url).pathname;
+const paginationChild = new URL("../children/pagination-run.ts", import.meta.url);
+
+interface CliRun {
+  records: number;
+  recordsPerSecond: number;
+  peakRssMiB: number;
+  heapAfterGcMiB: number;
+}
+
+/** The bin as a user runs it, its standard output counted line by line as it streams (wall time, start-up included). */
+export function measureCli(baseUrl: string): Promise<CliRun> {
+  const args = [
+    "audit",
+    "search-logs",
+    "--all",
+    "--output",
+    "ndjson",
+    "--limit",
+    String(pageSize),
+    "--quiet",
+  ];
+  const connection = ["--auth", "none", "--endpoint", baseUrl, "--instance-id", aiDataPlatformId];
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", rssReporter, aidpBin, ...args, ...connection],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let records = 0;
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    for (let index = chunk.indexOf(10); index !== -1; index = chunk.indexOf(10, index + 1)) records++;
+  });
+  child.stderr.setEncoding("utf8").on("data", (text: string) => {
+    stderr += text;
+  });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      const report = stderr.trim().split("\n").at(-1) ?? "";
+      if (code !== 0) return reject(new Error(`aidp exited with ${code}: ${stderr.slice(0, 500)}`));
+      resolve({ records, recordsPerSecond: records / seconds, ...JSON.parse(report) });
+    });
+  });
+}
+
+function startupMs(args: readonly string[]): number {
+  const started = performance.now();
+  execFileSync(process.execPath, args, { stdio: "ignore" });
+  return performance.now() - started;
+}
+
+export async function cliSection(): Promise<string> {
+  const rows: (string | number)[][] = [];
+  const cli = new Map<number, CliRun>();
+  const client = new Map<number, PaginationResult>();
+  for (const count of recordCounts) {
+    const mock = await startMock({ port: 0, records: count, seed: "bench" } as Parameters<
+      typeof startMock
+    >[0]);
+    try {
+      const viaClient = await runChildScript<PaginationResult>(
+        paginationChild,
+        [paginationVariants[0], mock.url, String(pageSize)],
+        300_000,
+        ["--expose-gc"],
+      );
+      const viaCli = await measureCli(mock.url);
+      for (const [name, run] of [
+        ["`aidp audit search-logs --all --output ndjson`", viaCli],
+        ["@aidp/client searchAuditLogsItems", viaClient],
+      ] as const) {
+        if (run.records !== count) throw new Error(`${name} read ${run.records} records, expected ${count}`);
+        rows.push([
+          name,
+          count.toLocaleString("en-US"),
+          Math.round(run.recordsPerSecond).toLocaleString("en-US"),
+          fixed(run.peakRssMiB),
+          fixed(run.heapAfterGcMiB),
+        ]);
+      }
+      cli.set(count, viaCli);
+      client.set(count, viaClient);
+    } finally {
+      await mock.stop();
+    }
+  }
+  const samples = { bare: [] as number[], version: [] as number[] };
+  for (let run = 0; run < startupRuns; run++) {
+    samples.bare.push(startupMs(["-e", "0"]));
+    samples.version.push(startupMs([aidpBin, "--version"]));
+  }
+  const [small, large] = recordCounts;
+  const throughput = (cli.get(large)?.recordsPerSecond ?? 0) / (client.get(large)?.recordsPerSecond ?? 1);
+  const rssGrowth = (cli.get(large)?.peakRssMiB ?? 0) / (cli.get(small)?.peakRssMiB ?? 1);
+  const version = median(samples.version);
+  return [
+    "## 7. The aidp command",
+    "",
+    `Every record of the stateful mock (\`startMock({ records })\`), ${pageSize.toLocaleString("en-US")} a page. ` +
+      "The CLI's records/s is wall time from spawning the bin to its exit, start-up included, its NDJSON " +
+      "counted line by line as it streams; the client's is its loop inside an already started process. Peak " +
+      "RSS is each process's `maxRSS`; the heap after a forced GC at the end shows what a reader kept, as " +
+      "opposed to garbage V8 had not collected yet.",
+    "",
+    markdownTable(["reader", "records", "records/s", "peak RSS MiB", "heap after GC MiB"], rows),
+    "",
+    markdownTable(
+      ["start-up", "median ms"],
+      [
+        ["bare `node -e 0`", fixed(median(samples.bare))],
+        ["`aidp --version`", fixed(version)],
+      ],
+    ),
+    "",
+    targetLine(
+      throughput >= 0.9,
+      "the CLI >= 0.9x searchAuditLogsItems over 100,000 records",
+      ratio(throughput),
+    ),
+    targetLine(
+      rssGrowth <= 1.1,
+      "the CLI's peak RSS flat from 10,000 to 100,000 records (within 10 %)",
+      `${fixed(cli.get(small)?.peakRssMiB ?? 0)} → ${fixed(cli.get(large)?.peakRssMiB ?? 0)} MiB, ${ratio(rssGrowth)}`,
+    ),
+    targetLine(version < 150, "`aidp --version` under 150 ms", `${fixed(version)} ms`),
+  ].join("\n");
+}

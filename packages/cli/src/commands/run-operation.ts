@@ -1,0 +1,63 @@
+// What both commands share: read --body and the flags into the client's input, create the client from the
+// connection flags, run the command's work with a Ctrl-C signal and an output sink, and turn any error into
+// its message and exit code. A failed or interrupted command discards its partial output file.
+import { type AidpClient, createAidpClient } from "@aidp/client";
+import { readBodyArgument } from "../body-argument.ts";
+import { type ConnectionFlags, connectionOptions } from "../connection.ts";
+import { ExitCode, UsageError } from "../exit-codes.ts";
+import { watchInterruption } from "../interruption.ts";
+import { buildInput, type OperationId } from "../operation-input.ts";
+import type { OutputFormat } from "../output/record-writer.ts";
+import { type OutputSink, openSink } from "../output/sink.ts";
+import { reportError } from "../report-error.ts";
+
+export interface CommandFlags extends ConnectionFlags {
+  readonly [flag: string]: unknown;
+  body?: string;
+  output: OutputFormat;
+  outputFile?: string;
+  quiet?: boolean;
+}
+
+export interface OperationRun {
+  client: AidpClient;
+  input: Record<string, unknown>;
+  signal: AbortSignal;
+  /** Opens the output (standard output or the atomic --output-file); call it once. */
+  openOutput(): OutputSink;
+  print(line: string): void;
+}
+
+export async function runOperation(
+  operationId: OperationId,
+  flags: CommandFlags,
+  work: (run: OperationRun) => Promise<void>,
+): Promise<number> {
+  const print = (line: string) => process.stderr.write(`${line}\n`);
+  const interruption = watchInterruption();
+  let sink: OutputSink | undefined;
+  try {
+    const body = flags.body === undefined ? undefined : readBodyArgument(flags.body);
+    const input = buildInput(operationId, flags, body, process.env);
+    const options = await connectionOptions(flags, process.env, (line) => print(`aidp debug: ${line}`));
+    let client: AidpClient;
+    try {
+      client = createAidpClient(options);
+    } catch (error) {
+      // createAidpClient throws TypeError for a bad endpoint or region: a usage error.
+      throw error instanceof TypeError ? new UsageError(error.message) : error;
+    }
+    const openOutput = () => {
+      sink = openSink(flags.outputFile);
+      return sink;
+    };
+    await work({ client, input, signal: interruption.signal, openOutput, print });
+    return ExitCode.ok;
+  } catch (error) {
+    sink?.discard();
+    if ((error as NodeJS.ErrnoException).code === "EPIPE") return ExitCode.ok; // the reader has all it wanted
+    return reportError(error, operationId, interruption.interrupted, print);
+  } finally {
+    interruption.dispose();
+  }
+}

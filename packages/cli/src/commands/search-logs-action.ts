@@ -1,0 +1,51 @@
+import { searchAuditLogsPage, searchAuditLogsPages } from "../api.ts";
+import { UsageError } from "../exit-codes.ts";
+import { operationFlags } from "../generated/operation-flags.ts";
+import { createRecordWriter } from "../output/record-writer.ts";
+import { createProgress } from "../progress.ts";
+import { type CommandFlags, runOperation } from "./run-operation.ts";
+import type { SearchFlags } from "./search-logs.ts";
+
+export function searchLogs(flags: CommandFlags & SearchFlags): Promise<number> {
+  return runOperation("searchAuditLogs", flags, async ({ client, input, signal, openOutput, print }) => {
+    const maxItems = parseMaxItems(flags.maxItems);
+    const writer = await createRecordWriter(
+      flags.output,
+      operationFlags.searchAuditLogs.resultColumns,
+      process.stdout.columns,
+    );
+    if (!flags.all && maxItems === undefined) {
+      const page = await searchAuditLogsPage(client, input, { signal });
+      const output = openOutput();
+      await output.write(writer.page(page.items) + writer.end(page.nextPage));
+      await output.commit();
+      if (page.nextPage !== undefined && flags.output !== "json")
+        print(`aidp: there are more records: add --page ${page.nextPage}, or --all`);
+      return;
+    }
+    const output = openOutput();
+    const progress = createProgress(process.stderr, !flags.quiet);
+    let count = 0;
+    try {
+      for await (const page of searchAuditLogsPages(client, input, { signal, maxItems })) {
+        const items = maxItems === undefined ? page.items : page.items.slice(0, maxItems - count);
+        count += items.length;
+        await output.write(writer.page(items));
+        progress.page(items.length);
+        if (signal.aborted) throw signal.reason;
+      }
+    } finally {
+      progress.done();
+    }
+    await output.write(writer.end(undefined));
+    await output.commit();
+  });
+}
+
+function parseMaxItems(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || count < 1)
+    throw new UsageError(`--max-items must be an integer of at least 1, got "${value}"`);
+  return count;
+}

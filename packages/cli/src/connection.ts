@@ -1,0 +1,101 @@
+// Where requests go and how they are signed, the way the OCI CLI decides it: a flag, else its OCI_CLI_*
+// environment variable, else the profile of the OCI config file. `--auth none` sends unsigned requests (the mock).
+import type { AidpClientOptions, AuthProvider, Logger } from "@aidp/client";
+import { UsageError } from "./exit-codes.ts";
+import { cliVersion } from "./version.ts";
+
+export const AUTH_TYPES = ["api_key", "security_token", "none"] as const;
+export type AuthType = (typeof AUTH_TYPES)[number];
+
+/** The global flags that shape the connection, as yargs parsed them. */
+export interface ConnectionFlags {
+  profile?: string;
+  configFile?: string;
+  region?: string;
+  endpoint?: string;
+  auth?: string;
+  timeout?: string;
+  maxRetries?: string;
+  retry?: boolean;
+  debug?: boolean;
+}
+
+/** The environment variable read when a flag is not given, by flag. */
+export const CONNECTION_ENVIRONMENT = {
+  profile: "OCI_CLI_PROFILE",
+  configFile: "OCI_CLI_CONFIG_FILE",
+  region: "OCI_CLI_REGION",
+  auth: "OCI_CLI_AUTH",
+  endpoint: "OCI_CLI_ENDPOINT",
+} as const;
+
+export async function connectionOptions(
+  flags: ConnectionFlags,
+  environment: NodeJS.ProcessEnv,
+  debugLine: (line: string) => void,
+): Promise<AidpClientOptions> {
+  const pick = (name: keyof typeof CONNECTION_ENVIRONMENT) =>
+    flags[name] ?? (environment[CONNECTION_ENVIRONMENT[name]] || undefined);
+  const authType = pick("auth");
+  if (authType !== undefined && !(AUTH_TYPES as readonly string[]).includes(authType)) {
+    const source = flags.auth !== undefined ? "--auth" : CONNECTION_ENVIRONMENT.auth;
+    throw new UsageError(`${source} must be one of ${AUTH_TYPES.join(", ")}, got "${authType}"`);
+  }
+  const auth =
+    authType === "none" ? undefined : await profileAuth(pick, authType as Exclude<AuthType, "none">);
+  const endpoint = pick("endpoint");
+  const region = pick("region");
+  if (!endpoint && !region && !auth?.region)
+    throw new UsageError(
+      "no endpoint: give --endpoint or --region (or OCI_CLI_ENDPOINT, OCI_CLI_REGION, or a region in the profile)",
+    );
+  const options: AidpClientOptions = {
+    baseUrl: endpoint,
+    region,
+    auth,
+    userAgent: `aidp-cli/${cliVersion}`,
+    timeoutMs: secondsToMs(flags.timeout),
+    retry: retryOptions(flags),
+    logger: flags.debug ? debugLogger(debugLine) : undefined,
+  };
+  if (flags.debug)
+    debugLine(
+      `endpoint ${endpoint ?? `region ${region ?? auth?.region}`}, auth ${authType ?? "from profile"}${auth ? `, profile ${pick("profile") ?? "DEFAULT"}` : ""}`,
+    );
+  return options;
+}
+
+async function profileAuth(
+  pick: (name: keyof typeof CONNECTION_ENVIRONMENT) => string | undefined,
+  authType: Exclude<AuthType, "none"> | undefined,
+): Promise<AuthProvider> {
+  // Loaded only when signing: node:crypto key parsing is not needed for `--auth none`.
+  const { configFileAuth } = await import("@aidp/client/node");
+  return configFileAuth({ path: pick("configFile"), profile: pick("profile"), authType });
+}
+
+function secondsToMs(timeout: string | undefined): number | undefined {
+  if (timeout === undefined) return undefined;
+  const seconds = Number(timeout);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`--timeout must be a number of seconds greater than 0, got "${timeout}"`);
+  return seconds * 1000;
+}
+
+function retryOptions(flags: ConnectionFlags): AidpClientOptions["retry"] {
+  if (flags.retry === false) return false;
+  if (flags.maxRetries === undefined) return undefined;
+  const retries = Number(flags.maxRetries);
+  if (!Number.isInteger(retries) || retries < 0)
+    throw new UsageError(`--max-retries must be an integer of at least 0, got "${flags.maxRetries}"`);
+  return { maxAttempts: retries + 1 };
+}
+
+/** One line per attempt on standard error. The client redacts secrets before its logger sees anything. */
+function debugLogger(debugLine: (line: string) => void): Logger {
+  const write = (message: string, fields?: Record<string, unknown>) => {
+    const requestId = fields?.requestId ? ` opc-request-id ${String(fields.requestId)}` : "";
+    debugLine(`${message}${requestId}`);
+  };
+  return { debug: write, info: write, warn: write, error: write };
+}

@@ -1,0 +1,19 @@
+// The documented exit codes (packages/cli/README.md lists them).
+export const ExitCode = {
+  ok: 0,
+  /** Anything else: the output file cannot be written, or a bug. */
+  failure: 1,
+  /** Usage or validation error: nothing was sent. */
+  usage: 2,
+  /** The service answered with an error. */
+  service: 3,
+  /** Network failure or timeout. */
+  network: 4,
+  /** Interrupted by Ctrl-C (SIGINT). */
+  interrupted: 130,
+} as const;
+
+/** A mistake on the command line (or in its environment) found before anything was sent: exit 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}

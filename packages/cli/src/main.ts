@@ -1,0 +1,129 @@
+// The command line: global flags (connection, output), the two commands, help with examples, completion.
+// The commands' request flags come from the spec through src/generated/operation-flags.ts.
+import yargs, { type Argv } from "yargs";
+import { downloadLogsCommand } from "./commands/download-logs.ts";
+import { searchLogsCommand } from "./commands/search-logs.ts";
+import { AUTH_TYPES, CONNECTION_ENVIRONMENT } from "./connection.ts";
+import { ExitCode } from "./exit-codes.ts";
+import { OUTPUT_FORMATS } from "./output/record-writer.ts";
+import { cliVersion } from "./version.ts";
+
+const EXIT_CODES_HELP = `Exit codes: 0 success; 2 usage or validation error (nothing was sent); 3 the service answered an error; 4 network failure or timeout; 130 interrupted (Ctrl-C); 1 anything else.`;
+
+function withGlobalFlags(program: Argv): Argv {
+  const connection = "Connection:";
+  const output = "Output:";
+  return program
+    .option("output", {
+      alias: "o",
+      choices: OUTPUT_FORMATS,
+      default: "json",
+      description: "json (one document), ndjson (one record a line), csv (RFC 4180) or table",
+      group: output,
+    })
+    .option("output-file", {
+      type: "string",
+      description:
+        "Write to FILE instead of standard output, atomically (a temporary file renamed when complete)",
+      group: output,
+    })
+    .option("quiet", {
+      alias: "q",
+      type: "boolean",
+      description: "No progress line on standard error",
+      group: output,
+    })
+    .option("profile", {
+      type: "string",
+      description: `Profile of the OCI config file [env ${CONNECTION_ENVIRONMENT.profile}, default DEFAULT]`,
+      group: connection,
+    })
+    .option("config-file", {
+      type: "string",
+      description: `OCI config file [env ${CONNECTION_ENVIRONMENT.configFile}, default ~/.oci/config]`,
+      group: connection,
+    })
+    .option("region", {
+      type: "string",
+      description: `OCI region, e.g. us-ashburn-1 [env ${CONNECTION_ENVIRONMENT.region}, default: the profile's]`,
+      group: connection,
+    })
+    .option("endpoint", {
+      type: "string",
+      description: `Base URL of the service; wins over --region [env ${CONNECTION_ENVIRONMENT.endpoint}]`,
+      group: connection,
+    })
+    .option("auth", {
+      choices: AUTH_TYPES,
+      description: `How to sign requests; none sends them unsigned (the mock) [env ${CONNECTION_ENVIRONMENT.auth}, default: security_token if the profile has a security_token_file, else api_key]`,
+      group: connection,
+    })
+    .option("timeout", {
+      type: "string",
+      description: "Seconds an attempt may take before it is aborted (and retried)",
+      group: connection,
+    })
+    .option("max-retries", {
+      type: "string",
+      description: "Retries after a failed attempt (429, 5xx, network)",
+      group: connection,
+    })
+    .option("retry", {
+      type: "boolean",
+      default: true,
+      description: "Retry failed attempts; --no-retry sends each request once",
+      group: connection,
+    })
+    .option("debug", {
+      type: "boolean",
+      description: "One line per attempt on standard error (secrets are never shown)",
+      group: connection,
+    });
+}
+
+export async function main(args: readonly string[]): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const setExitCode = (code: number) => {
+    exitCode = code;
+  };
+  const program = withGlobalFlags(yargs([...args]))
+    .scriptName("aidp")
+    .usage("$0 <command> <subcommand> [flags]\n\nThe command line of the Oracle Cloud AI Data Platform API.")
+    .command("audit", "Audit logs of an AI Data Platform instance", (audit) =>
+      audit.command(searchLogsCommand(setExitCode)).demandCommand(1, "Give a subcommand: search-logs"),
+    )
+    .command("cluster", "Clusters of an AI Data Platform workspace", (cluster) =>
+      cluster.command(downloadLogsCommand(setExitCode)).demandCommand(1, "Give a subcommand: download-logs"),
+    )
+    .completion(
+      "completion",
+      "Print the shell completion script (bash: aidp completion >> ~/.bashrc; zsh: aidp completion >> ~/.zshrc)",
+    )
+    .demandCommand(1, "Give a command: audit search-logs, or cluster download-logs")
+    .parserConfiguration({ "duplicate-arguments-array": false })
+    .strict()
+    .version(cliVersion)
+    .help()
+    .alias("help", "h")
+    .wrap(Math.min(120, process.stdout.columns ?? 120))
+    .epilogue(EXIT_CODES_HELP)
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new CommandLineError(message);
+    });
+  try {
+    await program.parseAsync();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      `aidp: ${message}\nRun \`aidp --help\` (or \`aidp <command> <subcommand> --help\`) for usage.\n`,
+    );
+    return error instanceof CommandLineError ? ExitCode.usage : ExitCode.failure;
+  }
+  return exitCode;
+}
+
+/** yargs rejected the command line (unknown flag, bad choice, missing command). */
+class CommandLineError extends Error {
+  override name = "CommandLineError";
+}

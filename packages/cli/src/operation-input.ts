@@ -1,0 +1,101 @@
+// From the generated flag table to the command line and back: the help text of each flag (the spec's
+// description and constraints), and the client input built from the flags given and the --body object.
+// Flags are read as strings and handed to the client as they are (numbers as numbers): the client validates
+// them against the spec and lists every problem, so no rule is checked twice.
+import { operationFlags } from "./generated/operation-flags.ts";
+import { RELATIVE_TIME_HELP, resolveRelativeTime } from "./relative-time.ts";
+
+export type OperationId = keyof typeof operationFlags;
+export interface OperationFlag {
+  readonly flag: string;
+  /** Where the value goes in the client's input: a parameter name, or `details.<property>` for the body. */
+  readonly input: string;
+  readonly description: string;
+  readonly required: boolean;
+  readonly type?: string;
+  readonly format?: string;
+  readonly enum?: readonly string[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly default?: unknown;
+}
+
+/** Environment variables that stand in for a flag (the OCI CLI's habit for the resource the user works on). */
+const ENVIRONMENT_FOR_INPUT: Readonly<Record<string, string>> = { aiDataPlatformId: "AIDP_INSTANCE_ID" };
+const BODY_PREFIX = "details.";
+
+export function flagsOf(operationId: OperationId): readonly OperationFlag[] {
+  return operationFlags[operationId].flags as readonly OperationFlag[];
+}
+
+/** The spec's description followed by what the spec allows, e.g. `[required] One of: ASC, DESC.` */
+export function helpText(flag: OperationFlag): string {
+  const notes: string[] = [];
+  if (flag.enum) notes.push(`One of: ${flag.enum.join(", ")}.`);
+  if (flag.format === "date-time") notes.push(`${RELATIVE_TIME_HELP}.`);
+  const bounds = [
+    flag.minimum !== undefined ? `at least ${flag.minimum}` : "",
+    flag.maximum !== undefined ? `at most ${flag.maximum}` : "",
+    flag.minLength === 1
+      ? "not empty"
+      : flag.minLength !== undefined
+        ? `at least ${flag.minLength} characters`
+        : "",
+    flag.maxLength !== undefined ? `at most ${flag.maxLength} characters` : "",
+  ].filter(Boolean);
+  if (bounds.length > 0) notes.push(`${capitalise(bounds.join(", "))}.`);
+  if (flag.default !== undefined) notes.push(`Service default: ${String(flag.default)}.`);
+  const environment = ENVIRONMENT_FOR_INPUT[flag.input];
+  if (environment) notes.push(`Default: $${environment}.`);
+  if (flag.required)
+    notes.push(flag.input.startsWith(BODY_PREFIX) ? "Required (here or in --body)." : "Required.");
+  return [flag.description, ...notes].filter(Boolean).join(" ");
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What the command line gave for one flag (yargs' parsed values, by flag name). */
+export type FlagValues = Readonly<Record<string, unknown>>;
+
+/**
+ * The client input: parameters from their flags (or environment variables), `details` from --body with the
+ * flags given on top. Integers that look like integers become numbers; relative times become RFC 3339, all
+ * measured from one `now` (so `--time-begin 24h --time-end 30m` is exactly 23.5 hours).
+ */
+export function buildInput(
+  operationId: OperationId,
+  values: FlagValues,
+  body: Record<string, unknown> | undefined,
+  environment: NodeJS.ProcessEnv,
+  now: number = Date.now(),
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  const details: Record<string, unknown> = { ...body };
+  for (const flag of flagsOf(operationId)) {
+    const given = values[flag.flag];
+    const environmentName = ENVIRONMENT_FOR_INPUT[flag.input];
+    const raw = given ?? (environmentName ? environment[environmentName] || undefined : undefined);
+    if (raw === undefined) continue;
+    const value = toInputValue(flag, String(raw), now);
+    if (flag.input.startsWith(BODY_PREFIX)) details[flag.input.slice(BODY_PREFIX.length)] = value;
+    else input[flag.input] = value;
+  }
+  const hasBody = operationFlags[operationId].flags.some((flag) => flag.input.startsWith(BODY_PREFIX));
+  if (hasBody) input.details = details;
+  return input;
+}
+
+function toInputValue(flag: OperationFlag, raw: string, now: number): unknown {
+  if (flag.type === "integer" && /^-?\d+$/.test(raw.trim())) return Number(raw);
+  if (flag.format === "date-time") return resolveRelativeTime(raw, now);
+  return raw;
+}
+
+/** The flag a client validation issue is about (`details.timeBegin` → `--time-begin`), if there is one. */
+export function flagForField(operationId: OperationId, field: string): string | undefined {
+  const flag = flagsOf(operationId).find((candidate) => candidate.input === field);
+  if (flag) return `--${flag.flag}`;
+  return field === "details" ? "--body" : undefined;
+}

@@ -1,0 +1,79 @@
+// Where the output goes: standard output, or a file written atomically. The file is written under a
+// temporary name in the same folder and renamed over FILE only once everything was written, so an export
+// that fails or is interrupted never leaves a file that looks complete.
+import { createWriteStream, openSync, renameSync, unlinkSync, type WriteStream } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import type { Writable } from "node:stream";
+
+export interface OutputSink {
+  /** Resolves once the text is handed over (waits for the stream to drain: memory stays flat). */
+  write(text: string): Promise<void>;
+  /** Everything was written: flush, and for a file, rename it into place. */
+  commit(): Promise<void>;
+  /** Something went wrong: for a file, delete the temporary file. Synchronous, so it also runs on exit. */
+  discard(): void;
+}
+
+export function openSink(outputFile: string | undefined): OutputSink {
+  return outputFile === undefined ? streamSink(process.stdout) : atomicFileSink(outputFile);
+}
+
+/**
+ * Errors reach the command through the write callbacks (a failed write rejects, or the next one does, or the
+ * commit); the stream's own 'error' event is then only a duplicate, which must not crash the process.
+ */
+function writer(stream: Writable) {
+  let failure: Error | undefined;
+  stream.on("error", (error) => {
+    failure ??= error;
+  });
+  return (text: string): Promise<void> => {
+    if (failure) return Promise.reject(failure);
+    if (text === "") return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const flushed = stream.write(text, (error) => {
+        if (error) reject(error);
+      });
+      if (flushed) resolve();
+      else stream.once("drain", resolve);
+    });
+  };
+}
+
+/** Standard output; a reader that goes away (`aidp ... | head`) makes writes fail with EPIPE. */
+function streamSink(stream: Writable): OutputSink {
+  return { write: writer(stream), commit: async () => {}, discard: () => {} };
+}
+
+function atomicFileSink(target: string): OutputSink {
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.partial`);
+  // Opened synchronously, so the temporary file exists from here on and discard() can always remove it.
+  const file: WriteStream = createWriteStream(temporary, { fd: openSync(temporary, "wx") });
+  const write = writer(file);
+  let pending = true;
+  const removeTemporary = () => {
+    if (!pending) return;
+    pending = false;
+    file.destroy();
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // never created, or already gone
+    }
+  };
+  // A last resort for exits that skip the normal error path (process.exit from a second Ctrl-C).
+  process.once("exit", removeTemporary);
+  return {
+    write,
+    async commit() {
+      await write("");
+      await new Promise<void>((resolve, reject) => {
+        file.end((error?: Error | null) => (error ? reject(error) : resolve()));
+      });
+      renameSync(temporary, target);
+      pending = false;
+      process.off("exit", removeTemporary);
+    },
+    discard: removeTemporary,
+  };
+}

@@ -1,0 +1,19 @@
+// `--time-begin 24h` means 24 hours ago: a number and a unit, as people type it. Anything else is passed on
+// unchanged for the client to check as an RFC 3339 date-time.
+const UNIT_MS: Record<string, number> = {
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
+const RELATIVE = /^(\d+)([smhdw])$/;
+
+export function resolveRelativeTime(value: string, now: number = Date.now()): string {
+  const match = RELATIVE.exec(value.trim());
+  if (!match) return value;
+  const [, amount, unit] = match;
+  return new Date(now - Number(amount) * (UNIT_MS[unit as string] as number)).toISOString();
+}
+
+export const RELATIVE_TIME_HELP = "RFC 3339, or relative to now: 30m, 24h, 7d, 2w";

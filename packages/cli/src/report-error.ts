@@ -1,0 +1,53 @@
+// Turns whatever stopped a command into its message on standard error and its documented exit code. Messages
+// name the flag a problem is about; the client's errors never carry a secret, and nothing else is printed.
+import {
+  AidpAbortError,
+  AidpApiError,
+  AidpAuthError,
+  AidpConnectionError,
+  AidpPaginationError,
+  AidpTimeoutError,
+  AidpValidationError,
+} from "@aidp/client";
+import { ExitCode, UsageError } from "./exit-codes.ts";
+import { flagForField, type OperationId } from "./operation-input.ts";
+
+export function reportError(
+  error: unknown,
+  operationId: OperationId,
+  interrupted: boolean,
+  print: (line: string) => void,
+): number {
+  if (interrupted || error instanceof AidpAbortError) {
+    print("aidp: interrupted; nothing was written");
+    return ExitCode.interrupted;
+  }
+  if (error instanceof AidpValidationError) {
+    print("aidp: invalid request; nothing was sent:");
+    for (const issue of error.issues) {
+      const flag = flagForField(operationId, issue.field);
+      const where = flag ? `${flag} (${issue.field})` : issue.field;
+      print(`  - ${where}: expected ${issue.expected} (rule \`${issue.rule}\`), got ${issue.value}`);
+    }
+    return ExitCode.usage;
+  }
+  if (error instanceof UsageError || error instanceof AidpAuthError) {
+    print(`aidp: ${error.message}`);
+    return ExitCode.usage;
+  }
+  if (error instanceof AidpApiError) {
+    // The client's message has the status, the service's code and message, and the opc-request-id.
+    print(`aidp: ${error.message}${error.requestId ? "" : " (the answer had no opc-request-id)"}`);
+    return ExitCode.service;
+  }
+  if (error instanceof AidpPaginationError) {
+    print(`aidp: ${error.message}`);
+    return ExitCode.service;
+  }
+  if (error instanceof AidpConnectionError || error instanceof AidpTimeoutError) {
+    print(`aidp: ${error instanceof AidpTimeoutError ? "timed out" : "network failure"}: ${error.message}`);
+    return ExitCode.network;
+  }
+  print(`aidp: ${error instanceof Error ? error.message : String(error)}`);
+  return ExitCode.failure;
+}

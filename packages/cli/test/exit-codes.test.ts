@@ -1,0 +1,130 @@
+// Exit 3 when the service answers an error (standard error shows status, code, message and opc-request-id),
+// exit 4 on a network failure or a timeout, each from a real socket on 127.0.0.1.
+import { createServer } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  DOWNLOAD_LOGS_COMMAND,
+  fakeServiceFlags,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from "./support/fake-service.ts";
+import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+
+const servers: TestServer[] = [];
+const started = async (...args: Parameters<typeof startTestServer>) => {
+  const server = await startTestServer(...args);
+  servers.push(server);
+  return server;
+};
+afterEach(endAidpProcesses);
+afterAll(async () => {
+  for (const server of servers) await server.close();
+});
+
+describe("exit 3: the service answered an error", () => {
+  let notFound: TestServer;
+  beforeAll(async () => {
+    notFound = await started((_request, response) =>
+      sendJson(
+        response,
+        404,
+        { code: "NotAuthorizedOrNotFound", message: "Authorization failed or requested resource not found." },
+        { "opc-request-id": "REQ-404-ABC" },
+      ),
+    );
+  });
+
+  it.each([["audit", "search-logs"], [...DOWNLOAD_LOGS_COMMAND]])(
+    "%s %s: status, code, message and opc-request-id on standard error, nothing on standard output",
+    async (...command) => {
+      const { code, stdout, stderr } = await runAidp([...command, ...fakeServiceFlags(notFound)]);
+      expect(code).toBe(3);
+      expect(stdout).toBe("");
+      expect(stderr).toContain("404");
+      expect(stderr).toContain("NotAuthorizedOrNotFound");
+      expect(stderr).toContain("Authorization failed or requested resource not found.");
+      expect(stderr).toContain("REQ-404-ABC");
+    },
+  );
+
+  it("a 503 is retried, then reported with exit 3 once --max-retries is used up", async () => {
+    const busy = await started((_request, response) =>
+      sendJson(response, 503, { code: "ServiceUnavailable", message: "busy" }, { "retry-after": "0" }),
+    );
+    const { code, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(busy),
+      "--max-retries",
+      "2",
+    ]);
+    expect(code).toBe(3);
+    expect(stderr).toContain("503 ServiceUnavailable");
+    expect(busy.requests).toHaveLength(3);
+  });
+
+  it("--no-retry sends once", async () => {
+    const busy = await started((_request, response) =>
+      sendJson(response, 503, { code: "ServiceUnavailable", message: "busy" }),
+    );
+    const { code } = await runAidp(["audit", "search-logs", ...fakeServiceFlags(busy), "--no-retry"]);
+    expect(code).toBe(3);
+    expect(busy.requests).toHaveLength(1);
+  });
+});
+
+describe("exit 4: network failure or timeout", () => {
+  it("nothing listens on the port", async () => {
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const { code, stdout, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      "--auth",
+      "none",
+      "--endpoint",
+      `http://127.0.0.1:${closedPort}`,
+      "--instance-id",
+      "x",
+      "--no-retry",
+    ]);
+    expect(code).toBe(4);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/aidp: network failure: /);
+  });
+
+  it("the connection is reset before an answer", async () => {
+    const resetting = await started((_request, response) => {
+      response.socket?.destroy();
+    });
+    const { code, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(resetting),
+      "--no-retry",
+    ]);
+    expect(code).toBe(4);
+    expect(stderr).toMatch(/aidp: network failure: /);
+  });
+
+  it("no answer within --timeout", async () => {
+    const silent = await started(() => {
+      // never answers; the server's close() ends the socket
+    });
+    const { code, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(silent),
+      "--timeout",
+      "0.3",
+      "--no-retry",
+    ]);
+    expect(code).toBe(4);
+    expect(stderr).toMatch(/aidp: timed out: /);
+  });
+});

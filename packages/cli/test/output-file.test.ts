@@ -1,0 +1,133 @@
+// --output-file is written atomically: complete, or not there at all (an existing file is left as it was).
+// A failure mid-export and Ctrl-C mid-export (exit 130) leave no output file and no temporary file.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { awkwardRecord } from "./support/awkward-records.ts";
+import {
+  fakeServiceFlags,
+  pagingHandler,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from "./support/fake-service.ts";
+import { endAidpProcesses, runAidp, startAidp } from "./support/run-aidp.ts";
+
+const TOTAL = 500;
+let dir: string;
+const servers: TestServer[] = [];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "aidp-cli-output-"));
+});
+afterEach(() => {
+  endAidpProcesses();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterAll(async () => {
+  for (const server of servers) await server.close();
+});
+
+/** Pages through TOTAL records, 100 a page; the request for page `failAt` (0-based) gets `onFailPage`. */
+async function pagingServer(failAt?: number, onFailPage?: Parameters<typeof startTestServer>[0]) {
+  const pages = pagingHandler(TOTAL, awkwardRecord);
+  const server = await startTestServer((request, response, index) =>
+    index === failAt && onFailPage ? onFailPage(request, response, index) : pages(request, response, index),
+  );
+  servers.push(server);
+  return server;
+}
+
+/** `--all` NDJSON export, to `file` or (without it) standard output, with --no-retry. */
+const exportArgs = (server: TestServer, file?: string) => [
+  "audit",
+  "search-logs",
+  ...fakeServiceFlags(server),
+  "--all",
+  "--limit",
+  "100",
+  "--output",
+  "ndjson",
+  "--no-retry",
+  ...(file === undefined ? [] : ["--output-file", file]),
+];
+
+describe("--output-file", () => {
+  it("holds every record once the export is complete; nothing goes to standard output", async () => {
+    const server = await pagingServer();
+    const file = join(dir, "audit.ndjson");
+    const { code, stdout } = await runAidp(exportArgs(server, file));
+    expect(code).toBe(0);
+    expect(stdout).toBe("");
+    const lines = readFileSync(file, "utf8").trimEnd().split("\n");
+    expect(lines.map((line) => JSON.parse(line))).toEqual(
+      Array.from({ length: TOTAL }, (_, i) => awkwardRecord(i)),
+    );
+    expect(readdirSync(dir)).toEqual(["audit.ndjson"]);
+  });
+
+  it("is not created when the export fails on page 3 (exit 3), and leaves no temporary file", async () => {
+    const server = await pagingServer(2, (_request, response) =>
+      sendJson(response, 500, { code: "InternalServerError", message: "boom" }),
+    );
+    const file = join(dir, "audit.ndjson");
+    const { code, stderr } = await runAidp(exportArgs(server, file));
+    expect(code, stderr).toBe(3);
+    expect(stderr).toContain("500 InternalServerError");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("an existing file is left as it was when the export fails", async () => {
+    const server = await pagingServer(1, (_request, response) => {
+      response.socket?.destroy();
+    });
+    const file = join(dir, "audit.ndjson");
+    writeFileSync(file, "the previous export\n");
+    const { code } = await runAidp(exportArgs(server, file));
+    expect(code).toBe(4);
+    expect(readFileSync(file, "utf8")).toBe("the previous export\n");
+    expect(readdirSync(dir)).toEqual(["audit.ndjson"]);
+  });
+
+  it("in a folder that does not exist: exit 1 naming the file", async () => {
+    const server = await pagingServer();
+    const { code, stderr } = await runAidp(exportArgs(server, join(dir, "missing", "audit.ndjson")));
+    expect(code).toBe(1);
+    expect(stderr).toContain("ENOENT");
+  });
+});
+
+describe("Ctrl-C", () => {
+  /** A server that pages normally, then holds the request for page 3 until the test interrupts the CLI. */
+  async function holdingServer() {
+    let reachedPage3: () => void = () => {};
+    const atPage3 = new Promise<void>((resolve) => {
+      reachedPage3 = resolve;
+    });
+    const server = await pagingServer(2, () => reachedPage3());
+    return { server, atPage3 };
+  }
+
+  it("mid-export with --output-file: exit 130, no output file, no temporary file", async () => {
+    const { server, atPage3 } = await holdingServer();
+    const file = join(dir, "audit.ndjson");
+    const aidp = startAidp(exportArgs(server, file));
+    await atPage3;
+    aidp.child.kill("SIGINT");
+    const { code, stderr } = await aidp.result;
+    expect(code).toBe(130);
+    expect(stderr).toContain("aidp: interrupted");
+    expect(existsSync(file)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("mid-export to standard output: exit 130", async () => {
+    const { server, atPage3 } = await holdingServer();
+    const aidp = startAidp(exportArgs(server));
+    await atPage3;
+    aidp.child.kill("SIGINT");
+    const { code, stdout } = await aidp.result;
+    expect(code).toBe(130);
+    expect(stdout.trimEnd().split("\n")).toHaveLength(200);
+  });
+});

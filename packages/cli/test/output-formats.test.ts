@@ -1,0 +1,164 @@
+// The four formats, over a local server that really pages (opc-next-page until the last page): --all reads
+// every page and every format streams the same records; csv parses back with a CSV library; json is one
+// document. The stateful mock's version of these checks is in stateful-mock.test.ts.
+import { parse } from "csv-parse/sync";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { awkwardRecord } from "./support/awkward-records.ts";
+import {
+  fakeServiceFlags,
+  pagingHandler,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from "./support/fake-service.ts";
+import { endAidpProcesses, runAidp, startAidp } from "./support/run-aidp.ts";
+import { auditRecordFields } from "./support/spec.ts";
+
+const TOTAL = 2345;
+const records = Array.from({ length: TOTAL }, (_, index) => awkwardRecord(index));
+
+let paging: TestServer;
+let empty: TestServer;
+beforeAll(async () => {
+  paging = await startTestServer(pagingHandler(TOTAL, awkwardRecord));
+  empty = await startTestServer((_request, response) => sendJson(response, 200, { items: [] }));
+});
+afterEach(() => {
+  endAidpProcesses();
+  paging.requests.length = 0;
+});
+afterAll(async () => {
+  await paging.close();
+  await empty.close();
+});
+
+const search = (server: TestServer, ...flags: string[]) =>
+  runAidp(["audit", "search-logs", ...fakeServiceFlags(server), ...flags]);
+
+describe("--all reads every page", () => {
+  it("ndjson: one record a line, every record in order, nothing on standard error off a terminal", async () => {
+    const { code, stdout, stderr } = await search(paging, "--all", "--limit", "100", "--output", "ndjson");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines.map((line) => JSON.parse(line))).toEqual(records);
+    expect(paging.requests).toHaveLength(Math.ceil(TOTAL / 100));
+  });
+
+  it("json: one valid document with every record", async () => {
+    const { code, stdout } = await search(paging, "--all", "--limit", "1000");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ items: records });
+  });
+
+  it("csv: a header of the spec's field names in spec order, and rows that parse back to the records", async () => {
+    const { code, stdout } = await search(paging, "--all", "--limit", "500", "--output", "csv");
+    expect(code).toBe(0);
+    const rows: string[][] = parse(stdout, { record_delimiter: "\r\n" });
+    expect(rows[0]).toEqual(auditRecordFields);
+    const parsed = parse(stdout, { columns: true }) as Record<string, string>[];
+    expect(parsed).toEqual(
+      records.map((record) =>
+        Object.fromEntries(auditRecordFields.map((column) => [column, record[column] ?? ""])),
+      ),
+    );
+    expect(stdout).toContain('"sales, ""orders"" 0"');
+  });
+
+  it("table: one header, every record, columns lined up across pages", async () => {
+    const { code, stdout } = await search(paging, "--max-items", "30", "--limit", "10", "--output", "table");
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines.filter((line) => line.includes("eventId") && line.includes("timeOfLog"))).toHaveLength(1);
+    for (const record of records.slice(0, 30)) expect(stdout).toContain(`│ ${record.eventId} `);
+    expect(stdout).not.toContain("event-30 ");
+    const widths = new Set(lines.map((line) => [...line].length));
+    expect(widths.size, "every line of every page is as wide").toBe(1);
+  });
+
+  it("--max-items stops at exactly that many records, reading only the pages it needs", async () => {
+    const { code, stdout } = await search(
+      paging,
+      "--max-items",
+      "250",
+      "--limit",
+      "100",
+      "--output",
+      "ndjson",
+    );
+    expect(code).toBe(0);
+    expect(
+      stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual(records.slice(0, 250));
+    expect(paging.requests).toHaveLength(3);
+  });
+});
+
+describe("one page (no --all)", () => {
+  it("json carries the next page token; --page resumes there", async () => {
+    const first = JSON.parse((await search(paging, "--limit", "100")).stdout);
+    expect(first.items).toEqual(records.slice(0, 100));
+    expect(typeof first.nextPage).toBe("string");
+    const second = JSON.parse((await search(paging, "--limit", "100", "--page", first.nextPage)).stdout);
+    expect(second.items).toEqual(records.slice(100, 200));
+  });
+
+  it("other formats say on standard error how to get the next page", async () => {
+    const { code, stdout, stderr } = await search(paging, "--limit", "10", "--output", "ndjson");
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split("\n")).toHaveLength(10);
+    expect(stderr).toMatch(/there are more records: add --page \S+, or --all/);
+  });
+});
+
+describe("no records", () => {
+  it.each([
+    ["json", (out: string) => expect(JSON.parse(out)).toEqual({ items: [] })],
+    ["ndjson", (out: string) => expect(out).toBe("")],
+    ["csv", (out: string) => expect(out).toBe(`${auditRecordFields.join(",")}\r\n`)],
+    ["table", (out: string) => expect(out).toMatch(/eventId.*timeOfLog/)],
+  ])("%s", async (format, check) => {
+    const { code, stdout } = await search(empty, "--all", "--output", format);
+    expect(code).toBe(0);
+    check(stdout);
+  });
+});
+
+describe("a reader that stops early (`aidp ... | head -1`)", () => {
+  it("ends the export quietly with exit 0 at its next write", async () => {
+    // Page 2 is answered only once the reader has gone, so the next write is sure to meet a closed pipe.
+    let readerGone: () => void = () => {};
+    const gone = new Promise<void>((resolve) => {
+      readerGone = resolve;
+    });
+    const pages = pagingHandler(TOTAL, awkwardRecord);
+    const server = await startTestServer(async (request, response, index) => {
+      if (index > 0) await gone;
+      pages(request, response, index);
+    });
+    try {
+      const aidp = startAidp([
+        "audit",
+        "search-logs",
+        ...fakeServiceFlags(server),
+        "--all",
+        "--limit",
+        "10",
+        "-o",
+        "ndjson",
+      ]);
+      await new Promise<void>((resolve) => aidp.child.stdout?.once("data", () => resolve()));
+      aidp.child.stdout?.destroy();
+      readerGone();
+      const { code, stderr } = await aidp.result;
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect(server.requests.length).toBeLessThanOrEqual(3);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,39 @@
+// Local node:http servers standing in for the service where the mock cannot produce the case (faults, exact
+// request capture). They are the client's own test servers, imported rather than copied.
+import type { TestServer } from "../../../client/test/support/test-server.ts";
+
+export { pagingHandler } from "../../../client/test/support/paging-server.ts";
+export {
+  type RecordedRequest,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from "../../../client/test/support/test-server.ts";
+
+export const TEST_INSTANCE_ID = "ocid1.aidataplatform.oc1..test";
+
+/** The flags of every request to a fake service: unsigned, to its URL, for a made-up instance. */
+export const fakeServiceFlags = (server: TestServer) => [
+  "--auth",
+  "none",
+  "--endpoint",
+  server.url,
+  "--instance-id",
+  TEST_INSTANCE_ID,
+];
+
+/** A complete `cluster download-logs` command line, short of the connection flags. */
+export const DOWNLOAD_LOGS_COMMAND = [
+  "cluster",
+  "download-logs",
+  "--workspace-key",
+  "w",
+  "--cluster-key",
+  "c",
+  "--log-content-type-contains",
+  "driver",
+  "--time-begin",
+  "24h",
+  "--time-end",
+  "1s",
+] as const;

@@ -1,0 +1,99 @@
+// Runs the BUILT `aidp` bin as a user would: a child process in its own process group, with a clean
+// environment (a temporary HOME, no OCI_CLI_* from the machine running the tests). Every process started here
+// is ended by endAidpProcesses() (afterEach), pass or fail.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { TEST_RUN_ENV } from "@aidp/test-support";
+
+export const aidpBin = fileURLToPath(new URL("../../dist/bin.js", import.meta.url));
+
+export interface AidpResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface AidpOptions {
+  /** Added to the clean environment. */
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Written to standard input, which is then closed. */
+  stdin?: string;
+  /** Run this command line instead (it runs the bin itself, e.g. under `script` for a terminal). */
+  scriptCommand?: readonly string[];
+}
+
+export interface AidpProcess {
+  child: ChildProcess;
+  /** Everything printed so far. */
+  stdout(): string;
+  stderr(): string;
+  result: Promise<AidpResult>;
+}
+
+const started = new Set<ChildProcess>();
+const homes: string[] = [];
+
+/** A HOME of its own for each run, so that no real ~/.oci/config is ever read. */
+function temporaryHome(): string {
+  const home = mkdtempSync(join(tmpdir(), "aidp-cli-home-"));
+  homes.push(home);
+  return home;
+}
+
+export function startAidp(args: readonly string[], options: AidpOptions = {}): AidpProcess {
+  const [command, ...commandArgs] = options.scriptCommand ?? [process.execPath, aidpBin, ...args];
+  const child = spawn(command as string, commandArgs, {
+    cwd: options.cwd,
+    // The test run's tag stays, so the suite's leftover-process check sees the bin too.
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: temporaryHome(),
+      [TEST_RUN_ENV]: process.env[TEST_RUN_ENV] ?? "",
+      ...options.env,
+    },
+    stdio: ["pipe", "pipe", "pipe"],
+    detached: true,
+  });
+  started.add(child);
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  child.stdin?.end(options.stdin ?? "");
+  const result = new Promise<AidpResult>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code, signal) => {
+      started.delete(child);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  return { child, stdout: () => stdout, stderr: () => stderr, result };
+}
+
+export function runAidp(args: readonly string[], options: AidpOptions = {}): Promise<AidpResult> {
+  return startAidp(args, options).result;
+}
+
+/** Kills the process group of every run still alive, and removes the temporary HOMEs. */
+export function endAidpProcesses(): void {
+  for (const child of started) {
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }
+  started.clear();
+  for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
+}

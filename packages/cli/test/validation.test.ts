@@ -1,0 +1,164 @@
+// A bad command line exits 2 with every problem listed, naming the flag and the rule, and sends nothing: a
+// local server records every request it gets, and must get none.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { fakeServiceFlags, sendJson, startTestServer, type TestServer } from "./support/fake-service.ts";
+import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+
+let server: TestServer;
+const dir = mkdtempSync(join(tmpdir(), "aidp-cli-validation-"));
+beforeAll(async () => {
+  server = await startTestServer((_request, response) => sendJson(response, 200, { items: [] }));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  endAidpProcesses();
+  expect(server.requests, "requests sent").toEqual([]);
+});
+
+describe("exit 2, nothing sent", () => {
+  it("lists every invalid value of search-logs at once, each with its flag and rule", async () => {
+    const { code, stdout, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(server),
+      "--limit",
+      "0",
+      "--status",
+      "BROKEN",
+      "--sort-order",
+      "sideways",
+      "--time-begin",
+      "yesterday",
+    ]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("invalid request; nothing was sent");
+    expect(stderr).toMatch(/--limit \(limit\): expected at least 1 \(rule `minimum`\), got 0/);
+    expect(stderr).toMatch(
+      /--status \(details\.status\): expected one of SUCCEEDED, FAILED \(rule `enum`\), got "BROKEN"/,
+    );
+    expect(stderr).toMatch(/--sort-order \(details\.sortOrder\): .*rule `enum`/);
+    expect(stderr).toMatch(/--time-begin \(details\.timeBegin\): .*RFC 3339.*rule `format`.*"yesterday"/);
+  });
+
+  it("a --limit that is not a number is a type problem of --limit", async () => {
+    const { code, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(server),
+      "--limit",
+      "ten",
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--limit \(limit\): expected an integer \(rule `type`\), got "ten"/);
+  });
+
+  it("a missing --instance-id (and no AIDP_INSTANCE_ID) names --instance-id", async () => {
+    const { code, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      "--auth",
+      "none",
+      "--endpoint",
+      server.url,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--instance-id \(aiDataPlatformId\): .*rule `required`/);
+  });
+
+  it("download-logs without its required body fields names each of them", async () => {
+    const { code, stderr } = await runAidp([
+      "cluster",
+      "download-logs",
+      ...fakeServiceFlags(server),
+      "--workspace-key",
+      "w",
+      "--cluster-key",
+      "c",
+    ]);
+    expect(code).toBe(2);
+    for (const flag of ["--log-content-type-contains", "--time-begin", "--time-end"])
+      expect(stderr).toMatch(new RegExp(`${flag} \\(details\\.\\w+\\): .*rule \`required\``));
+  });
+
+  it("a field --body sets that the spec does not know is reported", async () => {
+    const { code, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(server),
+      "--body",
+      '{"colour":"red"}',
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("details.colour");
+  });
+
+  it.each([
+    [["--body", "{not json"], /--body: the argument is not valid JSON/],
+    [["--body", "[1,2]"], /--body: the argument must hold a JSON object, got an array/],
+    [
+      ["--body", "@/nonexistent/search.json"],
+      /--body: cannot read file \/nonexistent\/search.json \(ENOENT\)/,
+    ],
+    [["--max-items", "0"], /--max-items must be an integer of at least 1, got "0"/],
+    [["--timeout", "-1"], /--timeout must be a number of seconds greater than 0/],
+    [["--max-retries", "many"], /--max-retries must be an integer of at least 0/],
+    [["--output", "xml"], /Invalid values:\s+Argument: output, Given: "xml"/],
+    [["--colour", "red"], /Unknown arguments?: colour/],
+  ])("%j", async (extra, message) => {
+    const { code, stdout, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(server),
+      ...extra,
+    ]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+  });
+
+  it("an OCI_CLI_AUTH that is not an auth type", async () => {
+    const { code, stderr } = await runAidp(["audit", "search-logs", "--endpoint", server.url], {
+      env: { OCI_CLI_AUTH: "password", AIDP_INSTANCE_ID: "ocid1.x" },
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('OCI_CLI_AUTH must be one of api_key, security_token, none, got "password"');
+  });
+
+  it("no endpoint and no region", async () => {
+    const { code, stderr } = await runAidp(["audit", "search-logs", "--auth", "none", "--instance-id", "x"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("no endpoint: give --endpoint or --region");
+  });
+
+  it("a missing subcommand", async () => {
+    const { code, stderr } = await runAidp(["audit"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Give a subcommand: search-logs");
+  });
+
+  it("a config profile that does not exist names the file and the profiles it has", async () => {
+    const config = join(dir, "config");
+    writeFileSync(config, "[DEFAULT]\nregion=us-ashburn-1\n");
+    const { code, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      "--endpoint",
+      server.url,
+      "--instance-id",
+      "x",
+      "--config-file",
+      config,
+      "--profile",
+      "PROD",
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("no profile [PROD] in the OCI config file; it has: [DEFAULT]");
+  });
+});

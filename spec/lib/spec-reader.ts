@@ -1,0 +1,55 @@
+// Reads @aidp/spec's bundle for the code generators: the document, `$ref` resolution (the repository's one
+// resolver, ./resolve-ref.ts), and each operation with its parameters and request body schema resolved.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { resolveRef } from "./resolve-ref.ts";
+
+export type Json = Record<string, unknown>;
+
+export interface SpecOperation {
+  operationId: string;
+  method: string;
+  path: string;
+  /** Every parameter, `$ref`s resolved, in the spec's order. */
+  parameters: Json[];
+  /** The `application/json` request body schema (still possibly a `$ref`), or undefined when there is none. */
+  bodySchema: Json | undefined;
+  /** The operation object itself (summary, description, responses...). */
+  node: Json;
+}
+
+export interface SpecReader {
+  spec: Json;
+  /** Follows `$ref`s (local JSON pointers) until a node without one. */
+  resolve(node: Json): Json;
+  operations(): SpecOperation[];
+}
+
+/** The bundle at `bundlePath`, or this package's built `dist/openapi.json`. */
+export function readSpec(bundlePath?: string): SpecReader {
+  const path = bundlePath ?? fileURLToPath(new URL("../dist/openapi.json", import.meta.url));
+  const spec = JSON.parse(readFileSync(path, "utf8")) as Json;
+
+  const resolve = (node: Json): Json => resolveRef(spec, node);
+
+  function operations(): SpecOperation[] {
+    const found: SpecOperation[] = [];
+    for (const [path, item] of Object.entries(spec.paths as Record<string, Record<string, Json>>)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const body = resolve((operation.requestBody ?? {}) as Json);
+        const media = (body.content as Record<string, Json> | undefined)?.["application/json"];
+        found.push({
+          operationId: operation.operationId as string,
+          method: method.toUpperCase(),
+          path,
+          parameters: ((operation.parameters ?? []) as Json[]).map(resolve),
+          bodySchema: media?.schema as Json | undefined,
+          node: operation,
+        });
+      }
+    }
+    return found;
+  }
+
+  return { spec, resolve, operations };
+}
