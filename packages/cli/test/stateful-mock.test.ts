@@ -149,7 +149,9 @@ describe("the root README's example", () => {
     expect(csv.split("\r\n")[0]).toBe(auditRecordFields.join(","));
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((row) => row.status === "FAILED" && (row.timeOfLog ?? "") >= "2025-03-31T00:00:00")).toBe(true);
+    expect(
+      rows.every((row) => row.status === "FAILED" && (row.timeOfLog ?? "") >= "2025-03-31T00:00:00"),
+    ).toBe(true);
   });
 });
 

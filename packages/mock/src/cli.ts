@@ -77,18 +77,30 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
+  // The signal handlers come first: a signal during start-up waits for the mock to be up, then stops it,
+  // rather than killing this process and leaving Prism to notice its parent is gone.
+  let stopRequested: NodeJS.Signals | undefined;
+  let stopNow: (signal: NodeJS.Signals) => void = (signal) => {
+    stopRequested = signal;
+  };
+  const onSignal = (signal: NodeJS.Signals) => stopNow(signal);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
   const mock = await startMock({ ...options, onLog: quiet ? undefined : (line) => console.error(line) });
   console.log(`AIDP mock listening on ${mock.url}`);
 
   let stopping = false;
-  const shutDown = async (signal: NodeJS.Signals) => {
+  stopNow = async (signal) => {
+    // A second signal while stopping (an impatient Ctrl-C) must not end the process half-way: the stop under
+    // way ends Prism and frees the port, then exits 0.
+    if (stopping) return;
     stopping = true;
     console.error(`${signal}: stopping the mock`);
     await mock.stop();
     process.exit(0);
   };
-  process.once("SIGINT", shutDown);
-  process.once("SIGTERM", shutDown);
+  if (stopRequested) stopNow(stopRequested);
   const { code, signal } = await mock.exited;
   if (stopping) return; // shutDown exits once the port is free
   console.error(`The mock stopped unexpectedly (${signal ?? `code ${code}`})`);

@@ -28,7 +28,7 @@ describe("aidp-mock", () => {
     ["SIGTERM", []],
     ["SIGTERM", ["--static"]],
   ] as const)("serves until %s, then exits 0 with nothing left behind (%j)", async (signal, mode) => {
-    const { child } = spawnNode([cli, "--port", "0", "--quiet", ...mode]);
+    const { child, stderr } = spawnNode([cli, "--port", "0", "--quiet", ...mode]);
     const [, url] = await firstLineMatching(child, /^AIDP mock listening on (http:\/\/127\.0\.0\.1:\d+)$/);
     const port = Number(new URL(url ?? "").port);
     expect((await fetch(`${url}/`)).status).toBe(404);
@@ -36,8 +36,13 @@ describe("aidp-mock", () => {
     expect(prismPids).toHaveLength(mode.length); // Prism runs only for --static
 
     child.kill(signal);
-    const [code] = await once(child, "exit");
-    expect(code).toBe(0);
+    // "close": after the exit and the last of its output, so a failure shows everything it printed.
+    const [code, endedBy] = await once(child, "close");
+    expect({ code, endedBy, stderr: stderr() }).toEqual({
+      code: 0,
+      endedBy: null,
+      stderr: expect.any(String),
+    });
     expect(await isPortFree("127.0.0.1", port)).toBe(true);
     expect(await eventually(() => !prismPids.some(isAlive))).toBe(true);
   });
