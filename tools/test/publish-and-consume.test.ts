@@ -203,7 +203,7 @@ describe("a consumer project outside the workspace", () => {
 });
 
 describe("the installed aidp command", () => {
-  const aidpBin = () => join(consumerDir, "node_modules/@aidp/cli/dist/bin.js");
+  const aidpBin = () => join(consumerDir, "node_modules/@aidp/cli/bin/aidp.js");
   // In the consumer project, from a user's terminal (the machine's npx and Node); one page from the local mock.
   const asUser = () => ({
     cwd: consumerDir,
