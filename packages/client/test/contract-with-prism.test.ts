@@ -8,7 +8,12 @@ import { join } from "node:path";
 import { startMock } from "@aidp/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeyAuth } from "../src/auth/index.ts";
-import { AidpUnauthorizedError, createAidpClient, type SearchAuditLogsInput } from "../src/index.ts";
+import {
+  AidpConflictError,
+  AidpUnauthorizedError,
+  createAidpClient,
+  type SearchAuditLogsInput,
+} from "../src/index.ts";
 import { generateTestKeyPair, TEST_IDENTITY } from "./auth/test-keys.ts";
 import { documentedErrorClasses } from "./support/documented-errors.ts";
 
@@ -92,6 +97,29 @@ describe("against the stateful mock", () => {
     const log = await fetch(job.logParUrl as string);
     expect(log.status).toBe(200);
     expect(await log.text()).toContain("placeholder");
+  });
+
+  it("a retry token reused with another request is a conflict the client does not retry", async () => {
+    const attempts: unknown[] = [];
+    const retrying = createAidpClient({
+      baseUrl: mock.url,
+      retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 1 },
+      logger: {
+        debug() {},
+        info() {},
+        warn: (_m, f) => attempts.push(f),
+        error: (_m, f) => attempts.push(f),
+      },
+    });
+    const opcRetryToken = "contract-reused-token";
+    await retrying.downloadClusterLogs({ ...cluster, opcRetryToken, details });
+    attempts.length = 0;
+    const error = await retrying
+      .downloadClusterLogs({ ...cluster, opcRetryToken, details: { ...details, logLevel: "WARN" } })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AidpConflictError);
+    expect(error).toMatchObject({ status: 409, code: "InvalidatedRetryToken" });
+    expect(attempts).toHaveLength(1); // one failed attempt, no retry
   });
 
   it.each(documentedErrorClasses)(

@@ -17,10 +17,11 @@ export function apiError(
   status: number,
   message: string,
   headers: Record<string, string> = {},
+  code: string = facts.errorCode(status),
 ): MockResponse {
   return {
     status,
     headers: { "content-type": "application/json", ...headers },
-    body: { code: facts.errorCode(status), message },
+    body: { code, message },
   };
 }

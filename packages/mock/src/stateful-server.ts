@@ -25,6 +25,9 @@ import { FAULT_HEADER, type Fault, FaultHeaderError, FaultScript } from "./scrip
 import { loadPublicKeys, type PublicKeyLookup } from "./signature-keys.ts";
 import { loadSpecFacts, type SpecFacts } from "./spec-facts.ts";
 
+/** The error code OCI services answer a retry token reused with another request with. */
+const RETRY_TOKEN_CONFLICT_CODE = "InvalidatedRetryToken";
+
 export interface StatefulServerOptions {
   host: string;
   port: number;
@@ -239,10 +242,14 @@ function answerIdempotently(
   const remembered = state.retryTokens.lookup(retryToken, fingerprint);
   if (remembered.kind === "replay") return structuredClone(remembered.response);
   if (remembered.kind === "conflict") {
+    // OCI's code for a reused token, not the spec example's IncorrectState: clients retry IncorrectState as a
+    // passing conflict, and resending the same token can only conflict again.
     return apiError(
       state.facts,
       409,
       "The opc-retry-token was already used with a different request (path, query or body); use a new token for a new request.",
+      {},
+      RETRY_TOKEN_CONFLICT_CODE,
     );
   }
   const response = answerOperation(state, operation, received);

@@ -79,7 +79,7 @@ describe("opc-retry-token", () => {
   it.each([
     ["another body", { body: { ...validBodies.downloadClusterLogs, logLevel: "WARN" } }],
     ["another cluster", { path: "cl-2" }],
-  ])("the same token with %s gets 409 IncorrectState saying why", async (_name, change) => {
+  ])("the same token with %s gets 409 InvalidatedRetryToken saying why", async (_name, change) => {
     await call(mock.url, "downloadClusterLogs", { headers: retry(`conflict-${_name}`) });
     const response =
       "path" in change
@@ -94,7 +94,7 @@ describe("opc-retry-token", () => {
         : await call(mock.url, "downloadClusterLogs", { ...change, headers: retry(`conflict-${_name}`) });
     expect(response.status).toBe(409);
     expect(response.body).toEqual({
-      code: "IncorrectState",
+      code: "InvalidatedRetryToken",
       message: expect.stringContaining("opc-retry-token was already used with a different request"),
     });
     expect(response.headers.get("opc-request-id")).toMatch(requestIdPattern);
