@@ -1,7 +1,7 @@
 // Section 6: the mock's own load benchmark (packages/mock/bench), run as it is and its table carried over.
 import { execFileSync } from "node:child_process";
 import { benchRoot } from "../measure/run-child.ts";
-import { markdownTable } from "../report/markdown.ts";
+import { markdownTable, targetLine } from "../report/markdown.ts";
 
 /** Rows of the `console.table` the mock bench prints: `│ name │ value │`. */
 function consoleTableRows(output: string): string[][] {
@@ -21,6 +21,13 @@ export async function mockSection(): Promise<string> {
   });
   const rows = consoleTableRows(output);
   if (rows.length === 0) throw new Error(`the mock bench printed no table:\n${output}`);
+  const value = (name: string) => {
+    const row = rows.find(([measure]) => measure === name);
+    if (!row) throw new Error(`the mock bench printed no "${name}" row:\n${output}`);
+    return Number(row[1]);
+  };
+  const firstAnswerMs = value("start to first answer (ms)");
+  const requestsPerSecond = value("search page requests/s at 20 connections");
   return [
     "## 6. Mock",
     "",
@@ -29,5 +36,8 @@ export async function mockSection(): Promise<string> {
       "@aidp/client paging through 100,000 records at limit=1000.",
     "",
     markdownTable(["measure", "value"], rows),
+    "",
+    targetLine(firstAnswerMs < 1_500, "first answer within 1.5 s", `${firstAnswerMs} ms`),
+    targetLine(requestsPerSecond >= 1_500, "at least 1,500 requests/s", `${requestsPerSecond}/s`),
   ].join("\n");
 }
