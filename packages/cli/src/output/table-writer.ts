@@ -17,7 +17,9 @@ export function tableWriter(columns: readonly Column[], terminalWidth: number | 
     const table = new Table({
       head: withHeader ? columns.map((c) => c.name) : [],
       colWidths: widths.map((w) => w + 2),
-      wordWrap: false,
+      // A long value wraps inside its cell instead of being cut with "…": nothing is lost, a PAR URL included.
+      wordWrap: true,
+      wrapOnWordBoundary: false,
       style: { head: [], border: [] },
     });
     for (const record of records) table.push(columns.map((c) => cellText(record[c.name])));
