@@ -10,6 +10,7 @@ import { type AidpClient, createAidpClient } from "@aidp/client";
 import { type RunningMock, startMock } from "@aidp/mock";
 import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { shBlockLines } from "../../../tools/readme-sh-block.mjs";
 import { generateTestKeyPair, TEST_IDENTITY, TEST_KEY_ID } from "../../client/test/auth/test-keys.ts";
 import { DOWNLOAD_LOGS_COMMAND } from "./support/fake-service.ts";
 import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
@@ -133,8 +134,9 @@ describe("aidp audit search-logs against the stateful mock", () => {
 describe("the root README's example", () => {
   it("searches the last day's failed operations as CSV, with the mock in place of 127.0.0.1:4010", async () => {
     const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
-    const block = /failed operations as CSV[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
-    expect(block.trim().split("\n")).toHaveLength(3);
+    const lines = shBlockLines(readme, "## Packages");
+    expect(lines).toHaveLength(3);
+    const block = lines.join("\n");
     const output = join(dir, "failed.csv");
     const script = block
       .replaceAll("http://127.0.0.1:4010", mock?.url ?? "")

@@ -1,6 +1,7 @@
 // The bundled spec, read by the tests to know what the CLI must show (never a retyped list).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { resolveRef } from "../../../../spec/lib/resolve-ref.ts";
 
 export interface SchemaNode {
   $ref?: string;
@@ -23,8 +24,7 @@ export function schema(name: string): SchemaNode {
   return found;
 }
 
-export const resolved = (node: SchemaNode): SchemaNode =>
-  node.$ref ? schema(node.$ref.split("/").pop() as string) : node;
+export const resolved = (node: SchemaNode): SchemaNode => resolveRef(spec, node);
 
 /** The fields of an audit record, in spec order (the CSV header). */
 export const auditRecordFields = Object.keys(schema("AuditLogSearchResultSummary").properties ?? {});
