@@ -112,9 +112,12 @@ function turnOffProvenance(copy: string) {
   }
 }
 
-/** Runs start-mock.mjs on Node 24 (Prism needs it) from the consumer project; resolves with the mock's URL. */
+/**
+ * Runs start-mock.mjs from the consumer project on the system Node 20, the oldest Node @aidp/mock supports
+ * (every other test runs the mock on Node 24); resolves with the mock's URL.
+ */
 async function startInstalledMock(cwd: string): Promise<string> {
-  mock = startProcess(process.execPath, ["start-mock.mjs"], {
+  mock = startProcess(findSystemNode().path, ["start-mock.mjs"], {
     cwd,
     stdin: "pipe",
     env: { ...process.env, SCARF_ANALYTICS: "false" },
