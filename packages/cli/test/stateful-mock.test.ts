@@ -43,18 +43,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const search = (...flags: string[]) =>
-  runAidp([
-    "audit",
-    "search-logs",
-    "--auth",
-    "none",
-    "--endpoint",
-    mock?.url ?? "",
-    "--instance-id",
-    INSTANCE,
-    ...flags,
-  ]);
+/** Unsigned, at this file's mock, for this file's instance. */
+const atMock = () => ["--auth", "none", "--endpoint", mock?.url ?? "", "--instance-id", INSTANCE];
+const search = (...flags: string[]) => runAidp(["audit", "search-logs", ...atMock(), ...flags]);
 const lines = (text: string) => text.trimEnd().split("\n").filter(Boolean);
 
 describe("aidp audit search-logs against the stateful mock", () => {
@@ -169,12 +160,7 @@ describe("aidp cluster download-logs against the stateful mock", () => {
     const file = join(dir, "par-url.txt");
     const { code, stdout, stderr } = await runAidp([
       ...DOWNLOAD_LOGS_COMMAND,
-      "--auth",
-      "none",
-      "--endpoint",
-      mock?.url ?? "",
-      "--instance-id",
-      INSTANCE,
+      ...atMock(),
       "--par-url-file",
       file,
       "--debug",
