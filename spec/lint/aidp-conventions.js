@@ -92,6 +92,58 @@ function secretExtension() {
   return { Parameter: { enter: check }, Header: { enter: check } };
 }
 
+const CALL_HEADER_ROLES = ["request-id", "retry-token"];
+
+/**
+ * `x-aidp-call-header` (on a header parameter) names a header the client fills once per call when the caller
+ * gives none, and repeats on every retry: `request-id` (the id support asks for) or `retry-token` (what makes
+ * a retried POST safe). The client's transport reads these names from the spec.
+ */
+function callHeaderExtension() {
+  return {
+    Parameter: {
+      enter(parameter, ctx) {
+        const role = parameter["x-aidp-call-header"];
+        if (role === undefined) return;
+        const here = ctx.location.child(["x-aidp-call-header"]);
+        if (!CALL_HEADER_ROLES.includes(role))
+          ctx.report({
+            message: `\`x-aidp-call-header\` is one of ${CALL_HEADER_ROLES.join(", ")}, not \`${role}\`.`,
+            location: here,
+          });
+        if (parameter.in !== "header")
+          ctx.report({ message: "`x-aidp-call-header` belongs on a header parameter.", location: here });
+      },
+    },
+  };
+}
+
+/**
+ * `x-aidp-not-after: <property>` (on a date-time property) says its value may not be later than that of a
+ * sibling date-time property, a rule JSON Schema cannot state. Clients check it before sending.
+ */
+function notAfterExtension() {
+  return {
+    Schema: {
+      enter(schema, ctx) {
+        const properties = schema.properties ?? {};
+        const resolved = (node) => (node?.$ref ? ctx.resolve(node).node : node);
+        for (const [name, property] of Object.entries(properties)) {
+          const other = property?.["x-aidp-not-after"];
+          if (other === undefined) continue;
+          const here = ctx.location.child(["properties", name, "x-aidp-not-after"]);
+          const isDateTime = (node) => resolved(node)?.format === "date-time";
+          if (typeof other !== "string" || !isDateTime(properties[other]) || !isDateTime(property))
+            ctx.report({
+              message: `\`x-aidp-not-after\` on \`${name}\` must name another date-time property of this object (${Object.keys(properties).join(", ")}), and \`${name}\` must be a date-time itself.`,
+              location: here,
+            });
+        }
+      },
+    },
+  };
+}
+
 export default function aidpConventionsPlugin() {
   return {
     id: "aidp",
@@ -100,6 +152,8 @@ export default function aidpConventionsPlugin() {
         "property-description": propertyDescription,
         "pagination-extension": paginationExtension,
         "secret-extension": secretExtension,
+        "call-header-extension": callHeaderExtension,
+        "not-after-extension": notAfterExtension,
       },
     },
   };

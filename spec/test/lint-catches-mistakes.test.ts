@@ -123,4 +123,40 @@ describe("redocly lint of the spec", () => {
     expect(output).toMatch(/components\/parameters\/OpcRetryToken\.yaml:\d+:\d+/);
     expect(output).toContain("aidp/secret-extension");
   }, 30_000);
+  it.each([
+    [
+      "x-aidp-call-header: retry-token",
+      "x-aidp-call-header: idempotency",
+      "is one of request-id, retry-token",
+    ],
+    ["in: header", "in: query", "belongs on a header parameter"],
+  ])(
+    "names the line of an x-aidp-call-header that is wrong (%s -> %s)",
+    async (from, to, message) => {
+      const { code, output } = await lintCopyWith((dir) =>
+        edit(join(dir, "components/parameters/OpcRetryToken.yaml"), from, to),
+      );
+      expect(code).not.toBe(0);
+      expect(output).toMatch(/components\/parameters\/OpcRetryToken\.yaml:\d+:\d+/);
+      expect(output).toContain("aidp/call-header-extension");
+      expect(output).toContain(message);
+    },
+    30_000,
+  );
+
+  it.each([
+    ["x-aidp-not-after: timeEnd", "x-aidp-not-after: timeFinish"],
+    ["x-aidp-not-after: timeEnd", "x-aidp-not-after: objectName"],
+  ])(
+    "names the line of an x-aidp-not-after that names no date-time sibling (%s -> %s)",
+    async (from, to) => {
+      const { code, output } = await lintCopyWith((dir) =>
+        edit(join(dir, "components/schemas/SearchAuditLogsDetails.yaml"), from, to),
+      );
+      expect(code).not.toBe(0);
+      expect(output).toMatch(/components\/schemas\/SearchAuditLogsDetails\.yaml:\d+:\d+/);
+      expect(output).toContain("aidp/not-after-extension");
+    },
+    30_000,
+  );
 });

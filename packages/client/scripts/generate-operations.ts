@@ -2,8 +2,9 @@
 // operation, resolved of $refs and stripped of prose. Its method and path; its parameters keyed by their input
 // name (camelCase of the wire name) with location, `required` and constraints (types, bounds, patterns, enums,
 // formats); its body's constraints; the headers of its success response (always present or not); how it pages
-// (`x-aidp-pagination`) and which values are secret (`x-aidp-secret`). No limit, header name or enum value is
-// ever retyped by hand in the client.
+// (`x-aidp-pagination`), which values are secret (`x-aidp-secret`), which date-time may not pass another
+// (`x-aidp-not-after`), and, API-wide, the headers the client fills once per call (`x-aidp-call-header`). No
+// limit, header name or enum value is ever retyped by hand in the client.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolveRef } from "../../../spec/lib/resolve-ref.ts";
@@ -36,6 +37,7 @@ function rulesOf(schemaNode: unknown): Json {
   const rules: Json = {};
   for (const keyword of CONSTRAINT_KEYWORDS)
     if (schema[keyword] !== undefined) rules[keyword] = schema[keyword];
+  if (schema["x-aidp-not-after"] !== undefined) rules.notAfter = schema["x-aidp-not-after"];
   if (schema.type === "object") {
     rules.required = schema.required ?? [];
     rules.additionalProperties = schema.additionalProperties !== false;
@@ -52,10 +54,22 @@ function rulesOf(schemaNode: unknown): Json {
 const secret = (node: Json) => (node["x-aidp-secret"] === true ? { secret: true } : {});
 
 const operations: Json = {};
+/** `x-aidp-call-header` role → header name, one name per role across the whole API. */
+const callHeaders: Record<string, string> = {};
+const roleKeys: Record<string, string> = { "request-id": "requestId", "retry-token": "retryToken" };
 for (const [path, item] of Object.entries(spec.paths as Record<string, Record<string, Json>>)) {
   for (const [method, operation] of Object.entries(item)) {
+    const resolvedParameters = ((operation.parameters ?? []) as Json[]).map(resolve);
+    for (const parameter of resolvedParameters) {
+      const role = parameter["x-aidp-call-header"] as string | undefined;
+      if (role === undefined) continue;
+      const key = roleKeys[role] ?? role;
+      if (callHeaders[key] !== undefined && callHeaders[key] !== parameter.name)
+        throw new Error(`x-aidp-call-header ${role} names both ${callHeaders[key]} and ${parameter.name}.`);
+      callHeaders[key] = parameter.name as string;
+    }
     const parameters = Object.fromEntries(
-      ((operation.parameters ?? []) as Json[]).map(resolve).map((p) => [
+      resolvedParameters.map((p) => [
         inputName(p.name as string),
         {
           in: p.in,
@@ -99,6 +113,9 @@ export const serverTemplate = ${JSON.stringify({
   url: server.url,
   defaults: Object.fromEntries(Object.entries(server.variables).map(([k, v]) => [k, (v as Json).default])),
 })} as const;
+
+/** The headers the client fills once per call and repeats on every retry (\`x-aidp-call-header\`). */
+export const callHeaders = ${JSON.stringify(callHeaders)} as const;
 
 /** Each operation's method, path, parameters, body constraints, success headers, paging and secrets. */
 export const operationFacts = ${JSON.stringify(operations, null, 2)} as const;

@@ -1,7 +1,8 @@
 // Non-2xx answers become AidpApiError, with one subclass per status the spec documents so callers can
-// `instanceof` them. The request id comes from the `opc-request-id` response header.
+// `instanceof` them. The request id comes from the response's request-id header (`x-aidp-call-header: request-id`).
 import type { ApiErrorBody } from "@aidp/types";
-import { AidpError, nameErrorClasses } from "./errors.js";
+import { AidpError } from "./errors.js";
+import { callHeaders } from "./generated/operations.js";
 
 export interface ApiErrorDetails {
   status: number;
@@ -24,7 +25,7 @@ export class AidpApiError extends AidpError {
 
   constructor(details: ApiErrorDetails) {
     const { code, message } = readErrorBody(details.body, details.status);
-    const requestId = details.requestId ? ` (opc-request-id ${details.requestId})` : "";
+    const requestId = details.requestId ? ` (${callHeaders.requestId} ${details.requestId})` : "";
     super(`${details.operation} failed with ${details.status} ${code}: ${message}${requestId}`);
     this.status = details.status;
     this.code = code;
@@ -42,17 +43,6 @@ export class AidpConflictError extends AidpApiError {}
 export class AidpPreconditionFailedError extends AidpApiError {}
 export class AidpTooManyRequestsError extends AidpApiError {}
 export class AidpInternalServerError extends AidpApiError {}
-
-nameErrorClasses({
-  AidpApiError,
-  AidpBadRequestError,
-  AidpUnauthorizedError,
-  AidpNotFoundError,
-  AidpConflictError,
-  AidpPreconditionFailedError,
-  AidpTooManyRequestsError,
-  AidpInternalServerError,
-});
 
 const ERROR_CLASS_BY_STATUS: Record<number, typeof AidpApiError> = {
   400: AidpBadRequestError,

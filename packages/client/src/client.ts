@@ -8,7 +8,7 @@ import { createApiError } from "./api-errors.js";
 import { keptBodyRequest } from "./buffered-http.js";
 import { resolveBaseUrl } from "./endpoint.js";
 import { AidpValidationError } from "./errors.js";
-import { operationFacts } from "./generated/operations.js";
+import { callHeaders, operationFacts } from "./generated/operations.js";
 import type { OperationId, OperationInput, SuccessHeaders, WireRequest } from "./operation-types.js";
 import type { AidpClientOptions, CallOptions } from "./options.js";
 import { itemsOf, type PageOptions, paginate } from "./pagination.js";
@@ -22,8 +22,8 @@ type DownloadClusterLogsHeaders = SuccessHeaders<"downloadClusterLogs">;
 export interface SearchAuditLogsPage {
   items: AuditLogSearchResultSummary[];
   /** The `opc-next-page` token, or undefined on the last page. Pass it as `page` to resume from here. */
-  nextPage: SearchAuditLogsHeaders["opc-next-page"];
-  requestId: SearchAuditLogsHeaders["opc-request-id"];
+  nextPage: SearchAuditLogsHeaders[(typeof operationFacts)["searchAuditLogs"]["pagination"]["nextPageHeader"]];
+  requestId: SearchAuditLogsHeaders[typeof callHeaders.requestId];
 }
 
 export interface DownloadClusterLogsJob {
@@ -34,7 +34,7 @@ export interface DownloadClusterLogsJob {
    * not enumerable: logging or JSON-serialising the job does not print it.
    */
   readonly logParUrl: DownloadClusterLogsHeaders["datalake-cluster-log-par-url"];
-  requestId: DownloadClusterLogsHeaders["opc-request-id"];
+  requestId: DownloadClusterLogsHeaders[typeof callHeaders.requestId];
 }
 
 export type SearchAuditLogsInput = OperationInput<"searchAuditLogs">;
@@ -116,7 +116,7 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
       throw createApiError({
         status: result.response.status,
         body: result.error,
-        requestId: result.response.headers.get("opc-request-id") ?? undefined,
+        requestId: result.response.headers.get(callHeaders.requestId) ?? undefined,
         operation: operationId,
         method,
         url: result.response.url || `${baseUrl}${path}`,
@@ -136,7 +136,7 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
     return {
       items: data?.[searchFacts.pagination.itemsField] ?? [],
       nextPage: response.headers.get(searchFacts.pagination.nextPageHeader) ?? undefined,
-      requestId: response.headers.get("opc-request-id") ?? undefined,
+      requestId: response.headers.get(callHeaders.requestId) ?? undefined,
     };
   }
 
@@ -163,7 +163,7 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
     return headerFields(response, downloadFacts.success.headers, {
       asyncOperationKey: "aidp-async-operation-key",
       logParUrl: "datalake-cluster-log-par-url",
-      requestId: "opc-request-id",
+      requestId: callHeaders.requestId,
     });
   }
 

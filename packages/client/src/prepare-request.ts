@@ -70,7 +70,6 @@ export function prepareRequest<Op extends OperationId>(
       });
     } else {
       body = checkValue(facts.body, details, BODY_FIELD, context);
-      checkTimeRange(body, context.issues);
     }
   }
 
@@ -110,22 +109,6 @@ function checkHeaderValue(field: string, value: unknown, context: CheckContext) 
       rule: "no-line-breaks",
       expected: "a header value without CR or LF",
       value: showValue(value, context.secretFields.has(field)),
-    });
-  }
-}
-
-/** A time window whose start is after its end can only be a mistake. */
-function checkTimeRange(body: unknown, issues: ValidationIssue[]) {
-  if (typeof body !== "object" || body === null) return;
-  const timeBegin = "timeBegin" in body ? body.timeBegin : undefined;
-  const timeEnd = "timeEnd" in body ? body.timeEnd : undefined;
-  if (typeof timeBegin !== "string" || typeof timeEnd !== "string") return;
-  if (Date.parse(timeBegin) > Date.parse(timeEnd)) {
-    issues.push({
-      field: "details.timeBegin",
-      rule: "timeBegin <= timeEnd",
-      expected: `not after timeEnd (${timeEnd})`,
-      value: JSON.stringify(timeBegin),
     });
   }
 }

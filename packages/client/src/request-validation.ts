@@ -1,4 +1,4 @@
-// Checks a value against the constraints the spec declares (generated into ./generated/request-rules.ts)
+// Checks a value against the constraints the spec declares (generated into ./generated/operations.ts)
 // and normalises it for the wire. It collects every broken rule instead of stopping at the first.
 // A small interpreter of the few keywords our spec uses keeps the client bundle small; a general JSON
 // Schema validator would cost more than the whole client.
@@ -17,6 +17,8 @@ export interface ValueRules {
   readonly required?: readonly string[] | boolean;
   readonly additionalProperties?: boolean;
   readonly properties?: Readonly<Record<string, ValueRules>>;
+  /** `x-aidp-not-after`: the sibling date-time property this one may not be later than. */
+  readonly notAfter?: string;
 }
 
 export interface CheckContext {
@@ -117,5 +119,29 @@ function checkObject(
     }
     output[name] = checkValue(childRules, child, `${field}.${name}`, context);
   }
+  checkNotAfter(properties, output, field, context);
   return output;
+}
+
+/** A start after its end (`x-aidp-not-after`) can only be a mistake; compared once both are valid UTC times. */
+function checkNotAfter(
+  properties: Readonly<Record<string, ValueRules>>,
+  output: Record<string, unknown>,
+  field: string,
+  context: CheckContext,
+) {
+  for (const [name, rules] of Object.entries(properties)) {
+    if (rules.notAfter === undefined) continue;
+    const value = output[name];
+    const limit = output[rules.notAfter];
+    if (typeof value !== "string" || typeof limit !== "string") continue;
+    if (Date.parse(value) > Date.parse(limit)) {
+      context.issues.push({
+        field: `${field}.${name}`,
+        rule: `${name} <= ${rules.notAfter}`,
+        expected: `not after ${rules.notAfter} (${limit})`,
+        value: JSON.stringify(value),
+      });
+    }
+  }
 }

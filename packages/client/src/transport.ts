@@ -5,6 +5,7 @@
 import type { AuthProvider } from "./auth/types.js";
 import { keptBodyOf, readResponse } from "./buffered-http.js";
 import { AidpAbortError, AidpConnectionError, AidpTimeoutError } from "./errors.js";
+import { callHeaders } from "./generated/operations.js";
 import { type Logger, logAttempt } from "./logger.js";
 import { backoffDelay, isRetriableStatus, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
 
@@ -28,8 +29,7 @@ export interface CallSettings {
 
 export type Transport = (request: Request, call: CallSettings) => Promise<Response>;
 
-const REQUEST_ID = "opc-request-id";
-const RETRY_TOKEN = "opc-retry-token";
+const { requestId: REQUEST_ID, retryToken: RETRY_TOKEN } = callHeaders;
 /** Methods that may change something: one retry token across their attempts makes a retry safe. */
 const IDEMPOTENCY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Headers the runtime computes itself; setting them by hand can only disagree with what is sent. */
@@ -43,7 +43,7 @@ interface AttemptOutcome {
   retryAfterMs?: number;
 }
 
-/** A fresh id in the charset opc-request-id allows. */
+/** A fresh id in the charset the request-id header allows. */
 const newRequestId = () => crypto.randomUUID().replaceAll("-", "").toUpperCase();
 
 export function createTransport(settings: TransportSettings): Transport {

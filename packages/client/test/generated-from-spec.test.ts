@@ -60,4 +60,24 @@ describe("generated code", () => {
     expect(generated.rules).toMatch(/"nextPageHeader": "opc-prev-page"/);
     expect(generated.openapi).toMatch(/"opc-prev-page"\?: string;/);
   });
+  it("takes the per-call headers and the time-window rule from the spec's extensions", () => {
+    const changed = structuredClone(bundle);
+    changed.components.parameters.OpcRetryToken.name = "opc-idempotency-key";
+    const details = changed.components.schemas.SearchAuditLogsDetails.properties;
+    delete details.timeBegin["x-aidp-not-after"];
+    details.timeEnd["x-aidp-not-after"] = "timeBegin";
+    const generated = generate(changed);
+    expect(generated.rules).toContain(
+      'callHeaders = {"requestId":"opc-request-id","retryToken":"opc-idempotency-key"}',
+    );
+    const searchBody = generated.rules.slice(generated.rules.indexOf('"searchAuditLogs"'));
+    expect(searchBody).toMatch(/"timeEnd": \{[^}]*"notAfter": "timeBegin"/);
+    expect(searchBody).not.toMatch(/"timeBegin": \{[^}]*"notAfter"/);
+  });
+
+  it("refuses two header names for one per-call role", () => {
+    const changed = structuredClone(bundle);
+    changed.components.parameters.OpcRetryToken["x-aidp-call-header"] = "request-id";
+    expect(() => generate(changed)).toThrow(/x-aidp-call-header request-id names both/);
+  });
 });

@@ -1,6 +1,6 @@
 // Authentication problems (unreadable config, bad key, wrong passphrase) are reported with where they come
 // from (file, line, profile, key name) so they can be fixed, and never with the secret itself.
-import { AidpError, nameErrorClasses } from "../errors.js";
+import { AidpError } from "../errors.js";
 
 /** Where an authentication setting came from; every field is optional. */
 export interface AuthErrorSource {
@@ -25,8 +25,6 @@ export class AidpAuthError extends AidpError {
     this.key = source.key;
   }
 }
-
-nameErrorClasses({ AidpAuthError });
 
 function describe({ file, line, profile, key }: AuthErrorSource): string {
   const parts: string[] = [];

@@ -3,6 +3,9 @@
 /** The spec's server URL template and the defaults of its variables. */
 export const serverTemplate = {"url":"https://datalake.{region}.oci.{secondLevelDomain}","defaults":{"region":"us-ashburn-1","secondLevelDomain":"oraclecloud.com"}} as const;
 
+/** The headers the client fills once per call and repeats on every retry (`x-aidp-call-header`). */
+export const callHeaders = {"requestId":"opc-request-id","retryToken":"opc-retry-token"} as const;
+
 /** Each operation's method, path, parameters, body constraints, success headers, paging and secrets. */
 export const operationFacts = {
   "downloadClusterLogs": {
@@ -77,7 +80,8 @@ export const operationFacts = {
         },
         "timeBegin": {
           "type": "string",
-          "format": "date-time"
+          "format": "date-time",
+          "notAfter": "timeEnd"
         },
         "timeEnd": {
           "type": "string",
@@ -226,7 +230,8 @@ export const operationFacts = {
         },
         "timeBegin": {
           "type": "string",
-          "format": "date-time"
+          "format": "date-time",
+          "notAfter": "timeEnd"
         },
         "timeEnd": {
           "type": "string",
