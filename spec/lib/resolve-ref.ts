@@ -1,5 +1,6 @@
-// The one `$ref` resolver of the repository's scripts and tests: follows a chain of local `$ref`s
-// (`#/components/...`, JSON Pointer escapes included) in the bundled spec to the node they point at.
+// The one `$ref` resolver of the repository: scripts and tests import this file, the mock imports it at run
+// time as `@aidp/spec/resolve-ref`. Follows a chain of local `$ref`s (`#/components/...`, JSON Pointer escapes
+// included) in the bundled spec to the node they point at.
 type Json = Record<string, unknown>;
 
 export function resolveRef<T extends object = Json>(document: object, node: T): T {

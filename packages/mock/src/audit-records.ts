@@ -1,21 +1,16 @@
 // The default data set: `count` audit records generated from a seed, so two runs with the same seed answer
 // the same. Enum values come from the spec; the first records walk through every objectType, operation and
 // status so that a data set of at least 24 records covers them all.
+import {
+  type AuditLogSearchResultSummary,
+  ObjectTypeValues,
+  OperationValues,
+  StatusValues,
+} from "@aidp/types";
 import { type SeededRandom, seededRandom } from "./seeded-random.ts";
-import type { SpecFacts } from "./spec-facts.ts";
 
-/** An `AuditLogSearchResultSummary` of the spec (every field optional there). */
-export interface AuditRecord {
-  eventId?: string;
-  objectName?: string;
-  objectType?: string;
-  operation?: string;
-  payload?: string;
-  source?: string;
-  startedBy?: string;
-  status?: string;
-  timeOfLog?: string;
-}
+/** One record of the data set: an `AuditLogSearchResultSummary` of the spec (every field optional there). */
+export type AuditRecord = AuditLogSearchResultSummary;
 
 export const DEFAULT_RECORD_COUNT = 500;
 export const DEFAULT_SEED = "aidp-mock";
@@ -65,14 +60,15 @@ function objectName(random: SeededRandom, objectType: string): string {
   return ["TABLE", "VIEW", "SCHEMA"].includes(objectType) ? name.replace("-", ".") : name;
 }
 
-export function generateRecords(count: number, seed: string, facts: SpecFacts): AuditRecord[] {
+export function generateRecords(count: number, seed: string): AuditRecord[] {
   const random = seededRandom(seed);
-  const { objectType: types, operation: operations, status: statuses } = facts.enums;
+  // The spec's enums, in its order: the first records show every value once.
+  const [types, operations, statuses] = [ObjectTypeValues, OperationValues, StatusValues];
   const records: AuditRecord[] = [];
   for (let i = 0; i < count; i++) {
     const objectType = types[i] ?? random.pick(types);
     const operation = operations[i] ?? random.pick(operations);
-    const status = statuses[i] ?? (random.next() < 0.8 ? (statuses[0] as string) : random.pick(statuses));
+    const status = statuses[i] ?? (random.next() < 0.8 ? statuses[0] : random.pick(statuses));
     const startedBy = random.pick(PEOPLE);
     const name = objectName(random, objectType);
     // Whole seconds for most records, milliseconds for some: both forms of date-time appear.

@@ -2,21 +2,11 @@
 // here: it carries the offset, a fingerprint of the query that made it and the data set's generation, so a
 // token used with another query, or after reset(), is refused with a 400 that says why.
 import { createHash } from "node:crypto";
+import type { SearchAuditLogsDetails } from "@aidp/types";
 import type { AuditRecord } from "./audit-records.ts";
 
 /** The body of SearchAuditLogs (`SearchAuditLogsDetails`), already checked by Prism. */
-export interface SearchDetails {
-  objectName?: string;
-  objectType?: string;
-  operation?: string;
-  query?: string;
-  sortBy?: string;
-  sortOrder?: string;
-  startedBy?: string;
-  status?: string;
-  timeBegin?: string;
-  timeEnd?: string;
-}
+export type SearchDetails = SearchAuditLogsDetails;
 
 /** The fields `query` looks into (case-insensitive substring). */
 export const QUERY_FIELDS = ["objectName", "startedBy", "source", "payload"] as const;

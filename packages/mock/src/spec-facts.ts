@@ -1,6 +1,7 @@
-// What the stateful layer needs to know about the API, read from the bundled spec when the mock starts: enum
-// values, defaults, the opc-request-id pattern and the error code of each documented status. Never retyped.
+// What the stateful layer needs to know about the API, read from the bundled spec when the mock starts:
+// defaults, the opc-request-id pattern and the error code of each documented status. Never retyped.
 import { readFileSync } from "node:fs";
+import { resolveRef } from "@aidp/spec/resolve-ref";
 import { bundledSpecJsonPath } from "./bundled-spec.ts";
 
 type Json = Record<string, unknown>;
@@ -8,14 +9,6 @@ type Json = Record<string, unknown>;
 export interface SpecFacts {
   /** The spec document itself (Prism reads it too). */
   document: Json;
-  /** Values of the enums of an audit record and of the search, by property name. */
-  enums: {
-    objectType: string[];
-    operation: string[];
-    status: string[];
-    sortBy: string[];
-    sortOrder: string[];
-  };
   defaultSortBy: string;
   defaultLimit: number;
   /** What an `opc-request-id` must match (the request parameter's pattern). */
@@ -32,16 +25,7 @@ export function loadSpecFacts(): SpecFacts {
 }
 
 export function readSpecFacts(document: Json): SpecFacts {
-  const resolve = (node: unknown): Json => {
-    const ref = (node as Json | undefined)?.$ref;
-    if (typeof ref !== "string") return node as Json;
-    return resolve(
-      ref
-        .replace(/^#\//, "")
-        .split("/")
-        .reduce<unknown>((at, key) => (at as Json)[key], document),
-    );
-  };
+  const resolve = (node: unknown): Json => resolveRef(document, node as Json);
   const operation = (operationId: string): Json => {
     for (const pathItem of Object.values(document.paths as Json)) {
       for (const candidate of Object.values(pathItem as Json)) {
@@ -59,11 +43,6 @@ export function readSpecFacts(document: Json): SpecFacts {
   const detailsSchema = resolve(
     ((resolve(search.requestBody).content as Json)["application/json"] as Json).schema,
   );
-  const enumOf = (property: string): string[] => {
-    const values = resolve((detailsSchema.properties as Json)[property]).enum;
-    if (!Array.isArray(values)) throw new Error(`SearchAuditLogsDetails.${property} is not an enum`);
-    return values as string[];
-  };
   const sortBy = resolve((detailsSchema.properties as Json).sortBy);
   const limit = resolve(parameter("limit").schema);
   const requestIdSchema = resolve(parameter("opc-request-id").schema);
@@ -85,13 +64,6 @@ export function readSpecFacts(document: Json): SpecFacts {
 
   return {
     document,
-    enums: {
-      objectType: enumOf("objectType"),
-      operation: enumOf("operation"),
-      status: enumOf("status"),
-      sortBy: enumOf("sortBy"),
-      sortOrder: enumOf("sortOrder"),
-    },
     defaultSortBy: String(sortBy.default),
     defaultLimit: Number(limit.default),
     requestIdPattern: new RegExp(String(requestIdSchema.pattern)),

@@ -82,7 +82,7 @@ export async function startStatefulServer(options: StatefulServerOptions): Promi
   const seed = options.seed ?? DEFAULT_SEED;
   const records: AuditRecord[] = options.recordsFile
     ? loadRecordsFile(options.recordsFile, guard, searchOperation)
-    : generateRecords(options.records ?? DEFAULT_RECORD_COUNT, seed, facts);
+    : generateRecords(options.records ?? DEFAULT_RECORD_COUNT, seed);
   const state: MockState = {
     facts,
     guard,
