@@ -1,7 +1,9 @@
 // Section 1: bundle size of the same small program on each library, bundled and minified by esbuild for the
 // browser and for Node, then gzipped.
+
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { build, type Platform } from "esbuild";
+import { build, type Platform, transform } from "esbuild";
 import { markdownTable, ratio, targetLine } from "../report/markdown.ts";
 
 const entries = [
@@ -47,14 +49,16 @@ async function bundleSize(file: string, platform: Platform): Promise<Size> {
 const kB = (bytes: number) => (bytes / 1000).toFixed(1);
 
 /**
- * What each source module of @aidp/client adds to the one-call program, minified. The published entry is one
- * bundled file, so this builds the same program from the client's sources to see inside it.
+ * What each source module of @aidp/client adds to the one-call program: its minified bytes in the bundle, and
+ * its share of the gzipped bytes over bare openapi-fetch. gzip has no per-module size, so the measured excess
+ * is apportioned by each module's gzipped size alone (an estimate; shared strings compress across modules).
+ * The published entry is one bundled file, so this builds the same program from the client's sources.
  */
-async function clientModuleSizes(): Promise<string> {
-  const clientSource = new URL("../../../packages/client/src/index.ts", import.meta.url).pathname;
+async function clientModuleSizes(excessGzipped: number): Promise<string> {
+  const clientSourceDir = new URL("../../../packages/client/src/", import.meta.url).pathname;
   const result = await build({
     stdin: {
-      contents: `import { createAidpClient } from ${JSON.stringify(clientSource)};
+      contents: `import { createAidpClient } from ${JSON.stringify(`${clientSourceDir}index.ts`)};
 const aidp = createAidpClient({ baseUrl: "https://aidp.example.invalid" });
 console.log((await aidp.searchAuditLogs({ aiDataPlatformId: "x" })).items.length);`,
       loader: "ts",
@@ -69,11 +73,29 @@ console.log((await aidp.searchAuditLogs({ aiDataPlatformId: "x" })).items.length
     logLevel: "silent",
     metafile: true,
   });
-  const inputs = Object.entries(Object.values(result.metafile.outputs)[0]?.inputs ?? {});
+  const inputs = Object.entries(Object.values(result.metafile.outputs)[0]?.inputs ?? {})
+    .filter(([path, input]) => path.includes("packages/client/src/") && input.bytesInOutput > 0)
+    .map(([path, input]) => ({
+      module: path.replace(/^.*packages\/client\/src\//, ""),
+      minified: input.bytesInOutput,
+    }));
+  const alone = await Promise.all(
+    inputs.map(async ({ module }) => {
+      const source = readFileSync(`${clientSourceDir}${module}`, "utf8");
+      const { code } = await transform(source, {
+        loader: "ts",
+        minify: true,
+        format: "esm",
+        target: "es2022",
+      });
+      return gzipSync(code, { level: 9 }).byteLength;
+    }),
+  );
+  const aloneTotal = alone.reduce((sum, size) => sum + size, 0);
   return inputs
-    .filter(([path]) => path.includes("packages/client/src/"))
-    .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
-    .map(([path, input]) => `${path.replace(/^.*packages\/client\/src\//, "")} ${kB(input.bytesInOutput)}`)
+    .map((input, index) => ({ ...input, gzippedShare: (excessGzipped * (alone[index] ?? 0)) / aloneTotal }))
+    .sort((a, b) => b.gzippedShare - a.gzippedShare)
+    .map(({ module, minified, gzippedShare }) => `${module} ${kB(minified)} (~${kB(gzippedShare)} gzip)`)
     .join(", ");
 }
 
@@ -120,6 +142,8 @@ export async function bundleSizeSection(): Promise<string> {
           ),
     ];
   });
+  const browserExcess =
+    (gzipped("@aidp/client", "browser") ?? 0) - (gzipped("bare openapi-fetch", "browser") ?? 0);
   const ours = sizes.get("@aidp/client@browser");
   const breakdown = ours && !("error" in ours) ? ours.largestInputs.join(", ") : "n/a";
   return [
@@ -135,6 +159,15 @@ export async function bundleSizeSection(): Promise<string> {
     "",
     `Largest inputs of the @aidp/client browser bundle (minified bytes): ${breakdown}.`,
     "",
-    `Inside @aidp/client, by source module (kB minified, before gzip): ${await clientModuleSizes()}.`,
+    "Inside @aidp/client, by source module: kB minified, and (in brackets) its estimated share of the gzipped " +
+      `kB over bare openapi-fetch: ${await clientModuleSizes(browserExcess)}.`,
+    "",
+    "What the excess buys, and why the 3 kB target is missed: the one-call program carries every method of the " +
+      "client object (a bundler cannot drop an unused method of an object), so it pays for the spec's facts of " +
+      "both operations and the validator that reads them (every enum value, bound and pattern, with messages " +
+      "that name the field and the rule), the retry loop (backoff, Retry-After, per-attempt timeout, deadline, " +
+      "cancellation, one request id and retry token per call, one log line per attempt), eight error classes, " +
+      "pagination (pages, items, resume, repeated-token guard) and endpoint resolution (regions, realms). " +
+      "Meeting 3 kB would mean dropping some of these, or an API of separate functions per operation.",
   ].join("\n");
 }
