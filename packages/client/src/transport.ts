@@ -1,7 +1,7 @@
 // The one place where requests are sent and retried, for the typed methods and for `raw` alike: it is the
 // `fetch` that openapi-fetch calls, beneath its middleware, so every attempt is sent from the same bytes and
-// re-signed, with the same opc-request-id and opc-retry-token. A body is read inside its attempt, so a
-// connection cut mid-body is a failed attempt like any other.
+// re-signed, with the same request id and retry token (the spec's `x-aidp-call-header`s). A body is read
+// inside its attempt, so a connection cut mid-body is a failed attempt like any other.
 import type { AuthProvider } from "./auth/types.js";
 import { keptBodyOf, readResponse } from "./buffered-http.js";
 import { AidpAbortError, AidpConnectionError, AidpTimeoutError } from "./errors.js";
@@ -100,7 +100,8 @@ async function sendAttempt(
     const { complete, errorCode } = await readWhole(response, canRetry);
     const retriable = isRetriableStatus(response.status, errorCode);
     log(response.status, response.ok ? "success" : retriable && canRetry ? "retry" : "failure");
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+    // Retry-After is an HTTP header (RFC 9110) any server may send with a 429 or 503, documented or not.
+    const retryAfterMs = retriable ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
     return { response: complete, retriable, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   } catch (failure) {
     throwIfCancelled(call);
@@ -128,7 +129,8 @@ async function bodyOf(request: Request): Promise<string | Uint8Array<ArrayBuffer
  * Reads the whole body inside the attempt (a cut body throws here and fails the attempt). A response without
  * a body is passed on as it is; one with a body is handed on as a ReadResponse over the bytes already read.
  * Only a 409's body is looked into, and only when a retry remains: its code says whether the conflict passes.
- * (openapi-fetch parses an error body again for the caller; that second parse is the price of a retried 409.)
+ * A 409 that is not retried after all is parsed a second time by openapi-fetch, which always parses an error
+ * body itself; only a retry loop above openapi-fetch could avoid that, and `raw` calls have none.
  */
 async function readWhole(
   response: Response,
