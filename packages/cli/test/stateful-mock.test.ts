@@ -10,7 +10,7 @@ import { type AidpClient, createAidpClient } from "@aidp/client";
 import { type RunningMock, startMock } from "@aidp/mock";
 import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { shBlockLines } from "../../../tools/readme-sh-block.mjs";
+import { shBlockLines } from "../../../tools/markdown-blocks.mjs";
 import { generateTestKeyPair, TEST_IDENTITY, TEST_KEY_ID } from "../../client/test/auth/test-keys.ts";
 import { DOWNLOAD_LOGS_COMMAND } from "./support/fake-service.ts";
 import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";

@@ -6,18 +6,11 @@
 //   ```text output      what the runnable block just before it prints, compared by the test
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type FencedBlock, fencedBlocks } from "../../../tools/markdown-blocks.mjs";
 
 export const GUIDES_DIR = fileURLToPath(new URL("../guides/", import.meta.url));
 
-export interface FencedBlock {
-  /** The first word of the info string: `ts`, `sh`, `text`, `mermaid`... */
-  lang: string;
-  /** The other words: `run`, `output`. */
-  flags: string[];
-  source: string;
-  /** 1-based line of the opening fence in the guide file, for error messages. */
-  line: number;
-}
+export type { FencedBlock };
 
 export interface Guide {
   /** The file name, e.g. `03-paging.md`; its number orders the guides. */
@@ -37,7 +30,6 @@ const GUIDE_FILE = /^(\d+)-([a-z0-9-]+)\.md$/;
  * so a link to it works on the site and in the repository. (Redoc cuts a heading's anchor at its first code span.)
  */
 const PLAIN_HEADING = /^#{2,6} [A-Za-z0-9][A-Za-z0-9 -]*$/;
-const FENCE = /^```(.*)$/;
 
 export function readGuides(dir = GUIDES_DIR): Guide[] {
   return readdirSync(dir)
@@ -50,7 +42,7 @@ export function parseGuide(file: string, text: string): Guide {
   const [, , slug = ""] = GUIDE_FILE.exec(file) ?? [];
   const heading = /^# (.+)\n/.exec(text);
   if (!heading?.[1]) throw new Error(`guides/${file} must start with a "# Title" line`);
-  const blocks = fencedBlocks(file, text);
+  const blocks = fencedBlocks(text, `guides/${file}`);
   text.split("\n").forEach((line, index) => {
     const insideBlock = blocks.some(
       (block) => index + 1 > block.line && index + 1 <= block.line + block.source.split("\n").length - 1,
@@ -67,23 +59,4 @@ export function parseGuide(file: string, text: string): Guide {
 /** The anchor GitHub and Redoc give a plain heading. */
 export function headingSlug(heading: string): string {
   return heading.toLowerCase().replaceAll(" ", "-");
-}
-
-function fencedBlocks(file: string, text: string): FencedBlock[] {
-  const blocks: FencedBlock[] = [];
-  let open: { info: string; line: number; lines: string[] } | undefined;
-  text.split("\n").forEach((lineText, index) => {
-    const fence = FENCE.exec(lineText);
-    if (!open) {
-      if (fence) open = { info: fence[1]?.trim() ?? "", line: index + 1, lines: [] };
-    } else if (fence && fence[1]?.trim() === "") {
-      const [lang = "", ...flags] = open.info.split(/\s+/);
-      blocks.push({ lang, flags, source: `${open.lines.join("\n")}\n`, line: open.line });
-      open = undefined;
-    } else {
-      open.lines.push(lineText);
-    }
-  });
-  if (open) throw new Error(`guides/${file}:${open.line}: this code block is never closed`);
-  return blocks;
 }
