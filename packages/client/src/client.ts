@@ -10,7 +10,7 @@ import { resolveBaseUrl } from "./endpoint.js";
 import { AidpValidationError } from "./errors.js";
 import { callHeaders, operationFacts } from "./generated/operations.js";
 import type { OperationId, OperationInput, SuccessHeaders, WireRequest } from "./operation-types.js";
-import type { AidpClientOptions, CallOptions } from "./options.js";
+import { type AidpClientOptions, type CallOptions, checkDurations } from "./options.js";
 import { itemsOf, type PageOptions, paginate } from "./pagination.js";
 import { prepareRequest } from "./prepare-request.js";
 import { resolveRetryPolicy } from "./retry-policy.js";
@@ -21,7 +21,10 @@ type DownloadClusterLogsHeaders = SuccessHeaders<"downloadClusterLogs">;
 
 export interface SearchAuditLogsPage {
   items: AuditLogSearchResultSummary[];
-  /** The `opc-next-page` token, or undefined on the last page. Pass it as `page` to resume from here. */
+  /**
+   * The `opc-next-page` token, or undefined on the last page. Pass it as `page` to resume from here. On a page
+   * an iterator cut short for `maxItems`, the token that fetched this page, so resuming skips nothing.
+   */
   nextPage: SearchAuditLogsHeaders[(typeof operationFacts)["searchAuditLogs"]["pagination"]["nextPageHeader"]];
   requestId: SearchAuditLogsHeaders[typeof callHeaders.requestId];
 }
@@ -63,8 +66,20 @@ export interface AidpClient {
   readonly raw: Client<paths>;
 }
 
-const CALL_OPTION_NAMES = ["signal", "retry", "timeoutMs", "deadlineMs"];
-const PAGE_OPTION_NAMES = [...CALL_OPTION_NAMES, "maxPages", "maxItems"];
+// Records, not lists: an option added to CallOptions or PageOptions and not named here is a type error.
+const CALL_OPTIONS: Record<keyof CallOptions, true> = {
+  signal: true,
+  retry: true,
+  timeoutMs: true,
+  deadlineMs: true,
+};
+const PAGE_OPTIONS: Record<keyof (CallOptions & PageOptions), true> = {
+  ...CALL_OPTIONS,
+  maxPages: true,
+  maxItems: true,
+};
+const CALL_OPTION_NAMES = Object.keys(CALL_OPTIONS);
+const PAGE_OPTION_NAMES = Object.keys(PAGE_OPTIONS);
 
 export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
   const baseUrl = resolveBaseUrl(options, options.auth?.region);
@@ -72,7 +87,9 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
     ...options.headers,
     ...(options.userAgent ? { "user-agent": options.userAgent } : {}),
   };
-  const clientRetry = resolveRetryPolicy(options.retry); // fails at creation on a bad policy, not at the first call
+  // A bad policy or duration fails at creation, not at the first call.
+  const clientRetry = resolveRetryPolicy(options.retry);
+  checkDurations(options, "createAidpClient: ");
   const transport = createTransport({
     fetch: options.fetch ?? globalThis.fetch,
     auth: options.auth,
@@ -102,6 +119,7 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
     send: (request: WireRequest<Op>, fetch: (request: Request) => Promise<Response>) => Promise<Result>,
   ): Promise<Result> {
     const request = prepareRequest(operationId, input, defaultHeaders);
+    if (callOptions) checkDurations(callOptions, `${operationId}: options.`);
     const settings: CallSettings = {
       operation: operationId,
       retry:

@@ -28,3 +28,12 @@ export interface AidpClientOptions extends EndpointOptions, Omit<CallOptions, "s
   /** Receives one line per attempt; secrets are redacted before it sees anything. */
   logger?: Logger;
 }
+
+/** `timeoutMs` and `deadlineMs`, when given, are a number of milliseconds above 0 (not NaN, negative or 0). */
+export function checkDurations(options: Pick<CallOptions, "timeoutMs" | "deadlineMs">, where: string) {
+  for (const name of ["timeoutMs", "deadlineMs"] as const) {
+    const value = options[name];
+    if (value !== undefined && !(Number.isFinite(value) && value > 0))
+      throw new TypeError(`${where}${name} must be a number of milliseconds greater than 0, got ${value}.`);
+  }
+}

@@ -7,7 +7,10 @@ import { AidpPaginationError } from "./errors.js";
 export interface PageOptions {
   /** Request at most this many pages. */
   maxPages?: number;
-  /** Yield at most this many records in all; the page that reaches it is cut to fit. */
+  /**
+   * Yield at most this many records in all; the page that reaches it is cut to fit, and its `nextPage` is then
+   * the token that fetched it (undefined for the first page), so resuming from it skips nothing.
+   */
   maxItems?: number;
 }
 
@@ -30,7 +33,10 @@ export async function* paginate<Item, P extends Page<Item>>(
     const page = await fetchPage(token);
     const take = Math.min(remaining, page.items.length);
     remaining -= take;
-    yield take < page.items.length ? { ...page, items: page.items.slice(0, take) } : page;
+    // A page cut short by maxItems points back at itself: resuming from its nextPage repeats the records it
+    // did not yield instead of skipping them.
+    yield take < page.items.length ? { ...page, items: page.items.slice(0, take), nextPage: token } : page;
+    if (remaining === 0 || pages >= maxPages) return; // a limit reached ends the loop before any token check
     token = page.nextPage;
     if (token === undefined) return;
     if (seenTokens.has(token)) {
@@ -39,7 +45,6 @@ export async function* paginate<Item, P extends Page<Item>>(
       );
     }
     seenTokens.add(token);
-    if (remaining === 0 || pages >= maxPages) return;
   }
 }
 

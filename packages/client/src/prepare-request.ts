@@ -11,7 +11,8 @@ interface UncheckedRequest {
   body: unknown;
 }
 
-const LINE_BREAK = /[\r\n]/;
+/** What fetch refuses in a header value (CR, LF, NUL) or cannot send as bytes (beyond U+00FF). */
+const NOT_A_HEADER_VALUE = /[\r\n\0]|[^\u0000-\u00ff]/;
 const BODY_FIELD = "details";
 
 export function prepareRequest<Op extends OperationId>(
@@ -35,7 +36,8 @@ export function prepareRequest<Op extends OperationId>(
         field: name,
         rule: "additionalProperties",
         expected: `a parameter of ${operationId} (one of ${[...Object.keys(facts.parameters), ...(facts.body ? [BODY_FIELD] : [])].join(", ")})`,
-        value: showValue(value, false),
+        // Redacted: a misspelt secret parameter (`opcRetrytoken`) must not print its value.
+        value: showValue(value, true),
       });
   }
   for (const [name, parameter] of Object.entries(facts.parameters)) {
@@ -51,12 +53,24 @@ export function prepareRequest<Op extends OperationId>(
         });
       continue;
     }
+    // openapi-fetch percent-encodes a path value, but `.` and `..` stay as they are and URL parsing would
+    // then move the request to another path.
+    if (parameter.in === "path" && (value === "." || value === "..")) {
+      context.issues.push({
+        field: name,
+        rule: "path-segment",
+        expected: "an id, not . or .. (they would change the request's path)",
+        value: showValue(value, false),
+      });
+      continue;
+    }
     const checked = checkValue(parameter, value, name, context);
-    if (parameter.in === "header") checkHeaderValue(name, checked, context);
+    if (parameter.in === "header") checkHeaderValue(name, checked, context.secretFields.has(name), context);
     where[parameter.in][parameter.name ?? name] = checked;
   }
+  // The client's own headers may carry credentials of any name: their values are never shown.
   for (const [name, value] of Object.entries(extraHeaders))
-    checkHeaderValue(`headers.${name}`, value, context);
+    checkHeaderValue(`headers.${name}`, value, true, context);
 
   let body: unknown;
   if (facts.body) {
@@ -102,13 +116,13 @@ function passed<Op extends OperationId>(
   return issues.length === 0;
 }
 
-function checkHeaderValue(field: string, value: unknown, context: CheckContext) {
-  if (typeof value === "string" && LINE_BREAK.test(value)) {
+function checkHeaderValue(field: string, value: unknown, secret: boolean, context: CheckContext) {
+  if (typeof value === "string" && NOT_A_HEADER_VALUE.test(value)) {
     context.issues.push({
       field,
-      rule: "no-line-breaks",
-      expected: "a header value without CR or LF",
-      value: showValue(value, context.secretFields.has(field)),
+      rule: "header-value",
+      expected: "a header value without CR, LF, NUL or characters beyond U+00FF",
+      value: showValue(value, secret),
     });
   }
 }

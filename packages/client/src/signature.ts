@@ -3,7 +3,12 @@
 // `--verify-signatures` and for tests. WebCrypto only, no `node:` import, so it runs wherever the client runs.
 import { base64ToBytes, bytesToBase64 } from "./auth/base64.js";
 import { RSA_SHA256 } from "./auth/private-key.js";
-import { requestTarget, signingString } from "./auth/signing-string.js";
+import {
+  BODY_HEADERS,
+  METHODS_WITH_SIGNED_BODY,
+  requestTarget,
+  signingString,
+} from "./auth/signing-string.js";
 
 export { requestTarget, signingString };
 
@@ -57,8 +62,6 @@ export interface VerifyOptions {
 }
 
 const DEFAULT_MAX_CLOCK_SKEW_MS = 5 * 60_000;
-const METHODS_WITH_SIGNED_BODY = new Set(["POST", "PUT", "PATCH"]);
-const BODY_HEADERS = ["content-length", "content-type", "x-content-sha256"];
 const PARAMETER = /([a-zA-Z]+)="([^"]*)"/g;
 
 /** Parses `Signature version="1",keyId="...",algorithm="...",headers="...",signature="..."`. */

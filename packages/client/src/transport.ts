@@ -2,9 +2,11 @@
 // `fetch` that openapi-fetch calls, beneath its middleware, so every attempt is sent from the same bytes and
 // re-signed, with the same request id and retry token (the spec's `x-aidp-call-header`s). A body is read
 // inside its attempt, so a connection cut mid-body is a failed attempt like any other.
+
+import { AidpAuthError } from "./auth/auth-error.js";
 import type { AuthProvider } from "./auth/types.js";
 import { keptBodyOf, readResponse } from "./buffered-http.js";
-import { AidpAbortError, AidpConnectionError, AidpTimeoutError } from "./errors.js";
+import { AidpAbortError, AidpConnectionError, AidpError, AidpTimeoutError } from "./errors.js";
 import { callHeaders } from "./generated/operations.js";
 import { type Logger, logAttempt } from "./logger.js";
 import { backoffDelay, isRetriableStatus, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
@@ -43,15 +45,23 @@ interface AttemptOutcome {
   retryAfterMs?: number;
 }
 
-/** A fresh id in the charset the request-id header allows. */
-const newRequestId = () => crypto.randomUUID().replaceAll("-", "").toUpperCase();
+/**
+ * 128 random bits as 32 hex digits: in the charset the request-id header allows, and within the retry token's
+ * 64 characters. getRandomValues, unlike randomUUID, also works on a browser page served over plain http.
+ */
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let hex = "";
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
+  return hex;
+}
 
 export function createTransport(settings: TransportSettings): Transport {
   return async (request, call) => {
     // One id and one retry token for every attempt of the call: the caller's when given, else fresh ones.
-    if (!request.headers.has(REQUEST_ID)) request.headers.set(REQUEST_ID, newRequestId());
+    if (!request.headers.has(REQUEST_ID)) request.headers.set(REQUEST_ID, randomId().toUpperCase());
     if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
-      request.headers.set(RETRY_TOKEN, crypto.randomUUID());
+      request.headers.set(RETRY_TOKEN, randomId());
     const body = await bodyOf(request);
     let last: AttemptOutcome | undefined;
     for (let attempt = 1; attempt <= call.retry.maxAttempts; attempt++) {
@@ -90,10 +100,13 @@ async function sendAttempt(
       outcome,
       ...(error ? { error } : {}),
     });
+  // Signing is not the network: a bad key or an unreadable token file fails the call now, with its own error,
+  // instead of being retried and reported as a connection failure.
+  const headers = settings.auth ? await signedHeaders(settings.auth, request, body, call) : request.headers;
   try {
     const response = await settings.fetch(request.url, {
       method: request.method,
-      headers: settings.auth ? await signedHeaders(settings.auth, request, body) : request.headers,
+      headers,
       body: body ?? null,
       signal: signals.length === 1 ? signals[0] : signals.length ? AbortSignal.any(signals) : null,
     });
@@ -148,16 +161,23 @@ async function signedHeaders(
   auth: AuthProvider,
   request: Request,
   body: string | Uint8Array<ArrayBuffer> | undefined,
+  call: CallSettings,
 ): Promise<Headers> {
   // A copy per attempt: each attempt is signed afresh (its own date). The signature covers the body's digest.
   const headers = new Headers(request.headers);
   const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
-  const added = await auth.signRequest({
-    method: request.method,
-    url: request.url,
-    headers,
-    ...(bytes ? { body: bytes } : {}),
-  });
+  let added: Headers;
+  try {
+    added = await auth.signRequest({
+      method: request.method,
+      url: request.url,
+      headers,
+      ...(bytes ? { body: bytes } : {}),
+    });
+  } catch (failure) {
+    if (failure instanceof AidpError) throw failure;
+    throw new AidpAuthError(`${call.operation}: signing the request failed: ${describeFailure(failure)}`);
+  }
   added.forEach((value, name) => {
     if (!RUNTIME_OWNED_HEADERS.has(name)) headers.set(name, value);
   });

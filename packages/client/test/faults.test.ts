@@ -4,6 +4,7 @@ import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   AidpAbortError,
+  AidpAuthError,
   AidpBadRequestError,
   AidpConnectionError,
   AidpTimeoutError,
@@ -224,6 +225,61 @@ describe("retries", () => {
       ["my-token", "my-request"],
       ["my-token", "my-request"],
     ]);
+  });
+});
+
+describe("ids", () => {
+  it("needs no crypto.randomUUID, which a browser page served over plain http does not have", async () => {
+    const { requests } = await serverPlaying([ok]);
+    const randomUUID = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(crypto), "randomUUID");
+    Object.defineProperty(Object.getPrototypeOf(crypto), "randomUUID", {
+      value: undefined,
+      configurable: true,
+    });
+    try {
+      const aidp = createAidpClient({ baseUrl: (server as TestServer).url });
+      await aidp
+        .downloadClusterLogs({
+          aiDataPlatformId,
+          workspaceKey: "w",
+          clusterKey: "c",
+          details: {
+            logContentTypeContains: "x",
+            timeBegin: "2025-03-01T00:00:00Z",
+            timeEnd: "2025-03-02T00:00:00Z",
+          },
+        })
+        .catch(() => undefined);
+    } finally {
+      if (randomUUID) Object.defineProperty(Object.getPrototypeOf(crypto), "randomUUID", randomUUID);
+    }
+    expect(requests[0]?.headers["opc-request-id"]).toMatch(/^[0-9A-F]{32}$/);
+    expect(requests[0]?.headers["opc-retry-token"]).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe("signing failures", () => {
+  it.each([
+    ["an AidpAuthError of the provider", new AidpAuthError("The session token file cannot be read")],
+    ["any other failure, as an AidpAuthError", new DOMException("key unusable", "InvalidAccessError")],
+  ])("%s: one try, nothing sent, not a connection error", async (_name, failure) => {
+    const { requests } = await serverPlaying([ok]);
+    let tries = 0;
+    const auth = {
+      region: undefined,
+      async signRequest(): Promise<Headers> {
+        tries++;
+        throw failure;
+      },
+    };
+    const aidp = createAidpClient({ baseUrl: (server as TestServer).url, auth, retry: fastRetry });
+    const error = await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AidpAuthError);
+    expect(String(error)).toMatch(
+      failure instanceof AidpAuthError ? /session token file/ : /signing the request failed: key unusable/,
+    );
+    expect(tries).toBe(1);
+    expect(requests).toHaveLength(0);
   });
 });
 

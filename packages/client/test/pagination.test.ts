@@ -86,6 +86,26 @@ describe("searchAuditLogsItems / searchAuditLogsPages", () => {
     expect(rest).toEqual(Array.from({ length: 20 }, (_, i) => record(10 + i)));
   });
 
+  it("resumes from a page cut by maxItems without skipping the records it cut", async () => {
+    server = await startPagingServer(30);
+    const aidp = createAidpClient({ baseUrl: server.url });
+    const pages = await collect(aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10 }, { maxItems: 15 }));
+    const rest = await collect(
+      aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10, page: pages.at(-1)?.nextPage }),
+    );
+    // The cut page comes again whole: records 10-14 twice, 15-19 not lost.
+    expect(rest).toEqual(Array.from({ length: 20 }, (_, i) => record(10 + i)));
+  });
+
+  it("ends at maxPages or maxItems even when the server repeats its token (as the stock Prism mock does)", async () => {
+    server = await startTestServer((_req, res) =>
+      sendJson(res, 200, { items: [record(0)] }, { "opc-next-page": "same-token" }),
+    );
+    const aidp = createAidpClient({ baseUrl: server.url });
+    expect(await collect(aidp.searchAuditLogsPages({ aiDataPlatformId }, { maxPages: 2 }))).toHaveLength(2);
+    expect(await collect(aidp.searchAuditLogsItems({ aiDataPlatformId }, { maxItems: 2 }))).toHaveLength(2);
+  });
+
   it("stops with AidpPaginationError when the server repeats a page token", async () => {
     server = await startTestServer((_req, res) =>
       sendJson(res, 200, { items: [record(0)] }, { "opc-next-page": "same-token" }),

@@ -49,7 +49,7 @@ describe("aidp.raw", () => {
     expect(server.checked[1]?.signedHeaders).toContain("x-content-sha256");
     expect(sent).toHaveLength(2);
     const tokens = sent.map((headers) => headers.get("opc-retry-token"));
-    expect(tokens[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(tokens[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(tokens[1]).toBe(tokens[0]);
     expect(sent[1]?.get("opc-request-id")).toBe(sent[0]?.get("opc-request-id"));
     // Each attempt is signed afresh: its own Authorization over its own date.

@@ -146,7 +146,17 @@ const cases: [string, () => Promise<unknown>, { field: string; rule: string }][]
   [
     "CR/LF in a header parameter",
     () => aidp.searchAuditLogs({ aiDataPlatformId, opcRetryToken: "abc\r\nx-evil: 1" }),
-    { field: "opcRetryToken", rule: "no-line-breaks" },
+    { field: "opcRetryToken", rule: "header-value" },
+  ],
+  [
+    "NUL in a header parameter",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, opcRequestId: "abc\0" }),
+    { field: "opcRequestId", rule: "header-value" },
+  ],
+  [
+    ". or .. as a path parameter",
+    () => aidp.downloadClusterLogs({ ...download, workspaceKey: "..", details: validDetails }),
+    { field: "workspaceKey", rule: "path-segment" },
   ],
 ];
 
@@ -156,10 +166,43 @@ describe("request validation", () => {
     expect(issues).toContainEqual(expect.objectContaining(expected));
   });
 
-  it("rejects CR/LF in a client-wide header", async () => {
-    const client = createAidpClient({ baseUrl: server.url, headers: { "x-team": "a\nb" } });
+  it("rejects CR/LF in a client-wide header, and never shows its value", async () => {
+    const secret = "Bearer SECRET-credential";
+    const client = createAidpClient({ baseUrl: server.url, headers: { authorization: `${secret}\n` } });
+    const call = client.searchAuditLogs({ aiDataPlatformId });
+    const issues = await issuesOf(call);
+    expect(issues).toEqual([
+      expect.objectContaining({ field: "headers.authorization", rule: "header-value" }),
+    ]);
+    const error = await call.catch((e: unknown) => e);
+    expect(String(error)).not.toContain("SECRET");
+    expect(String(error)).toContain("<redacted, 25 characters>");
+  });
+
+  it("rejects a character fetch cannot send as a header byte, without fetch quoting the value", async () => {
+    const client = createAidpClient({ baseUrl: server.url, headers: { "x-team": "caf\u{1F375}" } });
     const issues = await issuesOf(client.searchAuditLogs({ aiDataPlatformId }));
-    expect(issues).toEqual([expect.objectContaining({ field: "headers.x-team", rule: "no-line-breaks" })]);
+    expect(issues).toEqual([expect.objectContaining({ field: "headers.x-team", rule: "header-value" })]);
+  });
+
+  it("does not show the value of an unknown parameter: it may be a misspelt secret", async () => {
+    const token = "retry-token-SECRET-value";
+    const call = aidp.searchAuditLogs({ aiDataPlatformId, opcRetrytoken: token } as AnyInput);
+    expect(await issuesOf(call)).toEqual([
+      expect.objectContaining({ field: "opcRetrytoken", rule: "additionalProperties" }),
+    ]);
+    expect(String(await call.catch((e: unknown) => e))).not.toContain("SECRET");
+  });
+
+  it("rejects a timeout or deadline that is not a positive number, naming it, before sending", async () => {
+    expect(() => createAidpClient({ baseUrl: server.url, timeoutMs: -1 })).toThrow(
+      "createAidpClient: timeoutMs must be a number of milliseconds greater than 0, got -1.",
+    );
+    const sent = server.requests.length;
+    await expect(aidp.searchAuditLogs({ aiDataPlatformId }, { deadlineMs: Number.NaN })).rejects.toThrow(
+      "searchAuditLogs: options.deadlineMs must be a number of milliseconds greater than 0, got NaN.",
+    );
+    expect(server.requests.length).toBe(sent);
   });
 
   it("lists every problem at once, with the value and the rule in the message", async () => {

@@ -3,12 +3,9 @@
 // (oci-common), which the tests compare us with signature for signature.
 import { bytesToBase64 } from "./base64.js";
 import { RSA_SHA256 } from "./private-key.js";
-import { requestTarget, signingString } from "./signing-string.js";
+import { BODY_HEADERS, METHODS_WITH_SIGNED_BODY, requestTarget, signingString } from "./signing-string.js";
 import type { AuthProvider, SignableRequest } from "./types.js";
 
-/** Methods whose body OCI requires to be signed (content-type, content-length, x-content-sha256). */
-const METHODS_WITH_SIGNED_BODY = new Set(["POST", "PUT", "PATCH"]);
-const BODY_HEADERS = ["content-type", "content-length", "x-content-sha256"] as const;
 /** oci-common's default when a body request has no content type. */
 const DEFAULT_CONTENT_TYPE = "application/json";
 
