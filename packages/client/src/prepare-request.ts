@@ -12,7 +12,7 @@ interface UncheckedRequest {
 }
 
 /** What fetch refuses in a header value (CR, LF, NUL) or cannot send as bytes (beyond U+00FF). */
-const NOT_A_HEADER_VALUE = /[\r\n\0]|[^\u0000-\u00ff]/;
+const NOT_A_HEADER_VALUE = /[\r\n\0\u0100-\u{10FFFF}]/u;
 const BODY_FIELD = "details";
 
 export function prepareRequest<Op extends OperationId>(
