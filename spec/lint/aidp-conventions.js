@@ -89,7 +89,15 @@ function secretExtension() {
         location: ctx.location.child(["x-aidp-secret"]),
       });
   };
-  return { Parameter: { enter: check }, Header: { enter: check } };
+  // Only parameters and headers carry values a client logs; anywhere else the extension would do nothing.
+  const misplaced = (node, ctx) => {
+    if (node["x-aidp-secret"] !== undefined)
+      ctx.report({
+        message: "`x-aidp-secret` belongs on a parameter or a header; here no tool reads it.",
+        location: ctx.location.child(["x-aidp-secret"]),
+      });
+  };
+  return { Parameter: { enter: check }, Header: { enter: check }, Schema: { enter: misplaced } };
 }
 
 const CALL_HEADER_ROLES = ["request-id", "retry-token"];

@@ -123,6 +123,20 @@ describe("redocly lint of the spec", () => {
     expect(output).toMatch(/components\/parameters\/OpcRetryToken\.yaml:\d+:\d+/);
     expect(output).toContain("aidp/secret-extension");
   }, 30_000);
+
+  it("names the line of an x-aidp-secret on a schema, where nothing reads it", async () => {
+    const { code, output } = await lintCopyWith((dir) =>
+      edit(
+        join(dir, "components/schemas/SearchAuditLogsDetails.yaml"),
+        "    description: Query to search the log.\n",
+        "    description: Query to search the log.\n    x-aidp-secret: true\n",
+      ),
+    );
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/components\/schemas\/SearchAuditLogsDetails\.yaml:\d+:\d+/);
+    expect(output).toContain("aidp/secret-extension");
+  }, 30_000);
+
   it.each([
     [
       "x-aidp-call-header: retry-token",

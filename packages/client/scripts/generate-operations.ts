@@ -81,6 +81,10 @@ for (const [path, item] of Object.entries(spec.paths as Record<string, Record<st
         },
       ]),
     );
+    if (operation.requestBody && "details" in parameters)
+      throw new Error(
+        `${operation.operationId}: a parameter named "details" would hide the request body's input.`,
+      );
     const media = (resolve(operation.requestBody).content as Record<string, Json> | undefined)?.[
       "application/json"
     ];

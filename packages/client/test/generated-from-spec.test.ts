@@ -80,4 +80,9 @@ describe("generated code", () => {
     changed.components.parameters.OpcRetryToken["x-aidp-call-header"] = "request-id";
     expect(() => generate(changed)).toThrow(/x-aidp-call-header request-id names both/);
   });
+  it("refuses a parameter named details on an operation with a body (it would hide the body's input)", () => {
+    const changed = structuredClone(bundle);
+    changed.components.parameters.Page.name = "details";
+    expect(() => generate(changed)).toThrow(/searchAuditLogs: a parameter named "details"/);
+  });
 });
