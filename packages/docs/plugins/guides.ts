@@ -29,26 +29,42 @@ export function guideAnchor(guide: Guide, headingSlug?: string): string {
   return headingSlug ? `#/${guide.slug}/${headingSlug}` : `#/${guide.slug}`;
 }
 
-const FENCED_BLOCK = /^```(\S*)([^\n]*)\n([\s\S]*?)^```$/gm;
 /** `](./03-paging.md#resuming)`, `](./03-paging.md)` or `](#resuming)`: links as they work on GitHub. */
 const GUIDE_LINK = /\]\((?:\.\/(\d+-[a-z0-9-]+\.md))?(?:#([^)/][^)]*))?\)/g;
 
 /** A guide's Markdown as the site shows it. */
 export function siteMarkdown(guide: Guide, guides: Guide[]): string {
-  let diagrams = 0;
-  return guide.body
-    .replace(FENCED_BLOCK, (_, lang: string, _flags: string, source: string) =>
-      lang === "mermaid"
-        ? `<div class="aidp-diagram">${renderDiagramSvg(source, `${guide.slug}-diagram-${++diagrams}`)}</div>`
-        : // The flags (`run`, `output`) are for the tests; the page shows the language only.
-          `\`\`\`${lang}\n${source}\`\`\``,
-    )
-    .replace(GUIDE_LINK, (link, file: string | undefined, heading: string | undefined) => {
+  return withSiteBlocks(guide).replace(
+    GUIDE_LINK,
+    (link, file: string | undefined, heading: string | undefined) => {
       if (file === undefined && heading === undefined) return link;
       const target = file === undefined ? guide : guides.find((candidate) => candidate.file === file);
       if (!target) throw new Error(`guides/${guide.file} links to ${file}, which is not a guide`);
       return `](${guideAnchor(target, heading)})`;
-    });
+    },
+  );
+}
+
+/**
+ * The guide's body with each fenced block (as the one block reader found it) as the page shows it: a diagram
+ * as inline SVG, any other block with its language only (the flags `run` and `output` are for the tests).
+ */
+function withSiteBlocks(guide: Guide): string {
+  const lines = guide.body.split("\n");
+  const bodyStart = 2; // the body begins on the file's second line, after the "# Title" line
+  let diagrams = 0;
+  const shown = guide.blocks.map((block) =>
+    block.lang === "mermaid"
+      ? `<div class="aidp-diagram">${renderDiagramSvg(block.source, `${guide.slug}-diagram-${++diagrams}`)}</div>`
+      : `\`\`\`${block.lang}\n${block.source}\`\`\``,
+  );
+  // From the last block back, so that the line numbers of the blocks before it stay right.
+  for (let index = guide.blocks.length - 1; index >= 0; index--) {
+    const block = guide.blocks[index] as Guide["blocks"][number];
+    const sourceLines = block.source.split("\n").length - 1;
+    lines.splice(block.line - bodyStart, sourceLines + 2, shown[index] as string);
+  }
+  return lines.join("\n");
 }
 
 export function guidesDecorator() {
