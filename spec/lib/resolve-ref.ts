@@ -1,6 +1,7 @@
-// The one `$ref` resolver of the repository: scripts and tests import this file, the mock imports it at run
-// time as `@aidp/spec/resolve-ref`. Follows a chain of local `$ref`s (`#/components/...`, JSON Pointer escapes
-// included) in the bundled spec to the node they point at.
+// The one `$ref` resolver of the repository: other packages import it as `@aidp/spec/resolve-ref` (the mock at
+// run time, generators and tests at build and test time), this package's own scripts by path. Follows a chain
+// of local `$ref`s (`#/components/...`, JSON Pointer escapes included) in the bundled spec to the node they
+// point at.
 type Json = Record<string, unknown>;
 
 export function resolveRef<T extends object = Json>(document: object, node: T): T {

@@ -1,5 +1,6 @@
-// Reads @aidp/spec's bundle for the code generators: the document, `$ref` resolution (the repository's one
-// resolver, ./resolve-ref.ts), and each operation with its parameters and request body schema resolved.
+// Reads @aidp/spec's bundle for scripts that walk its operations (the CLI's flag generator): the document,
+// `$ref` resolution (the repository's one resolver, ./resolve-ref.ts), and each operation with its parameters
+// and body schema resolved.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { resolveRef } from "./resolve-ref.ts";

@@ -7,7 +7,7 @@
 // limit, header name or enum value is ever retyped by hand in the client.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { resolveRef } from "../../../spec/lib/resolve-ref.ts";
+import { resolveRef } from "@aidp/spec/resolve-ref";
 
 type Json = Record<string, unknown>;
 // Arguments (for tests): [bundle.json] [output file]. Defaults: @aidp/spec's bundle, src/generated/operations.ts.

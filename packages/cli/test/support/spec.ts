@@ -1,7 +1,7 @@
 // The bundled spec, read by the tests to know what the CLI must show (never a retyped list).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { resolveRef } from "../../../../spec/lib/resolve-ref.ts";
+import { resolveRef } from "@aidp/spec/resolve-ref";
 
 export interface SchemaNode {
   $ref?: string;
