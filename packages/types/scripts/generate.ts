@@ -3,8 +3,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import openapiTS, { astToString } from "openapi-typescript";
 import { resolveRef } from "@aidp/spec/resolve-ref";
+import openapiTS, { astToString } from "openapi-typescript";
 
 // Arguments (for tests): [bundle.json] [output directory]. Defaults: @aidp/spec's bundle, src/generated/.
 const [bundleArgument, outArgument] = process.argv.slice(2);
