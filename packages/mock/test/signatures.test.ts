@@ -142,7 +142,7 @@ describe("each refusal names what failed", () => {
     });
     expectRefused(
       response,
-      "headers missing from the signature: content-length, content-type, x-content-sha256",
+      "headers missing from the signature: content-type, content-length, x-content-sha256",
     );
   });
 
