@@ -1,10 +1,8 @@
-// Section 3: per-request cost of each client against the local server, at concurrency 1 and 32.
-// Each (variant, concurrency) runs once per round, the variants interleaved in a rotated order, so that a burst
-// of background load on this shared 2-core machine lands on one round rather than on one variant's only run.
-// Rows show medians over the rounds; ratios are taken within a round, then the median of those is reported.
+// Section 3: per-request cost of each client against the local server, at concurrency 1 and 32, in interleaved
+// rounds (../measure/rounds.ts): rows show medians over the rounds, ratios the median of within-round ratios.
 import { type AuditPageServer, startAuditPageServer } from "../audit-page-server.ts";
+import { inRounds, medianOver, roundRatios } from "../measure/rounds.ts";
 import { runChildScript } from "../measure/run-child.ts";
-import { median } from "../measure/stats.ts";
 import { fixed, markdownTable, ratio, targetLine } from "../report/markdown.ts";
 import { type RequestLoadResult, type VariantName, variantNames } from "../request-variants.ts";
 
@@ -20,15 +18,8 @@ interface Run extends RequestLoadResult {
   serverSigned: number;
 }
 
-/** runs.get(`variant@concurrency`)[round]: every variant has exactly one run per round. */
-type Runs = Map<string, Run[]>;
-const key = (variant: VariantName, concurrency: number) => `${variant}@${concurrency}`;
-
-/** The list starting at its `by`-th element: over `rounds` rounds every variant goes first, last, ... in turn. */
-function rotated<T>(list: readonly T[], by: number): T[] {
-  const start = by % list.length;
-  return [...list.slice(start), ...list.slice(0, start)];
-}
+/** Per concurrency, each variant's runs by round. */
+type Runs = Map<number, Map<VariantName, Run[]>>;
 
 async function runOnce(server: AuditPageServer, variant: VariantName, concurrency: number): Promise<Run> {
   const before = { ...server.counts };
@@ -47,45 +38,25 @@ async function runOnce(server: AuditPageServer, variant: VariantName, concurrenc
 async function measureAllRounds(server: AuditPageServer): Promise<Runs> {
   const runs: Runs = new Map();
   // Rounds inside each concurrency: the runs compared with each other stay close together in time.
-  for (const concurrency of concurrencies) {
-    for (let round = 0; round < rounds; round++) {
-      for (const variant of rotated(variantNames, round)) {
-        const run = await runOnce(server, variant, concurrency);
-        const list = runs.get(key(variant, concurrency)) ?? [];
-        list[round] = run;
-        runs.set(key(variant, concurrency), list);
-      }
-    }
-  }
+  for (const concurrency of concurrencies)
+    runs.set(
+      concurrency,
+      await inRounds(variantNames, rounds, (variant) => runOnce(server, variant, concurrency)),
+    );
   return runs;
 }
 
 function runsOf(runs: Runs, variant: VariantName, concurrency: number): Run[] {
-  return runs.get(key(variant, concurrency)) ?? [];
+  return runs.get(concurrency)?.get(variant) ?? [];
 }
 
-/** Median over the rounds of one metric of one row. */
 function medianOf(
   runs: Runs,
   variant: VariantName,
   concurrency: number,
   metric: (run: Run) => number,
 ): number {
-  return median(runsOf(runs, variant, concurrency).map(metric));
-}
-
-/** metric(variant) / metric(to) in each round (both ran in it, close in time); the median and every round's. */
-function roundRatios(
-  runs: Runs,
-  variant: VariantName,
-  to: VariantName,
-  concurrency: number,
-  metric: (run: Run) => number,
-): { median: number; perRound: number[] } {
-  const ours = runsOf(runs, variant, concurrency);
-  const theirs = runsOf(runs, to, concurrency);
-  const perRound = ours.map((run, round) => metric(run) / metric(theirs[round] as Run));
-  return { median: median(perRound), perRound };
+  return medianOver(runsOf(runs, variant, concurrency), metric);
 }
 
 const requestsPerSecond = (run: Run) => run.requestsPerSecond;
@@ -112,7 +83,7 @@ function tableRow(runs: Runs, variant: VariantName, concurrency: number): (strin
 
 function verdictLines(runs: Runs, concurrency: number): string[] {
   const between = (ours: VariantName, theirs: VariantName, metric: (run: Run) => number) =>
-    roundRatios(runs, ours, theirs, concurrency, metric);
+    roundRatios(runsOf(runs, ours, concurrency), runsOf(runs, theirs, concurrency), metric);
   const unsigned = between("@aidp/client unsigned", "openapi-fetch", requestsPerSecond);
   const unsignedCpu = between("@aidp/client unsigned", "openapi-fetch", requestsPerCpuSecond);
   const ofRaw = between("@aidp/client unsigned", "raw fetch", requestsPerSecond);
