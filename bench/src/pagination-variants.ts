@@ -1,6 +1,13 @@
 // The two ways of reading every audit record that the pagination benchmark compares, and what each reports.
 
-export const paginationVariants = ["@aidp/client searchAuditLogsItems", "hand-written fetch loop"] as const;
+export const paginationVariants = [
+  "@aidp/client searchAuditLogsItems",
+  "hand-written fetch loop",
+  // Same pages as the items reader, records walked as arrays: what `for await` per record costs, by difference.
+  "@aidp/client searchAuditLogsPages",
+  // The same loop on bare openapi-fetch: what building and reading each request through it costs.
+  "openapi-fetch page loop",
+] as const;
 export type PaginationVariant = (typeof paginationVariants)[number];
 
 export interface PaginationResult {

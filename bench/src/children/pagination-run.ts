@@ -1,10 +1,12 @@
-// Child process of the pagination benchmark: reads every record of every page from the local server, either
-// with @aidp/client's searchAuditLogsItems or with a hand-written fetch + JSON.parse loop, and reports the
-// throughput and this process's peak RSS.
+// Child process of the pagination benchmark: reads every record of every page from the local server, with
+// @aidp/client's searchAuditLogsItems or searchAuditLogsPages, with a page loop on bare openapi-fetch, or with a
+// hand-written fetch + JSON.parse loop, and reports the throughput and this process's peak RSS.
 import { createAidpClient } from "@aidp/client";
+import type { paths } from "@aidp/types";
+import createClient from "openapi-fetch";
 import { reportToParent } from "../measure/run-child.ts";
 import type { PaginationResult, PaginationVariant } from "../pagination-variants.ts";
-import { aiDataPlatformId, searchAuditLogsUrl } from "../request-variants.ts";
+import { aiDataPlatformId, searchAuditLogsPath, searchAuditLogsUrl } from "../request-variants.ts";
 
 const [variant, baseUrl, pageSizeText] = process.argv.slice(2) as [PaginationVariant, string, string];
 const limit = Number(pageSizeText);
@@ -15,6 +17,31 @@ async function countWithClient(): Promise<number> {
   for await (const record of aidp.searchAuditLogsItems({ aiDataPlatformId, limit })) {
     if (record.eventId) records++;
   }
+  return records;
+}
+
+async function countWithClientPages(): Promise<number> {
+  const aidp = createAidpClient({ baseUrl });
+  let records = 0;
+  for await (const page of aidp.searchAuditLogsPages({ aiDataPlatformId, limit })) {
+    for (const record of page.items) if (record.eventId) records++;
+  }
+  return records;
+}
+
+async function countWithOpenapiFetch(): Promise<number> {
+  const client = createClient<paths>({ baseUrl });
+  let records = 0;
+  let page: string | undefined;
+  do {
+    const { data, response } = await client.POST(searchAuditLogsPath, {
+      params: { path: { aiDataPlatformId }, query: { limit, ...(page ? { page } : {}) } },
+      body: {},
+    });
+    if (!data) throw new Error(`HTTP ${response.status}`);
+    for (const record of data.items) if (record.eventId) records++;
+    page = response.headers.get("opc-next-page") ?? undefined;
+  } while (page);
   return records;
 }
 
@@ -42,7 +69,13 @@ async function countWithHandLoop(): Promise<number> {
 
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
-const records = variant === "hand-written fetch loop" ? await countWithHandLoop() : await countWithClient();
+const readers: Record<PaginationVariant, () => Promise<number>> = {
+  "@aidp/client searchAuditLogsItems": countWithClient,
+  "@aidp/client searchAuditLogsPages": countWithClientPages,
+  "hand-written fetch loop": countWithHandLoop,
+  "openapi-fetch page loop": countWithOpenapiFetch,
+};
+const records = await readers[variant]();
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 // Started with --expose-gc by the parent.
