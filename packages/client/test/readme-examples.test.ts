@@ -45,10 +45,9 @@ it("the README's TypeScript blocks compile against the built package", async () 
   );
   expect(blocks.length).toBeGreaterThanOrEqual(6);
   const diagnostics = await typeCheckBlocks({
-    markdownName: "README.md",
     // Inside the package, so that `@aidp/client` resolves to itself (its built dist) as it would for a user.
     dir: `${packageDir}test-results/readme-examples/`,
-    blocks,
+    blocks: blocks.map((block) => ({ ...block, file: "README.md" })),
     prelude: givensOf,
   });
   expect(diagnostics).toBe("");

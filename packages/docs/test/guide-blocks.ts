@@ -1,7 +1,5 @@
-// The guides' code blocks as files the tests can compile and run: each TypeScript block is written to
-// test-results/guide-blocks/ (inside this package, so `@aidp/client` and `@aidp/mock` resolve from its
-// node_modules), named after its guide and line so that an error points back at the guide.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+// The guides' code blocks, and where the tests write them to compile and run them: test-results/guide-blocks/,
+// inside this package, so that `@aidp/client` and `@aidp/mock` resolve from its node_modules.
 import { fileURLToPath } from "node:url";
 import { type FencedBlock, type Guide, readGuides } from "../scripts/guides.ts";
 
@@ -46,35 +44,7 @@ export function runnableBlocks(): GuideBlock[] {
   return blocks.filter((block) => block.flags.includes("run"));
 }
 
-/** The file name of a block, from which a tsc diagnostic leads back to the guide: `03-paging.md.L42.ts`. */
+/** The file name of a runnable block, from which an error leads back to the guide: `03-paging.md.L42.ts`. */
 export function blockFileName(block: GuideBlock): string {
   return `${block.guide.file}.L${block.line}.ts`;
-}
-
-/** Writes every TypeScript block and a tsconfig that compiles them against the built packages. */
-export function writeTypeScriptBlocks(): { tsconfig: string; blocks: GuideBlock[] } {
-  rmSync(COMPILE_DIR, { recursive: true, force: true });
-  mkdirSync(COMPILE_DIR, { recursive: true });
-  const blocks = guideBlocks().filter(isTypeScript);
-  for (const block of blocks) writeFileSync(`${COMPILE_DIR}${blockFileName(block)}`, block.source);
-  const tsconfig = `${COMPILE_DIR}tsconfig.json`;
-  writeFileSync(
-    tsconfig,
-    JSON.stringify({
-      extends: "../../../../../tsconfig.base.json",
-      // Each block is a module of its own (top-level await, no shared globals between blocks).
-      compilerOptions: { noEmit: true, types: ["node"], moduleDetection: "force" },
-      include: ["*.ts"],
-    }),
-  );
-  return { tsconfig, blocks };
-}
-
-/** tsc's `03-paging.md.L42.ts(5,3): error ...` as `guides/03-paging.md:47:3: error ...`. */
-export function diagnosticsAtGuideLines(diagnostics: string): string {
-  return diagnostics.replace(
-    /(?:[^\s(]*\/)?(\d+-[a-z0-9-]+\.md)\.L(\d+)\.ts\((\d+),(\d+)\)/g,
-    (_, file: string, fence: string, row: string, column: string) =>
-      `guides/${file}:${Number(fence) + Number(row)}:${column}`,
-  );
 }

@@ -1,9 +1,9 @@
 // The TypeScript code samples shown on the page compile against @aidp/client's types, so they cannot rot.
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { typeCheck } from "@aidp/test-support";
 import { describe, expect, it } from "vitest";
 import { operations } from "./bundle.ts";
-import { typeCheck } from "./type-check.ts";
 
 const samplesDir = fileURLToPath(new URL("../samples/", import.meta.url));
 

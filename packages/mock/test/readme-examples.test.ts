@@ -25,9 +25,8 @@ describe("the README's runnable examples", () => {
 
   it("compile against the built packages", async () => {
     const diagnostics = await typeCheckBlocks({
-      markdownName: "README.md",
       dir: `${blocksDir}compile/`,
-      blocks: examples.map((example) => example.block),
+      blocks: examples.map((example) => ({ ...example.block, file: "README.md" })),
     });
     expect(diagnostics).toBe("");
   }, 70_000);

@@ -18,5 +18,10 @@ export {
   type TaggedProcess,
   TEST_RUN_ENV,
 } from "./test-run.ts";
-export { type MarkdownBlock, type TypeCheckBlocksOptions, typeCheckBlocks } from "./type-check-blocks.ts";
+export {
+  type MarkdownBlock,
+  type TypeCheckBlocksOptions,
+  typeCheck,
+  typeCheckBlocks,
+} from "./type-check-blocks.ts";
 export { formatDuration, until, type WaitOptions, WaitTimeoutError, within } from "./wait.ts";
