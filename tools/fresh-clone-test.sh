@@ -9,28 +9,40 @@
 # Then it runs the line a second time in the same clone (warm caches), prints both wall times, and fails if
 # either run fails or leaves a process behind.
 #
-# Usage: tools/fresh-clone-test.sh [--once] [--keep]
-#   --once  only the first (cold) run        --keep  keep the temporary directory (clone, HOME) afterwards
+# Usage: tools/fresh-clone-test.sh [--once] [--keep] [--load N]
+#   --once    only the first (cold) run        --keep  keep the temporary directory (clone, HOME) afterwards
+#   --load N  run beside N CPU-bound processes (a busy laptop or a shared CI runner), ended afterwards
 set -euo pipefail
 
+usage() { echo "usage: $0 [--once] [--keep] [--load N]" >&2; exit 2; }
 once=0
 keep=0
-for arg in "$@"; do
-  case "$arg" in
+load=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
     --once) once=1 ;;
     --keep) keep=1 ;;
-    *) echo "usage: $0 [--once] [--keep]" >&2; exit 2 ;;
+    --load)
+      [[ ${2:-} =~ ^[0-9]+$ ]] || usage
+      load=$2
+      shift
+      ;;
+    *) usage ;;
   esac
+  shift
 done
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 commit=$(git -C "$repo" rev-parse HEAD)
 line=$(node "$repo/tools/quick-start-line.mjs" 2)
 work=$(mktemp -d "${TMPDIR:-/tmp}/aidp-fresh-clone-XXXXXX")
+load_pids=()
 cleanup() {
+  if [[ ${#load_pids[@]} -gt 0 ]]; then kill "${load_pids[@]}" 2>/dev/null || true; fi
   if [[ $keep == 1 ]]; then echo "Kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 git clone --quiet --no-checkout "$repo" "$work/repo"
 git -C "$work/repo" checkout --quiet --detach "$commit"
@@ -76,6 +88,13 @@ run() {
   fi
   return "$status"
 }
+
+# The load: each process spins one core at full use until the trap above ends it.
+for ((i = 0; i < load; i++)); do
+  bash -c 'while :; do :; done' &
+  load_pids+=($!)
+done
+if [[ $load -gt 0 ]]; then echo "=== beside $load CPU-bound processes (pids ${load_pids[*]})"; fi
 
 run cold
 if [[ $once == 0 ]]; then run warm; fi

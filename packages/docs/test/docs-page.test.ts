@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OpenedSite, openBuiltSite, RESULTS_DIR as resultsDir } from "./built-site.ts";
 import { type DocumentedOperation, enumValues, operationById, operations } from "./bundle.ts";
+import { whenShown } from "./render-wait.ts";
 
 const VIEWPORT_HEIGHT = 900;
 
@@ -60,7 +61,7 @@ async function expectAllShown(expected: string[]): Promise<void> {
     const text = await pageText();
     return expected.filter((value) => !text.includes(value));
   };
-  await expect.poll(missing, { timeout: 15_000 }).toEqual([]);
+  await expect.poll(missing, whenShown(`every one of ${expected.join(", ")}`)).toEqual([]);
 }
 
 describe("the reference page", () => {
@@ -84,7 +85,12 @@ describe("the reference page", () => {
     await openFromMenu(operation);
     const heading = page.locator("h2").filter({ hasText: operation.summary });
     // Scrolled: the operation's heading ends up in the top half of the viewport, the page well below its top.
-    await expect.poll(async () => (await heading.boundingBox())?.y).toBeGreaterThanOrEqual(0);
+    await expect
+      .poll(
+        async () => (await heading.boundingBox())?.y,
+        whenShown(`"${operation.summary}" scrolled into view`),
+      )
+      .toBeGreaterThanOrEqual(0);
     expect((await heading.boundingBox())?.y).toBeLessThan(VIEWPORT_HEIGHT / 2);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(VIEWPORT_HEIGHT / 2);
   });
@@ -100,7 +106,14 @@ describe("the reference page", () => {
     "lists every documented response status of %s",
     async (_, operation) => {
       await openFromMenu(operation);
-      expect(await page.getByRole("tab").allInnerTexts()).toEqual(Object.keys(operation.responses));
+      // Redoc draws the response tabs after the operation's heading: wait for all of them, not the first read.
+      const statuses = Object.keys(operation.responses);
+      await expect
+        .poll(
+          () => page.getByRole("tab").allInnerTexts(),
+          whenShown(`the response tabs ${statuses.join(", ")}`),
+        )
+        .toEqual(statuses);
     },
   );
 
@@ -115,7 +128,12 @@ describe("the reference page", () => {
     await page.getByRole("tab", { name: status, exact: true }).click();
     // Each header of the selected answer is listed with a deep link naming that status and that header.
     for (const header of headers) {
-      await expect.poll(() => page.locator(`a[href$="c=${status}&path=${header}"]`).count()).toBe(1);
+      await expect
+        .poll(
+          () => page.locator(`a[href$="c=${status}&path=${header}"]`).count(),
+          whenShown(`the deep link to header ${header} of ${status}`),
+        )
+        .toBe(1);
       expect(
         await page
           .locator(".schema-name", { hasText: new RegExp(`^${header}$`) })
@@ -129,9 +147,9 @@ describe("the reference page", () => {
     await openFromMenu(operationById("searchAuditLogs"));
     await page.getByText("View security details").first().click();
     // The scheme's own description (only it mentions x-content-sha256), and the link the build appends to it.
-    await expect.poll(pageText).toContain("x-content-sha256");
+    await expect.poll(pageText, whenShown("the signing scheme's description")).toContain("x-content-sha256");
     const guide = page.getByRole("link", { name: "the Authentication guide" });
-    await expect.poll(() => guide.isVisible()).toBe(true);
+    await expect.poll(() => guide.isVisible(), whenShown("the link to the Authentication guide")).toBe(true);
     expect(await guide.getAttribute("href")).toBe("#/authentication");
     await page.keyboard.press("Escape");
   });
@@ -144,7 +162,7 @@ describe("the reference page", () => {
       .locator('[data-component-name="Search/SearchItem"]')
       .filter({ hasText: operation.summary })
       .filter({ hasText: operation.path });
-    await expect.poll(() => hit.count()).toBe(1);
+    await expect.poll(() => hit.count(), whenShown(`one search hit for "${operation.summary}"`)).toBe(1);
     // Choosing the hit opens the operation.
     await hit.click();
     await page.waitForURL(new RegExp(`${operation.operationId}$`, "i"));

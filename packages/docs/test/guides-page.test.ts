@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guideAnchor, siteMarkdown } from "../plugins/guides.ts";
 import { type Guide, headingSlug, readGuides } from "../scripts/guides.ts";
 import { type OpenedSite, openBuiltSite, RESULTS_DIR as resultsDir } from "./built-site.ts";
+import { whenShown } from "./render-wait.ts";
 
 const guides = readGuides();
 
@@ -49,7 +50,7 @@ async function openAnchor(hash: string): Promise<boolean> {
       id.replace(/^\//, ""),
     ] as const);
   await expect
-    .poll(present, { timeout: 10_000 })
+    .poll(present, whenShown(`the element #${id}`))
     .toBe(true)
     .catch(() => undefined);
   return present();
@@ -71,7 +72,10 @@ describe("the guides", () => {
     async (_, guide) => {
       expect(await openAnchor(guideAnchor(guide))).toBe(true);
       await expect
-        .poll(() => page.locator("h1, h2").filter({ hasText: guide.title }).count())
+        .poll(
+          () => page.locator("h1, h2").filter({ hasText: guide.title }).count(),
+          whenShown(`the heading "${guide.title}"`),
+        )
         .toBeGreaterThan(0);
       for (const heading of sectionHeadings(guide)) {
         expect(await openAnchor(guideAnchor(guide, headingSlug(heading))), `section "${heading}"`).toBe(true);
@@ -79,7 +83,7 @@ describe("the guides", () => {
       for (const { heading, label } of diagrams(guide)) {
         await openAnchor(guideAnchor(guide, headingSlug(heading)));
         const diagram = page.locator(".aidp-diagram svg").filter({ hasText: label }).first();
-        await expect.poll(() => diagram.isVisible(), { timeout: 10_000 }).toBe(true);
+        await expect.poll(() => diagram.isVisible(), whenShown(`the diagram with "${label}"`)).toBe(true);
         // Drawn, not an empty box: the SVG has its participants' text and the arrows between them.
         expect(await diagram.locator("text").count()).toBeGreaterThan(3);
         expect(await diagram.locator("line, path, polyline").count()).toBeGreaterThan(3);
@@ -111,7 +115,7 @@ describe("the guides", () => {
       await page.getByText(/^Search\s*Ctrl\+K$/).click();
       await page.getByPlaceholder("Search docs").fill(phrase);
       const hit = page.locator('[data-component-name="Search/SearchItem"]').filter({ hasText: phrase });
-      await expect.poll(() => hit.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(() => hit.count(), whenShown(`a search hit for "${phrase}"`)).toBeGreaterThan(0);
       await page.keyboard.press("Escape");
     },
   );
@@ -138,7 +142,8 @@ describe("the guides", () => {
     const broken: string[] = [];
     for (const href of hrefs) if (!(await openAnchor(href))) broken.push(href);
     expect(broken).toEqual([]);
-  });
+    // Some fifty page loads, each waiting for Redoc to draw a section: 33 s of the default 60 s beside other work.
+  }, 180_000);
 
   it("made no request beyond 127.0.0.1 and logged no error during all of the above", () => {
     expect(site.blockedRequests).toEqual([]);
