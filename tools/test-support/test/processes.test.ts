@@ -31,6 +31,9 @@ describe("startProcess", () => {
 
   it("a wait for a line that never comes says what it waited for and what the process printed", async () => {
     const quiet = startProcess(node, ["-e", printsThenIdles], { name: "the worker" });
+    // First its output, for as long as a busy machine takes to start Node; only the line that never comes is
+    // given the short wait (300 ms ran out before Node printed anything beside CPU-bound work).
+    await quiet.waitForLine(/^working on it$/, { timeoutMs: 30_000, what: "the worker to start working" });
     const failure = await quiet
       .waitForLine(/^done$/, { timeoutMs: 300, what: "the worker to say it is done" })
       .catch((error: unknown) => error);
