@@ -9,7 +9,7 @@ import { keptBodyOf, readResponse } from "./buffered-http.js";
 import { AidpAbortError, AidpConnectionError, AidpError, AidpTimeoutError } from "./errors.js";
 import { callHeaders } from "./generated/operations.js";
 import { type Logger, logAttempt } from "./logger.js";
-import { backoffDelay, isRetriableStatus, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
+import { decideRetry, isRetriableStatus, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
 
 export interface TransportSettings {
   fetch: typeof globalThis.fetch;
@@ -41,8 +41,11 @@ interface AttemptOutcome {
   response?: Response;
   /** The failure when no complete response arrived. */
   failure?: unknown;
+  /** What the log line shows of that failure. */
+  failureText?: string;
   retriable: boolean;
   retryAfterMs?: number;
+  latencyMs: number;
 }
 
 const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
@@ -67,19 +70,35 @@ export function createTransport(settings: TransportSettings): Transport {
     if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
       request.headers.set(RETRY_TOKEN, randomId());
     const body = await bodyOf(request);
-    let last: AttemptOutcome | undefined;
-    for (let attempt = 1; attempt <= call.retry.maxAttempts; attempt++) {
-      if (attempt > 1) {
-        const wait = waitBeforeRetry(call.retry, attempt - 1, last?.retryAfterMs);
-        if (wait === undefined) break; // Retry-After beyond the cap: give the caller the error now.
-        await sleep(wait, call);
-      }
+    for (let attempt = 1; ; attempt++) {
       throwIfCancelled(call);
-      last = await sendAttempt(settings, call, request, body, attempt);
-      if (!last.retriable) break;
+      const outcome = await sendAttempt(settings, call, request, body, attempt);
+      const decision = outcome.response?.ok
+        ? undefined
+        : decideRetry(call.retry, {
+            attempt,
+            retriable: outcome.retriable,
+            retryAfterMs: outcome.retryAfterMs,
+          });
+      logAttempt(settings.logger, {
+        operation: call.operation,
+        attempt,
+        status: outcome.response?.status,
+        latencyMs: outcome.latencyMs,
+        requestId: request.headers.get(REQUEST_ID) ?? undefined,
+        ...(decision === undefined
+          ? { outcome: "success" }
+          : decision.retry
+            ? { outcome: "retry", retryInMs: decision.waitMs }
+            : { outcome: "failure", ...(decision.reason ? { notRetried: decision.reason } : {}) }),
+        ...(outcome.failureText ? { error: outcome.failureText } : {}),
+      });
+      if (!decision?.retry) {
+        if (outcome.response) return outcome.response;
+        throw finalFailure(call, outcome.failure);
+      }
+      await sleep(decision.waitMs, call);
     }
-    if (last?.response) return last.response;
-    throw finalFailure(call, last?.failure);
   };
 }
 
@@ -93,17 +112,6 @@ async function sendAttempt(
   const started = Date.now();
   const attemptTimeout = call.timeoutMs !== undefined ? AbortSignal.timeout(call.timeoutMs) : undefined;
   const signals = [call.signal, call.deadline, attemptTimeout].filter((s) => s !== undefined);
-  const canRetry = attempt < call.retry.maxAttempts;
-  const log = (status: number | undefined, outcome: "success" | "retry" | "failure", error?: string) =>
-    logAttempt(settings.logger, {
-      operation: call.operation,
-      attempt,
-      status,
-      latencyMs: Date.now() - started,
-      requestId: request.headers.get(REQUEST_ID) ?? undefined,
-      outcome,
-      ...(error ? { error } : {}),
-    });
   // Signing is not the network: a bad key or an unreadable token file fails the call now, with its own error,
   // instead of being retried and reported as a connection failure.
   const headers = settings.auth ? await signedHeaders(settings.auth, request, body, call) : request.headers;
@@ -114,23 +122,27 @@ async function sendAttempt(
       body: body ?? null,
       signal: signals.length === 1 ? signals[0] : signals.length ? AbortSignal.any(signals) : null,
     });
-    const { complete, errorCode } = await readWhole(response, canRetry);
+    const { complete, errorCode } = await readWhole(response, attempt < call.retry.maxAttempts);
     const retriable = isRetriableStatus(response.status, errorCode);
-    log(response.status, response.ok ? "success" : retriable && canRetry ? "retry" : "failure");
     // Retry-After is an HTTP header (RFC 9110) any server may send with a 429 or 503, documented or not.
     const retryAfterMs = retriable ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
-    return { response: complete, retriable, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return {
+      response: complete,
+      retriable,
+      latencyMs: Date.now() - started,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
   } catch (failure) {
     throwIfCancelled(call);
-    const description = attemptTimeout?.aborted
-      ? `timed out after ${call.timeoutMs} ms`
-      : describeFailure(failure);
-    log(undefined, canRetry ? "retry" : "failure", description);
+    const timedOut = attemptTimeout?.aborted === true;
+    const failureText = timedOut ? `timed out after ${call.timeoutMs} ms` : describeFailure(failure);
     return {
-      failure: attemptTimeout?.aborted
-        ? new AidpTimeoutError(`${call.operation}: attempt ${attempt} ${description}.`)
+      failure: timedOut
+        ? new AidpTimeoutError(`${call.operation}: attempt ${attempt} ${failureText}.`)
         : failure,
+      failureText,
       retriable: true,
+      latencyMs: Date.now() - started,
     };
   }
 }
@@ -186,15 +198,6 @@ async function signedHeaders(
     if (!RUNTIME_OWNED_HEADERS.has(name)) headers.set(name, value);
   });
   return headers;
-}
-
-function waitBeforeRetry(
-  policy: RetryPolicy,
-  failedAttempt: number,
-  retryAfterMs: number | undefined,
-): number | undefined {
-  if (retryAfterMs === undefined) return backoffDelay(policy, failedAttempt);
-  return retryAfterMs <= policy.maxDelayMs ? retryAfterMs : undefined;
 }
 
 function readErrorCode(bytes: Uint8Array<ArrayBuffer>): string | undefined {

@@ -100,6 +100,20 @@ describe("retries", () => {
     expect(elapsed).toBeLessThan(30_000); // not the 120 s it was asked to wait
   });
 
+  it("a call's retry options merge over the defaults: client `retry: false`, call `{ maxAttempts: 3 }`", async () => {
+    // Unspecified fields come from the defaults (maxDelayMs 30 s), so a Retry-After of 1 s is honoured; a merge
+    // over `false` gave maxDelayMs 0, and any Retry-After ended the retries.
+    const { url, requests } = await serverPlaying([
+      status(429, apiError("TooManyRequests"), { "retry-after": "1" }),
+      ok,
+    ]);
+    const aidp = createAidpClient({ baseUrl: url, retry: false });
+    const result = await aidp.searchAuditLogs({ aiDataPlatformId }, { retry: { maxAttempts: 3 } });
+    expect(result.items).toEqual(page.items);
+    expect(requests).toHaveLength(2);
+    expectSameIdsOnEveryAttempt(requests);
+  });
+
   it("a connection reset before the response is retried", async () => {
     const { url, requests } = await serverPlaying([reset, ok]);
     const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
