@@ -14,6 +14,8 @@ export interface AttemptLogLine {
   latencyMs: number;
   requestId: string | undefined;
   outcome: "success" | "retry" | "failure";
+  /** The per-attempt timeout the attempt ran under (60000 unless set); undefined when turned off with `false`. */
+  timeoutMs: number | undefined;
   /** On `retry`: how long the client waits before the next attempt. */
   retryInMs?: number;
   /** On `failure` of an attempt that could have been retried: why it is not (attempts used up, Retry-After too long). */

@@ -22,6 +22,7 @@ export interface CallSettings {
   /** Names the call in log lines and errors. */
   operation: string;
   retry: RetryPolicy;
+  /** Per attempt; undefined for none. */
   timeoutMs: number | undefined;
   /** Fires when the caller cancels. */
   signal: AbortSignal | undefined;
@@ -86,6 +87,7 @@ export function createTransport(settings: TransportSettings): Transport {
         status: outcome.response?.status,
         latencyMs: outcome.latencyMs,
         requestId: request.headers.get(REQUEST_ID) ?? undefined,
+        timeoutMs: call.timeoutMs,
         ...(decision === undefined
           ? { outcome: "success" }
           : decision.retry
@@ -110,11 +112,14 @@ async function sendAttempt(
   attempt: number,
 ): Promise<AttemptOutcome> {
   const started = Date.now();
-  const attemptTimeout = call.timeoutMs !== undefined ? AbortSignal.timeout(call.timeoutMs) : undefined;
-  const signals = [call.signal, call.deadline, attemptTimeout].filter((s) => s !== undefined);
   // Signing is not the network: a bad key or an unreadable token file fails the call now, with its own error,
   // instead of being retried and reported as a connection failure.
   const headers = settings.auth ? await signedHeaders(settings.auth, request, body, call) : request.headers;
+  // A timer of our own rather than AbortSignal.timeout: it is cleared when the attempt ends, so no timer outlives
+  // the call, and tests can move it with fake timers.
+  const attemptTimeout = call.timeoutMs !== undefined ? new AbortController() : undefined;
+  const timer = attemptTimeout && setTimeout(() => attemptTimeout.abort(), call.timeoutMs);
+  const signals = [call.signal, call.deadline, attemptTimeout?.signal].filter((s) => s !== undefined);
   try {
     const response = await settings.fetch(request.url, {
       method: request.method,
@@ -134,7 +139,7 @@ async function sendAttempt(
     };
   } catch (failure) {
     throwIfCancelled(call);
-    const timedOut = attemptTimeout?.aborted === true;
+    const timedOut = attemptTimeout?.signal.aborted === true;
     const failureText = timedOut ? `timed out after ${call.timeoutMs} ms` : describeFailure(failure);
     return {
       failure: timedOut
@@ -144,6 +149,8 @@ async function sendAttempt(
       retriable: true,
       latencyMs: Date.now() - started,
     };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
