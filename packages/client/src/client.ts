@@ -134,6 +134,7 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
       const { method, path } = operationFacts[operationId];
       throw createApiError({
         status: result.response.status,
+        headers: result.response.headers,
         body: result.error,
         requestId: result.response.headers.get(callHeaders.requestId) ?? undefined,
         operation: operationId,
