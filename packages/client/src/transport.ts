@@ -97,7 +97,7 @@ export function createTransport(settings: TransportSettings): Transport {
       });
       if (!decision?.retry) {
         if (outcome.response) return outcome.response;
-        throw finalFailure(call, outcome.failure);
+        throw finalFailure(call, request, outcome.failure);
       }
       await sleep(decision.waitMs, call);
     }
@@ -250,22 +250,47 @@ function sleep(ms: number, call: CallSettings): Promise<void> {
   });
 }
 
+/** Node's and undici's codes for the failures users meet most, in their words. */
+const FAILURE_WORDS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "host name lookup failed for now",
+  ETIMEDOUT: "connection timed out",
+  EHOSTUNREACH: "host unreachable",
+  UND_ERR_SOCKET: "connection closed by the other side",
+  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
+};
+
+/**
+ * A failure as words and its system error code: fetch rejects with a TypeError "fetch failed" whose `cause`
+ * (or a cause of that, or the first of an AggregateError's errors) has the code, e.g. ECONNREFUSED.
+ * Only the code and our words are shown, not the causes' messages, which may quote what was sent.
+ */
 function describeFailure(failure: unknown): string {
   const message = failure instanceof Error ? failure.message : String(failure);
-  const cause = failure instanceof Error ? failure.cause : undefined;
-  const code =
-    typeof cause === "object" && cause !== null && "code" in cause && typeof cause.code === "string"
-      ? cause.code
-      : undefined;
-  return code ? `${message} (${code})` : message;
+  const code = systemErrorCode(failure);
+  return code ? `${FAILURE_WORDS[code] ?? message} (${code})` : message;
 }
 
-function finalFailure(call: CallSettings, failure: unknown): Error {
+function systemErrorCode(failure: unknown, depth = 0): string | undefined {
+  if (typeof failure !== "object" || failure === null || depth > 4) return undefined;
+  if ("code" in failure && typeof failure.code === "string" && failure.code !== "") return failure.code;
+  const inner = "cause" in failure ? failure.cause : undefined;
+  const first = failure instanceof AggregateError ? failure.errors[0] : undefined;
+  return systemErrorCode(inner, depth + 1) ?? systemErrorCode(first, depth + 1);
+}
+
+/** host:port of the service, and nothing else of its URL. */
+function hostAndPort(url: string): string {
+  const { protocol, hostname, port } = new URL(url);
+  return `${hostname}:${port || (protocol === "https:" ? "443" : "80")}`;
+}
+
+function finalFailure(call: CallSettings, request: Request, failure: unknown): Error {
   if (failure instanceof AidpTimeoutError) return failure;
   return new AidpConnectionError(
-    `${call.operation} could not reach the service: ${describeFailure(failure)}.`,
-    {
-      cause: failure,
-    },
+    `${call.operation} could not reach the service at ${hostAndPort(request.url)}: ${describeFailure(failure)}.`,
+    { cause: failure },
   );
 }
