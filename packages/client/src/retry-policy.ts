@@ -13,23 +13,29 @@ export interface RetryOptions {
 export type RetryPolicy = Required<RetryOptions>;
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
-const RETRY_FIELDS = ["maxAttempts", "baseDelayMs", "maxDelayMs"] as const satisfies (keyof RetryPolicy)[];
 
 /**
  * The policy of one call from its layers (the client's `retry`, then the call's), field by field over the
- * defaults: a field no layer gives keeps its default. `false` means a single attempt; a later layer that gives
- * `maxAttempts` turns retries back on with the default waits.
+ * defaults: a field no layer gives (or gives as undefined) keeps its default. `false` means a single attempt; a
+ * later layer that gives `maxAttempts` turns retries back on with the default waits.
  */
 export function resolveRetryPolicy(...layers: (RetryOptions | false | undefined)[]): RetryPolicy {
   let given: RetryOptions = {};
   for (const layer of layers) {
-    if (layer === undefined) continue;
     if (layer === false) given = { maxAttempts: 1 };
-    else given = { ...given, ...givenFields(layer) };
+    else if (layer !== undefined) {
+      if (typeof layer !== "object" || layer === null)
+        throw new TypeError(`retry must be an object of retry options or false, got ${String(layer)}.`);
+      given = {
+        ...given,
+        ...Object.fromEntries(Object.entries(layer).filter(([, value]) => value !== undefined)),
+      };
+    }
   }
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...given };
-  for (const name of RETRY_FIELDS) {
-    const value = policy[name];
+  for (const [name, value] of Object.entries(policy)) {
+    if (!(name in DEFAULT_RETRY))
+      throw new TypeError(`retry.${name} is not a retry option (${Object.keys(DEFAULT_RETRY).join(", ")}).`);
     if (
       !Number.isFinite(value) ||
       value < 0 ||
@@ -41,19 +47,6 @@ export function resolveRetryPolicy(...layers: (RetryOptions | false | undefined)
     }
   }
   return policy;
-}
-
-/** The fields a layer sets (an `undefined` field sets nothing); anything but RetryOptions is named. */
-function givenFields(layer: RetryOptions): RetryOptions {
-  if (typeof layer !== "object" || layer === null)
-    throw new TypeError(`retry must be an object of retry options or false, got ${String(layer)}.`);
-  const given: RetryOptions = {};
-  for (const [name, value] of Object.entries(layer)) {
-    if (!(RETRY_FIELDS as readonly string[]).includes(name))
-      throw new TypeError(`retry.${name} is not a retry option (${RETRY_FIELDS.join(", ")}).`);
-    if (value !== undefined) given[name as keyof RetryOptions] = value;
-  }
-  return given;
 }
 
 /** What the transport does after an attempt that did not succeed. */
