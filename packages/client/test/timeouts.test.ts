@@ -18,26 +18,42 @@ afterEach(async () => {
   await server?.close();
 });
 
-async function neverAnswering(): Promise<TestServer> {
-  server = await startTestServer(() => {}); // reads the request, then holds the connection open
-  return server;
-}
+// The fake timers below move only the client's timers; this file's own waits are bounded on real time, so a slow
+// machine neither moves the client's clock nor waits forever.
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
 
-/** The call's outcome once it settles: the error it threw, or "answered". */
-function settle(call: Promise<unknown>) {
-  const outcome: { settled: boolean; value?: unknown } = { settled: false };
-  call.then(
-    () => Object.assign(outcome, { settled: true, value: "answered" }),
-    (error: unknown) => Object.assign(outcome, { settled: true, value: error }),
-  );
-  return outcome;
-}
-
-/** vi.waitUntil polls on real timers while the client's are fake; it fails naming what it waited for. */
-const waitFor = (condition: () => boolean, what: string) =>
-  vi.waitUntil(condition, { timeout: 10_000, interval: 20 }).catch(() => {
-    throw new Error(`Gave up after 10 s waiting for ${what}.`);
+/** Settles like `promise`, or fails after 10 s of real time naming what it waited for. */
+function withinRealTime<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = realSetTimeout(() => reject(new Error(`Gave up after 10 s waiting for ${what}.`)), 10_000);
   });
+  return Promise.race([promise, bound]).finally(() => realClearTimeout(timer));
+}
+
+/** A server that reads each request, then holds the connection open; `arrived` settles with the first request. */
+async function neverAnswering() {
+  let onArrival = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    onArrival = resolve;
+  });
+  server = await startTestServer(() => onArrival());
+  return { ...server, arrived };
+}
+
+/** The call's outcome: `settled` turns true when it ends; `ended` resolves with its error (or "answered"). */
+function watch(call: Promise<unknown>) {
+  const watched = { settled: false, ended: Promise.resolve<unknown>(undefined) };
+  watched.ended = call.then(
+    () => "answered",
+    (error: unknown) => error,
+  );
+  void watched.ended.finally(() => {
+    watched.settled = true;
+  });
+  return watched;
+}
 
 describe("per-attempt timeout", () => {
   it("is 60 s unless set", () => {
@@ -46,32 +62,33 @@ describe("per-attempt timeout", () => {
 
   it("is on by default: a server that never answers ends the call with AidpTimeoutError after 60 s", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    const { url, requests } = await neverAnswering();
+    const { url, arrived } = await neverAnswering();
     const aidp = createAidpClient({ baseUrl: url, retry: false });
-    const outcome = settle(aidp.searchAuditLogs({ aiDataPlatformId }));
-    await waitFor(() => requests.length === 1, "the request to reach the server");
-    await vi.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS - 1_000);
-    expect(outcome.settled, "still waiting a second before the default timeout").toBe(false);
-    await vi.advanceTimersByTimeAsync(1_000);
-    await waitFor(() => outcome.settled, "the call to fail once 60 s have passed");
-    expect(outcome.value).toBeInstanceOf(AidpTimeoutError);
-    expect((outcome.value as Error).message).toBe("searchAuditLogs: attempt 1 timed out after 60000 ms.");
+    const call = watch(aidp.searchAuditLogs({ aiDataPlatformId }));
+    await withinRealTime(arrived, "the request to reach the server");
+    await vi.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS - 1);
+    expect(call.settled, "still waiting 1 ms before the default timeout").toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await withinRealTime(call.ended, "the call to fail once 60 s have passed");
+    expect(error).toBeInstanceOf(AidpTimeoutError);
+    expect((error as Error).message).toBe("searchAuditLogs: attempt 1 timed out after 60000 ms.");
   });
 
   it("timeoutMs: false turns it off: the call waits until cancelled", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    const { url, requests } = await neverAnswering();
+    const { url, arrived } = await neverAnswering();
     const controller = new AbortController();
     const aidp = createAidpClient({ baseUrl: url, retry: false, timeoutMs: 1_000 });
-    const outcome = settle(
+    const call = watch(
       aidp.searchAuditLogs({ aiDataPlatformId }, { timeoutMs: false, signal: controller.signal }),
     );
-    await waitFor(() => requests.length === 1, "the request to reach the server");
+    await withinRealTime(arrived, "the request to reach the server");
     await vi.advanceTimersByTimeAsync(10 * DEFAULT_TIMEOUT_MS);
-    expect(outcome.settled, "no timeout fired in 10 minutes").toBe(false);
+    expect(call.settled, "no timeout fired in 10 minutes").toBe(false);
     controller.abort();
-    await waitFor(() => outcome.settled, "the call to end on the caller's abort");
-    expect(outcome.value).toBeInstanceOf(AidpAbortError);
+    expect(await withinRealTime(call.ended, "the call to end on the caller's abort")).toBeInstanceOf(
+      AidpAbortError,
+    );
   });
 
   it("a short timeoutMs ends each attempt against a server that never answers, then the call", async () => {
