@@ -11,9 +11,10 @@ let secretNames: ReadonlySet<string> | undefined;
 function secretHeaderNames(): ReadonlySet<string> {
   secretNames ??= new Set(
     Object.values<OperationFacts>(operationFacts).flatMap((facts) => [
-      ...Object.values(facts.parameters)
-        .filter((parameter) => parameter.in === "header" && parameter.secret && parameter.name)
-        .map((parameter) => String(parameter.name).toLowerCase()),
+      // A parameter's wire name is written only when it differs from its input name.
+      ...Object.entries(facts.parameters)
+        .filter(([, parameter]) => parameter.in === "header" && parameter.secret)
+        .map(([inputName, parameter]) => (parameter.name ?? inputName).toLowerCase()),
       ...Object.entries(facts.success.headers)
         .filter(([, header]) => header.secret)
         .map(([name]) => name.toLowerCase()),
