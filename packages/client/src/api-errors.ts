@@ -7,8 +7,8 @@ import { redactSecretHeaders } from "./secret-headers.js";
 
 export interface ApiErrorDetails {
   status: number;
-  /** The answer's headers, as received (they are redacted here). */
-  headers: Headers;
+  /** The answer's headers, as received (they are redacted here). Optional for errors made by hand, e.g. in tests. */
+  headers?: Headers;
   body: unknown;
   requestId: string | undefined;
   operation: string;
@@ -43,7 +43,7 @@ export class AidpApiError extends AidpError {
     this.status = details.status;
     this.code = code;
     this.requestId = details.requestId;
-    this.headers = redactSecretHeaders(details.headers);
+    this.headers = redactSecretHeaders(details.headers ?? new Headers());
     this.body = details.body === "" ? undefined : details.body;
     this.operation = details.operation;
     this.method = details.method;

@@ -141,6 +141,19 @@ describe("AidpApiError headers and body", () => {
     expect(JSON.stringify([...error.headers])).not.toMatch(/SECRET/);
   });
 
+  it("an error made by hand, as before headers existed, has empty headers", () => {
+    const error = new AidpApiError({
+      status: 503,
+      body: { code: "Busy", message: "Try later." },
+      requestId: undefined,
+      operation: "searchAuditLogs",
+      method: "POST",
+      url: "https://aidp.example.invalid/x",
+    });
+    expect([...error.headers]).toEqual([]);
+    expect(error.body).toEqual({ code: "Busy", message: "Try later." });
+  });
+
   it.each([
     ["a non-JSON body is its text", "text/html", "<html>Bad gateway</html>", "<html>Bad gateway</html>"],
     ["an empty body is undefined", "application/json", "", undefined],
