@@ -82,7 +82,7 @@ describe("generated code", () => {
   });
   it("refuses a parameter named details on an operation with a body (it would hide the body's input)", () => {
     const changed = structuredClone(bundle);
-    changed.components.parameters.Page.name = "details";
+    changed.components.parameters.Limit.name = "details";
     expect(() => generate(changed)).toThrow(/searchAuditLogs: a parameter named "details"/);
   });
 });
