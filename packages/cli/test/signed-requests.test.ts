@@ -4,18 +4,18 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  type SignatureCheckingServer,
-  startSignatureCheckingServer,
-} from "../../client/test/auth/signature-checking-server.ts";
 import {
   generateTestKeyPair,
   pemBody,
   TEST_IDENTITY,
   TEST_KEY_ID,
   TEST_PASSPHRASE,
-} from "../../client/test/auth/test-keys.ts";
+} from "@aidp/test-support";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  type SignatureCheckingServer,
+  startSignatureCheckingServer,
+} from "../../client/test/auth/signature-checking-server.ts";
 import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
 
 const keys = generateTestKeyPair();

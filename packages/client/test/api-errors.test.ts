@@ -1,8 +1,9 @@
 // Error answers become AidpApiError subclasses carrying status, code, message, request id and operation,
 // also when the body is empty or not JSON.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { readApiFacts } from "@aidp/spec/facts";
+import { documentedErrorClasses as documentedErrorClassesIn } from "@aidp/test-support";
 import { afterEach, describe, expect, it } from "vitest";
+import * as client from "../src/index.ts";
 import {
   AidpApiError,
   AidpInternalServerError,
@@ -10,23 +11,19 @@ import {
   AidpTooManyRequestsError,
   createAidpClient,
 } from "../src/index.ts";
-import { documentedErrorClasses } from "./support/documented-errors.ts";
 import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
 
 const aiDataPlatformId = "ocid1.aidataplatform.oc1.iad.example";
+const documentedErrorClasses = documentedErrorClassesIn<typeof AidpApiError>(client);
 let server: TestServer | undefined;
 afterEach(() => server?.close());
 
 describe("the error classes", () => {
   it("cover exactly the error statuses the spec documents, across its operations", () => {
-    const spec = JSON.parse(
-      readFileSync(createRequire(import.meta.url).resolve("@aidp/spec/openapi.json"), "utf8"),
-    );
     const documented = new Set<number>();
-    for (const pathItem of Object.values<Record<string, { responses: object }>>(spec.paths))
-      for (const operation of Object.values(pathItem))
-        for (const status of Object.keys(operation.responses))
-          if (/^[45]\d\d$/.test(status)) documented.add(Number(status));
+    for (const operation of Object.values(readApiFacts().operations))
+      for (const { status } of operation.responses)
+        if (/^[45]\d\d$/.test(status)) documented.add(Number(status));
     expect(documentedErrorClasses.map(([status]) => status).sort()).toEqual([...documented].sort());
   });
 });

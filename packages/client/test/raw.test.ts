@@ -1,10 +1,11 @@
 // `aidp.raw` is the escape hatch for what the methods do not cover, and it goes through the same pipeline:
 // signed per attempt, retried with one opc-retry-token and opc-request-id, timed out and logged.
+
+import { generateTestKeyPair, TEST_IDENTITY as identity, TEST_KEY_ID as keyId } from "@aidp/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { apiKeyAuth } from "../src/auth/index.ts";
 import { AidpTimeoutError, createAidpClient, type Logger } from "../src/index.ts";
 import { startSignatureCheckingServer } from "./auth/signature-checking-server.ts";
-import { generateTestKeyPair, TEST_IDENTITY as identity, TEST_KEY_ID as keyId } from "./auth/test-keys.ts";
 import { sendJson, startTestServer } from "./support/test-server.ts";
 
 const keys = generateTestKeyPair();

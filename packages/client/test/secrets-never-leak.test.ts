@@ -2,10 +2,10 @@
 // statuses, cancellation, bad input) and scans every log line and every error it produced, in every form a
 // user might print it, for the secrets: Authorization values, key material, passphrase, retry tokens, PAR URL.
 import type { ServerResponse } from "node:http";
+import { generateTestKeyPair, pemBody, TEST_IDENTITY, TEST_PASSPHRASE } from "@aidp/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeyAuth as nodeApiKeyAuth } from "../src/auth/node/index.ts";
 import { type CallOptions, createAidpClient, type Logger } from "../src/index.ts";
-import { generateTestKeyPair, pemBody, TEST_IDENTITY, TEST_PASSPHRASE } from "./auth/test-keys.ts";
 import { record } from "./support/paging-server.ts";
 import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
 

@@ -1,3 +1,4 @@
+export { DOCUMENTED_ERROR_CLASS_NAMES, documentedErrorClasses } from "./documented-errors.ts";
 export {
   describeExit,
   type Exit,
@@ -10,6 +11,14 @@ export {
   startProcess,
   stopAllProcesses,
 } from "./processes.ts";
+export {
+  generateTestKeyPair,
+  pemBody,
+  TEST_IDENTITY,
+  TEST_KEY_ID,
+  TEST_PASSPHRASE,
+  type TestKeyPair,
+} from "./test-keys.ts";
 export {
   beginTestRun,
   expectNoProcessesLeft,

@@ -3,11 +3,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  generateTestKeyPair,
+  pemBody,
+  TEST_IDENTITY,
+  TEST_KEY_ID,
+  TEST_PASSPHRASE,
+} from "@aidp/test-support";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { AidpAuthError } from "../../src/auth/index.ts";
 import { configFileAuth } from "../../src/auth/node/index.ts";
 import { parseAuthorization } from "../../src/signature.ts";
-import { generateTestKeyPair, pemBody, TEST_IDENTITY, TEST_KEY_ID, TEST_PASSPHRASE } from "./test-keys.ts";
 
 const keys = generateTestKeyPair();
 const dir = mkdtempSync(join(tmpdir(), "aidp-config-"));

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { generateTestKeyPair, TEST_IDENTITY as identity, TEST_PASSPHRASE } from "@aidp/test-support";
 import {
   ConfigFileAuthenticationDetailsProvider,
   DefaultRequestSigner,
@@ -21,7 +22,6 @@ import {
   signingString,
   verifyRequestSignature,
 } from "../../src/signature.ts";
-import { generateTestKeyPair, TEST_IDENTITY as identity, TEST_PASSPHRASE } from "./test-keys.ts";
 
 const keys = generateTestKeyPair();
 const date = "Tue, 17 Nov 2026 10:20:30 GMT";

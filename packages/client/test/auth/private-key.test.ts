@@ -2,11 +2,11 @@
 import { createPrivateKey, generateKeyPairSync } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { generateTestKeyPair, pemBody, TEST_IDENTITY, TEST_PASSPHRASE } from "@aidp/test-support";
 import { describe, expect, it } from "vitest";
 import { AidpAuthError, apiKeyAuth, sessionTokenAuth } from "../../src/auth/index.ts";
 import { pkcs1ToPkcs8 } from "../../src/auth/pkcs1-to-pkcs8.ts";
 import { importPrivateKey } from "../../src/auth/private-key.ts";
-import { generateTestKeyPair, pemBody, TEST_IDENTITY, TEST_PASSPHRASE } from "./test-keys.ts";
 
 const keys = generateTestKeyPair();
 

@@ -3,6 +3,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  generateTestKeyPair,
+  TEST_IDENTITY as identity,
+  TEST_KEY_ID as keyId,
+  TEST_PASSPHRASE,
+} from "@aidp/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeyAuth, sessionTokenAuth } from "../../src/auth/index.ts";
 import {
@@ -13,12 +19,6 @@ import { createAidpClient } from "../../src/index.ts";
 import { sendSigned } from "./send-signed.ts";
 import type { CheckedRequest, SignatureCheckingServer } from "./signature-checking-server.ts";
 import { startSignatureCheckingServer } from "./signature-checking-server.ts";
-import {
-  generateTestKeyPair,
-  TEST_IDENTITY as identity,
-  TEST_KEY_ID as keyId,
-  TEST_PASSPHRASE,
-} from "./test-keys.ts";
 
 const keys = generateTestKeyPair();
 let server: SignatureCheckingServer;

@@ -1,22 +1,28 @@
-// The client against the stateful @aidp/mock, where Prism checks every request and answer against our bundled
-// spec: what the client sends is always accepted, answers come back typed, pagination reads every record and
+// @aidp/client against the stateful @aidp/mock (both through their public exports), where Prism checks every
+// request and answer against our bundled spec: what the client sends is always accepted, answers come back typed, pagination reads every record and
 // ends, the scripted fault header drives each documented error into its class, retries reuse one token, and
 // the mock's signature check accepts what the client signs.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startMock } from "@aidp/mock";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiKeyAuth } from "../src/auth/index.ts";
+import * as clientExports from "@aidp/client";
 import {
+  type AidpApiError,
   AidpConflictError,
   AidpUnauthorizedError,
+  apiKeyAuth,
   createAidpClient,
   type SearchAuditLogsInput,
-} from "../src/index.ts";
-import { generateTestKeyPair, TEST_IDENTITY } from "./auth/test-keys.ts";
-import { documentedErrorClasses } from "./support/documented-errors.ts";
+} from "@aidp/client";
+import { startMock } from "@aidp/mock";
+import {
+  documentedErrorClasses as documentedErrorClassesIn,
+  generateTestKeyPair,
+  TEST_IDENTITY,
+} from "@aidp/test-support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+const documentedErrorClasses = documentedErrorClassesIn<typeof AidpApiError>(clientExports);
 let mock: { url: string; stop(): Promise<void> };
 /** The default data set of the mock. */
 const RECORDS = 500;

@@ -1,4 +1,5 @@
-// Throwaway RSA keys made at test time (never committed), in every PEM form an OCI key can take.
+// Throwaway RSA keys made at test time (never committed), in every PEM form an OCI key can take: shared by the
+// client's, the CLI's and the contract tests.
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 
 /** The OCIDs and fingerprint of a made-up API key user. */
