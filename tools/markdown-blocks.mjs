@@ -1,44 +1,4 @@
-// The one reader of fenced code blocks in the repository's Markdown: the README's command blocks (so that CI
-// and the publish test run exactly what the documentation tells people to run), the guides' blocks and the
-// package READMEs' runnable examples. Plain JavaScript: CI runs it with whatever Node the machine has.
-
-/**
- * Every fenced block of `markdown`, in order. The info string's first word is `lang`, the others `flags`
- * (```ts run → lang "ts", flags ["run"]). `name` goes into the error for a block that is never closed.
- * @param {string} markdown
- * @param {string} name
- * @returns {{ lang: string, flags: string[], source: string, line: number }[]}
- */
-export function fencedBlocks(markdown, name) {
-  const blocks = [];
-  /** @type {{ info: string, line: number, lines: string[] } | undefined} */
-  let open;
-  markdown.split("\n").forEach((lineText, index) => {
-    const fence = /^```(.*)$/.exec(lineText);
-    if (!open) {
-      if (fence) open = { info: fence[1]?.trim() ?? "", line: index + 1, lines: [] };
-    } else if (fence && fence[1]?.trim() === "") {
-      const [lang = "", ...flags] = open.info.split(/\s+/);
-      blocks.push({ lang, flags, source: `${open.lines.join("\n")}\n`, line: open.line });
-      open = undefined;
-    } else {
-      open.lines.push(lineText);
-    }
-  });
-  if (open) throw new Error(`${name}:${open.line}: this code block is never closed`);
-  return blocks;
-}
-
-/**
- * The lines of the first ```sh block in the section under `heading` (e.g. "## Quick start"); [] when none.
- * @param {string} markdown
- * @param {string} heading
- * @returns {string[]}
- */
-export function shBlockLines(markdown, heading) {
-  const level = heading.indexOf(" ");
-  const title = heading.slice(level + 1);
-  const section = markdown.split(new RegExp(`^#{${level}} `, "m")).find((part) => part.startsWith(title));
-  const block = section && fencedBlocks(section, heading).find((candidate) => candidate.lang === "sh");
-  return block?.source.trim().split("\n") ?? [];
-}
+// Kept for two readers that cannot import @aidp/markdown-blocks by name: tools/quick-start-line.mjs, which CI
+// runs before anything is installed, and the mock's and the CLI's tests, which their engineers are rewriting on
+// other branches (they can switch to the package name then). Everything else imports @aidp/markdown-blocks.
+export { fencedBlocks, shBlockLines } from "./markdown-blocks/markdown-blocks.mjs";

@@ -1,7 +1,7 @@
 // The maintainer's release commands, read from the README's Releasing section, so that
 // the publish test runs exactly what the documentation says.
 import { readFileSync } from "node:fs";
-import { shBlockLines } from "../markdown-blocks.mjs";
+import { shBlockLines } from "@aidp/markdown-blocks";
 
 export function releaseCommands(
   markdown = readFileSync(new URL("../../README.md", import.meta.url), "utf8"),

@@ -3,9 +3,9 @@
 // a wrong call shape or a removed export in the README is a tsc error that names the README line.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { fencedBlocks } from "@aidp/markdown-blocks";
 import { typeCheckBlocks } from "@aidp/test-support";
 import { expect, it } from "vitest";
-import { fencedBlocks } from "../../../tools/markdown-blocks.mjs";
 
 const packageDir = fileURLToPath(new URL("../", import.meta.url));
 

@@ -6,7 +6,7 @@
 //   ```text output      what the runnable block just before it prints, compared by the test
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type FencedBlock, fencedBlocks } from "../../../tools/markdown-blocks.mjs";
+import { type FencedBlock, fencedBlocks } from "@aidp/markdown-blocks";
 
 export const GUIDES_DIR = fileURLToPath(new URL("../guides/", import.meta.url));
 
