@@ -1,6 +1,7 @@
-// Reads @aidp/spec's bundle for scripts that walk its operations (the CLI's flag generator): the document,
-// `$ref` resolution (the repository's one resolver, ./resolve-ref.ts), and each operation with its parameters
-// and body schema resolved.
+// Superseded by ./facts.ts (`@aidp/spec/facts`), the one reader of the bundle. Kept only for the CLI's flag
+// generator, which imports this file by a relative path and is being rewritten on another branch: delete this
+// file when that generator becomes a projection of the facts. Reads the bundle's operations with their
+// parameters and body schema resolved.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { resolveRef } from "./resolve-ref.ts";
