@@ -136,6 +136,8 @@ export interface ApiFacts {
   operations: Record<string, OperationFacts>;
   /** `x-aidp-call-header` role → the one header name it has across the API. */
   callHeaders: Partial<Record<CallHeaderRole, string>>;
+  /** Each component schema (`#/components/schemas/...`) by name, in the spec's order. */
+  schemas: Record<string, SchemaFacts>;
 }
 
 /** A spec these facts cannot be read from; the message names the place in the document and the rule. */
@@ -407,6 +409,14 @@ export function apiFactsOf(document: unknown): ApiFacts {
     }
   }
 
+  const components =
+    isObject(spec.components) && isObject(spec.components.schemas) ? spec.components.schemas : {};
+  const schemas = Object.fromEntries(
+    Object.keys(components).map((name) => {
+      const pointer = `#/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      return [name, schemaOf({ $ref: pointer }, `components.schemas.${name}`)];
+    }),
+  );
   const info = isObject(spec.info) ? spec.info : {};
   return {
     title: text(info.title) ?? "",
@@ -416,6 +426,7 @@ export function apiFactsOf(document: unknown): ApiFacts {
     ),
     operations,
     callHeaders,
+    schemas,
   };
 }
 

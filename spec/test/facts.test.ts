@@ -105,6 +105,18 @@ describe("the facts of the bundled spec", () => {
     expect(search.responses.map((r) => r.status)).toEqual(Object.keys(searchOperation(bundle).responses));
   });
 
+  it("give each component schema by name, in the spec's order, with its description and enum", () => {
+    expect(Object.keys(facts.schemas)).toEqual(Object.keys(bundle.components.schemas));
+    expect(facts.schemas.Status).toMatchObject({
+      component: "Status",
+      enum: bundle.components.schemas.Status.enum,
+      description: bundle.components.schemas.Status.description,
+    });
+    expect(Object.keys(facts.schemas.DownloadClusterLogsDetails?.properties ?? {})).toEqual(
+      Object.keys(bundle.components.schemas.DownloadClusterLogsDetails.properties),
+    );
+  });
+
   it("carry the vendor extensions: pagination, secrets, call headers, not-after", () => {
     expect(search.pagination).toEqual(searchOperation(bundle)["x-aidp-pagination"]);
     expect(download.pagination).toBeUndefined();

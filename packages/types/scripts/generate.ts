@@ -1,8 +1,10 @@
 // Generates src/generated/ from @aidp/spec's bundle: openapi-typescript's `paths`/`components`/`operations`,
-// then a friendly type name for every schema and a readonly runtime list of every enum's values.
+// then, from @aidp/spec/facts, a friendly type name for every schema and a readonly runtime list of every
+// enum's values.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { readApiFacts } from "@aidp/spec/facts";
 import { resolveRef } from "@aidp/spec/resolve-ref";
 import openapiTS, { astToString } from "openapi-typescript";
 
@@ -36,7 +38,7 @@ for (const pathItem of Object.values(spec.paths as Record<string, Record<string,
 const ast = await openapiTS(spec, { alphabetize: false, immutable: false });
 writeFileSync(new URL("openapi.ts", outDir), `${banner}\n${astToString(ast)}`);
 
-const schemas: Record<string, { enum?: string[]; description?: string }> = spec.components.schemas;
+const { schemas } = readApiFacts(bundlePath);
 const lines = [banner, 'import type { components } from "./openapi.js";', ""];
 for (const [name, schema] of Object.entries(schemas)) {
   const exported = RENAMED[name] ?? name;
