@@ -1,6 +1,7 @@
 // The edges of issue 19: every input, however odd, gets an answer in the API's shape (a status the operation
 // declares, or 404/405, the Error body and an opc-request-id), and inputs are read as the spec says.
 import { describe, expect, it } from "vitest";
+import { startMock } from "../src/index.ts";
 import { type RawAnswer, rawExchange } from "./raw-http.ts";
 import { call, operations, requestIdPattern, schemaErrors, useStatefulMock, validBodies } from "./support.ts";
 
@@ -179,6 +180,19 @@ describe("page tokens cannot be forged", () => {
     const response = await call(mock.url, "searchAuditLogs", { query: `?limit=5&page=${forged}`, body: {} });
     expect(response.status).toBe(400);
     expect(response.body.message).toBe("query parameter page is not a page token this mock issued.");
+  });
+
+  it("a token issued by another mock (same data set, same query) gets a 400", async () => {
+    const other = await startMock({ port: 0 });
+    try {
+      const first = await call(other.url, "searchAuditLogs", { query: "?limit=5", body: {} });
+      const token = first.headers.get("opc-next-page") as string;
+      const response = await call(mock.url, "searchAuditLogs", { query: `?limit=5&page=${token}`, body: {} });
+      expect(response.status).toBe(400);
+      expect(response.body.message).toBe("query parameter page is not a page token this mock issued.");
+    } finally {
+      await other.stop();
+    }
   });
 
   it("tokens are URL-safe: oci-common sends query values without percent-encoding", async () => {
