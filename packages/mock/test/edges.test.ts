@@ -238,4 +238,13 @@ describe("bodies: the limit is enforced while reading, and some requests read no
     const answer = await rawExchange(mock.url, `${line}\r\nhost: ${host()}\r\ncontent-length: 1000\r\n\r\n`);
     expectErrorAnswer(answer, status);
   });
+
+  it("a CORS preflight is answered without waiting for a body it announces", async () => {
+    const answer = await rawExchange(
+      mock.url,
+      `OPTIONS ${operations.searchAuditLogs} HTTP/1.1\r\nhost: ${host()}\r\norigin: http://app.example.test\r\naccess-control-request-method: POST\r\ncontent-length: 1000\r\n\r\n`,
+    );
+    expect(answer.status).toBe(204);
+    expect(answer.headers["opc-request-id"]).toMatch(requestIdPattern);
+  });
 });
