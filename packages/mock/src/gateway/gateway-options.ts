@@ -31,18 +31,19 @@ export const DEFAULT_UPSTREAM_TIMEOUT_MS = 60_000;
 
 /** Options that only mean something to a gateway. */
 const GATEWAY_ONLY = ["upstreamTimeoutMs", "auth", "report", "strict", "record"] as const;
-/** Options of the other modes, which shape the mock's own answers: a gateway has none. */
-const NOT_FOR_GATEWAY = [
-  "static",
-  "dynamic",
-  "errors",
-  "records",
-  "recordsFile",
-  "seed",
-  "failRate",
-  "verifySignatures",
-  "requireAuth",
-] as const;
+/**
+ * What a gateway accepts: its own options and those every mode shares. Any other option belongs to another mode
+ * and shapes the mock's own answers (records, faults, signatures, Prism's mock...), which a gateway has none of.
+ */
+const GATEWAY_ACCEPTS = new Set<string>([
+  "upstream",
+  "upstreamRegion",
+  ...GATEWAY_ONLY,
+  "port",
+  "host",
+  "startTimeoutMs",
+  "onLog",
+]);
 
 const given = (value: unknown) => value !== undefined && value !== false;
 
@@ -63,7 +64,9 @@ export function validateGatewayOptions(options: MockOptions): void {
   if (upstream !== undefined && upstreamRegion !== undefined) {
     throw new TypeError('options "upstream" and "upstreamRegion" exclude each other (give one)');
   }
-  const misplaced = NOT_FOR_GATEWAY.find((name) => given(options[name]));
+  const misplaced = Object.keys(options).find(
+    (name) => !GATEWAY_ACCEPTS.has(name) && given((options as Record<string, unknown>)[name]),
+  );
   if (misplaced) {
     throw new TypeError(
       `options "${mode}" and "${misplaced}" exclude each other (a gateway forwards to the service; "${misplaced}" shapes the mock's own answers)`,
