@@ -98,6 +98,10 @@ describe("options that do not make a gateway", () => {
       'options "upstream" and "verifySignatures" exclude',
     ],
     [
+      { upstream: "http://127.0.0.1:1", exportReadyAfterMs: 10 },
+      'options "upstream" and "exportReadyAfterMs" exclude each other',
+    ],
+    [
       { upstream: "http://127.0.0.1:1", upstreamRegion: "us-ashburn-1" },
       'options "upstream" and "upstreamRegion" exclude each other',
     ],
