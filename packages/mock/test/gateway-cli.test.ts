@@ -223,6 +223,25 @@ describe("aidp-mock --upstream", () => {
     expect(run.stderr()).toContain(message);
   });
 
+  it.each([
+    [
+      { OCI_CLI_AUTH: "password" },
+      'OCI_CLI_AUTH must be one of api_key, security_token, none, got "password"',
+    ],
+    [
+      { OCI_CLI_CONFIG_FILE: configFile, OCI_CLI_PROFILE: "CI" },
+      "no profile [CI] in the OCI config file; it has: [DEFAULT]",
+    ],
+  ])("reads the OCI CLI's variables %j", async (env, message) => {
+    const run = startProcess(process.execPath, [cli, "--port", "0", "--upstream", upstreamUrl], {
+      name: "aidp-mock",
+      env: { ...process.env, ...env },
+    });
+    expect(await run.exited).toEqual({ code: 1, signal: null });
+    await run.outputEnded;
+    expect(run.stderr()).toContain(message);
+  });
+
   it("refuses a gateway flag without --upstream", async () => {
     const run = startProcess(process.execPath, [cli, "--port", "0", "--strict"], { name: "aidp-mock" });
     expect(await run.exited).toEqual({ code: 1, signal: null });
