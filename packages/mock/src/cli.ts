@@ -87,7 +87,8 @@ async function parseCommandLine(): Promise<
     if (options[key] === undefined) delete options[key];
   }
   if (options.upstream !== undefined || options.upstreamRegion !== undefined) {
-    validateOptions(options); // bad combinations are told before the credential files are read
+    const { help: _help, quiet: _quiet, failOnDrift: _failOnDrift, ...mockOptions } = options;
+    validateOptions(mockOptions); // bad combinations are told before the credential files are read
     options.auth = await gatewayAuthFromFlags(values, process.env);
   }
   return options;

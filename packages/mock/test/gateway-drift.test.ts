@@ -258,6 +258,22 @@ describe("upstream failures", () => {
     );
   });
 
+  it("still reports a request that breaks the spec when the upstream cannot be reached", async () => {
+    const unreachable = await start({ upstream: silentUrl, upstreamTimeoutMs: 200 });
+    const answer = await call(unreachable.url, "searchAuditLogs", { query: "?limit=ten" });
+    expect(answer.status).toBe(502);
+    const report = await driftReport(unreachable.url);
+    expect(report.violations).toEqual([
+      expect.objectContaining({
+        direction: "request",
+        status: null,
+        location: "query limit",
+        rule: "must be integer",
+      }),
+    ]);
+    expect(report.upstreamFailures).toHaveLength(1);
+  });
+
   it("a TLS error (https to a server that speaks plain HTTP)", async () => {
     await expectBadGateway(
       (await start({ upstream: upstreamUrl.replace("http:", "https:") })).url,

@@ -1,4 +1,4 @@
-// The gateway's checks of one exchange: the request as it goes upstream, and the answer as it came back. Prism
+// The gateway's checks of one exchange: the request as the caller sent it, and the answer as it came back. Prism
 // (through the mock's contract guard) checks parameters, headers, content type and body schemas; this module adds
 // what Prism leaves out: a status the operation does not list (Prism lets `default` cover any), a documented
 // header that is missing, and a JSON body that does not parse.

@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AuthProvider } from "@aidp/client";
-import { loadContractGuard, type RouteResult } from "../contract-guard.ts";
+import { loadContractGuard, type SpecOperation } from "../contract-guard.ts";
 import { headerRecord } from "../http-io.ts";
 import { apiError, type MockResponse } from "../mock-response.ts";
 import type { MockOptions } from "../options.ts";
@@ -174,14 +174,15 @@ async function handle(gateway: Gateway, request: IncomingMessage, response: Serv
   }
 
   gateway.ledger.countRequest();
-  let routed: RouteResult;
-  try {
-    routed = gateway.guard.route(method, url.pathname);
-  } catch (error) {
-    routed = { status: 404, message: `the path cannot be read: ${(error as Error).message}` };
-  }
+  const routed = route(gateway, method, url.pathname);
   const operationId = routed.operation?.iid ?? null;
+  const contract = operationId === null ? undefined : gateway.contract.operation(operationId);
   const logPath = `${method} ${url.pathname}`;
+  // Checked as the caller sent it: a mistake of the application is reported even if the upstream fails.
+  const requestFindings =
+    routed.operation && contract
+      ? checkForwardedRequest(gateway.guard, routed.operation, { method, url, headers, body })
+      : [{ direction: "request" as const, location: "path", rule: routed.message ?? "matches no operation" }];
 
   let exchange: Awaited<ReturnType<UpstreamClient["exchange"]>>;
   try {
@@ -194,6 +195,7 @@ async function handle(gateway: Gateway, request: IncomingMessage, response: Serv
         : `the request could not be signed: ${(error as Error).message}`,
       secrets,
     );
+    record(gateway, { operationId, status: null, requestId: fallbackRequestId }, requestFindings, secrets);
     gateway.ledger.addFailure(operationId, cause, fallbackRequestId);
     gateway.log?.(`${logPath} → 502 (gateway): ${cause}`);
     const answer = apiError(
@@ -208,35 +210,19 @@ async function handle(gateway: Gateway, request: IncomingMessage, response: Serv
 
   const { sentHeaders, answer } = exchange;
   const secrets = secretValues(gateway.contract.secretHeaders, headers, sentHeaders, answer.headers);
-  const findings: Finding[] = [];
-  let body200: unknown;
-  let badItems = new Set<number>();
-  const contract = operationId === null ? undefined : gateway.contract.operation(operationId);
-  if (!routed.operation || !contract) {
-    const rule = "message" in routed ? routed.message : "matches no operation of the spec";
-    findings.push({ direction: "request", location: "path", rule });
-  } else {
-    findings.push(
-      ...checkForwardedRequest(gateway.guard, routed.operation, {
-        method,
-        url,
-        headers: sentHeaders,
-        body,
-      }),
-    );
-    const checked = checkUpstreamAnswer(gateway.guard, routed.operation, contract, answer);
-    findings.push(...checked.findings);
-    body200 = checked.body;
-    badItems = checked.badItems;
-  }
-  const redactedFindings = findings.map((finding) => ({ ...finding, rule: redact(finding.rule, secrets) }));
+  const checked =
+    routed.operation && contract
+      ? checkUpstreamAnswer(gateway.guard, routed.operation, contract, answer)
+      : { findings: [], badItems: new Set<number>() };
   const upstreamRequestId = headerText(answer.headers["opc-request-id"]);
-  gateway.ledger.addFindings(
+  const findings = record(
+    gateway,
     { operationId, status: answer.status, requestId: upstreamRequestId ?? callerRequestId ?? null },
-    redactedFindings,
+    [...requestFindings, ...checked.findings],
+    secrets,
   );
 
-  const responseFindings = redactedFindings.filter((finding) => finding.direction === "response");
+  const responseFindings = findings.filter((finding) => finding.direction === "response");
   const rejected = gateway.strict && responseFindings.length > 0;
   if (rejected) {
     const problem = responseFindings.map(({ location, rule }) => `${location} ${rule}`).join("; ");
@@ -250,23 +236,50 @@ async function handle(gateway: Gateway, request: IncomingMessage, response: Serv
   } else {
     passOn(response, method, answer);
     if (gateway.records && contract?.itemsField && answer.status === 200) {
-      const items = (body200 as Record<string, unknown> | undefined)?.[contract.itemsField];
-      if (Array.isArray(items)) gateway.records.append(items.filter((_, index) => !badItems.has(index)));
+      const items = (checked.body as Record<string, unknown> | undefined)?.[contract.itemsField];
+      if (Array.isArray(items))
+        gateway.records.append(items.filter((_, index) => !checked.badItems.has(index)));
     }
   }
   const elapsed = Math.round(performance.now() - started);
   gateway.log?.(
     redact(
       `${logPath} → ${rejected ? `502 (--strict; upstream ${answer.status})` : answer.status} in ${elapsed} ms, ` +
-        `${redactedFindings.length} violation${redactedFindings.length === 1 ? "" : "s"}`,
+        `${findings.length} violation${findings.length === 1 ? "" : "s"}`,
       secrets,
     ),
   );
-  for (const { direction, location, rule } of redactedFindings) {
+  for (const { direction, location, rule } of findings) {
     gateway.log?.(
       `  drift: ${operationId ?? "(no operation)"} ${direction} ${answer.status} ${location} ${rule}`,
     );
   }
+}
+
+/** The operation of a request, or why none: a path the router cannot read is no operation either. */
+function route(
+  gateway: Gateway,
+  method: string,
+  path: string,
+): { operation?: SpecOperation; message?: string } {
+  try {
+    const routed = gateway.guard.route(method, path);
+    return routed.operation ? routed : { message: routed.message };
+  } catch (error) {
+    return { message: `the path cannot be read: ${(error as Error).message}` };
+  }
+}
+
+/** Adds the findings of one exchange to the report, with that exchange's secrets taken out of their words. */
+function record(
+  gateway: Gateway,
+  exchange: { operationId: string | null; status: number | null; requestId: string | null },
+  findings: Finding[],
+  secrets: readonly string[],
+): Finding[] {
+  const redacted = findings.map((finding) => ({ ...finding, rule: redact(finding.rule, secrets) }));
+  gateway.ledger.addFindings(exchange, redacted);
+  return redacted;
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {
