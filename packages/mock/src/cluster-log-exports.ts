@@ -1,8 +1,10 @@
 // DownloadClusterLogs as an export: each accepted request gets an async operation key and a PAR URL on the
 // mock itself whose path carries an unguessable token; a GET on it returns a placeholder log file once the
 // export is ready (at once by default; later with `exportReadyAfterMs` or the request header below), and 404
-// before, as Object Storage answers for an object that does not exist yet.
+// before, as Object Storage answers for an object that does not exist yet. Memory is bounded: at most
+// MAX_EXPORTS exports are kept (the oldest goes first), each with its string fields cut to MAX_FIELD_CHARS.
 import { randomBytes, randomUUID } from "node:crypto";
+import { BoundedStore } from "./bounded-store.ts";
 
 /** `DownloadClusterLogsDetails`, already checked by Prism. */
 export interface ExportDetails {
@@ -32,7 +34,13 @@ export const PAR_PREFIX = "/p/";
 export const EXPORT_READY_AFTER_HEADER = "x-aidp-mock-export-ready-after";
 /** The longest delay the option or the header may ask for: one hour. */
 export const MAX_EXPORT_READY_AFTER_MS = 3_600_000;
+/** How many exports the mock keeps at most; beyond, the oldest export's PAR URL answers 404. */
+export const MAX_EXPORTS = 10_000;
+/** The placeholder log carries at most this many characters of each request field (and 64 in its name). */
+export const MAX_FIELD_CHARS = 200;
+const MAX_FILE_NAME_FIELD_CHARS = 64;
 const LINES = 20;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export class ExportDelayError extends Error {}
 
@@ -58,8 +66,10 @@ export interface ClusterLogExportsOptions {
 }
 
 export class ClusterLogExports {
-  private readonly exports = new Map<string, ClusterLogExport>();
-  constructor(private readonly options: ClusterLogExportsOptions) {}
+  private readonly exports: BoundedStore<ClusterLogExport>;
+  constructor(private readonly options: ClusterLogExportsOptions) {
+    this.exports = new BoundedStore({ maxEntries: MAX_EXPORTS, now: options.now });
+  }
 
   start(
     clusterKey: string,
@@ -68,10 +78,12 @@ export class ClusterLogExports {
   ): { asyncOperationKey: string; parPath: string } {
     const token = randomBytes(24).toString("base64url");
     const day = details.timeBegin.slice(0, 10);
-    const fileName = `${details.logContentTypeContains}-${day}.log`;
+    const kept = keptDetails(details);
+    const fileName = `${cut(kept.logContentTypeContains, MAX_FILE_NAME_FIELD_CHARS)}-${day}.log`;
     const readyAt = this.options.now() + readyAfterMs;
-    this.exports.set(token, { clusterKey, details, fileName, readyAt });
-    const objectName = `${encodeURIComponent(clusterKey)}/${encodeURIComponent(fileName)}`;
+    const keptClusterKey = cut(clusterKey, MAX_FIELD_CHARS);
+    this.exports.set(token, { clusterKey: keptClusterKey, details: kept, fileName, readyAt });
+    const objectName = `${encodeURIComponent(cut(clusterKey, MAX_FILE_NAME_FIELD_CHARS))}/${encodeURIComponent(fileName)}`;
     return {
       asyncOperationKey: randomUUID(),
       parPath: `${PAR_PREFIX}${token}/n/aidp-mock/b/cluster-logs/o/${objectName}`,
@@ -87,9 +99,33 @@ export class ClusterLogExports {
     return { kind: "ready", text: placeholderLog(found) };
   }
 
+  get size(): number {
+    return this.exports.size;
+  }
+
   reset(): void {
     this.exports.clear();
   }
+}
+
+/**
+ * At most `max` characters, well-formed (a lone surrogate, valid in JSON, becomes U+FFFD): such text can be
+ * percent-encoded into the PAR URL and written out as UTF-8.
+ */
+function cut(text: string, max: number): string {
+  const wellFormed = text.replace(LONE_SURROGATE, "\uFFFD");
+  if (wellFormed.length <= max) return wellFormed;
+  const end = /[\uD800-\uDBFF]/.test(wellFormed[max - 1] ?? "") ? max - 1 : max; // do not split a pair
+  return wellFormed.slice(0, end);
+}
+
+/** The request's fields as the placeholder log uses them: strings cut to MAX_FIELD_CHARS. */
+function keptDetails(details: ExportDetails): ExportDetails {
+  const kept: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(details)) {
+    kept[name] = typeof value === "string" ? cut(value, MAX_FIELD_CHARS) : value;
+  }
+  return kept as ExportDetails;
 }
 
 /** Lines spread evenly over the requested window, carrying the request's filters. Placeholder content. */

@@ -93,7 +93,14 @@ export async function loadContractGuard(spec: object): Promise<ContractGuard> {
       return { status, message };
     },
     checkRequest(operation, request) {
-      const result = validateInput({ resource: operation, element: request });
+      let result: ReturnType<typeof validateInput>;
+      try {
+        result = validateInput({ resource: operation, element: request });
+      } catch (error) {
+        // Prism throws on some inputs it cannot read (a malformed escape, a list as content-type): the
+        // request's fault, so a 400 that says what Prism could not read, never a 500.
+        return [{ field: "request", rule: `could not be read: ${(error as Error).message}` }];
+      }
       return result._tag === "Left" ? result.left.map(toViolation) : [];
     },
     checkResponse(operation, response) {
