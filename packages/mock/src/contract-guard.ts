@@ -108,14 +108,22 @@ export async function loadContractGuard(spec: object): Promise<ContractGuard> {
       return result._tag === "Left" ? result.left.map(toViolation) : [];
     },
     diagnoseResponse(operation, response) {
-      const result = validateOutput({ resource: operation, element: response });
-      return result._tag === "Left" ? result.left : [];
+      return diagnose(() => validateOutput({ resource: operation, element: response }));
     },
     diagnoseRequest(operation, request) {
-      const result = validateInput({ resource: operation, element: request });
-      return result._tag === "Left" ? result.left : [];
+      return diagnose(() => validateInput({ resource: operation, element: request }));
     },
   };
+}
+
+/** Prism's findings; what Prism throws on (input it cannot read) is one finding saying so, never a crash. */
+function diagnose(validate: () => Either<PrismDiagnostic[], unknown>): PrismDiagnostic[] {
+  try {
+    const result = validate();
+    return result._tag === "Left" ? result.left : [];
+  } catch (error) {
+    return [{ message: `could not be read: ${(error as Error).message}` }];
+  }
 }
 
 function allowedMethods(operations: SpecOperation[], path: string): string[] {

@@ -6,6 +6,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { type MockOptions, type RunningMock, startMock } from "../src/index.ts";
+import { rawExchange } from "./raw-http.ts";
 import { call, operations } from "./support.ts";
 
 const seen: { url: string; headers: IncomingHttpHeaders; bytes: number }[] = [];
@@ -78,6 +79,37 @@ describe("what the gateway forwards", () => {
     } finally {
       answerBytes = 0;
     }
+  });
+
+  it("answers what Node's parser refuses in the API's Error shape, as the mock does, and forwards nothing", async () => {
+    const before = seen.length;
+    const answer = await rawExchange(
+      gateway.url,
+      `FOO ${operations.searchAuditLogs} HTTP/1.1\r\nhost: x\r\n\r\n`,
+    );
+    expect(answer.status).toBe(405);
+    expect(Object.keys(JSON.parse(answer.body)).sort()).toEqual(["code", "message"]);
+    expect(answer.headers["opc-request-id"]).toMatch(/^[0-9A-F]{32}$/);
+    expect(seen.length).toBe(before);
+  });
+
+  it("reads a zero-length search body as {} (as Oracle's SDK sends it), and reports what Prism cannot read", async () => {
+    const reporting = await start({ upstream: `http://${upstreamHost}` });
+    const empty = await call(reporting.url, "searchAuditLogs", { rawBody: "" });
+    expect(empty.status).toBe(200);
+    expect(reporting.driftReport?.().violations).toEqual([]);
+
+    const unreadable = await call(reporting.url, "searchAuditLogs", {
+      headers: { "content-type": "application/json, text/plain" },
+    });
+    expect(unreadable.status).toBe(200); // forwarded all the same
+    expect(reporting.driftReport?.().violations).toEqual([
+      expect.objectContaining({
+        direction: "request",
+        location: "request",
+        rule: expect.stringMatching(/^could not be read: /),
+      }),
+    ]);
   });
 
   it("fills the spec's server template with upstreamRegion", async () => {

@@ -4,6 +4,7 @@
 // header that is missing, and a JSON body that does not parse.
 import type { IncomingHttpHeaders } from "node:http";
 import type { ContractGuard, PrismDiagnostic, SpecOperation } from "../contract-guard.ts";
+import { parseBody } from "../request-body.ts";
 import { type Finding, findingFromDiagnostic, itemIndex } from "./drift-finding.ts";
 import type { OperationContract } from "./operation-contract.ts";
 
@@ -33,7 +34,15 @@ export function checkForwardedRequest(
   operation: SpecOperation,
   request: { method: string; url: URL; headers: Record<string, string>; body: Buffer },
 ): Finding[] {
-  const { body, notJson } = readJsonBody(request.body);
+  // As the mock reads it: a zero-length body of SearchAuditLogs is `{}`, as Oracle's own SDK sends it.
+  let body: unknown;
+  let notJson: string | undefined;
+  try {
+    body = parseBody(operation, request.body);
+  } catch (error) {
+    body = request.body.toString("utf8");
+    notJson = (error as Error).message;
+  }
   const query: Record<string, string | string[]> = {};
   for (const name of new Set(request.url.searchParams.keys())) {
     const values = request.url.searchParams.getAll(name);

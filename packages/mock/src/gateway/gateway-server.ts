@@ -11,6 +11,8 @@ import { loadContractGuard, type SpecOperation } from "../contract-guard.ts";
 import { headerRecord } from "../http-io.ts";
 import { apiError, type MockResponse } from "../mock-response.ts";
 import type { MockOptions } from "../options.ts";
+import { answerParserRefusals } from "../parser-refusals.ts";
+import { MAX_BODY_BYTES, readBodyUpTo } from "../request-body.ts";
 import { loadSpecFacts, type SpecFacts } from "../spec-facts.ts";
 import type { Finding } from "./drift-finding.ts";
 import { DriftLedger, type DriftReport, writeDriftReport } from "./drift-report.ts";
@@ -24,8 +26,8 @@ import { type UpstreamAnswer, UpstreamClient, UpstreamFailure } from "./upstream
 /** The reserved path where a running gateway serves its drift report (GET); never forwarded. */
 export const DRIFT_REPORT_PATH = "/_aidp-mock/drift-report";
 
-/** The largest request body the gateway reads (as the stateful mock); a larger one is refused, not forwarded. */
-const MAX_REQUEST_BYTES = 1024 * 1024;
+/** The largest request body the gateway reads (the stateful mock's); a larger one is refused, not forwarded. */
+const MAX_REQUEST_BYTES = MAX_BODY_BYTES;
 /** The largest answer it reads from the upstream (a page of 1,000 records is well under 2 MiB). */
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
@@ -81,6 +83,8 @@ export async function startGatewayServer(
       response.destroy();
     });
   });
+  // What Node's parser refuses (unknown method, oversized headers...) gets the API's Error shape, as from the mock.
+  answerParserRefusals(server, facts, newRequestId, options.onLog);
   server.listen({ host: options.host, port: options.port });
   try {
     await Promise.race([
@@ -129,17 +133,6 @@ async function gatewayAuth(auth: MockOptions["auth"]): Promise<AuthProvider | un
   return configFileAuth();
 }
 
-async function readLimitedBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).byteLength;
-    if (size > MAX_REQUEST_BYTES) return undefined; // stop reading at the cap
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 async function handle(gateway: Gateway, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const started = performance.now();
   const method = request.method ?? "GET";
@@ -160,7 +153,8 @@ async function handle(gateway: Gateway, request: IncomingMessage, response: Serv
     });
     return;
   }
-  const body = await readLimitedBody(request);
+  const read = await readBodyUpTo(request, MAX_REQUEST_BYTES);
+  const body = read.kind === "read" ? read.bytes : undefined;
   if (body === undefined) {
     const answer = apiError(
       gateway.facts,
