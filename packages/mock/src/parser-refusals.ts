@@ -19,7 +19,7 @@ export function parserRefusal(facts: SpecFacts, error: ParserError): MockRespons
       return apiError(
         facts,
         405,
-        "The request method is not one the API uses; the API defines POST and GET.",
+        "The request method is not one the API uses: POST, and GET for a log file's PAR URL.",
       );
     case "HPE_HEADER_OVERFLOW":
       return apiError(facts, 431, "The request headers are larger than the mock accepts (16 KB in all).");
@@ -70,7 +70,11 @@ export function answerParserRefusals(
   server.on("connect", (request: { url?: string }, socket: Duplex) => {
     writeToSocket(
       socket,
-      apiError(facts, 405, "CONNECT is not allowed: the API defines POST and GET, and the mock is no proxy."),
+      apiError(
+        facts,
+        405,
+        "CONNECT is not allowed: the API uses POST, and GET for a log file's PAR URL; the mock is no proxy.",
+      ),
       newRequestId(),
     );
     log?.(`CONNECT ${request.url?.slice(0, 80) ?? ""} 405`);

@@ -29,18 +29,31 @@ const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 const QUOTED = String.raw`"(?:[^"\\]|\\.)*"`;
 const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(?:[ \t]*;[ \t]*${TOKEN}=(?:${TOKEN}|${QUOTED}))*[ \t]*$`);
 
+const templates = new WeakMap<SpecOperation, { pattern: RegExp; names: string[] }>();
+
+/** The operation's path template as a pattern with one group per parameter (made once per operation). */
+function routeTemplate(operation: SpecOperation): { pattern: RegExp; names: string[] } {
+  let template = templates.get(operation);
+  if (!template) {
+    const names: string[] = [];
+    const source = operation.path.replace(/\{([^}]+)\}|[^{]+/g, (part, name: string | undefined) => {
+      if (name === undefined) return part.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+      names.push(name);
+      return "([^/]+)";
+    });
+    template = { pattern: new RegExp(`^${source}$`), names };
+    templates.set(operation, template);
+  }
+  return template;
+}
+
 /** The path parameters of `pathname` per the operation's template, or the first one that does not decode. */
 export function pathParameters(
   operation: SpecOperation,
   pathname: string,
 ): { values: Record<string, string> } | { violation: Violation } | undefined {
-  const names: string[] = [];
-  const pattern = operation.path.replace(/\{([^}]+)\}|[^{]+/g, (part, name: string | undefined) => {
-    if (name === undefined) return part.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
-    names.push(name);
-    return "([^/]+)";
-  });
-  const match = new RegExp(`^${pattern}$`).exec(pathname);
+  const { pattern, names } = routeTemplate(operation);
+  const match = pattern.exec(pathname);
   if (!match) return undefined;
   const values: Record<string, string> = {};
   for (const [index, name] of names.entries()) {

@@ -1,11 +1,14 @@
 // Bounded work and memory: retry tokens expire after 24 hours (the mock's clock is injected, so the test moves
 // it); the stores of retry tokens and exports have caps and forget the oldest first; an export keeps its fields
 // cut short; a long `query` is lower-cased once, not once per record, and a search yields to the event loop.
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { generateRecords } from "../src/audit-records.ts";
 import { AuditSearch } from "../src/audit-search.ts";
 import { ClusterLogExports, MAX_EXPORTS, MAX_FIELD_CHARS } from "../src/cluster-log-exports.ts";
 import { MAX_RETRY_TOKENS, RETRY_TOKEN_LIFETIME_MS, RetryTokens } from "../src/idempotency.ts";
+import { FaultScript } from "../src/scripted-faults.ts";
 import { call, useStatefulMock, validBodies } from "./support.ts";
 
 let clock = Date.parse("2026-12-01T00:00:00Z");
@@ -30,6 +33,16 @@ describe("retry tokens expire after 24 hours", () => {
     expect(later.headers.get("aidp-async-operation-key")).not.toBe(
       first.headers.get("aidp-async-operation-key"),
     );
+  });
+
+  it("x-aidp-mock-fail attempt counts are kept as long: after 24 hours a token starts again at attempt 1", () => {
+    let now = 0;
+    const faults = new FaultScript(0, "seed", () => now);
+    expect(faults.faultFor("503,503", "t")).toEqual({ kind: "status", status: 503 });
+    expect(faults.faultFor("503,503", "t")).toEqual({ kind: "status", status: 503 });
+    expect(faults.faultFor("503,503", "t")).toBeUndefined(); // attempt 3: the real answer
+    now += RETRY_TOKEN_LIFETIME_MS;
+    expect(faults.faultFor("503,503", "t")).toEqual({ kind: "status", status: 503 });
   });
 
   it("the spec says 24 hours", () => {
@@ -68,6 +81,33 @@ describe("store caps, oldest first", () => {
     expect(text).toContain(`x`.repeat(MAX_FIELD_CHARS));
     expect(text).not.toContain(`x`.repeat(MAX_FIELD_CHARS + 1));
     expect(text.length).toBeLessThan(21 * (3 * MAX_FIELD_CHARS + 200));
+  });
+});
+
+describe("exports hold little memory, whatever their fields", () => {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  const heapUsed = () => {
+    gc();
+    gc();
+    return getHeapStatistics().used_heap_size;
+  };
+
+  it("100 exports with 1 MB fields keep far less than 100 MB on the heap (no slice keeps its 1 MB string)", () => {
+    const exports = new ClusterLogExports({ readyAfterMs: 0, now: () => 0 });
+    const before = heapUsed();
+    for (let i = 0; i < 100; i++) {
+      const long = `${i}`.padEnd(1_000_000, "x"); // a new 1 MB string each time
+      exports.start("cl-1", {
+        logContentTypeContains: long,
+        subjectContains: long,
+        timeBegin: "2025-03-16T00:00:00Z",
+        timeEnd: "2025-03-17T00:00:00Z",
+      });
+    }
+    const grown = heapUsed() - before;
+    expect(exports.size).toBe(100);
+    expect(grown).toBeLessThan(20 * 1024 * 1024);
   });
 });
 
