@@ -205,6 +205,39 @@ describe("aidp-mock --upstream", () => {
     }
   });
 
+  it("--auth security_token signs with the session token of the profile, which it never prints", async () => {
+    drift = true; // violations are logged: their lines must not carry the token either
+    const token = "SESSION-TOKEN-SECRET-7f3a9c";
+    const tokenFile = join(directory, "token");
+    writeFileSync(tokenFile, token, { mode: 0o600 });
+    const sessionConfig = join(directory, "session-config");
+    writeFileSync(
+      sessionConfig,
+      `[SESSION]\nregion=us-ashburn-1\nkey_file=${keyFile}\nsecurity_token_file=${tokenFile}\n`,
+      {
+        mode: 0o600,
+      },
+    );
+    const reportFile = join(directory, "session-report.json");
+    const { gateway, url } = await startGateway(["--auth", "security_token", "--report", reportFile], {
+      OCI_CLI_CONFIG_FILE: sessionConfig,
+      OCI_CLI_PROFILE: "SESSION",
+    });
+    const problemsBefore = signatureProblems.length;
+    await sendBoth(url);
+    expect(signatureProblems.slice(problemsBefore)).toEqual([]);
+    expect(seenAuthorizations.at(-1)).toContain(`keyId="ST$${token}"`);
+    gateway.child.kill("SIGTERM");
+    expect(await gateway.exited).toEqual({ code: 0, signal: null });
+    await gateway.outputEnded;
+    expect(gateway.stderr()).toContain(
+      "drift: searchAuditLogs response 200 header opc-request-id is missing",
+    );
+    for (const text of [readFileSync(reportFile, "utf8"), gateway.stdout(), gateway.stderr()]) {
+      expect(text).not.toContain(token);
+    }
+  });
+
   it.each([
     [["--static"], 'options "upstream" and "static" exclude each other'],
     [["--records", "10"], 'options "upstream" and "records" exclude each other'],
