@@ -3,7 +3,7 @@
 // option combinations that are not a gateway.
 import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer as createTcpServer, type Socket } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { type MockOptions, type RunningMock, startMock } from "../src/index.ts";
 import { rawExchange } from "./raw-http.ts";
@@ -110,6 +110,47 @@ describe("what the gateway forwards", () => {
         rule: expect.stringMatching(/^could not be read: /),
       }),
     ]);
+  });
+
+  it("sends a request again on a new connection when the kept-alive one was closed by the upstream", async () => {
+    // Answers the first request of each connection and keeps it open; resets the connection at the second.
+    let connections = 0;
+    const sockets = new Set<Socket>();
+    const closing = createTcpServer((socket) => {
+      connections += 1;
+      sockets.add(socket);
+      let received = "";
+      socket.on("data", (chunk: Buffer) => {
+        const before = received.split(" HTTP/1.1\r\n").length;
+        received += chunk.toString("latin1");
+        const requests = received.split(" HTTP/1.1\r\n").length - 1;
+        if (requests === 1 && before === 1) {
+          const body = '{"items":[]}';
+          socket.write(
+            `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nopc-request-id: K${connections}\r\n` +
+              `content-length: ${body.length}\r\nconnection: keep-alive\r\n\r\n${body}`,
+          );
+        } else if (requests > 1) {
+          socket.resetAndDestroy();
+        }
+      });
+      socket.on("error", () => {});
+    });
+    closing.listen(0, "127.0.0.1");
+    await once(closing, "listening");
+    try {
+      const keptAlive = await start({
+        upstream: `http://127.0.0.1:${(closing.address() as AddressInfo).port}`,
+      });
+      const first = await call(keptAlive.url, "searchAuditLogs");
+      const second = await call(keptAlive.url, "searchAuditLogs");
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(second.headers.get("opc-request-id")).toBe("K2"); // answered on a second connection
+      expect(keptAlive.driftReport?.().upstreamFailures).toEqual([]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => closing.close(resolve));
+    }
   });
 
   it("fills the spec's server template with upstreamRegion", async () => {

@@ -32,6 +32,11 @@ export class UpstreamFailure extends Error {
   override name = "UpstreamFailure";
 }
 
+/** The request went out on a kept-alive connection the upstream had closed: nothing reached it. */
+class StaleConnection extends Error {
+  override name = "StaleConnection";
+}
+
 /** Never forwarded: the old signature and what it covered (re-made for the upstream's host), and hop-by-hop headers. */
 const DROPPED_HEADERS = new Set([
   "authorization",
@@ -95,7 +100,16 @@ export class UpstreamClient {
     if (hasBody || sentHeaders["content-length"] !== undefined) {
       sentHeaders["content-length"] = String(request.body.byteLength);
     }
-    const answer = await this.send(url, request.method, sentHeaders, request.body, timeoutMs);
+    const deadline = Date.now() + timeoutMs;
+    let answer: UpstreamAnswer;
+    try {
+      answer = await this.send(url, request.method, sentHeaders, request.body, deadline);
+    } catch (error) {
+      // A kept-alive connection the upstream had already closed (load balancers close idle ones): the request
+      // never reached it, so it is sent once more on a new connection, as Node's documentation advises.
+      if (!(error instanceof StaleConnection)) throw error;
+      answer = await this.send(url, request.method, sentHeaders, request.body, deadline);
+    }
     return { sentHeaders, answer };
   }
 
@@ -104,21 +118,29 @@ export class UpstreamClient {
     method: string,
     headers: Record<string, string>,
     body: Buffer,
-    timeoutMs: number,
+    deadline: number,
   ): Promise<UpstreamAnswer> {
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const { timeoutMs } = this.options;
     return new Promise((resolve, reject) => {
+      let answered = false;
       const fail = (error: unknown) => {
         clearTimeout(timer);
         outgoing.destroy();
+        const code = (error as NodeJS.ErrnoException).code;
+        if (!answered && outgoing.reusedSocket && (code === "ECONNRESET" || code === "EPIPE")) {
+          reject(new StaleConnection());
+          return;
+        }
         reject(error instanceof UpstreamFailure ? error : new UpstreamFailure(describeFailure(error, url)));
       };
       const timer = setTimeout(
         () =>
           fail(new UpstreamFailure(`timeout: no complete answer from ${url.origin} within ${timeoutMs} ms`)),
-        timeoutMs,
+        Math.max(0, deadline - Date.now()),
       );
       const outgoing = send(url, { method, headers, agent: this.agent }, (incoming) => {
+        answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
         incoming.on("data", (chunk: Buffer) => {
