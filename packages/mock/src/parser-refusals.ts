@@ -31,9 +31,13 @@ export function parserRefusal(facts: SpecFacts, error: ParserError): MockRespons
   }
 }
 
-/** Writes `answer` straight to the socket and closes it. */
+/**
+ * Writes `answer` straight to the socket and closes it; as Node's own handler does, only when no answer to an
+ * earlier request on this connection has begun (that would corrupt it): then the connection is just closed.
+ */
 export function writeToSocket(socket: Duplex, answer: MockResponse, requestId: string): void {
-  if (!socket.writable || socket.destroyed) {
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!socket.writable || socket.destroyed || inFlight?.headersSent) {
     socket.destroy();
     return;
   }

@@ -115,11 +115,13 @@ function valueViolations(field: string, schema: ParameterSchema | undefined, val
       },
     ];
   }
-  if (schema?.minLength !== undefined && [...value].length < schema.minLength) {
+  const length = [...value].length;
+  if (schema?.minLength !== undefined && length < schema.minLength) {
+    const has = length === 0 ? "it is empty" : `it has ${length}`;
     return [
       {
         field,
-        rule: `must be at least ${schema.minLength} character${schema.minLength === 1 ? "" : "s"} long (it is empty)`,
+        rule: `must be at least ${schema.minLength} character${schema.minLength === 1 ? "" : "s"} long (${has})`,
       },
     ];
   }

@@ -1,6 +1,7 @@
 // The edges of issue 19: every input, however odd, gets an answer in the API's shape (a status the operation
 // declares, or 404/405, the Error body and an opc-request-id), and inputs are read as the spec says.
 import { describe, expect, it } from "vitest";
+import { startMock } from "../src/index.ts";
 import { type RawAnswer, rawExchange } from "./raw-http.ts";
 import { call, operations, requestIdPattern, schemaErrors, useStatefulMock, validBodies } from "./support.ts";
 
@@ -181,6 +182,19 @@ describe("page tokens cannot be forged", () => {
     expect(response.body.message).toBe("query parameter page is not a page token this mock issued.");
   });
 
+  it("a token issued by another mock (same data set, same query) gets a 400", async () => {
+    const other = await startMock({ port: 0 });
+    try {
+      const first = await call(other.url, "searchAuditLogs", { query: "?limit=5", body: {} });
+      const token = first.headers.get("opc-next-page") as string;
+      const response = await call(mock.url, "searchAuditLogs", { query: `?limit=5&page=${token}`, body: {} });
+      expect(response.status).toBe(400);
+      expect(response.body.message).toBe("query parameter page is not a page token this mock issued.");
+    } finally {
+      await other.stop();
+    }
+  });
+
   it("tokens are URL-safe: oci-common sends query values without percent-encoding", async () => {
     let page: string | null = null;
     for (let i = 0; i < 20; i++) {
@@ -223,5 +237,14 @@ describe("bodies: the limit is enforced while reading, and some requests read no
     // The body never comes: a mock that read it would never answer.
     const answer = await rawExchange(mock.url, `${line}\r\nhost: ${host()}\r\ncontent-length: 1000\r\n\r\n`);
     expectErrorAnswer(answer, status);
+  });
+
+  it("a CORS preflight is answered without waiting for a body it announces", async () => {
+    const answer = await rawExchange(
+      mock.url,
+      `OPTIONS ${operations.searchAuditLogs} HTTP/1.1\r\nhost: ${host()}\r\norigin: http://app.example.test\r\naccess-control-request-method: POST\r\ncontent-length: 1000\r\n\r\n`,
+    );
+    expect(answer.status).toBe(204);
+    expect(answer.headers["opc-request-id"]).toMatch(requestIdPattern);
   });
 });
