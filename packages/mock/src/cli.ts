@@ -1,7 +1,15 @@
 #!/usr/bin/env node
 // aidp-mock: serves the AIDP API mock until Ctrl-C or SIGTERM.
 import { parseArgs } from "node:util";
-import type { MockOptions } from "./options.ts";
+import {
+  GATEWAY_FLAGS,
+  GATEWAY_USAGE,
+  gatewayAuthFromFlags,
+  gatewayExitCode,
+  gatewayOptionsFromFlags,
+} from "./gateway/gateway-command-line.ts";
+import { DRIFT_REPORT_PATH } from "./gateway/gateway-server.ts";
+import { type MockOptions, validateOptions } from "./options.ts";
 import { startMock } from "./start-mock.ts";
 
 const usage = `Usage: aidp-mock [options]
@@ -19,7 +27,9 @@ const usage = `Usage: aidp-mock [options]
   --dynamic                 Prism's own mock: responses generated from the schemas, no state
   --errors                  with --static/--dynamic: spec violations become errors, not log warnings
   --quiet                   do not print the request log
-  --help                    print this text`;
+  --help                    print this text
+
+${GATEWAY_USAGE}`;
 
 function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -27,7 +37,9 @@ function integer(name: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function parseCommandLine(): MockOptions & { help: boolean; quiet: boolean } {
+async function parseCommandLine(): Promise<
+  MockOptions & { help: boolean; quiet: boolean; failOnDrift: boolean }
+> {
   const { values } = parseArgs({
     options: {
       port: { type: "string", default: "4010" },
@@ -44,6 +56,7 @@ function parseCommandLine(): MockOptions & { help: boolean; quiet: boolean } {
       errors: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
+      ...GATEWAY_FLAGS,
     },
     strict: true,
   });
@@ -51,7 +64,7 @@ function parseCommandLine(): MockOptions & { help: boolean; quiet: boolean } {
   if (failRate !== undefined && !/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(failRate)) {
     throw new TypeError(`--fail-rate must be a number from 0 to 1, got ${failRate}`);
   }
-  const options: MockOptions & { help: boolean; quiet: boolean } = {
+  const options: MockOptions & { help: boolean; quiet: boolean; failOnDrift: boolean } = {
     port: integer("port", values.port),
     host: values.host,
     records: integer("records", values.records),
@@ -66,16 +79,23 @@ function parseCommandLine(): MockOptions & { help: boolean; quiet: boolean } {
     errors: values.errors,
     help: values.help,
     quiet: values.quiet,
+    failOnDrift: values["fail-on-drift"],
+    ...(values.help ? {} : gatewayOptionsFromFlags(values, process.env)),
   };
   // Unset options stay absent: startMock's checks tell apart "not given" and "given".
   for (const key of Object.keys(options) as (keyof typeof options)[]) {
     if (options[key] === undefined) delete options[key];
   }
+  if (options.upstream !== undefined || options.upstreamRegion !== undefined) {
+    const { help: _help, quiet: _quiet, failOnDrift: _failOnDrift, ...mockOptions } = options;
+    validateOptions(mockOptions); // bad combinations are told before the credential files are read
+    options.auth = await gatewayAuthFromFlags(values, process.env);
+  }
   return options;
 }
 
 async function main(): Promise<void> {
-  const { help, quiet, ...options } = parseCommandLine();
+  const { help, quiet, failOnDrift, ...options } = await parseCommandLine();
   if (help) {
     console.log(usage);
     return;
@@ -92,6 +112,8 @@ async function main(): Promise<void> {
 
   const mock = await startMock({ ...options, onLog: quiet ? undefined : (line) => console.error(line) });
   console.log(`AIDP mock listening on ${mock.url}`);
+  const upstream = mock.driftReport?.().upstream;
+  if (upstream) console.error(`Gateway to ${upstream}; drift report at ${mock.url}${DRIFT_REPORT_PATH}`);
 
   let stopping = false;
   stopNow = async (signal) => {
@@ -101,7 +123,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.error(`${signal}: stopping the mock`);
     await mock.stop();
-    process.exit(0);
+    process.exit(gatewayExitCode(mock, failOnDrift));
   };
   if (stopRequested) stopNow(stopRequested);
   const { code, signal } = await mock.exited;

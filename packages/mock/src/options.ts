@@ -1,7 +1,8 @@
 import { MAX_EXPORT_READY_AFTER_MS } from "./cluster-log-exports.ts";
+import { type GatewayOptions, validateGatewayOptions } from "./gateway/gateway-options.ts";
 
-/** How to run the mock. Every field is optional. */
-export interface MockOptions {
+/** How to run the mock. Every field is optional. The gateway mode's own fields: {@link GatewayOptions}. */
+export interface MockOptions extends GatewayOptions {
   /** TCP port; `0` (the default of `startMock`) picks a free one. */
   port?: number;
   /** Interface to listen on. Default `127.0.0.1`. */
@@ -70,6 +71,7 @@ const STATEFUL_ONLY = [
 
 /** Throws a `TypeError` naming the option and the rule it breaks. */
 export function validateOptions(options: MockOptions): void {
+  validateGatewayOptions(options); // first: a gateway with another mode's option is told so
   const { port, host, seed, records, recordsFile, failRate, verifySignatures, startTimeoutMs } = options;
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
     throw new TypeError(`option "port" must be an integer from 0 to 65535, got ${String(port)}`);
