@@ -103,7 +103,7 @@ describe("paging through every record", () => {
         }),
       );
     },
-    // limit 1 reads 500 pages per order: about 2,000 requests on a busy machine.
+    // limit 1 reads 60 pages per order, 480 requests through Prism: seconds on a quiet machine, more beside load.
     120_000,
   );
 
