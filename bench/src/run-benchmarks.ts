@@ -8,6 +8,7 @@ import { buildSpeedSection } from "./sections/build-speed.ts";
 import { bundleSizeSection } from "./sections/bundle-size.ts";
 import { cliSection } from "./sections/cli.ts";
 import { coldStartSection } from "./sections/cold-start.ts";
+import { gatewaySection } from "./sections/gateway.ts";
 import { mockSection } from "./sections/mock.ts";
 import { paginationSection } from "./sections/pagination.ts";
 import { requestOverheadSection } from "./sections/request-overhead.ts";
@@ -20,6 +21,7 @@ const sections: [string, () => Promise<string>][] = [
   ["5. Build", buildSpeedSection],
   ["6. Mock", mockSection],
   ["7. The aidp command", cliSection],
+  ["8. Validation gateway", gatewaySection],
 ];
 
 const only = process.argv.slice(2);

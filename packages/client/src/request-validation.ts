@@ -124,7 +124,7 @@ function checkObject(
 }
 
 /** A start after its end (`x-aidp-not-after`) can only be a mistake; compared once both are valid UTC times. */
-function checkNotAfter(
+export function checkNotAfter(
   properties: Readonly<Record<string, ValueRules>>,
   output: Record<string, unknown>,
   field: string,

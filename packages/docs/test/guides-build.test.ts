@@ -67,7 +67,7 @@ describe("the guides in the build", () => {
     );
   });
 
-  it("are the six guides the site promises, in order", () => {
+  it("are the seven guides the site promises, in order", () => {
     expect(readGuides().map((guide) => guide.slug)).toEqual([
       "getting-started",
       "authentication",
@@ -75,6 +75,7 @@ describe("the guides in the build", () => {
       "errors-retries-and-timeouts",
       "testing-with-the-mock",
       "the-command-line",
+      "checking-the-service-against-the-spec",
     ]);
   });
 });

@@ -1,9 +1,15 @@
 // SearchAuditLogs over a data set: filters, sort and pages. A page token is opaque to callers but stateless
-// here: it carries the offset, a fingerprint of the query that made it and the data set's generation, so a
-// token used with another query, or after reset(), is refused with a 400 that says why.
+// here: it carries the offset, a fingerprint of the query that made it and the data set's generation under a
+// MAC (page-tokens.ts), so a token used with another query, after reset(), or edited, is refused with a 400
+// that says why. Filtering costs time in proportion to the data set (the query is lower-cased once, not once
+// per record) and yields to the event loop between slices, so one long search does not stall other clients.
 import { createHash } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { SearchAuditLogsDetails } from "@aidp/types";
 import type { AuditRecord } from "./audit-records.ts";
+import { PageTokenError, PageTokens } from "./page-tokens.ts";
+
+export { PageTokenError };
 
 /** The body of SearchAuditLogs (`SearchAuditLogsDetails`), already checked by Prism. */
 export type SearchDetails = SearchAuditLogsDetails;
@@ -14,7 +20,8 @@ const EXACT_FIELDS = ["objectType", "operation", "status", "startedBy", "objectN
 /** sortBy value -> record field. */
 const SORT_FIELDS: Record<string, keyof AuditRecord> = { time: "timeOfLog" };
 
-export class PageTokenError extends Error {}
+/** How many records are filtered between two turns of the event loop. */
+const RECORDS_PER_TURN = 2_000;
 
 export interface SearchPage {
   items: AuditRecord[];
@@ -32,22 +39,34 @@ export interface SearchInput {
   defaultSortBy: string;
 }
 
-export function matches(record: AuditRecord, details: SearchDetails): boolean {
-  for (const field of EXACT_FIELDS) {
-    const wanted = details[field];
-    if (wanted !== undefined && record[field] !== wanted) return false;
-  }
-  if (details.query !== undefined) {
-    const needle = details.query.toLowerCase();
-    if (!QUERY_FIELDS.some((field) => record[field]?.toLowerCase().includes(needle))) return false;
-  }
-  if (details.timeBegin !== undefined || details.timeEnd !== undefined) {
-    const time = record.timeOfLog === undefined ? Number.NaN : Date.parse(record.timeOfLog);
-    // timeBegin inclusive, timeEnd exclusive: consecutive windows never count a record twice.
-    if (details.timeBegin !== undefined && !(time >= Date.parse(details.timeBegin))) return false;
-    if (details.timeEnd !== undefined && !(time < Date.parse(details.timeEnd))) return false;
-  }
-  return true;
+/** A filter for these details, with the work that does not depend on the record (lower-casing the query, parsing the times) done once. */
+export function compileFilter(details: SearchDetails): (record: AuditRecord) => boolean {
+  const exact = EXACT_FIELDS.flatMap((field) =>
+    details[field] === undefined ? [] : [[field, details[field]] as const],
+  );
+  const needle = details.query?.toLowerCase();
+  const begin = details.timeBegin === undefined ? undefined : Date.parse(details.timeBegin);
+  const end = details.timeEnd === undefined ? undefined : Date.parse(details.timeEnd);
+  return (record) => {
+    for (const [field, wanted] of exact) if (record[field] !== wanted) return false;
+    if (needle !== undefined && !QUERY_FIELDS.some((field) => containsIgnoringCase(record[field], needle))) {
+      return false;
+    }
+    if (begin !== undefined || end !== undefined) {
+      const time = record.timeOfLog === undefined ? Number.NaN : Date.parse(record.timeOfLog);
+      // timeBegin inclusive, timeEnd exclusive: consecutive windows never count a record twice.
+      if (begin !== undefined && !(time >= begin)) return false;
+      if (end !== undefined && !(time < end)) return false;
+    }
+    return true;
+  };
+}
+
+/** Whether `value` contains the lower-cased `needle`; a needle longer than the value costs nothing. */
+function containsIgnoringCase(value: string | undefined, needle: string): boolean {
+  // Lower-casing may change a string's length only for a few characters (e.g. U+0130): compare generously.
+  if (value === undefined || needle.length > value.length * 3) return false;
+  return value.toLowerCase().includes(needle);
 }
 
 /** `DESC` when sorting by time (newest first), `ASC` otherwise, unless the request says. */
@@ -84,57 +103,53 @@ function fingerprint(input: SearchInput): string {
     .slice(0, 16);
 }
 
-function encodeToken(generation: number, offset: number, query: string): string {
-  return Buffer.from(JSON.stringify({ g: generation, o: offset, q: query })).toString("base64url");
-}
-
-function decodeToken(token: string): { g: number; o: number; q: string } | undefined {
-  try {
-    const value = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
-    if (Number.isInteger(value.g) && Number.isInteger(value.o) && value.o >= 0 && typeof value.q === "string")
-      return value;
-  } catch {
-    // not one of ours
-  }
-  return undefined;
-}
-
 /** A cache of sorted, filtered results per query, so paging does not re-sort the data set per page. */
 export class AuditSearch {
   private readonly results = new Map<string, AuditRecord[]>();
+  private readonly tokens = new PageTokens();
   constructor(private readonly records: readonly AuditRecord[]) {}
 
-  search(input: SearchInput): SearchPage {
+  async search(input: SearchInput): Promise<SearchPage> {
+    if (!(Number.isInteger(input.limit) && input.limit >= 1)) {
+      throw new RangeError(`limit must be a positive integer, got ${input.limit}`); // checked before: a bug
+    }
     const query = fingerprint(input);
     let offset = 0;
     if (input.page !== undefined) {
-      const token = decodeToken(input.page);
-      if (!token) throw new PageTokenError("query parameter page is not a page token this mock issued");
-      if (token.g !== input.generation)
+      const token = this.tokens.read(input.page);
+      if (token.generation !== input.generation)
         throw new PageTokenError(
           "query parameter page was issued before the mock was reset; start from page 1",
         );
-      if (token.q !== query)
+      if (token.query !== query)
         throw new PageTokenError(
           "query parameter page belongs to another query: send the same body (filters, sortBy, sortOrder) as the request that returned it",
         );
-      offset = token.o;
+      offset = token.offset;
     }
-    const all = this.resultsOf(query, input);
+    const all = await this.resultsOf(query, input);
     const items = all.slice(offset, offset + input.limit);
     const next = offset + input.limit;
-    return next < all.length ? { items, nextPage: encodeToken(input.generation, next, query) } : { items };
+    return next < all.length
+      ? { items, nextPage: this.tokens.issue({ generation: input.generation, offset: next, query }) }
+      : { items };
   }
 
-  private resultsOf(query: string, input: SearchInput): AuditRecord[] {
+  private async resultsOf(query: string, input: SearchInput): Promise<AuditRecord[]> {
     let result = this.results.get(query);
     if (!result) {
       const { sortBy, sortOrder } = effectiveOrder(input.details, input.defaultSortBy);
-      result = sorted(
-        this.records.filter((record) => matches(record, input.details)),
-        sortBy,
-        sortOrder,
-      );
+      const filter = compileFilter(input.details);
+      const matching: AuditRecord[] = [];
+      for (let start = 0; start < this.records.length; start += RECORDS_PER_TURN) {
+        if (start > 0) await nextTurn(); // let other requests in between slices
+        const end = Math.min(start + RECORDS_PER_TURN, this.records.length);
+        for (let index = start; index < end; index++) {
+          const record = this.records[index] as AuditRecord;
+          if (filter(record)) matching.push(record);
+        }
+      }
+      result = sorted(matching, sortBy, sortOrder);
       if (this.results.size >= 256) this.results.clear(); // bounded memory under varied queries
       this.results.set(query, result);
     }

@@ -1,7 +1,15 @@
 #!/usr/bin/env node
 // aidp-mock: serves the AIDP API mock until Ctrl-C or SIGTERM.
 import { parseArgs } from "node:util";
-import type { MockOptions } from "./options.ts";
+import {
+  GATEWAY_FLAGS,
+  GATEWAY_USAGE,
+  gatewayAuthFromFlags,
+  gatewayExitCode,
+  gatewayOptionsFromFlags,
+} from "./gateway/gateway-command-line.ts";
+import { DRIFT_REPORT_PATH } from "./gateway/gateway-server.ts";
+import { type MockOptions, validateOptions } from "./options.ts";
 import { startMock } from "./start-mock.ts";
 
 const usage = `Usage: aidp-mock [options]
@@ -14,11 +22,14 @@ const usage = `Usage: aidp-mock [options]
   --fail-rate R             share of requests (0 to 1) that fail with a random fault
   --verify-signatures KEYS  check OCI signatures with a PEM public key file or a directory of <keyId>.pem
   --require-auth            answer 401 to requests without an Authorization header
+  --export-ready-after MS   a log export's PAR URL answers 404 for MS milliseconds, then the file (default 0)
   --static                  Prism's own mock: the spec's examples, no state
   --dynamic                 Prism's own mock: responses generated from the schemas, no state
   --errors                  with --static/--dynamic: spec violations become errors, not log warnings
   --quiet                   do not print the request log
-  --help                    print this text`;
+  --help                    print this text
+
+${GATEWAY_USAGE}`;
 
 function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -26,7 +37,9 @@ function integer(name: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function parseCommandLine(): MockOptions & { help: boolean; quiet: boolean } {
+async function parseCommandLine(): Promise<
+  MockOptions & { help: boolean; quiet: boolean; failOnDrift: boolean }
+> {
   const { values } = parseArgs({
     options: {
       port: { type: "string", default: "4010" },
@@ -37,11 +50,13 @@ function parseCommandLine(): MockOptions & { help: boolean; quiet: boolean } {
       "fail-rate": { type: "string" },
       "verify-signatures": { type: "string" },
       "require-auth": { type: "boolean", default: false },
+      "export-ready-after": { type: "string" },
       static: { type: "boolean", default: false },
       dynamic: { type: "boolean", default: false },
       errors: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
+      ...GATEWAY_FLAGS,
     },
     strict: true,
   });
@@ -49,7 +64,7 @@ function parseCommandLine(): MockOptions & { help: boolean; quiet: boolean } {
   if (failRate !== undefined && !/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(failRate)) {
     throw new TypeError(`--fail-rate must be a number from 0 to 1, got ${failRate}`);
   }
-  const options: MockOptions & { help: boolean; quiet: boolean } = {
+  const options: MockOptions & { help: boolean; quiet: boolean; failOnDrift: boolean } = {
     port: integer("port", values.port),
     host: values.host,
     records: integer("records", values.records),
@@ -58,21 +73,29 @@ function parseCommandLine(): MockOptions & { help: boolean; quiet: boolean } {
     failRate: failRate === undefined ? undefined : Number(failRate),
     verifySignatures: values["verify-signatures"],
     requireAuth: values["require-auth"],
+    exportReadyAfterMs: integer("export-ready-after", values["export-ready-after"]),
     static: values.static,
     dynamic: values.dynamic,
     errors: values.errors,
     help: values.help,
     quiet: values.quiet,
+    failOnDrift: values["fail-on-drift"],
+    ...(values.help ? {} : gatewayOptionsFromFlags(values, process.env)),
   };
   // Unset options stay absent: startMock's checks tell apart "not given" and "given".
   for (const key of Object.keys(options) as (keyof typeof options)[]) {
     if (options[key] === undefined) delete options[key];
   }
+  if (options.upstream !== undefined || options.upstreamRegion !== undefined) {
+    const { help: _help, quiet: _quiet, failOnDrift: _failOnDrift, ...mockOptions } = options;
+    validateOptions(mockOptions); // bad combinations are told before the credential files are read
+    options.auth = await gatewayAuthFromFlags(values, process.env);
+  }
   return options;
 }
 
 async function main(): Promise<void> {
-  const { help, quiet, ...options } = parseCommandLine();
+  const { help, quiet, failOnDrift, ...options } = await parseCommandLine();
   if (help) {
     console.log(usage);
     return;
@@ -89,6 +112,8 @@ async function main(): Promise<void> {
 
   const mock = await startMock({ ...options, onLog: quiet ? undefined : (line) => console.error(line) });
   console.log(`AIDP mock listening on ${mock.url}`);
+  const upstream = mock.driftReport?.().upstream;
+  if (upstream) console.error(`Gateway to ${upstream}; drift report at ${mock.url}${DRIFT_REPORT_PATH}`);
 
   let stopping = false;
   stopNow = async (signal) => {
@@ -98,7 +123,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.error(`${signal}: stopping the mock`);
     await mock.stop();
-    process.exit(0);
+    process.exit(gatewayExitCode(mock, failOnDrift));
   };
   if (stopRequested) stopNow(stopRequested);
   const { code, signal } = await mock.exited;

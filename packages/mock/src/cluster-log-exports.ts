@@ -1,6 +1,10 @@
 // DownloadClusterLogs as an export: each accepted request gets an async operation key and a PAR URL on the
-// mock itself whose path carries an unguessable token; a GET on it returns a placeholder log file.
+// mock itself whose path carries an unguessable token; a GET on it returns a placeholder log file once the
+// export is ready (at once by default; later with `exportReadyAfterMs` or the request header below), and 404
+// before, as Object Storage answers for an object that does not exist yet. Memory is bounded: at most
+// MAX_EXPORTS exports are kept (the oldest goes first), each with its string fields cut to MAX_FIELD_CHARS.
 import { randomBytes, randomUUID } from "node:crypto";
+import { BoundedStore } from "./bounded-store.ts";
 
 /** `DownloadClusterLogsDetails`, already checked by Prism. */
 export interface ExportDetails {
@@ -20,37 +24,109 @@ interface ClusterLogExport {
   clusterKey: string;
   details: ExportDetails;
   fileName: string;
+  /** When the log file appears behind the PAR URL (the mock's clock, ms since the epoch). */
+  readyAt: number;
 }
 
 /** PAR paths look like Object Storage's: /p/<token>/n/<namespace>/b/<bucket>/o/<object>. */
 export const PAR_PREFIX = "/p/";
+/** Per request: how long (ms) this export takes before its log file is ready; overrides `exportReadyAfterMs`. */
+export const EXPORT_READY_AFTER_HEADER = "x-aidp-mock-export-ready-after";
+/** The longest delay the option or the header may ask for: one hour. */
+export const MAX_EXPORT_READY_AFTER_MS = 3_600_000;
+/** How many exports the mock keeps at most; beyond, the oldest export's PAR URL answers 404. */
+export const MAX_EXPORTS = 10_000;
+/** The placeholder log carries at most this many characters of each request field (and 64 in its name). */
+export const MAX_FIELD_CHARS = 200;
+const MAX_FILE_NAME_FIELD_CHARS = 64;
 const LINES = 20;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export class ExportDelayError extends Error {}
+
+/** Reads the delay header: a whole number of milliseconds up to {@link MAX_EXPORT_READY_AFTER_MS}. */
+export function parseExportDelayHeader(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,10}$/.test(value) || Number(value) > MAX_EXPORT_READY_AFTER_MS) {
+    throw new ExportDelayError(
+      `header ${EXPORT_READY_AFTER_HEADER} must be a whole number of milliseconds from 0 to ${MAX_EXPORT_READY_AFTER_MS}`,
+    );
+  }
+  return Number(value);
+}
+
+/** What is behind a PAR path: the log file, not yet (the export is still running), or nothing. */
+export type LogFileLookup = { kind: "ready"; text: string } | { kind: "pending" } | { kind: "unknown" };
+
+export interface ClusterLogExportsOptions {
+  /** How long a new export takes before its log file is ready, unless its request says. */
+  readyAfterMs: number;
+  /** The mock's clock (ms since the epoch). */
+  now: () => number;
+}
 
 export class ClusterLogExports {
-  private readonly exports = new Map<string, ClusterLogExport>();
+  private readonly exports: BoundedStore<ClusterLogExport>;
+  constructor(private readonly options: ClusterLogExportsOptions) {
+    this.exports = new BoundedStore({ maxEntries: MAX_EXPORTS, now: options.now });
+  }
 
-  start(clusterKey: string, details: ExportDetails): { asyncOperationKey: string; parPath: string } {
+  start(
+    clusterKey: string,
+    details: ExportDetails,
+    readyAfterMs = this.options.readyAfterMs,
+  ): { asyncOperationKey: string; parPath: string } {
     const token = randomBytes(24).toString("base64url");
     const day = details.timeBegin.slice(0, 10);
-    const fileName = `${details.logContentTypeContains}-${day}.log`;
-    this.exports.set(token, { clusterKey, details, fileName });
-    const objectName = `${encodeURIComponent(clusterKey)}/${encodeURIComponent(fileName)}`;
+    const kept = keptDetails(details);
+    const fileName = `${cut(kept.logContentTypeContains, MAX_FILE_NAME_FIELD_CHARS)}-${day}.log`;
+    const readyAt = this.options.now() + readyAfterMs;
+    const keptClusterKey = cut(clusterKey, MAX_FIELD_CHARS);
+    this.exports.set(token, { clusterKey: keptClusterKey, details: kept, fileName, readyAt });
+    const objectName = `${encodeURIComponent(cut(clusterKey, MAX_FILE_NAME_FIELD_CHARS))}/${encodeURIComponent(fileName)}`;
     return {
       asyncOperationKey: randomUUID(),
       parPath: `${PAR_PREFIX}${token}/n/aidp-mock/b/cluster-logs/o/${objectName}`,
     };
   }
 
-  /** The placeholder log file of a PAR path, or undefined when no export has that token. */
-  logFile(path: string): string | undefined {
+  /** The placeholder log file of a PAR path, once its export is ready. */
+  logFile(path: string): LogFileLookup {
     const token = path.slice(PAR_PREFIX.length).split("/")[0] ?? "";
     const found = this.exports.get(token);
-    return found && placeholderLog(found);
+    if (!found) return { kind: "unknown" };
+    if (this.options.now() < found.readyAt) return { kind: "pending" };
+    return { kind: "ready", text: placeholderLog(found) };
+  }
+
+  get size(): number {
+    return this.exports.size;
   }
 
   reset(): void {
     this.exports.clear();
   }
+}
+
+/**
+ * At most `max` characters, well-formed (a lone surrogate, valid in JSON, becomes U+FFFD): such text can be
+ * percent-encoded into the PAR URL and written out as UTF-8.
+ */
+function cut(text: string, max: number): string {
+  const wellFormed = text.replace(LONE_SURROGATE, "\uFFFD");
+  if (wellFormed.length <= max) return wellFormed;
+  const end = /[\uD800-\uDBFF]/.test(wellFormed[max - 1] ?? "") ? max - 1 : max; // do not split a pair
+  // A copy, not a slice: V8 keeps the whole 1 MB string alive behind a slice of it.
+  return JSON.parse(JSON.stringify(wellFormed.slice(0, end))) as string;
+}
+
+/** The request's fields as the placeholder log uses them: strings cut to MAX_FIELD_CHARS. */
+function keptDetails(details: ExportDetails): ExportDetails {
+  const kept: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(details)) {
+    kept[name] = typeof value === "string" ? cut(value, MAX_FIELD_CHARS) : value;
+  }
+  return kept as ExportDetails;
 }
 
 /** Lines spread evenly over the requested window, carrying the request's filters. Placeholder content. */

@@ -13,19 +13,20 @@ export interface SpecOperation {
   path: string;
 }
 
-interface PrismDiagnostic {
+/** One finding of Prism's validator, as it gives it (the gateway reads `path` as data). */
+export interface PrismDiagnostic {
   path?: string[];
   code?: string | number;
   message: string;
 }
 type Either<L, R> = { _tag: "Left"; left: L } | { _tag: "Right"; right: R };
-interface PrismRequest {
+export interface PrismRequest {
   method: string;
   url: { path: string; query: Record<string, string | string[]> };
   headers: Record<string, string>;
   body?: unknown;
 }
-interface PrismResponse {
+export interface PrismResponse {
   statusCode: number;
   headers: Record<string, string>;
   body?: unknown;
@@ -67,6 +68,10 @@ export interface ContractGuard {
   route(method: string, path: string): RouteResult;
   checkRequest(operation: SpecOperation, request: PrismRequest): Violation[];
   checkResponse(operation: SpecOperation, response: PrismResponse): Violation[];
+  /** Prism's findings on a response as it gives them (the gateway's drift report needs their paths). */
+  diagnoseResponse(operation: SpecOperation, response: PrismResponse): PrismDiagnostic[];
+  /** Prism's findings on a request as it gives them. */
+  diagnoseRequest(operation: SpecOperation, request: PrismRequest): PrismDiagnostic[];
 }
 
 export async function loadContractGuard(spec: object): Promise<ContractGuard> {
@@ -88,14 +93,37 @@ export async function loadContractGuard(spec: object): Promise<ContractGuard> {
       return { status, message };
     },
     checkRequest(operation, request) {
-      const result = validateInput({ resource: operation, element: request });
+      let result: ReturnType<typeof validateInput>;
+      try {
+        result = validateInput({ resource: operation, element: request });
+      } catch (error) {
+        // Prism throws on some inputs it cannot read (a malformed escape, a list as content-type): the
+        // request's fault, so a 400 that says what Prism could not read, never a 500.
+        return [{ field: "request", rule: `could not be read: ${(error as Error).message}` }];
+      }
       return result._tag === "Left" ? result.left.map(toViolation) : [];
     },
     checkResponse(operation, response) {
       const result = validateOutput({ resource: operation, element: response });
       return result._tag === "Left" ? result.left.map(toViolation) : [];
     },
+    diagnoseResponse(operation, response) {
+      return diagnose(() => validateOutput({ resource: operation, element: response }));
+    },
+    diagnoseRequest(operation, request) {
+      return diagnose(() => validateInput({ resource: operation, element: request }));
+    },
   };
+}
+
+/** Prism's findings; what Prism throws on (input it cannot read) is one finding saying so, never a crash. */
+function diagnose(validate: () => Either<PrismDiagnostic[], unknown>): PrismDiagnostic[] {
+  try {
+    const result = validate();
+    return result._tag === "Left" ? result.left : [];
+  } catch (error) {
+    return [{ message: `could not be read: ${(error as Error).message}` }];
+  }
 }
 
 function allowedMethods(operations: SpecOperation[], path: string): string[] {

@@ -1,13 +1,7 @@
-// The node:http side of the stateful mock: reading a request whole, and writing a MockResponse (whole, or cut
-// mid-body for the `truncate` fault).
+// The node:http side of the stateful mock: a request's headers and query as records, and writing a
+// MockResponse (whole, or cut mid-body for the `truncate` fault). Reading the body is request-body.ts.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { MockResponse } from "./mock-response.ts";
-
-export async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 export function headerRecord(request: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};

@@ -1,6 +1,8 @@
 // Faults for consumers' retry tests. The request header `x-aidp-mock-fail: 503,503` lists what successive
 // attempts carrying the same `opc-retry-token` get before the real answer; `--fail-rate` makes a share of all
 // requests fail with a random fault, drawn from the seed.
+import { BoundedStore } from "./bounded-store.ts";
+import { MAX_RETRY_TOKENS, RETRY_TOKEN_LIFETIME_MS } from "./idempotency.ts";
 import { seededRandom } from "./seeded-random.ts";
 
 export const FAULT_HEADER = "x-aidp-mock-fail";
@@ -50,16 +52,18 @@ const RANDOM_FAULTS: Fault[] = [
   { kind: "truncate" },
 ];
 
-/** Counts attempts per retry token and decides each request's fault. */
+/** Counts attempts per retry token (as many and as long as retry tokens are kept) and decides each request's fault. */
 export class FaultScript {
-  private readonly attempts = new Map<string, number>();
+  private readonly attempts: BoundedStore<number>;
   private random;
 
   constructor(
     private readonly failRate: number,
     private readonly seed: string,
+    now: () => number,
   ) {
     this.random = seededRandom(`${seed}:faults`);
+    this.attempts = new BoundedStore({ maxEntries: MAX_RETRY_TOKENS, ttlMs: RETRY_TOKEN_LIFETIME_MS, now });
   }
 
   /** The fault for this request, if any. A request without a retry token is always attempt 1. */

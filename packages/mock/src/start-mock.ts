@@ -1,5 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { bundledSpecPath, unsignedSpecPath } from "./bundled-spec.ts";
+import type { DriftReport } from "./gateway/drift-report.ts";
+import { isGatewayMode } from "./gateway/gateway-options.ts";
+import { startGatewayServer } from "./gateway/gateway-server.ts";
 import {
   DEFAULT_HOST,
   DEFAULT_START_TIMEOUT_MS,
@@ -10,7 +13,7 @@ import {
 } from "./options.ts";
 import { waitUntilPortFree } from "./port.ts";
 import { PrismProcess } from "./prism-process.ts";
-import { startStatefulServer } from "./stateful-server.ts";
+import { type StatefulServer, startStatefulServer } from "./stateful-server.ts";
 
 /** A running mock server. */
 export interface RunningMock {
@@ -27,9 +30,11 @@ export interface RunningMock {
   stop(): Promise<void>;
   /**
    * Forgets retry tokens, fault attempt counts, issued page tokens and exports, as if the mock had just
-   * started (the data set stays). A no-op with `static`/`dynamic`.
+   * started (the data set stays). A no-op with `static`/`dynamic` and for a gateway.
    */
   reset(): Promise<void>;
+  /** A gateway's drift report so far (also after `stop()`); undefined in the other modes. */
+  driftReport?: () => DriftReport;
 }
 
 /**
@@ -55,14 +60,23 @@ const PORT_RELEASE_TIMEOUT_MS = 10_000;
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   validateOptions(options);
+  if (isGatewayMode(options)) return startStatefulMock(options, startGatewayServer);
   return isPrismMode(options) ? startPrismMock(options) : startStatefulMock(options);
 }
 
-async function startStatefulMock(options: MockOptions): Promise<RunningMock> {
+/** The stateful mock, or another server that runs in this process (the gateway). */
+async function startStatefulMock(
+  options: MockOptions,
+  startServer: typeof startStatefulServer | typeof startGatewayServer = startStatefulServer,
+): Promise<RunningMock> {
   const host = options.host ?? DEFAULT_HOST;
   const timeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   const where = `${host}:${options.port ?? 0}`;
-  const starting = startStatefulServer({ ...options, host, port: options.port ?? 0 });
+  const starting: Promise<StatefulServer & { driftReport?: () => DriftReport }> = startServer({
+    ...options,
+    host,
+    port: options.port ?? 0,
+  });
   let server: Awaited<typeof starting>;
   try {
     server = await withTimeout(starting, timeoutMs, "The mock was not listening");
@@ -77,6 +91,7 @@ async function startStatefulMock(options: MockOptions): Promise<RunningMock> {
     exited: server.closed.then(() => ({ code: 0, signal: null })),
     stop,
     reset: async () => server.reset(),
+    ...(server.driftReport ? { driftReport: server.driftReport } : {}),
   };
 }
 

@@ -9,7 +9,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { verifyRequestSignature } from "@aidp/client/signature";
 import { type AuditRecord, DEFAULT_RECORD_COUNT, DEFAULT_SEED, generateRecords } from "./audit-records.ts";
 import { AuditSearch, PageTokenError, type SearchDetails } from "./audit-search.ts";
-import { ClusterLogExports, type ExportDetails, PAR_PREFIX } from "./cluster-log-exports.ts";
+import {
+  ClusterLogExports,
+  EXPORT_READY_AFTER_HEADER,
+  ExportDelayError,
+  type ExportDetails,
+  PAR_PREFIX,
+  parseExportDelayHeader,
+} from "./cluster-log-exports.ts";
 import {
   type ContractGuard,
   describeViolations,
@@ -17,13 +24,16 @@ import {
   type SpecOperation,
 } from "./contract-guard.ts";
 import { addCorsHeaders, corsPreflight } from "./cors.ts";
-import { headerRecord, queryRecord, readBody, write } from "./http-io.ts";
+import { headerRecord, queryRecord, write } from "./http-io.ts";
 import { RetryTokens } from "./idempotency.ts";
 import { apiError, type MockResponse } from "./mock-response.ts";
+import { answerParserRefusals } from "./parser-refusals.ts";
 import { loadRecordsFile } from "./records-file.ts";
+import { MAX_BODY_BYTES, parseBody, readBodyUpTo } from "./request-body.ts";
 import { FAULT_HEADER, type Fault, FaultHeaderError, FaultScript } from "./scripted-faults.ts";
 import { loadPublicKeys, type PublicKeyLookup } from "./signature-keys.ts";
 import { loadSpecFacts, type SpecFacts } from "./spec-facts.ts";
+import { mergeViolations, pathParameters, strictViolations } from "./strict-inputs.ts";
 
 /** The error code OCI services answer a retry token reused with another request with. */
 const RETRY_TOKEN_CONFLICT_CODE = "InvalidatedRetryToken";
@@ -37,6 +47,8 @@ export interface StatefulServerOptions {
   failRate?: number | undefined;
   verifySignatures?: string | undefined;
   requireAuth?: boolean | undefined;
+  exportReadyAfterMs?: number | undefined;
+  now?: (() => number) | undefined;
   onLog?: ((line: string) => void) | undefined;
 }
 
@@ -49,8 +61,6 @@ export interface StatefulServer {
   reset(): void;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
-
 /** Everything a request handler reads or changes. */
 interface MockState {
   facts: SpecFacts;
@@ -62,6 +72,8 @@ interface MockState {
   publicKeys?: PublicKeyLookup | undefined;
   requireAuth: boolean;
   generation: number;
+  /** The mock's own URL, once it listens. */
+  baseUrl: string;
   log?: ((line: string) => void) | undefined;
 }
 
@@ -70,8 +82,16 @@ interface Received {
   method: string;
   url: URL;
   headers: Record<string, string>;
+  /** The path parameters, per the matched operation's template, decoded. */
+  path: Record<string, string>;
   bytes: Buffer;
   body?: unknown;
+}
+
+/** What answering a request comes to: an answer (or none, for the `reset` fault). */
+interface Outcome {
+  response?: MockResponse;
+  fault?: Fault | undefined;
 }
 
 export async function startStatefulServer(options: StatefulServerOptions): Promise<StatefulServer> {
@@ -80,6 +100,7 @@ export async function startStatefulServer(options: StatefulServerOptions): Promi
   const searchOperation = guard.operations.find((operation) => operation.iid === "searchAuditLogs");
   if (!searchOperation) throw new Error("the bundled spec has no searchAuditLogs operation");
   const seed = options.seed ?? DEFAULT_SEED;
+  const now = options.now ?? Date.now;
   const records: AuditRecord[] = options.recordsFile
     ? loadRecordsFile(options.recordsFile, guard, searchOperation)
     : generateRecords(options.records ?? DEFAULT_RECORD_COUNT, seed);
@@ -87,12 +108,13 @@ export async function startStatefulServer(options: StatefulServerOptions): Promi
     facts,
     guard,
     search: new AuditSearch(records),
-    exports: new ClusterLogExports(),
-    retryTokens: new RetryTokens(),
-    faults: new FaultScript(options.failRate ?? 0, seed),
+    exports: new ClusterLogExports({ readyAfterMs: options.exportReadyAfterMs ?? 0, now }),
+    retryTokens: new RetryTokens(now),
+    faults: new FaultScript(options.failRate ?? 0, seed, now),
     publicKeys: options.verifySignatures ? await loadPublicKeys(options.verifySignatures) : undefined,
     requireAuth: options.requireAuth ?? false,
     generation: 0,
+    baseUrl: "http://127.0.0.1",
     log: options.onLog,
   };
 
@@ -102,6 +124,7 @@ export async function startStatefulServer(options: StatefulServerOptions): Promi
       response.destroy();
     });
   });
+  answerParserRefusals(server, facts, newRequestId, state.log);
   server.listen({ host: options.host, port: options.port });
   await Promise.race([
     once(server, "listening"),
@@ -109,6 +132,7 @@ export async function startStatefulServer(options: StatefulServerOptions): Promi
   ]);
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  state.baseUrl = `http://${host}:${port}`;
   const closed = once(server, "close").then(() => undefined);
   return {
     url: `http://${host}:${port}`,
@@ -133,81 +157,125 @@ async function handle(state: MockState, request: IncomingMessage, response: Serv
   const headers = headerRecord(request);
   const callerId = headers["opc-request-id"];
   const requestId = callerId && state.facts.requestIdPattern.test(callerId) ? callerId : newRequestId();
-  const url = new URL(request.url ?? "/", "http://mock.invalid");
-  const bytes = await readBody(request);
-  const received: Received = { method: request.method ?? "GET", url, headers, bytes };
+  const method = request.method ?? "GET";
+  const url = parseTarget(request.url ?? "/");
 
-  let answer: { response?: MockResponse; fault?: Fault | undefined };
+  let answer: Outcome;
   try {
-    answer = await answerRequest(state, received);
+    if (!url) {
+      answer = {
+        response: apiError(state.facts, 400, "The request target is not a path such as /20260430/..."),
+      };
+    } else {
+      answer = await answerRequest(state, method, url, headers, () => readBodyUpTo(request));
+    }
   } catch (error) {
     state.log?.(`aidp-mock bug: ${(error as Error).stack ?? error}`);
     answer = { response: apiError(state.facts, 500, "The mock failed to answer (a bug in @aidp/mock).") };
   }
-  const logPath = url.pathname.startsWith(PAR_PREFIX) ? `${PAR_PREFIX}<redacted>` : url.pathname;
+  const pathname = url?.pathname ?? "(not a path)";
+  const logPath = pathname.startsWith(PAR_PREFIX) ? `${PAR_PREFIX}<redacted>` : pathname;
   if (!answer.response) {
-    state.log?.(`${received.method} ${logPath} connection reset (${FAULT_HEADER})`);
+    state.log?.(`${method} ${logPath} connection reset (${FAULT_HEADER})`);
     response.socket?.resetAndDestroy();
     return;
   }
   const answered = answer.response;
   answered.headers["opc-request-id"] = requestId;
   addCorsHeaders(headers, answered);
-  write(response, received.method, answered, answer.fault?.kind === "truncate");
-  state.log?.(
-    `${received.method} ${logPath} ${answered.status} ${Math.round(performance.now() - started)} ms`,
-  );
+  // A body left unread (too large, or a request that needs none) is not drained: the connection closes.
+  if (!request.complete) answered.headers.connection = "close";
+  write(response, method, answered, answer.fault?.kind === "truncate");
+  state.log?.(`${method} ${logPath} ${answered.status} ${Math.round(performance.now() - started)} ms`);
 }
 
+/** The request target as a URL on a placeholder origin; undefined for one that is not a path (`*`, `host:port`). */
+function parseTarget(target: string): URL | undefined {
+  if (!target.startsWith("/") || target.startsWith("//")) return undefined;
+  try {
+    return new URL(target, "http://mock.invalid");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Routes before reading anything: a CORS preflight, a PAR URL and a request with no route are answered without
+ * reading the body. `readBody` reads it (up to MAX_BODY_BYTES) for an operation.
+ */
 async function answerRequest(
   state: MockState,
-  received: Received,
-): Promise<{ response?: MockResponse; fault?: Fault }> {
+  method: string,
+  url: URL,
+  headers: Record<string, string>,
+  readBody: () => ReturnType<typeof readBodyUpTo>,
+): Promise<Outcome> {
   const { facts } = state;
-  const { method, url, headers } = received;
   if (method === "OPTIONS" && headers.origin && headers["access-control-request-method"]) {
     return { response: corsPreflight(headers) };
   }
   if (url.pathname.startsWith(PAR_PREFIX) && (method === "GET" || method === "HEAD")) {
-    const text = state.exports.logFile(url.pathname);
-    if (text === undefined) return { response: apiError(facts, 404, "No cluster log export has this URL.") };
-    return { response: { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, text } };
+    return { response: logFileAnswer(state, url.pathname) };
   }
   const routed = state.guard.route(method, url.pathname);
   if (!routed.operation) return { response: apiError(facts, routed.status, routed.message) };
-  const result = await answerOperationRequest(state, routed.operation, received);
-  if (result.response) result.response = checkedResponse(state, routed.operation, result.response);
+  const { operation } = routed;
+  const path = pathParameters(operation, url.pathname);
+  if (!path) return { response: apiError(facts, 404, `no API operation at ${url.pathname}`) };
+  if ("violation" in path) {
+    return { response: apiError(facts, 400, `Invalid request: ${describeViolations([path.violation])}.`) };
+  }
+  const body = await readBody();
+  if (body.kind === "too-large") {
+    return {
+      response: apiError(
+        facts,
+        400,
+        `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB), the most the mock reads.`,
+      ),
+    };
+  }
+  const received: Received = { method, url, headers, path: path.values, bytes: body.bytes };
+  const result = await answerOperationRequest(state, operation, received);
+  if (result.response) result.response = checkedResponse(state, operation, result.response);
   return result;
+}
+
+function logFileAnswer(state: MockState, pathname: string): MockResponse {
+  const file = state.exports.logFile(pathname);
+  if (file.kind === "unknown") return apiError(state.facts, 404, "No cluster log export has this URL.");
+  if (file.kind === "pending") {
+    return apiError(state.facts, 404, "The cluster log export is not ready yet; try again later.");
+  }
+  return { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, text: file.text };
 }
 
 async function answerOperationRequest(
   state: MockState,
   operation: SpecOperation,
   received: Received,
-): Promise<{ response?: MockResponse; fault?: Fault }> {
+): Promise<Outcome> {
   const { facts } = state;
   const { method, url, headers } = received;
-  if (received.bytes.byteLength > MAX_BODY_BYTES) {
-    return { response: apiError(facts, 400, `The request body is larger than ${MAX_BODY_BYTES} bytes.`) };
-  }
-  if (received.bytes.byteLength > 0) {
-    try {
-      received.body = JSON.parse(received.bytes.toString("utf8"));
-    } catch (error) {
-      return {
-        response: apiError(facts, 400, `The request body is not valid JSON: ${(error as Error).message}`),
-      };
-    }
+  try {
+    received.body = parseBody(operation, received.bytes);
+  } catch (error) {
+    return {
+      response: apiError(facts, 400, `The request body is not valid JSON: ${(error as Error).message}`),
+    };
   }
   const unauthenticated = await checkAuthentication(state, received);
   if (unauthenticated) return { response: unauthenticated };
 
-  const violations = state.guard.checkRequest(operation, {
-    method: method.toLowerCase(),
-    url: { path: url.pathname, query: queryRecord(url) },
-    headers,
-    body: received.body,
-  });
+  const violations = mergeViolations(
+    strictViolations(operation, url, headers, received.body),
+    state.guard.checkRequest(operation, {
+      method: method.toLowerCase(),
+      url: { path: url.pathname, query: queryRecord(url) },
+      headers,
+      body: received.body,
+    }),
+  );
   if (violations.length > 0) {
     return { response: apiError(facts, 400, `Invalid request: ${describeViolations(violations)}.`) };
   }
@@ -224,15 +292,15 @@ async function answerOperationRequest(
   if (fault?.kind === "status") return { response: scriptedFailure(facts, fault), fault };
   if (fault?.kind === "delay") await sleep(fault.ms);
 
-  return { response: answerIdempotently(state, operation, received, retryToken), fault };
+  return { response: await answerIdempotently(state, operation, received, retryToken), fault };
 }
 
-function answerIdempotently(
+async function answerIdempotently(
   state: MockState,
   operation: SpecOperation,
   received: Received,
   retryToken: string | undefined,
-): MockResponse {
+): Promise<MockResponse> {
   if (retryToken === undefined) return answerOperation(state, operation, received);
   const fingerprint = RetryTokens.fingerprint(
     received.method,
@@ -240,7 +308,12 @@ function answerIdempotently(
     received.body,
   );
   const remembered = state.retryTokens.lookup(retryToken, fingerprint);
-  if (remembered.kind === "replay") return structuredClone(remembered.response);
+  if (remembered.kind === "replay") {
+    // A search page is a function of the request and the data set: recomputed, not stored.
+    return remembered.response
+      ? structuredClone(remembered.response)
+      : answerOperation(state, operation, received);
+  }
   if (remembered.kind === "conflict") {
     // OCI's code for a reused token, not the spec example's IncorrectState: clients retry IncorrectState as a
     // passing conflict, and resending the same token can only conflict again.
@@ -252,21 +325,28 @@ function answerIdempotently(
       RETRY_TOKEN_CONFLICT_CODE,
     );
   }
-  const response = answerOperation(state, operation, received);
-  if (response.status < 300) state.retryTokens.remember(retryToken, fingerprint, structuredClone(response));
+  const response = await answerOperation(state, operation, received);
+  if (response.status < 300) {
+    const replayed = operation.iid === "searchAuditLogs" ? undefined : structuredClone(response);
+    state.retryTokens.remember(retryToken, fingerprint, replayed);
+  }
   return response;
 }
 
-function answerOperation(state: MockState, operation: SpecOperation, received: Received): MockResponse {
+async function answerOperation(
+  state: MockState,
+  operation: SpecOperation,
+  received: Received,
+): Promise<MockResponse> {
   const { facts } = state;
   if (operation.iid === "searchAuditLogs") {
     try {
       const limit = received.url.searchParams.get("limit");
-      const page = state.search.search({
+      const page = await state.search.search({
         details: (received.body ?? {}) as SearchDetails,
         limit: limit === null ? facts.defaultLimit : Number(limit),
         page: received.url.searchParams.get("page") ?? undefined,
-        scope: received.url.pathname,
+        scope: received.path.aiDataPlatformId ?? "",
         generation: state.generation,
         defaultSortBy: facts.defaultSortBy,
       });
@@ -284,10 +364,18 @@ function answerOperation(state: MockState, operation: SpecOperation, received: R
     }
   }
   if (operation.iid === "downloadClusterLogs") {
-    const segments = received.url.pathname.split("/");
-    const clusterKey = decodeURIComponent(segments[segments.indexOf("clusters") + 1] ?? "");
-    const job = state.exports.start(clusterKey, received.body as ExportDetails);
-    const origin = received.headers.host ? `http://${received.headers.host}` : "http://127.0.0.1";
+    let readyAfterMs: number | undefined;
+    try {
+      readyAfterMs = parseExportDelayHeader(received.headers[EXPORT_READY_AFTER_HEADER]);
+    } catch (error) {
+      if (error instanceof ExportDelayError) return apiError(facts, 400, `${error.message}.`);
+      throw error;
+    }
+    const clusterKey = received.path.clusterKey ?? "";
+    const job = state.exports.start(clusterKey, received.body as ExportDetails, readyAfterMs);
+    // The Host the client used (the mock may sit behind a port mapping), when it is a plain host[:port].
+    const host = received.headers.host;
+    const origin = host && /^[A-Za-z0-9.[\]:-]{1,255}$/.test(host) ? `http://${host}` : state.baseUrl;
     return {
       status: 202,
       headers: {

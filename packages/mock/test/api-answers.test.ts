@@ -43,7 +43,7 @@ describe("invalid requests get a 400 InvalidParameter naming each field and rule
       "limit that is not an integer",
       "searchAuditLogs",
       { query: "?limit=ten" },
-      ["query parameter limit must be integer"],
+      ['query parameter limit must be an integer written in decimal digits, got "ten"'],
     ],
     [
       "an enum value the spec does not list",
@@ -88,10 +88,11 @@ describe("invalid requests get a 400 InvalidParameter naming each field and rule
     for (const part of named) expect(response.body.message).toContain(part);
   });
 
-  it("a search without a body: the body is required", async () => {
-    const response = await fetch(`${mock.url}/20260430/aiDataPlatforms/x/actions/searchAuditLogs`, {
-      method: "POST",
-    });
+  it("an export without a body: the body is required", async () => {
+    const response = await fetch(
+      `${mock.url}/20260430/aiDataPlatforms/x/workspaces/w/clusters/c/actions/downloadLogs`,
+      { method: "POST", headers: { "content-type": "application/json", "content-length": "0" } },
+    );
     const body = await response.json();
     expectApiError({ status: response.status, headers: response.headers, body }, 400);
     expect(body.message).toBe("Invalid request: body is required.");

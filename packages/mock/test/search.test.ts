@@ -103,6 +103,8 @@ describe("paging through every record", () => {
         }),
       );
     },
+    // limit 1 reads 60 pages per order, 480 requests through Prism: seconds on a quiet machine, more beside load.
+    120_000,
   );
 
   it("without limit, pages hold the spec's default limit and sortBy defaults to time, newest first", async () => {

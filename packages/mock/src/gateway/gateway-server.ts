@@ -1,0 +1,303 @@
+// The validation gateway: one node:http server in front of the real service. Each request is checked against
+// the spec, signed anew with the user's credentials and forwarded; each answer is checked and passed on
+// unchanged (or, with `strict`, replaced by a 502 listing what broke the spec). What it finds goes to the drift
+// report, served at DRIFT_REPORT_PATH while running and written to `report` on stop.
+import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { AuthProvider } from "@aidp/client";
+import { loadContractGuard, type SpecOperation } from "../contract-guard.ts";
+import { headerRecord } from "../http-io.ts";
+import { apiError, type MockResponse } from "../mock-response.ts";
+import type { MockOptions } from "../options.ts";
+import { answerParserRefusals } from "../parser-refusals.ts";
+import { MAX_BODY_BYTES, readBodyUpTo } from "../request-body.ts";
+import { loadSpecFacts, type SpecFacts } from "../spec-facts.ts";
+import type { Finding } from "./drift-finding.ts";
+import { DriftLedger, type DriftReport, writeDriftReport } from "./drift-report.ts";
+import { checkForwardedRequest, checkUpstreamAnswer } from "./exchange-check.ts";
+import { DEFAULT_UPSTREAM_TIMEOUT_MS, upstreamBaseUrl } from "./gateway-options.ts";
+import { readGatewayContract } from "./operation-contract.ts";
+import { RecordFile } from "./record-file.ts";
+import { redact, secretValues } from "./secret-redaction.ts";
+import { type UpstreamAnswer, UpstreamClient, UpstreamFailure } from "./upstream-exchange.ts";
+
+/** The reserved path where a running gateway serves its drift report (GET); never forwarded. */
+export const DRIFT_REPORT_PATH = "/_aidp-mock/drift-report";
+
+/** The largest request body the gateway reads (the stateful mock's); a larger one is refused, not forwarded. */
+const MAX_REQUEST_BYTES = MAX_BODY_BYTES;
+/** The largest answer it reads from the upstream (a page of 1,000 records is well under 2 MiB). */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+/** Answers the gateway itself writes never pass these on from the upstream (Node sets its own). */
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length"]);
+
+export interface GatewayServer {
+  url: string;
+  closed: Promise<void>;
+  close(): Promise<void>;
+  reset(): void;
+  driftReport(): DriftReport;
+}
+
+interface Gateway {
+  facts: SpecFacts;
+  guard: Awaited<ReturnType<typeof loadContractGuard>>;
+  contract: ReturnType<typeof readGatewayContract>;
+  upstream: UpstreamClient;
+  ledger: DriftLedger;
+  records?: RecordFile | undefined;
+  strict: boolean;
+  log?: ((line: string) => void) | undefined;
+}
+
+export async function startGatewayServer(
+  options: MockOptions & { host: string; port: number },
+): Promise<GatewayServer> {
+  const facts = loadSpecFacts();
+  const guard = await loadContractGuard(facts.document);
+  const baseUrl = upstreamBaseUrl(options, facts.document);
+  const auth = await gatewayAuth(options.auth);
+  const upstream = new UpstreamClient({
+    baseUrl,
+    auth,
+    timeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+    maxAnswerBytes: MAX_ANSWER_BYTES,
+  });
+  const gateway: Gateway = {
+    facts,
+    guard,
+    contract: readGatewayContract(facts.document),
+    upstream,
+    ledger: new DriftLedger(baseUrl.href.replace(/\/$/, "")),
+    records: options.record === undefined ? undefined : new RecordFile(options.record),
+    strict: options.strict ?? false,
+    log: options.onLog,
+  };
+
+  const server = createServer((request, response) => {
+    handle(gateway, request, response).catch((error: unknown) => {
+      gateway.log?.(`aidp-mock gateway: failed to answer: ${(error as Error).message}`);
+      response.destroy();
+    });
+  });
+  // What Node's parser refuses (unknown method, oversized headers...) gets the API's Error shape, as from the mock.
+  answerParserRefusals(server, facts, newRequestId, options.onLog);
+  server.listen({ host: options.host, port: options.port });
+  try {
+    await Promise.race([
+      once(server, "listening"),
+      once(server, "error").then(([error]) => Promise.reject(error)),
+    ]);
+  } catch (error) {
+    upstream.close();
+    gateway.records?.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  const closed = once(server, "close").then(() => undefined);
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    upstream.close();
+    gateway.records?.close();
+    if (options.report !== undefined) writeDriftReport(options.report, gateway.ledger.report());
+  };
+  closed.then(finish);
+  return {
+    url: `http://${host}:${port}`,
+    closed,
+    close: async () => {
+      if (server.listening) {
+        server.close();
+        server.closeAllConnections();
+      }
+      await closed;
+      finish();
+    },
+    reset: () => {},
+    driftReport: () => gateway.ledger.report(),
+  };
+}
+
+/** The user's credentials: given, none, or the OCI config file's DEFAULT profile as the OCI SDKs read it. */
+async function gatewayAuth(auth: MockOptions["auth"]): Promise<AuthProvider | undefined> {
+  if (auth === "none") return undefined;
+  if (auth !== undefined) return auth;
+  // Loaded only for a gateway: node:fs key reading is not needed by the other modes.
+  const { configFileAuth } = await import("@aidp/client/node");
+  return configFileAuth();
+}
+
+async function handle(gateway: Gateway, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const started = performance.now();
+  const method = request.method ?? "GET";
+  const target = request.url ?? "/";
+  const url = new URL(target, "http://gateway.invalid");
+  const headers = headerRecord(request);
+  const callerRequestId = headers["opc-request-id"];
+  const fallbackRequestId =
+    callerRequestId && gateway.facts.requestIdPattern.test(callerRequestId)
+      ? callerRequestId
+      : newRequestId();
+
+  if (url.pathname === DRIFT_REPORT_PATH && (method === "GET" || method === "HEAD")) {
+    writeAnswer(response, method, {
+      status: 200,
+      headers: { "content-type": "application/json", "cache-control": "no-store" },
+      body: gateway.ledger.report(),
+    });
+    return;
+  }
+  const read = await readBodyUpTo(request, MAX_REQUEST_BYTES);
+  const body = read.kind === "read" ? read.bytes : undefined;
+  if (body === undefined) {
+    const answer = apiError(
+      gateway.facts,
+      400,
+      `The request body is larger than ${MAX_REQUEST_BYTES} bytes.`,
+    );
+    answer.headers["opc-request-id"] = fallbackRequestId;
+    answer.headers.connection = "close";
+    writeAnswer(response, method, answer);
+    return;
+  }
+
+  gateway.ledger.countRequest();
+  const routed = route(gateway, method, url.pathname);
+  const operationId = routed.operation?.iid ?? null;
+  const contract = operationId === null ? undefined : gateway.contract.operation(operationId);
+  const logPath = `${method} ${url.pathname}`;
+  // Checked as the caller sent it: a mistake of the application is reported even if the upstream fails.
+  const requestFindings =
+    routed.operation && contract
+      ? checkForwardedRequest(gateway.guard, routed.operation, { method, url, headers, body })
+      : [{ direction: "request" as const, location: "path", rule: routed.message ?? "matches no operation" }];
+
+  let exchange: Awaited<ReturnType<UpstreamClient["exchange"]>>;
+  try {
+    exchange = await gateway.upstream.exchange({ method, target, headers, body });
+  } catch (error) {
+    const secrets = secretValues(gateway.contract.secretHeaders, headers);
+    const cause = redact(
+      error instanceof UpstreamFailure
+        ? error.message
+        : `the request could not be signed: ${(error as Error).message}`,
+      secrets,
+    );
+    record(gateway, { operationId, status: null, requestId: fallbackRequestId }, requestFindings, secrets);
+    gateway.ledger.addFailure(operationId, cause, fallbackRequestId);
+    gateway.log?.(`${logPath} → 502 (gateway): ${cause}`);
+    const answer = apiError(
+      gateway.facts,
+      502,
+      `The aidp-mock gateway got no answer from the upstream service: ${cause}.`,
+    );
+    answer.headers["opc-request-id"] = fallbackRequestId;
+    writeAnswer(response, method, answer);
+    return;
+  }
+
+  const { sentHeaders, answer } = exchange;
+  const secrets = secretValues(gateway.contract.secretHeaders, headers, sentHeaders, answer.headers);
+  const checked =
+    routed.operation && contract
+      ? checkUpstreamAnswer(gateway.guard, routed.operation, contract, answer)
+      : { findings: [], badItems: new Set<number>() };
+  const upstreamRequestId = headerText(answer.headers["opc-request-id"]);
+  const findings = record(
+    gateway,
+    { operationId, status: answer.status, requestId: upstreamRequestId ?? callerRequestId ?? null },
+    [...requestFindings, ...checked.findings],
+    secrets,
+  );
+
+  const responseFindings = findings.filter((finding) => finding.direction === "response");
+  const rejected = gateway.strict && responseFindings.length > 0;
+  if (rejected) {
+    const problem = responseFindings.map(({ location, rule }) => `${location} ${rule}`).join("; ");
+    const replaced = apiError(
+      gateway.facts,
+      502,
+      `The upstream's ${answer.status} answer breaks the spec (aidp-mock --strict): ${problem}.`,
+    );
+    replaced.headers["opc-request-id"] = upstreamRequestId ?? fallbackRequestId;
+    writeAnswer(response, method, replaced);
+  } else {
+    passOn(response, method, answer);
+    if (gateway.records && contract?.itemsField && answer.status === 200) {
+      const items = (checked.body as Record<string, unknown> | undefined)?.[contract.itemsField];
+      if (Array.isArray(items))
+        gateway.records.append(items.filter((_, index) => !checked.badItems.has(index)));
+    }
+  }
+  const elapsed = Math.round(performance.now() - started);
+  gateway.log?.(
+    redact(
+      `${logPath} → ${rejected ? `502 (--strict; upstream ${answer.status})` : answer.status} in ${elapsed} ms, ` +
+        `${findings.length} violation${findings.length === 1 ? "" : "s"}`,
+      secrets,
+    ),
+  );
+  for (const { direction, location, rule } of findings) {
+    gateway.log?.(
+      `  drift: ${operationId ?? "(no operation)"} ${direction} ${answer.status} ${location} ${rule}`,
+    );
+  }
+}
+
+/** The operation of a request, or why none: a path the router cannot read is no operation either. */
+function route(
+  gateway: Gateway,
+  method: string,
+  path: string,
+): { operation?: SpecOperation; message?: string } {
+  try {
+    const routed = gateway.guard.route(method, path);
+    return routed.operation ? routed : { message: routed.message };
+  } catch (error) {
+    return { message: `the path cannot be read: ${(error as Error).message}` };
+  }
+}
+
+/** Adds the findings of one exchange to the report, with that exchange's secrets taken out of their words. */
+function record(
+  gateway: Gateway,
+  exchange: { operationId: string | null; status: number | null; requestId: string | null },
+  findings: Finding[],
+  secrets: readonly string[],
+): Finding[] {
+  const redacted = findings.map((finding) => ({ ...finding, rule: redact(finding.rule, secrets) }));
+  gateway.ledger.addFindings(exchange, redacted);
+  return redacted;
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The upstream's answer as it came: status, headers (but hop-by-hop ones) and the same bytes. */
+function passOn(response: ServerResponse, method: string, answer: UpstreamAnswer): void {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+  }
+  headers["content-length"] = String(answer.body.byteLength);
+  response.writeHead(answer.status, headers);
+  response.end(method === "HEAD" ? undefined : answer.body);
+}
+
+function writeAnswer(response: ServerResponse, method: string, answer: MockResponse): void {
+  const payload = Buffer.from(JSON.stringify(answer.body));
+  response.writeHead(answer.status, { ...answer.headers, "content-length": String(payload.byteLength) });
+  response.end(method === "HEAD" ? undefined : payload);
+}
+
+/** 32 upper-case hex characters: within the opc-request-id pattern. */
+function newRequestId(): string {
+  return randomUUID().replaceAll("-", "").toUpperCase();
+}
