@@ -1,7 +1,6 @@
 // The gateway mode's options (`upstream`, `upstreamRegion`, ...) and the rules that keep it apart from the
 // other three modes: a gateway forwards to the service, so nothing that shapes the mock's own answers applies.
 import type { AuthProvider } from "@aidp/client";
-import type { MockOptions } from "../options.ts";
 
 export interface GatewayOptions {
   /**
@@ -48,12 +47,12 @@ const GATEWAY_ACCEPTS = new Set<string>([
 const given = (value: unknown) => value !== undefined && value !== false;
 
 /** Whether these options ask for the validation gateway (the fourth mode). */
-export function isGatewayMode(options: MockOptions): boolean {
+export function isGatewayMode(options: GatewayOptions): boolean {
   return options.upstream !== undefined || options.upstreamRegion !== undefined;
 }
 
 /** Throws a `TypeError` naming the option and the rule it breaks. */
-export function validateGatewayOptions(options: MockOptions): void {
+export function validateGatewayOptions(options: GatewayOptions): void {
   if (!isGatewayMode(options)) {
     const used = GATEWAY_ONLY.find((name) => given(options[name]));
     if (used) throw new TypeError(`option "${used}" needs a gateway ("upstream" or "upstreamRegion")`);
@@ -122,7 +121,7 @@ function parseUpstreamUrl(upstream: string): URL {
  * The service URL the gateway forwards to, without a trailing slash: `upstream`, or the spec's server
  * template filled with `upstreamRegion` and the template's default second-level domain.
  */
-export function upstreamBaseUrl(options: MockOptions, document: Record<string, unknown>): URL {
+export function upstreamBaseUrl(options: GatewayOptions, document: Record<string, unknown>): URL {
   if (options.upstream !== undefined) {
     const url = parseUpstreamUrl(options.upstream);
     url.pathname = url.pathname.replace(/\/+$/, "");
