@@ -2,6 +2,7 @@
 // environment variable, else the profile of the OCI config file. `--auth none` sends unsigned requests (the mock).
 import type { AidpClientOptions, AuthProvider, Logger } from "@aidp/client";
 import { UsageError } from "./exit-codes.ts";
+import { type NetworkTimeouts, timedFetch } from "./network.ts";
 import { cliVersion } from "./version.ts";
 
 export const AUTH_TYPES = ["api_key", "security_token", "none"] as const;
@@ -15,10 +16,15 @@ export interface ConnectionFlags {
   endpoint?: string;
   auth?: string;
   timeout?: string;
+  connectionTimeout?: string;
+  readTimeout?: string;
   maxRetries?: string;
   retry?: boolean;
   debug?: boolean;
 }
+
+/** The OCI CLI's defaults, in seconds: a connection that does not open, or an answer that stops, fails. */
+export const DEFAULT_TIMEOUT_SECONDS = { connection: 10, read: 60 } as const;
 
 /** The environment variable read when a flag is not given, by flag. */
 export const CONNECTION_ENVIRONMENT = {
@@ -49,18 +55,20 @@ export async function connectionOptions(
     throw new UsageError(
       "no endpoint: give --endpoint or --region (or OCI_CLI_ENDPOINT, OCI_CLI_REGION, or a region in the profile)",
     );
+  const timeouts = networkTimeouts(flags);
   const options: AidpClientOptions = {
     baseUrl: endpoint,
     region,
     auth,
+    fetch: timedFetch(timeouts),
     userAgent: `aidp-cli/${cliVersion}`,
-    timeoutMs: secondsToMs(flags.timeout),
+    timeoutMs: secondsToMs("--timeout", flags.timeout),
     retry: retryOptions(flags),
     logger: flags.debug ? debugLogger(debugLine) : undefined,
   };
   if (flags.debug)
     debugLine(
-      `endpoint ${endpoint ?? `region ${region ?? auth?.region}`}, auth ${authType ?? "from profile"}${auth ? `, profile ${pick("profile") ?? "DEFAULT"}` : ""}`,
+      `endpoint ${endpoint ?? `region ${region ?? auth?.region}`}, auth ${authType ?? "from profile"}${auth ? `, profile ${pick("profile") ?? "DEFAULT"}` : ""}, connection timeout ${timeouts.connectionTimeoutMs / 1000} s, read timeout ${timeouts.readTimeoutMs / 1000} s`,
     );
   return options;
 }
@@ -74,11 +82,23 @@ async function profileAuth(
   return configFileAuth({ path: pick("configFile"), profile: pick("profile"), authType });
 }
 
-function secondsToMs(timeout: string | undefined): number | undefined {
-  if (timeout === undefined) return undefined;
-  const seconds = Number(timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0)
-    throw new UsageError(`--timeout must be a number of seconds greater than 0, got "${timeout}"`);
+/** The OCI CLI's timeouts, the defaults unless a flag says otherwise. */
+export function networkTimeouts(flags: ConnectionFlags): NetworkTimeouts {
+  return {
+    connectionTimeoutMs:
+      secondsToMs("--connection-timeout", flags.connectionTimeout) ??
+      DEFAULT_TIMEOUT_SECONDS.connection * 1000,
+    readTimeoutMs: secondsToMs("--read-timeout", flags.readTimeout) ?? DEFAULT_TIMEOUT_SECONDS.read * 1000,
+  };
+}
+
+function secondsToMs(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(
+      `${flag} must be a number of seconds greater than 0, e.g. 30 or 0.5, got "${value}"`,
+    );
   return seconds * 1000;
 }
 

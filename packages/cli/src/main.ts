@@ -3,7 +3,7 @@
 import yargs, { type Argv } from "yargs";
 import { downloadLogsCommand } from "./commands/download-logs.ts";
 import { searchLogsCommand } from "./commands/search-logs.ts";
-import { AUTH_TYPES, CONNECTION_ENVIRONMENT } from "./connection.ts";
+import { AUTH_TYPES, CONNECTION_ENVIRONMENT, DEFAULT_TIMEOUT_SECONDS } from "./connection.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { OUTPUT_FORMATS } from "./output/record-writer.ts";
 import { cliVersion } from "./version.ts";
@@ -58,9 +58,20 @@ function withGlobalFlags(program: Argv): Argv {
       description: `How to sign requests; none sends them unsigned (the mock) [env ${CONNECTION_ENVIRONMENT.auth}, default: security_token if the profile has a security_token_file, else api_key]`,
       group: connection,
     })
+    .option("connection-timeout", {
+      type: "string",
+      description: `Seconds to wait for a connection to open before the attempt fails (and is retried) [default ${DEFAULT_TIMEOUT_SECONDS.connection}]`,
+      group: connection,
+    })
+    .option("read-timeout", {
+      type: "string",
+      description: `Seconds to wait for the answer, and for each part of it, before the attempt fails (and is retried) [default ${DEFAULT_TIMEOUT_SECONDS.read}]`,
+      group: connection,
+    })
     .option("timeout", {
       type: "string",
-      description: "Seconds an attempt may take before it is aborted (and retried)",
+      description:
+        "Seconds a whole attempt (connection, answer and body) may take before it is aborted (and retried)",
       group: connection,
     })
     .option("max-retries", {

@@ -10,6 +10,7 @@ import {
   AidpValidationError,
 } from "@aidp/client";
 import { ExitCode, UsageError } from "./exit-codes.ts";
+import { networkFailureIn } from "./network.ts";
 import { flagForField, type OperationId } from "./operation-input.ts";
 
 export function reportError(
@@ -43,6 +44,12 @@ export function reportError(
   if (error instanceof AidpPaginationError) {
     print(`aidp: ${error.message}`);
     return ExitCode.service;
+  }
+  const network = networkFailureIn(error);
+  if (network) {
+    // Said in the user's terms by the CLI's fetch: host and port, the system's code, the flag that decides.
+    print(`aidp: ${network.timedOut ? "timed out" : "network failure"}: ${network.message}`);
+    return ExitCode.network;
   }
   if (error instanceof AidpConnectionError || error instanceof AidpTimeoutError) {
     print(`aidp: ${error instanceof AidpTimeoutError ? "timed out" : "network failure"}: ${error.message}`);
