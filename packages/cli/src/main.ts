@@ -8,7 +8,7 @@ import { ExitCode } from "./exit-codes.ts";
 import { OUTPUT_FORMATS } from "./output/record-writer.ts";
 import { cliVersion } from "./version.ts";
 
-const EXIT_CODES_HELP = `Exit codes: 0 success; 2 usage or validation error (nothing was sent); 3 the service answered an error; 4 network failure or timeout; 130 interrupted (Ctrl-C); 1 anything else.`;
+const EXIT_CODES_HELP = `Exit codes: 0 success; 2 usage or validation error (nothing was sent); 3 the service answered an error; 4 network failure or timeout; 5 the export started but its answer could not be written where asked (standard error says where it was kept); 130 interrupted (Ctrl-C); 1 anything else.`;
 
 function withGlobalFlags(program: Argv): Argv {
   const connection = "Connection:";

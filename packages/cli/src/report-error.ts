@@ -12,6 +12,7 @@ import {
 import { ExitCode, UsageError } from "./exit-codes.ts";
 import { networkFailureIn } from "./network.ts";
 import { flagForField, type OperationId } from "./operation-input.ts";
+import { ResultKeptElsewhere } from "./output/kept-result.ts";
 
 export function reportError(
   error: unknown,
@@ -22,6 +23,10 @@ export function reportError(
   if (interrupted || error instanceof AidpAbortError) {
     print("aidp: interrupted; nothing was written");
     return ExitCode.interrupted;
+  }
+  if (error instanceof ResultKeptElsewhere) {
+    print(`aidp: ${error.message}`);
+    return ExitCode.keptElsewhere;
   }
   if (error instanceof AidpValidationError) {
     print("aidp: invalid request; nothing was sent:");

@@ -89,11 +89,14 @@ describe("--output-file", () => {
     expect(readdirSync(dir)).toEqual(["audit.ndjson"]);
   });
 
-  it("in a folder that does not exist: exit 1 naming the file", async () => {
+  it("in a folder that does not exist: exit 2 naming the folder, before anything is sent", async () => {
     const server = await pagingServer();
     const { code, stderr } = await runAidp(exportArgs(server, join(dir, "missing", "audit.ndjson")));
-    expect(code).toBe(1);
-    expect(stderr).toContain("ENOENT");
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `--output-file ${join(dir, "missing", "audit.ndjson")}: the folder ${join(dir, "missing")} does not exist; nothing was sent`,
+    );
+    expect(server.requests).toHaveLength(0);
   });
 });
 

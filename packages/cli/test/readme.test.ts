@@ -37,6 +37,6 @@ it("documents every environment variable and exit code the help names", async ()
     "OCI_CLI_REGION",
   ]);
   for (const variable of variables) expect(readme).toContain(`\`${variable}\``);
-  for (const code of [0, 1, 2, 3, 4, 130]) expect(readme).toMatch(new RegExp(`^\\| ${code} \\|`, "m"));
+  for (const code of [0, 1, 2, 3, 4, 5, 130]) expect(readme).toMatch(new RegExp(`^\\| ${code} \\|`, "m"));
   for (const format of ["json", "ndjson", "csv", "table"]) expect(readme).toContain(`| \`${format}`);
 });

@@ -3,12 +3,7 @@
 import { connect, type Socket } from "node:net";
 import { startProcess } from "@aidp/test-support";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import {
-  closedPort,
-  searchLogsAt,
-  startTestServer,
-  type TestServer,
-} from "./support/fake-service.ts";
+import { closedPort, searchLogsAt, startTestServer, type TestServer } from "./support/fake-service.ts";
 import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
 
 const servers: TestServer[] = [];

@@ -7,8 +7,9 @@ import { type ConnectionFlags, connectionOptions } from "../connection.ts";
 import { ExitCode, UsageError } from "../exit-codes.ts";
 import { watchInterruption } from "../interruption.ts";
 import { buildInput, type OperationId } from "../operation-input.ts";
+import { checkOutputTargets, type OutputTarget } from "../output/output-target.ts";
 import type { OutputFormat } from "../output/record-writer.ts";
-import { type OutputSink, openSink } from "../output/sink.ts";
+import { type OutputSink, openSink, type SinkOptions } from "../output/sink.ts";
 import { reportError } from "../report-error.ts";
 
 export interface CommandFlags extends ConnectionFlags {
@@ -24,7 +25,7 @@ export interface OperationRun {
   input: Record<string, unknown>;
   signal: AbortSignal;
   /** Opens the output (standard output or the atomic --output-file); call it once. */
-  openOutput(): OutputSink;
+  openOutput(options?: SinkOptions): OutputSink;
   print(line: string): void;
 }
 
@@ -32,6 +33,8 @@ export async function runOperation(
   operationId: OperationId,
   flags: CommandFlags,
   work: (run: OperationRun) => Promise<void>,
+  /** The command's own files besides --output-file, checked before anything is sent. */
+  otherTargets: readonly OutputTarget[] = [],
 ): Promise<number> {
   const print = (line: string) => process.stderr.write(`${line}\n`);
   const interruption = watchInterruption();
@@ -39,6 +42,7 @@ export async function runOperation(
   try {
     const body = flags.body === undefined ? undefined : readBodyArgument(flags.body);
     const input = buildInput(operationId, flags, body, process.env);
+    checkOutputTargets([["--output-file", flags.outputFile], ...otherTargets]);
     const options = await connectionOptions(flags, process.env, (line) => print(`aidp debug: ${line}`));
     let client: AidpClient;
     try {
@@ -47,8 +51,8 @@ export async function runOperation(
       // createAidpClient throws TypeError for a bad endpoint or region: a usage error.
       throw error instanceof TypeError ? new UsageError(error.message) : error;
     }
-    const openOutput = () => {
-      sink = openSink(flags.outputFile);
+    const openOutput = (options?: SinkOptions) => {
+      sink = openSink(flags.outputFile, options);
       return sink;
     };
     await work({ client, input, signal: interruption.signal, openOutput, print });

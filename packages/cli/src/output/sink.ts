@@ -14,8 +14,15 @@ export interface OutputSink {
   discard(): void;
 }
 
-export function openSink(outputFile: string | undefined): OutputSink {
-  return outputFile === undefined ? streamSink(process.stdout) : atomicFileSink(outputFile);
+export interface SinkOptions {
+  /** The output holds a secret (the PAR URL): the file is created with mode 0600, readable by its owner only. */
+  secret?: boolean;
+}
+
+export function openSink(outputFile: string | undefined, options: SinkOptions = {}): OutputSink {
+  return outputFile === undefined
+    ? streamSink(process.stdout)
+    : atomicFileSink(outputFile, options.secret ? 0o600 : 0o666);
 }
 
 /**
@@ -45,10 +52,10 @@ function streamSink(stream: Writable): OutputSink {
   return { write: writer(stream), commit: async () => {}, discard: () => {} };
 }
 
-function atomicFileSink(target: string): OutputSink {
+function atomicFileSink(target: string, mode: number): OutputSink {
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.partial`);
   // Opened synchronously, so the temporary file exists from here on and discard() can always remove it.
-  const file: WriteStream = createWriteStream(temporary, { fd: openSync(temporary, "wx") });
+  const file: WriteStream = createWriteStream(temporary, { fd: openSync(temporary, "wx", mode) });
   const write = writer(file);
   let pending = true;
   const removeTemporary = () => {
