@@ -14,6 +14,7 @@ const usage = `Usage: aidp-mock [options]
   --fail-rate R             share of requests (0 to 1) that fail with a random fault
   --verify-signatures KEYS  check OCI signatures with a PEM public key file or a directory of <keyId>.pem
   --require-auth            answer 401 to requests without an Authorization header
+  --export-ready-after MS   a log export's PAR URL answers 404 for MS milliseconds, then the file (default 0)
   --static                  Prism's own mock: the spec's examples, no state
   --dynamic                 Prism's own mock: responses generated from the schemas, no state
   --errors                  with --static/--dynamic: spec violations become errors, not log warnings
@@ -37,6 +38,7 @@ function parseCommandLine(): MockOptions & { help: boolean; quiet: boolean } {
       "fail-rate": { type: "string" },
       "verify-signatures": { type: "string" },
       "require-auth": { type: "boolean", default: false },
+      "export-ready-after": { type: "string" },
       static: { type: "boolean", default: false },
       dynamic: { type: "boolean", default: false },
       errors: { type: "boolean", default: false },
@@ -58,6 +60,7 @@ function parseCommandLine(): MockOptions & { help: boolean; quiet: boolean } {
     failRate: failRate === undefined ? undefined : Number(failRate),
     verifySignatures: values["verify-signatures"],
     requireAuth: values["require-auth"],
+    exportReadyAfterMs: integer("export-ready-after", values["export-ready-after"]),
     static: values.static,
     dynamic: values.dynamic,
     errors: values.errors,

@@ -1,5 +1,7 @@
 // DownloadClusterLogs as an export: each accepted request gets an async operation key and a PAR URL on the
-// mock itself whose path carries an unguessable token; a GET on it returns a placeholder log file.
+// mock itself whose path carries an unguessable token; a GET on it returns a placeholder log file once the
+// export is ready (at once by default; later with `exportReadyAfterMs` or the request header below), and 404
+// before, as Object Storage answers for an object that does not exist yet.
 import { randomBytes, randomUUID } from "node:crypto";
 
 /** `DownloadClusterLogsDetails`, already checked by Prism. */
@@ -20,20 +22,55 @@ interface ClusterLogExport {
   clusterKey: string;
   details: ExportDetails;
   fileName: string;
+  /** When the log file appears behind the PAR URL (the mock's clock, ms since the epoch). */
+  readyAt: number;
 }
 
 /** PAR paths look like Object Storage's: /p/<token>/n/<namespace>/b/<bucket>/o/<object>. */
 export const PAR_PREFIX = "/p/";
+/** Per request: how long (ms) this export takes before its log file is ready; overrides `exportReadyAfterMs`. */
+export const EXPORT_READY_AFTER_HEADER = "x-aidp-mock-export-ready-after";
+/** The longest delay the option or the header may ask for: one hour. */
+export const MAX_EXPORT_READY_AFTER_MS = 3_600_000;
 const LINES = 20;
+
+export class ExportDelayError extends Error {}
+
+/** Reads the delay header: a whole number of milliseconds up to {@link MAX_EXPORT_READY_AFTER_MS}. */
+export function parseExportDelayHeader(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,10}$/.test(value) || Number(value) > MAX_EXPORT_READY_AFTER_MS) {
+    throw new ExportDelayError(
+      `header ${EXPORT_READY_AFTER_HEADER} must be a whole number of milliseconds from 0 to ${MAX_EXPORT_READY_AFTER_MS}`,
+    );
+  }
+  return Number(value);
+}
+
+/** What is behind a PAR path: the log file, not yet (the export is still running), or nothing. */
+export type LogFileLookup = { kind: "ready"; text: string } | { kind: "pending" } | { kind: "unknown" };
+
+export interface ClusterLogExportsOptions {
+  /** How long a new export takes before its log file is ready, unless its request says. */
+  readyAfterMs: number;
+  /** The mock's clock (ms since the epoch). */
+  now: () => number;
+}
 
 export class ClusterLogExports {
   private readonly exports = new Map<string, ClusterLogExport>();
+  constructor(private readonly options: ClusterLogExportsOptions) {}
 
-  start(clusterKey: string, details: ExportDetails): { asyncOperationKey: string; parPath: string } {
+  start(
+    clusterKey: string,
+    details: ExportDetails,
+    readyAfterMs = this.options.readyAfterMs,
+  ): { asyncOperationKey: string; parPath: string } {
     const token = randomBytes(24).toString("base64url");
     const day = details.timeBegin.slice(0, 10);
     const fileName = `${details.logContentTypeContains}-${day}.log`;
-    this.exports.set(token, { clusterKey, details, fileName });
+    const readyAt = this.options.now() + readyAfterMs;
+    this.exports.set(token, { clusterKey, details, fileName, readyAt });
     const objectName = `${encodeURIComponent(clusterKey)}/${encodeURIComponent(fileName)}`;
     return {
       asyncOperationKey: randomUUID(),
@@ -41,11 +78,13 @@ export class ClusterLogExports {
     };
   }
 
-  /** The placeholder log file of a PAR path, or undefined when no export has that token. */
-  logFile(path: string): string | undefined {
+  /** The placeholder log file of a PAR path, once its export is ready. */
+  logFile(path: string): LogFileLookup {
     const token = path.slice(PAR_PREFIX.length).split("/")[0] ?? "";
     const found = this.exports.get(token);
-    return found && placeholderLog(found);
+    if (!found) return { kind: "unknown" };
+    if (this.options.now() < found.readyAt) return { kind: "pending" };
+    return { kind: "ready", text: placeholderLog(found) };
   }
 
   reset(): void {

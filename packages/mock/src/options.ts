@@ -1,3 +1,5 @@
+import { MAX_EXPORT_READY_AFTER_MS } from "./cluster-log-exports.ts";
+
 /** How to run the mock. Every field is optional. */
 export interface MockOptions {
   /** TCP port; `0` (the default of `startMock`) picks a free one. */
@@ -25,6 +27,17 @@ export interface MockOptions {
    * signature; `verifySignatures` does). Default false: unsigned requests are answered.
    */
   requireAuth?: boolean;
+  /**
+   * How long (ms) a DownloadClusterLogs export takes before its log file is ready: until then its PAR URL
+   * answers 404, as Object Storage does for an object not written yet. Default 0 (ready at once); at most
+   * 3600000. The request header `x-aidp-mock-export-ready-after: MS` overrides it per export.
+   */
+  exportReadyAfterMs?: number;
+  /**
+   * The mock's clock in milliseconds since the epoch, for tests that move time (retry-token expiry, exports
+   * becoming ready). Default `Date.now`.
+   */
+  now?: () => number;
   /** Prism's own mock answering with the spec's examples, no state (the behaviour before 0.2). */
   static?: boolean;
   /** Prism's own mock generating responses from the schemas (json-schema-faker), no state. */
@@ -46,7 +59,14 @@ export function isPrismMode(options: MockOptions): boolean {
   return options.static === true || options.dynamic === true;
 }
 
-const STATEFUL_ONLY = ["records", "recordsFile", "failRate", "verifySignatures"] as const;
+const STATEFUL_ONLY = [
+  "records",
+  "recordsFile",
+  "failRate",
+  "verifySignatures",
+  "exportReadyAfterMs",
+  "now",
+] as const;
 
 /** Throws a `TypeError` naming the option and the rule it breaks. */
 export function validateOptions(options: MockOptions): void {
@@ -78,6 +98,22 @@ export function validateOptions(options: MockOptions): void {
   }
   if (failRate !== undefined && !(typeof failRate === "number" && failRate >= 0 && failRate <= 1)) {
     throw new TypeError(`option "failRate" must be a number from 0 to 1, got ${String(failRate)}`);
+  }
+  const { exportReadyAfterMs, now } = options;
+  if (
+    exportReadyAfterMs !== undefined &&
+    !(
+      Number.isInteger(exportReadyAfterMs) &&
+      exportReadyAfterMs >= 0 &&
+      exportReadyAfterMs <= MAX_EXPORT_READY_AFTER_MS
+    )
+  ) {
+    throw new TypeError(
+      `option "exportReadyAfterMs" must be an integer from 0 to ${MAX_EXPORT_READY_AFTER_MS}, got ${String(exportReadyAfterMs)}`,
+    );
+  }
+  if (now !== undefined && typeof now !== "function") {
+    throw new TypeError(`option "now" must be a function returning milliseconds, got ${typeof now}`);
   }
   if (options.static && options.dynamic) {
     throw new TypeError('options "static" and "dynamic" exclude each other');

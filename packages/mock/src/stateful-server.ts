@@ -9,7 +9,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { verifyRequestSignature } from "@aidp/client/signature";
 import { type AuditRecord, DEFAULT_RECORD_COUNT, DEFAULT_SEED, generateRecords } from "./audit-records.ts";
 import { AuditSearch, PageTokenError, type SearchDetails } from "./audit-search.ts";
-import { ClusterLogExports, type ExportDetails, PAR_PREFIX } from "./cluster-log-exports.ts";
+import {
+  ClusterLogExports,
+  EXPORT_READY_AFTER_HEADER,
+  ExportDelayError,
+  type ExportDetails,
+  PAR_PREFIX,
+  parseExportDelayHeader,
+} from "./cluster-log-exports.ts";
 import {
   type ContractGuard,
   describeViolations,
@@ -37,6 +44,8 @@ export interface StatefulServerOptions {
   failRate?: number | undefined;
   verifySignatures?: string | undefined;
   requireAuth?: boolean | undefined;
+  exportReadyAfterMs?: number | undefined;
+  now?: (() => number) | undefined;
   onLog?: ((line: string) => void) | undefined;
 }
 
@@ -87,7 +96,10 @@ export async function startStatefulServer(options: StatefulServerOptions): Promi
     facts,
     guard,
     search: new AuditSearch(records),
-    exports: new ClusterLogExports(),
+    exports: new ClusterLogExports({
+      readyAfterMs: options.exportReadyAfterMs ?? 0,
+      now: options.now ?? Date.now,
+    }),
     retryTokens: new RetryTokens(),
     faults: new FaultScript(options.failRate ?? 0, seed),
     publicKeys: options.verifySignatures ? await loadPublicKeys(options.verifySignatures) : undefined,
@@ -169,9 +181,15 @@ async function answerRequest(
     return { response: corsPreflight(headers) };
   }
   if (url.pathname.startsWith(PAR_PREFIX) && (method === "GET" || method === "HEAD")) {
-    const text = state.exports.logFile(url.pathname);
-    if (text === undefined) return { response: apiError(facts, 404, "No cluster log export has this URL.") };
-    return { response: { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, text } };
+    const file = state.exports.logFile(url.pathname);
+    if (file.kind === "unknown")
+      return { response: apiError(facts, 404, "No cluster log export has this URL.") };
+    if (file.kind === "pending") {
+      return { response: apiError(facts, 404, "The cluster log export is not ready yet; try again later.") };
+    }
+    return {
+      response: { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, text: file.text },
+    };
   }
   const routed = state.guard.route(method, url.pathname);
   if (!routed.operation) return { response: apiError(facts, routed.status, routed.message) };
@@ -286,7 +304,14 @@ function answerOperation(state: MockState, operation: SpecOperation, received: R
   if (operation.iid === "downloadClusterLogs") {
     const segments = received.url.pathname.split("/");
     const clusterKey = decodeURIComponent(segments[segments.indexOf("clusters") + 1] ?? "");
-    const job = state.exports.start(clusterKey, received.body as ExportDetails);
+    let readyAfterMs: number | undefined;
+    try {
+      readyAfterMs = parseExportDelayHeader(received.headers[EXPORT_READY_AFTER_HEADER]);
+    } catch (error) {
+      if (error instanceof ExportDelayError) return apiError(facts, 400, `${error.message}.`);
+      throw error;
+    }
+    const job = state.exports.start(clusterKey, received.body as ExportDetails, readyAfterMs);
     const origin = received.headers.host ? `http://${received.headers.host}` : "http://127.0.0.1";
     return {
       status: 202,

@@ -76,6 +76,8 @@ describe("startMock", () => {
     [{ static: true, failRate: 0.1 }, 'option "failRate" needs the stateful mock'],
     [{ errors: true }, 'option "errors" needs "static" or "dynamic"'],
     [{ startTimeoutMs: 0 }, 'option "startTimeoutMs" must be a positive number, got 0'],
+    [{ exportReadyAfterMs: -5 }, 'option "exportReadyAfterMs" must be an integer from 0 to 3600000, got -5'],
+    [{ static: true, exportReadyAfterMs: 10 }, 'option "exportReadyAfterMs" needs the stateful mock'],
   ])("refuses %o: %s", async (options, message) => {
     await expect(startMock(options)).rejects.toThrow(message);
   });

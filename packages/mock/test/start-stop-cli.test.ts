@@ -61,6 +61,7 @@ describe("aidp-mock", () => {
     [["--port", "many"], "--port must be an integer, got many"],
     [["--records", "lots"], "--records must be an integer, got lots"],
     [["--fail-rate", "2"], "--fail-rate must be a number from 0 to 1, got 2"],
+    [["--export-ready-after", "soon"], "--export-ready-after must be an integer, got soon"],
     [["--static", "--fail-rate", "0.1"], 'option "failRate" needs the stateful mock'],
     [
       ["--records", "5", "--records-file", "r.json"],
@@ -72,6 +73,25 @@ describe("aidp-mock", () => {
     expect(code).toBe(1);
     expect(stderr()).toContain(message);
     expect(stderr()).toContain("Usage: aidp-mock");
+  });
+
+  it("--export-ready-after MS: a log export's PAR URL answers 404 until then; the request header overrides it", async () => {
+    const { child } = spawnNode([cli, "--port", "0", "--quiet", "--export-ready-after", "600000"]);
+    try {
+      const [, url] = await firstLineMatching(child, /^AIDP mock listening on (\S+)$/);
+      const parUrlOf = async (headers: Record<string, string>) =>
+        (await call(url as string, "downloadClusterLogs", { headers })).headers.get(
+          "datalake-cluster-log-par-url",
+        ) as string;
+      const pending = await fetch(await parUrlOf({}));
+      expect(pending.status).toBe(404);
+      expect((await pending.json()).message).toContain("not ready yet");
+      const atOnce = await fetch(await parUrlOf({ "x-aidp-mock-export-ready-after": "0" }));
+      expect(atOnce.status).toBe(200);
+    } finally {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    }
   });
 
   it("serves the data set its options ask for", async () => {
