@@ -3,9 +3,12 @@
 import type { ApiErrorBody } from "@aidp/types";
 import { AidpError } from "./errors.js";
 import { callHeaders } from "./generated/operations.js";
+import { redactSecretHeaders } from "./secret-headers.js";
 
 export interface ApiErrorDetails {
   status: number;
+  /** The answer's headers, as received (they are redacted here). */
+  headers: Headers;
   body: unknown;
   requestId: string | undefined;
   operation: string;
@@ -19,6 +22,16 @@ export class AidpApiError extends AidpError {
   /** The service's error code (`InvalidParameter`, `IncorrectState`, ...), or `HttpError<status>` when the body had none. */
   readonly code: string;
   readonly requestId: string | undefined;
+  /**
+   * The answer's headers (`error.headers.get("retry-after")`), with the value of every header the spec marks
+   * secret redacted.
+   */
+  readonly headers: Headers;
+  /**
+   * The answer's body, parsed: usually the spec's Error, `{ code, message }`; the text when it was not JSON;
+   * undefined when it was empty.
+   */
+  readonly body: unknown;
   readonly operation: string;
   readonly method: string;
   readonly url: string;
@@ -30,6 +43,8 @@ export class AidpApiError extends AidpError {
     this.status = details.status;
     this.code = code;
     this.requestId = details.requestId;
+    this.headers = redactSecretHeaders(details.headers);
+    this.body = details.body === "" ? undefined : details.body;
     this.operation = details.operation;
     this.method = details.method;
     this.url = details.url;

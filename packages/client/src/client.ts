@@ -10,7 +10,7 @@ import { resolveBaseUrl } from "./endpoint.js";
 import { AidpValidationError } from "./errors.js";
 import { callHeaders, operationFacts } from "./generated/operations.js";
 import type { OperationId, OperationInput, SuccessHeaders, WireRequest } from "./operation-types.js";
-import { type AidpClientOptions, type CallOptions, checkDurations } from "./options.js";
+import { type AidpClientOptions, type CallOptions, checkDurations, resolveTimeoutMs } from "./options.js";
 import { itemsOf, type PageOptions, paginate } from "./pagination.js";
 import { prepareRequest } from "./prepare-request.js";
 import { resolveRetryPolicy } from "./retry-policy.js";
@@ -90,6 +90,7 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
   // A bad policy or duration fails at creation, not at the first call.
   const clientRetry = resolveRetryPolicy(options.retry);
   checkDurations(options, "createAidpClient: ");
+  const clientTimeoutMs = resolveTimeoutMs(options.timeoutMs);
   const transport = createTransport({
     fetch: options.fetch ?? globalThis.fetch,
     auth: options.auth,
@@ -105,7 +106,7 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
       transport(request, {
         operation: `${request.method} ${new URL(request.url).pathname}`,
         retry: clientRetry,
-        timeoutMs: options.timeoutMs,
+        timeoutMs: clientTimeoutMs,
         signal: request.signal,
         deadline: deadlineOf(options.deadlineMs),
       }),
@@ -124,7 +125,7 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
       operation: operationId,
       retry:
         callOptions?.retry === undefined ? clientRetry : resolveRetryPolicy(options.retry, callOptions.retry),
-      timeoutMs: callOptions?.timeoutMs ?? options.timeoutMs,
+      timeoutMs: resolveTimeoutMs(options.timeoutMs, callOptions?.timeoutMs),
       signal: callOptions?.signal,
       deadline: deadlineOf(callOptions?.deadlineMs ?? options.deadlineMs),
     };
@@ -133,6 +134,7 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
       const { method, path } = operationFacts[operationId];
       throw createApiError({
         status: result.response.status,
+        headers: result.response.headers,
         body: result.error,
         requestId: result.response.headers.get(callHeaders.requestId) ?? undefined,
         operation: operationId,

@@ -28,6 +28,6 @@ export {
   type ValidationIssue,
 } from "./errors.js";
 export type { AttemptLogLine, Logger } from "./logger.js";
-export type { AidpClientOptions, CallOptions } from "./options.js";
+export { type AidpClientOptions, type CallOptions, DEFAULT_TIMEOUT_MS } from "./options.js";
 export type { PageOptions } from "./pagination.js";
 export type { RetryOptions } from "./retry-policy.js";

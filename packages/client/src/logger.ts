@@ -14,6 +14,12 @@ export interface AttemptLogLine {
   latencyMs: number;
   requestId: string | undefined;
   outcome: "success" | "retry" | "failure";
+  /** The per-attempt timeout the attempt ran under (60000 unless set); undefined when turned off with `false`. */
+  timeoutMs: number | undefined;
+  /** On `retry`: how long the client waits before the next attempt. */
+  retryInMs?: number;
+  /** On `failure` of an attempt that could have been retried: why it is not (attempts used up, Retry-After too long). */
+  notRetried?: string;
   error?: string;
 }
 
@@ -22,6 +28,6 @@ export function logAttempt(logger: Logger | undefined, line: AttemptLogLine) {
   const text = `${line.operation} attempt ${line.attempt}: ${line.status ?? line.error ?? "no response"} in ${line.latencyMs} ms`;
   const fields = { ...line };
   if (line.outcome === "success") logger.debug(text, fields);
-  else if (line.outcome === "retry") logger.warn(`${text}; retrying`, fields);
-  else logger.error(text, fields);
+  else if (line.outcome === "retry") logger.warn(`${text}; retrying in ${line.retryInMs} ms`, fields);
+  else logger.error(line.notRetried ? `${text}; not retried: ${line.notRetried}` : text, fields);
 }

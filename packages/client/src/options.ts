@@ -10,8 +10,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Retry policy for this call, or `false` for a single attempt. */
   retry?: RetryOptions | false;
-  /** Aborts an attempt that has not finished (headers and body) after this many milliseconds; it may be retried. */
-  timeoutMs?: number;
+  /**
+   * Aborts an attempt that has not finished (headers and body) after this many milliseconds; it may be retried.
+   * Default {@link DEFAULT_TIMEOUT_MS} (60 s, the read timeout of the OCI SDKs); `false` for no per-attempt limit.
+   */
+  timeoutMs?: number | false;
   /** Aborts the whole call, retries and backoff included, after this many milliseconds. */
   deadlineMs?: number;
 }
@@ -29,11 +32,30 @@ export interface AidpClientOptions extends EndpointOptions, Omit<CallOptions, "s
   logger?: Logger;
 }
 
-/** `timeoutMs` and `deadlineMs`, when given, are a number of milliseconds above 0 (not NaN, negative or 0). */
+/** The per-attempt timeout when neither the client nor the call sets `timeoutMs`: 60 s, as the OCI SDKs read. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** The longest timer the runtimes keep: a longer one fires at once (Node sets it to 1 ms). About 24.8 days. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * `timeoutMs` and `deadlineMs`, when given, are a number of milliseconds above 0 (not NaN, negative or 0) that a
+ * timer can hold; `timeoutMs` may also be `false`.
+ */
 export function checkDurations(options: Pick<CallOptions, "timeoutMs" | "deadlineMs">, where: string) {
   for (const name of ["timeoutMs", "deadlineMs"] as const) {
-    const value = options[name];
-    if (value !== undefined && !(Number.isFinite(value) && value > 0))
-      throw new TypeError(`${where}${name} must be a number of milliseconds greater than 0, got ${value}.`);
+    const value: unknown = options[name];
+    if (value === undefined || (value === false && name === "timeoutMs")) continue;
+    if (!(typeof value === "number" && value > 0 && value <= MAX_TIMER_MS))
+      throw new TypeError(
+        `${where}${name} must be a number of milliseconds greater than 0 and at most ${MAX_TIMER_MS}${name === "timeoutMs" ? ", or false for no per-attempt timeout" : ""}, got ${String(value)}.`,
+      );
   }
+}
+
+/** The per-attempt timeout of a call: the call's, else the client's, else the default; undefined when turned off. */
+export function resolveTimeoutMs(...layers: (number | false | undefined)[]): number | undefined {
+  let timeoutMs: number | false = DEFAULT_TIMEOUT_MS;
+  for (const layer of layers) if (layer !== undefined) timeoutMs = layer;
+  return timeoutMs === false ? undefined : timeoutMs;
 }

@@ -9,7 +9,7 @@ import { keptBodyOf, readResponse } from "./buffered-http.js";
 import { AidpAbortError, AidpConnectionError, AidpError, AidpTimeoutError } from "./errors.js";
 import { callHeaders } from "./generated/operations.js";
 import { type Logger, logAttempt } from "./logger.js";
-import { backoffDelay, isRetriableStatus, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
+import { decideRetry, isRetriableStatus, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
 
 export interface TransportSettings {
   fetch: typeof globalThis.fetch;
@@ -22,6 +22,7 @@ export interface CallSettings {
   /** Names the call in log lines and errors. */
   operation: string;
   retry: RetryPolicy;
+  /** Per attempt; undefined for none. */
   timeoutMs: number | undefined;
   /** Fires when the caller cancels. */
   signal: AbortSignal | undefined;
@@ -41,8 +42,11 @@ interface AttemptOutcome {
   response?: Response;
   /** The failure when no complete response arrived. */
   failure?: unknown;
+  /** What the log line shows of that failure. */
+  failureText?: string;
   retriable: boolean;
   retryAfterMs?: number;
+  latencyMs: number;
 }
 
 const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
@@ -67,19 +71,36 @@ export function createTransport(settings: TransportSettings): Transport {
     if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
       request.headers.set(RETRY_TOKEN, randomId());
     const body = await bodyOf(request);
-    let last: AttemptOutcome | undefined;
-    for (let attempt = 1; attempt <= call.retry.maxAttempts; attempt++) {
-      if (attempt > 1) {
-        const wait = waitBeforeRetry(call.retry, attempt - 1, last?.retryAfterMs);
-        if (wait === undefined) break; // Retry-After beyond the cap: give the caller the error now.
-        await sleep(wait, call);
-      }
+    for (let attempt = 1; ; attempt++) {
       throwIfCancelled(call);
-      last = await sendAttempt(settings, call, request, body, attempt);
-      if (!last.retriable) break;
+      const outcome = await sendAttempt(settings, call, request, body, attempt);
+      const decision = outcome.response?.ok
+        ? undefined
+        : decideRetry(call.retry, {
+            attempt,
+            retriable: outcome.retriable,
+            retryAfterMs: outcome.retryAfterMs,
+          });
+      logAttempt(settings.logger, {
+        operation: call.operation,
+        attempt,
+        status: outcome.response?.status,
+        latencyMs: outcome.latencyMs,
+        requestId: request.headers.get(REQUEST_ID) ?? undefined,
+        timeoutMs: call.timeoutMs,
+        ...(decision === undefined
+          ? { outcome: "success" }
+          : decision.retry
+            ? { outcome: "retry", retryInMs: decision.waitMs }
+            : { outcome: "failure", ...(decision.reason ? { notRetried: decision.reason } : {}) }),
+        ...(outcome.failureText ? { error: outcome.failureText } : {}),
+      });
+      if (!decision?.retry) {
+        if (outcome.response) return outcome.response;
+        throw finalFailure(call, request, outcome.failure);
+      }
+      await sleep(decision.waitMs, call);
     }
-    if (last?.response) return last.response;
-    throw finalFailure(call, last?.failure);
   };
 }
 
@@ -91,22 +112,14 @@ async function sendAttempt(
   attempt: number,
 ): Promise<AttemptOutcome> {
   const started = Date.now();
-  const attemptTimeout = call.timeoutMs !== undefined ? AbortSignal.timeout(call.timeoutMs) : undefined;
-  const signals = [call.signal, call.deadline, attemptTimeout].filter((s) => s !== undefined);
-  const canRetry = attempt < call.retry.maxAttempts;
-  const log = (status: number | undefined, outcome: "success" | "retry" | "failure", error?: string) =>
-    logAttempt(settings.logger, {
-      operation: call.operation,
-      attempt,
-      status,
-      latencyMs: Date.now() - started,
-      requestId: request.headers.get(REQUEST_ID) ?? undefined,
-      outcome,
-      ...(error ? { error } : {}),
-    });
   // Signing is not the network: a bad key or an unreadable token file fails the call now, with its own error,
   // instead of being retried and reported as a connection failure.
   const headers = settings.auth ? await signedHeaders(settings.auth, request, body, call) : request.headers;
+  // A timer of our own rather than AbortSignal.timeout: it is cleared when the attempt ends, so no timer outlives
+  // the call, and tests can move it with fake timers.
+  const attemptTimeout = call.timeoutMs !== undefined ? new AbortController() : undefined;
+  const timer = attemptTimeout && setTimeout(() => attemptTimeout.abort(), call.timeoutMs);
+  const signals = [call.signal, call.deadline, attemptTimeout?.signal].filter((s) => s !== undefined);
   try {
     const response = await settings.fetch(request.url, {
       method: request.method,
@@ -114,24 +127,30 @@ async function sendAttempt(
       body: body ?? null,
       signal: signals.length === 1 ? signals[0] : signals.length ? AbortSignal.any(signals) : null,
     });
-    const { complete, errorCode } = await readWhole(response, canRetry);
+    const { complete, errorCode } = await readWhole(response, attempt < call.retry.maxAttempts);
     const retriable = isRetriableStatus(response.status, errorCode);
-    log(response.status, response.ok ? "success" : retriable && canRetry ? "retry" : "failure");
     // Retry-After is an HTTP header (RFC 9110) any server may send with a 429 or 503, documented or not.
     const retryAfterMs = retriable ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
-    return { response: complete, retriable, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return {
+      response: complete,
+      retriable,
+      latencyMs: Date.now() - started,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
   } catch (failure) {
     throwIfCancelled(call);
-    const description = attemptTimeout?.aborted
-      ? `timed out after ${call.timeoutMs} ms`
-      : describeFailure(failure);
-    log(undefined, canRetry ? "retry" : "failure", description);
+    const timedOut = attemptTimeout?.signal.aborted === true;
+    const failureText = timedOut ? `timed out after ${call.timeoutMs} ms` : describeFailure(failure);
     return {
-      failure: attemptTimeout?.aborted
-        ? new AidpTimeoutError(`${call.operation}: attempt ${attempt} ${description}.`)
+      failure: timedOut
+        ? new AidpTimeoutError(`${call.operation}: attempt ${attempt} ${failureText}.`)
         : failure,
+      failureText,
       retriable: true,
+      latencyMs: Date.now() - started,
     };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -188,15 +207,6 @@ async function signedHeaders(
   return headers;
 }
 
-function waitBeforeRetry(
-  policy: RetryPolicy,
-  failedAttempt: number,
-  retryAfterMs: number | undefined,
-): number | undefined {
-  if (retryAfterMs === undefined) return backoffDelay(policy, failedAttempt);
-  return retryAfterMs <= policy.maxDelayMs ? retryAfterMs : undefined;
-}
-
 function readErrorCode(bytes: Uint8Array<ArrayBuffer>): string | undefined {
   try {
     const code: unknown = JSON.parse(new TextDecoder().decode(bytes))?.code;
@@ -240,22 +250,47 @@ function sleep(ms: number, call: CallSettings): Promise<void> {
   });
 }
 
+/** Node's and undici's codes for the failures users meet most, in their words. */
+const FAILURE_WORDS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "host name lookup failed for now",
+  ETIMEDOUT: "connection timed out",
+  EHOSTUNREACH: "host unreachable",
+  UND_ERR_SOCKET: "connection closed by the other side",
+  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
+};
+
+/**
+ * A failure as words and its system error code: fetch rejects with a TypeError "fetch failed" whose `cause`
+ * (or a cause of that, or the first of an AggregateError's errors) has the code, e.g. ECONNREFUSED.
+ * Only the code and our words are shown, not the causes' messages, which may quote what was sent.
+ */
 function describeFailure(failure: unknown): string {
   const message = failure instanceof Error ? failure.message : String(failure);
-  const cause = failure instanceof Error ? failure.cause : undefined;
-  const code =
-    typeof cause === "object" && cause !== null && "code" in cause && typeof cause.code === "string"
-      ? cause.code
-      : undefined;
-  return code ? `${message} (${code})` : message;
+  const code = systemErrorCode(failure);
+  return code ? `${FAILURE_WORDS[code] ?? message} (${code})` : message;
 }
 
-function finalFailure(call: CallSettings, failure: unknown): Error {
+function systemErrorCode(failure: unknown, depth = 0): string | undefined {
+  if (typeof failure !== "object" || failure === null || depth > 4) return undefined;
+  if ("code" in failure && typeof failure.code === "string" && failure.code !== "") return failure.code;
+  const inner = "cause" in failure ? failure.cause : undefined;
+  const first = failure instanceof AggregateError ? failure.errors[0] : undefined;
+  return systemErrorCode(inner, depth + 1) ?? systemErrorCode(first, depth + 1);
+}
+
+/** host:port of the service, and nothing else of its URL. */
+function hostAndPort(url: string): string {
+  const { protocol, hostname, port } = new URL(url);
+  return `${hostname}:${port || (protocol === "https:" ? "443" : "80")}`;
+}
+
+function finalFailure(call: CallSettings, request: Request, failure: unknown): Error {
   if (failure instanceof AidpTimeoutError) return failure;
   return new AidpConnectionError(
-    `${call.operation} could not reach the service: ${describeFailure(failure)}.`,
-    {
-      cause: failure,
-    },
+    `${call.operation} could not reach the service at ${hostAndPort(request.url)}: ${describeFailure(failure)}.`,
+    { cause: failure },
   );
 }

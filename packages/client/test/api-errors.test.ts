@@ -3,7 +3,13 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
-import { AidpApiError, AidpInternalServerError, AidpNotFoundError, createAidpClient } from "../src/index.ts";
+import {
+  AidpApiError,
+  AidpInternalServerError,
+  AidpNotFoundError,
+  AidpTooManyRequestsError,
+  createAidpClient,
+} from "../src/index.ts";
 import { documentedErrorClasses } from "./support/documented-errors.ts";
 import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -88,6 +94,65 @@ describe("AidpApiError", () => {
     expect(error).toBeInstanceOf(AidpInternalServerError);
     expect(error.code).toBe("HttpError500");
     expect(error.message).toContain("<html>Bad gateway</html>");
+  });
+});
+
+describe("AidpApiError headers and body", () => {
+  it("a caller with retry: false reads Retry-After and the parsed Error body from the error", async () => {
+    const body = { code: "TooManyRequests", message: "Slow down." };
+    server = await startTestServer((_req, res) =>
+      sendJson(res, 429, body, { "retry-after": "7", "opc-request-id": "RID-4" }),
+    );
+    const aidp = createAidpClient({ baseUrl: server.url, retry: false });
+    const error = (await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e)) as AidpApiError;
+    expect(error).toBeInstanceOf(AidpTooManyRequestsError);
+    expect(error.headers).toBeInstanceOf(Headers);
+    expect(error.headers.get("retry-after")).toBe("7");
+    expect(error.headers.get("opc-request-id")).toBe("RID-4");
+    expect(error.headers.get("content-type")).toBe("application/json");
+    expect(error.body).toEqual(body);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("redacts the value of every header the spec marks secret, and keeps the others", async () => {
+    const parUrl = "https://objectstorage.example/p/SECRET-PAR-TOKEN/n/ns/b/bucket/o/log.gz";
+    const retryToken = "SECRET-RETRY-TOKEN-echoed";
+    server = await startTestServer((_req, res) =>
+      sendJson(
+        res,
+        409,
+        { code: "IncorrectState", message: "Busy." },
+        { "datalake-cluster-log-par-url": parUrl, "opc-retry-token": retryToken, "x-other": "kept" },
+      ),
+    );
+    const aidp = createAidpClient({ baseUrl: server.url, retry: false });
+    const error = (await aidp
+      .downloadClusterLogs({
+        aiDataPlatformId,
+        workspaceKey: "ws",
+        clusterKey: "cl",
+        opcRetryToken: retryToken,
+        details: { logContentTypeContains: "events", timeBegin: new Date(0), timeEnd: new Date(1) },
+      })
+      .catch((e: unknown) => e)) as AidpApiError;
+    expect(error.headers.get("datalake-cluster-log-par-url")).toBe(`<redacted, ${parUrl.length} characters>`);
+    expect(error.headers.get("opc-retry-token")).toBe(`<redacted, ${retryToken.length} characters>`);
+    expect(error.headers.get("x-other")).toBe("kept");
+    expect(JSON.stringify([...error.headers])).not.toMatch(/SECRET/);
+  });
+
+  it.each([
+    ["a non-JSON body is its text", "text/html", "<html>Bad gateway</html>", "<html>Bad gateway</html>"],
+    ["an empty body is undefined", "application/json", "", undefined],
+  ])("%s", async (_name, contentType, text, expected) => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(500, { "content-type": contentType });
+      res.end(text);
+    });
+    const aidp = createAidpClient({ baseUrl: server.url, retry: false });
+    const error = (await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e)) as AidpApiError;
+    expect(error.body).toBe(expected);
+    expect(error.headers.get("content-type")).toBe(contentType);
   });
 });
 

@@ -1,6 +1,7 @@
 // Fault injection against a real node:http server: which failures are retried, how often, how long it waits,
 // and that every attempt carries the same opc-retry-token and opc-request-id.
-import type { ServerResponse } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   AidpAbortError,
@@ -98,6 +99,20 @@ describe("retries", () => {
     expect(error).toBeInstanceOf(AidpTooManyRequestsError);
     expect(requests).toHaveLength(1);
     expect(elapsed).toBeLessThan(30_000); // not the 120 s it was asked to wait
+  });
+
+  it("a call's retry options merge over the defaults: client `retry: false`, call `{ maxAttempts: 3 }`", async () => {
+    // Unspecified fields come from the defaults (maxDelayMs 30 s), so a Retry-After of 1 s is honoured; a merge
+    // over `false` gave maxDelayMs 0, and any Retry-After ended the retries.
+    const { url, requests } = await serverPlaying([
+      status(429, apiError("TooManyRequests"), { "retry-after": "1" }),
+      ok,
+    ]);
+    const aidp = createAidpClient({ baseUrl: url, retry: false });
+    const result = await aidp.searchAuditLogs({ aiDataPlatformId }, { retry: { maxAttempts: 3 } });
+    expect(result.items).toEqual(page.items);
+    expect(requests).toHaveLength(2);
+    expectSameIdsOnEveryAttempt(requests);
   });
 
   it("a connection reset before the response is retried", async () => {
@@ -225,6 +240,48 @@ describe("retries", () => {
       ["my-token", "my-request"],
       ["my-token", "my-request"],
     ]);
+  });
+});
+
+describe("network failures", () => {
+  /** A port nothing listens on: one the system gave us, closed again. */
+  async function closedPort(): Promise<number> {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    return port;
+  }
+
+  it("connection refused names the host, the port and ECONNREFUSED, keeps the cause, and shows no path", async () => {
+    const port = await closedPort();
+    const aidp = createAidpClient({ baseUrl: `http://127.0.0.1:${port}/api/private-path`, retry: false });
+    const error = (await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(AidpConnectionError);
+    expect(error.message).toBe(
+      `searchAuditLogs could not reach the service at 127.0.0.1:${port}: connection refused (ECONNREFUSED).`,
+    );
+    expect(error.cause).toBeInstanceOf(TypeError);
+    expect((error.cause as Error).cause).toMatchObject({ code: "ECONNREFUSED" });
+  });
+
+  it("an unknown host names the host, the default port and the lookup's code", async () => {
+    const aidp = createAidpClient({ baseUrl: "http://no-such-host.invalid", retry: false });
+    const error = (await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(AidpConnectionError);
+    expect(error.message).toMatch(
+      /^searchAuditLogs could not reach the service at no-such-host\.invalid:80: host (not found \(ENOTFOUND\)|name lookup failed for now \(EAI_AGAIN\))\.$/,
+    );
+  });
+
+  it("a connection closed before the answer says so, with undici's code", async () => {
+    const { url } = await serverPlaying([reset]);
+    const aidp = createAidpClient({ baseUrl: url, retry: false });
+    const error = (await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(AidpConnectionError);
+    expect(error.message).toBe(
+      `searchAuditLogs could not reach the service at ${new URL(url).host}: connection closed by the other side (UND_ERR_SOCKET).`,
+    );
   });
 });
 

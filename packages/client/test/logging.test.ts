@@ -57,4 +57,39 @@ describe("logger", () => {
     ]);
     expect(lines[1]?.fields?.error).toEqual(expect.any(String));
   });
+
+  it("says 'retrying in N ms' with the wait it takes: the server's Retry-After", async () => {
+    server = await startTestServer((_req, res, index) =>
+      index === 0
+        ? sendJson(res, 429, { code: "TooManyRequests", message: "slow down" }, { "retry-after": "1" })
+        : sendJson(res, 200, { items: [record(0)] }),
+    );
+    const { logger, lines } = capturingLogger();
+    const aidp = createAidpClient({ baseUrl: server.url, logger, retry: { maxDelayMs: 2_000 } });
+    await aidp.searchAuditLogs({ aiDataPlatformId: "ocid1.x" });
+    expect(lines.map((l) => [l.level, l.fields?.outcome, l.fields?.retryInMs])).toEqual([
+      ["warn", "retry", 1_000],
+      ["debug", "success", undefined],
+    ]);
+    expect(lines[0]?.message).toMatch(/^searchAuditLogs attempt 1: 429 in \d+ ms; retrying in 1000 ms$/);
+  });
+
+  it("never says 'retrying' when a Retry-After beyond maxDelayMs ends the retries, and says why", async () => {
+    server = await startTestServer((_req, res) =>
+      sendJson(res, 429, { code: "TooManyRequests", message: "slow down" }, { "retry-after": "120" }),
+    );
+    const { logger, lines } = capturingLogger();
+    const aidp = createAidpClient({ baseUrl: server.url, logger, retry: { maxDelayMs: 2_000 } });
+    await expect(aidp.searchAuditLogs({ aiDataPlatformId: "ocid1.x" })).rejects.toMatchObject({
+      status: 429,
+    });
+    expect(lines.map((l) => [l.level, l.fields?.attempt, l.fields?.outcome])).toEqual([
+      ["error", 1, "failure"],
+    ]);
+    expect(lines[0]?.message).not.toContain("retrying");
+    expect(lines[0]?.message).toMatch(
+      /; not retried: Retry-After of 120000 ms is beyond retry\.maxDelayMs \(2000 ms\)$/,
+    );
+    expect(server.requests).toHaveLength(1);
+  });
 });

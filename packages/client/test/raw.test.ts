@@ -114,9 +114,13 @@ describe("aidp.raw", () => {
     const operation = `POST /20260430/aiDataPlatforms/${aiDataPlatformId}/actions/searchAuditLogs`;
     expect(lines).toEqual([
       expect.stringMatching(
-        new RegExp(`^${operation} attempt 1: timed out after 100 ms in \\d+ ms; retrying$`),
+        new RegExp(`^${operation} attempt 1: timed out after 100 ms in \\d+ ms; retrying in \\d+ ms$`),
       ),
-      expect.stringMatching(new RegExp(`^${operation} attempt 2: timed out after 100 ms in \\d+ ms$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^${operation} attempt 2: timed out after 100 ms in \\d+ ms; not retried: retry\\.maxAttempts \\(2\\) reached$`,
+        ),
+      ),
     ]);
   });
 });

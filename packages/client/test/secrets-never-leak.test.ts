@@ -107,7 +107,12 @@ function renderings(value: unknown): string[] {
     error instanceof Error
       ? `${error.name}: ${error.message}\n${error.stack}\n${withCause(error.cause)}`
       : String(error ?? "");
-  return [String(value), withCause(value), JSON.stringify(value), JSON.stringify({ ...value })];
+  // An AidpApiError carries the answer's headers and body: a Headers object stringifies as `{}`, so list them.
+  const answer =
+    "headers" in value && value.headers instanceof Headers
+      ? [JSON.stringify([...value.headers]), JSON.stringify((value as { body?: unknown }).body)]
+      : [];
+  return [String(value), withCause(value), JSON.stringify(value), JSON.stringify({ ...value }), ...answer];
 }
 
 describe("secrets", () => {

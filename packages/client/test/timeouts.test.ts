@@ -1,0 +1,119 @@
+// The per-attempt timeout against a real server that accepts the request and never answers: on by default
+// (60 s, the read timeout of the OCI SDKs), set per client or per call, turned off with `false`.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  AidpAbortError,
+  AidpTimeoutError,
+  createAidpClient,
+  DEFAULT_TIMEOUT_MS,
+  type Logger,
+} from "../src/index.ts";
+import { record } from "./support/paging-server.ts";
+import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
+
+const aiDataPlatformId = "ocid1.aidataplatform.oc1.iad.example";
+let server: TestServer | undefined;
+afterEach(async () => {
+  vi.useRealTimers();
+  await server?.close();
+});
+
+async function neverAnswering(): Promise<TestServer> {
+  server = await startTestServer(() => {}); // reads the request, then holds the connection open
+  return server;
+}
+
+/** The call's outcome once it settles: the error it threw, or "answered". */
+function settle(call: Promise<unknown>) {
+  const outcome: { settled: boolean; value?: unknown } = { settled: false };
+  call.then(
+    () => Object.assign(outcome, { settled: true, value: "answered" }),
+    (error: unknown) => Object.assign(outcome, { settled: true, value: error }),
+  );
+  return outcome;
+}
+
+/** vi.waitUntil polls on real timers while the client's are fake; it fails naming what it waited for. */
+const waitFor = (condition: () => boolean, what: string) =>
+  vi.waitUntil(condition, { timeout: 10_000, interval: 20 }).catch(() => {
+    throw new Error(`Gave up after 10 s waiting for ${what}.`);
+  });
+
+describe("per-attempt timeout", () => {
+  it("is 60 s unless set", () => {
+    expect(DEFAULT_TIMEOUT_MS).toBe(60_000);
+  });
+
+  it("is on by default: a server that never answers ends the call with AidpTimeoutError after 60 s", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const { url, requests } = await neverAnswering();
+    const aidp = createAidpClient({ baseUrl: url, retry: false });
+    const outcome = settle(aidp.searchAuditLogs({ aiDataPlatformId }));
+    await waitFor(() => requests.length === 1, "the request to reach the server");
+    await vi.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS - 1_000);
+    expect(outcome.settled, "still waiting a second before the default timeout").toBe(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await waitFor(() => outcome.settled, "the call to fail once 60 s have passed");
+    expect(outcome.value).toBeInstanceOf(AidpTimeoutError);
+    expect((outcome.value as Error).message).toBe("searchAuditLogs: attempt 1 timed out after 60000 ms.");
+  });
+
+  it("timeoutMs: false turns it off: the call waits until cancelled", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const { url, requests } = await neverAnswering();
+    const controller = new AbortController();
+    const aidp = createAidpClient({ baseUrl: url, retry: false, timeoutMs: 1_000 });
+    const outcome = settle(
+      aidp.searchAuditLogs({ aiDataPlatformId }, { timeoutMs: false, signal: controller.signal }),
+    );
+    await waitFor(() => requests.length === 1, "the request to reach the server");
+    await vi.advanceTimersByTimeAsync(10 * DEFAULT_TIMEOUT_MS);
+    expect(outcome.settled, "no timeout fired in 10 minutes").toBe(false);
+    controller.abort();
+    await waitFor(() => outcome.settled, "the call to end on the caller's abort");
+    expect(outcome.value).toBeInstanceOf(AidpAbortError);
+  });
+
+  it("a short timeoutMs ends each attempt against a server that never answers, then the call", async () => {
+    const { url, requests } = await neverAnswering();
+    const aidp = createAidpClient({ baseUrl: url, retry: { maxAttempts: 2, baseDelayMs: 1 } });
+    const error = await aidp
+      .searchAuditLogs({ aiDataPlatformId }, { timeoutMs: 100 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AidpTimeoutError);
+    expect((error as Error).message).toBe("searchAuditLogs: attempt 2 timed out after 100 ms.");
+    expect(requests).toHaveLength(2);
+  });
+
+  it("is in every attempt's log line: the default, the client's, the call's, or none", async () => {
+    server = await startTestServer((_req, res) => sendJson(res, 200, { items: [record(0)] }));
+    const timeouts: unknown[] = [];
+    const log = (_message: string, fields?: Record<string, unknown>) => timeouts.push(fields?.timeoutMs);
+    const logger: Logger = { debug: log, info: log, warn: log, error: log };
+    await createAidpClient({ baseUrl: server.url, logger }).searchAuditLogs({ aiDataPlatformId });
+    const client = createAidpClient({ baseUrl: server.url, logger, timeoutMs: 5_000 });
+    await client.searchAuditLogs({ aiDataPlatformId });
+    await client.searchAuditLogs({ aiDataPlatformId }, { timeoutMs: 7_000 });
+    await client.searchAuditLogs({ aiDataPlatformId }, { timeoutMs: false });
+    expect(timeouts).toEqual([60_000, 5_000, 7_000, undefined]);
+  });
+
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, true, "100"])(
+    "timeoutMs %s is refused, naming the option and the rule",
+    (timeoutMs) => {
+      expect(() =>
+        createAidpClient({ baseUrl: "http://127.0.0.1:9", timeoutMs: timeoutMs as number }),
+      ).toThrow(
+        new TypeError(
+          `createAidpClient: timeoutMs must be a number of milliseconds greater than 0 and at most 2147483647, or false for no per-attempt timeout, got ${String(timeoutMs)}.`,
+        ),
+      );
+    },
+  );
+
+  it("a deadline beyond what a timer holds is refused (Node would fire it after 1 ms)", () => {
+    expect(() => createAidpClient({ baseUrl: "http://127.0.0.1:9", deadlineMs: 2 ** 31 })).toThrow(
+      "createAidpClient: deadlineMs must be a number of milliseconds greater than 0 and at most 2147483647, got 2147483648.",
+    );
+  });
+});
