@@ -92,7 +92,7 @@ export function networkTimeouts(flags: ConnectionFlags): NetworkTimeouts {
   };
 }
 
-function secondsToMs(flag: string, value: string | undefined): number | undefined {
+export function secondsToMs(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
   if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0)

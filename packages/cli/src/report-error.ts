@@ -13,6 +13,7 @@ import { ExitCode, UsageError } from "./exit-codes.ts";
 import { networkFailureIn } from "./network.ts";
 import { flagForField, type OperationId } from "./operation-input.ts";
 import { ResultKeptElsewhere } from "./output/kept-result.ts";
+import { LogFileError, WaitTimeoutError } from "./wait-for-log-file.ts";
 
 export function reportError(
   error: unknown,
@@ -27,6 +28,14 @@ export function reportError(
   if (error instanceof ResultKeptElsewhere) {
     print(`aidp: ${error.message}`);
     return ExitCode.keptElsewhere;
+  }
+  if (error instanceof WaitTimeoutError) {
+    print(`aidp: timed out: ${error.message}`);
+    return ExitCode.network;
+  }
+  if (error instanceof LogFileError) {
+    print(`aidp: ${error.message}`);
+    return ExitCode.service;
   }
   if (error instanceof AidpValidationError) {
     print("aidp: invalid request; nothing was sent:");

@@ -1,16 +1,23 @@
 import type { DownloadClusterLogsJob } from "@aidp/client";
 import { downloadClusterLogs } from "../api.ts";
+import { secondsToMs } from "../connection.ts";
+import { downloadToFile } from "../output/download-file.ts";
 import { keepStartedExport } from "../output/kept-result.ts";
 import { createRecordWriter } from "../output/record-writer.ts";
 import { writeSecretFile } from "../output/secret-file.ts";
-import type { DownloadFlags } from "./download-logs.ts";
+import { createStatusLine, formatBytes, formatDuration } from "../progress.ts";
+import { waitForLogFile } from "../wait-for-log-file.ts";
+import { DEFAULT_WAIT_SECONDS, type DownloadFlags } from "./download-logs.ts";
 import { type CommandFlags, type OperationRun, runOperation } from "./run-operation.ts";
 
 export function downloadLogs(flags: CommandFlags & DownloadFlags): Promise<number> {
+  const wait = flags.wait || flags.download !== undefined;
   return runOperation(
     "downloadClusterLogs",
     flags,
-    async ({ client, input, signal, openOutput }) => {
+    async ({ client, input, signal, openOutput, fetch, print }) => {
+      // Read before sending: a bad value must not start an export.
+      const settings = wait ? waitSettings(flags) : undefined;
       const job = await downloadClusterLogs(client, input, { signal });
       // From here on the service has started an export: a failure to write its answer must not lose it.
       try {
@@ -19,9 +26,45 @@ export function downloadLogs(flags: CommandFlags & DownloadFlags): Promise<numbe
         if (signal.aborted) throw failure;
         throw keepStartedExport(job, flags.parUrlFile ?? flags.outputFile, failure);
       }
+      if (!settings || job.logParUrl === undefined) return;
+      const waiting = createStatusLine(process.stderr, !flags.quiet);
+      let answer: Response;
+      try {
+        answer = await waitForLogFile(job.logParUrl, {
+          ...settings,
+          signal,
+          fetch,
+          onPending: (waitedMs) =>
+            waiting.show(`waiting for the log file: ${formatDuration(waitedMs)}`, true),
+        });
+      } finally {
+        waiting.done();
+      }
+      if (flags.download === undefined) {
+        await answer.body?.cancel();
+        print("aidp: the log file is ready");
+        return;
+      }
+      const { bytes, ms } = await downloadToFile(answer, flags.download, {
+        showProgress: !flags.quiet,
+        signal,
+      });
+      print(`aidp: downloaded ${formatBytes(bytes)} to ${flags.download} in ${formatDuration(ms)}`);
     },
-    [["--par-url-file", flags.parUrlFile]],
+    [
+      ["--par-url-file", flags.parUrlFile],
+      ["--download", flags.download],
+    ],
   );
+}
+
+function waitSettings(flags: DownloadFlags) {
+  return {
+    maxWaitMs: secondsToMs("--max-wait-seconds", flags.maxWaitSeconds) ?? DEFAULT_WAIT_SECONDS.max * 1000,
+    maxIntervalMs:
+      secondsToMs("--wait-interval-seconds", flags.waitIntervalSeconds) ??
+      DEFAULT_WAIT_SECONDS.interval * 1000,
+  };
 }
 
 async function writeJob(

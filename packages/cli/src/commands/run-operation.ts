@@ -24,6 +24,8 @@ export interface OperationRun {
   client: AidpClient;
   input: Record<string, unknown>;
   signal: AbortSignal;
+  /** The fetch the client sends with (the connection and read timeouts), for URLs outside the API (the PAR URL). */
+  fetch: typeof globalThis.fetch;
   /** Opens the output (standard output or the atomic --output-file); call it once. */
   openOutput(options?: SinkOptions): OutputSink;
   print(line: string): void;
@@ -55,7 +57,14 @@ export async function runOperation(
       sink = openSink(flags.outputFile, options);
       return sink;
     };
-    await work({ client, input, signal: interruption.signal, openOutput, print });
+    await work({
+      client,
+      input,
+      signal: interruption.signal,
+      fetch: options.fetch ?? globalThis.fetch,
+      openOutput,
+      print,
+    });
     return ExitCode.ok;
   } catch (error) {
     sink?.discard();

@@ -6,8 +6,8 @@ import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
 
 export interface OutputSink {
-  /** Resolves once the text is handed over (waits for the stream to drain: memory stays flat). */
-  write(text: string): Promise<void>;
+  /** Resolves once the text (or bytes) is handed over (waits for the stream to drain: memory stays flat). */
+  write(text: string | Uint8Array): Promise<void>;
   /** Everything was written: flush, and for a file, rename it into place. */
   commit(): Promise<void>;
   /** Something went wrong: for a file, delete the temporary file. Synchronous, so it also runs on exit. */
@@ -34,9 +34,9 @@ function writer(stream: Writable) {
   stream.on("error", (error) => {
     failure ??= error;
   });
-  return (text: string): Promise<void> => {
+  return (text: string | Uint8Array): Promise<void> => {
     if (failure) return Promise.reject(failure);
-    if (text === "") return Promise.resolve();
+    if (text.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const flushed = stream.write(text, (error) => {
         if (error) reject(error);
