@@ -1,7 +1,6 @@
 // Turns whatever stopped a command into its message on standard error and its documented exit code. Messages
 // name the flag a problem is about; the client's errors never carry a secret, and nothing else is printed.
 import {
-  AidpAbortError,
   AidpApiError,
   AidpAuthError,
   AidpConnectionError,
@@ -15,16 +14,7 @@ import { flagForField, type OperationId } from "./operation-input.ts";
 import { ResultKeptElsewhere } from "./output/kept-result.ts";
 import { LogFileError, WaitTimeoutError } from "./wait-for-log-file.ts";
 
-export function reportError(
-  error: unknown,
-  operationId: OperationId,
-  interrupted: boolean,
-  print: (line: string) => void,
-): number {
-  if (interrupted || error instanceof AidpAbortError) {
-    print("aidp: interrupted; nothing was written");
-    return ExitCode.interrupted;
-  }
+export function reportError(error: unknown, operationId: OperationId, print: (line: string) => void): number {
   if (error instanceof ResultKeptElsewhere) {
     print(`aidp: ${error.message}`);
     return ExitCode.keptElsewhere;

@@ -1,6 +1,7 @@
 import type { DownloadClusterLogsJob } from "@aidp/client";
 import { downloadClusterLogs } from "../api.ts";
 import { secondsToMs } from "../connection.ts";
+import { UsageError } from "../exit-codes.ts";
 import { downloadToFile } from "../output/download-file.ts";
 import { keepStartedExport } from "../output/kept-result.ts";
 import { createRecordWriter } from "../output/record-writer.ts";
@@ -15,13 +16,18 @@ export function downloadLogs(flags: CommandFlags & DownloadFlags): Promise<numbe
   return runOperation(
     "downloadClusterLogs",
     flags,
-    async ({ client, input, signal, openOutput, fetch, print }) => {
-      // Read before sending: a bad value must not start an export.
+    async ({ client, input, signal, openOutput, fetch, print, recordsWritten }) => {
+      // Checked before sending: a bad value must not start an export.
       const settings = wait ? waitSettings(flags) : undefined;
+      if (flags.output === "table" && flags.parUrlFile === undefined)
+        throw new UsageError(
+          "--output table would cut the PAR URL, which is never put in a table: add --par-url-file FILE, or use --output json",
+        );
       const job = await downloadClusterLogs(client, input, { signal });
       // From here on the service has started an export: a failure to write its answer must not lose it.
       try {
         await writeJob(job, flags, openOutput);
+        recordsWritten(1);
       } catch (failure) {
         if (signal.aborted) throw failure;
         throw keepStartedExport(job, flags.parUrlFile ?? flags.outputFile, failure);

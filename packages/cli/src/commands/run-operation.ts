@@ -1,10 +1,11 @@
 // What both commands share: read --body and the flags into the client's input, create the client from the
 // connection flags, run the command's work with a Ctrl-C signal and an output sink, and turn any error into
 // its message and exit code. A failed or interrupted command discards its partial output file.
-import { type AidpClient, createAidpClient } from "@aidp/client";
+import { AidpAbortError, type AidpClient, createAidpClient } from "@aidp/client";
 import { readBodyArgument } from "../body-argument.ts";
 import { type ConnectionFlags, connectionOptions } from "../connection.ts";
 import { ExitCode, UsageError } from "../exit-codes.ts";
+import { describeInterruptedOutput } from "../interrupted-output.ts";
 import { watchInterruption } from "../interruption.ts";
 import { buildInput, type OperationId } from "../operation-input.ts";
 import { checkOutputTargets, type OutputTarget } from "../output/output-target.ts";
@@ -29,6 +30,8 @@ export interface OperationRun {
   /** Opens the output (standard output or the atomic --output-file); call it once. */
   openOutput(options?: SinkOptions): OutputSink;
   print(line: string): void;
+  /** Count records handed to the output, so that an interruption can say what was written. */
+  recordsWritten(count: number): void;
 }
 
 export async function runOperation(
@@ -41,6 +44,7 @@ export async function runOperation(
   const print = (line: string) => process.stderr.write(`${line}\n`);
   const interruption = watchInterruption();
   let sink: OutputSink | undefined;
+  let records = 0;
   try {
     const body = flags.body === undefined ? undefined : readBodyArgument(flags.body);
     const input = buildInput(operationId, flags, body, process.env);
@@ -64,12 +68,20 @@ export async function runOperation(
       fetch: options.fetch ?? globalThis.fetch,
       openOutput,
       print,
+      recordsWritten: (count) => {
+        records += count;
+      },
     });
     return ExitCode.ok;
   } catch (error) {
     sink?.discard();
     if ((error as NodeJS.ErrnoException).code === "EPIPE") return ExitCode.ok; // the reader has all it wanted
-    return reportError(error, operationId, interruption.interrupted, print);
+    if (interruption.interrupted || error instanceof AidpAbortError) {
+      const written = { records, outputFile: flags.outputFile, committed: sink?.committed ?? false };
+      print(`aidp: interrupted; ${describeInterruptedOutput({ ...written, format: flags.output })}`);
+      return ExitCode.interrupted;
+    }
+    return reportError(error, operationId, print);
   } finally {
     interruption.dispose();
   }

@@ -12,6 +12,8 @@ export interface OutputSink {
   commit(): Promise<void>;
   /** Something went wrong: for a file, delete the temporary file. Synchronous, so it also runs on exit. */
   discard(): void;
+  /** commit() completed: for a file, it is in place. */
+  readonly committed: boolean;
 }
 
 export interface SinkOptions {
@@ -49,7 +51,17 @@ function writer(stream: Writable) {
 
 /** Standard output; a reader that goes away (`aidp ... | head`) makes writes fail with EPIPE. */
 function streamSink(stream: Writable): OutputSink {
-  return { write: writer(stream), commit: async () => {}, discard: () => {} };
+  let committed = false;
+  return {
+    write: writer(stream),
+    commit: async () => {
+      committed = true;
+    },
+    discard: () => {},
+    get committed() {
+      return committed;
+    },
+  };
 }
 
 function atomicFileSink(target: string, mode: number): OutputSink {
@@ -58,6 +70,7 @@ function atomicFileSink(target: string, mode: number): OutputSink {
   const file: WriteStream = createWriteStream(temporary, { fd: openSync(temporary, "wx", mode) });
   const write = writer(file);
   let pending = true;
+  let committed = false;
   const removeTemporary = () => {
     if (!pending) return;
     pending = false;
@@ -79,8 +92,12 @@ function atomicFileSink(target: string, mode: number): OutputSink {
       });
       renameSync(temporary, target);
       pending = false;
+      committed = true;
       process.off("exit", removeTemporary);
     },
     discard: removeTemporary,
+    get committed() {
+      return committed;
+    },
   };
 }
