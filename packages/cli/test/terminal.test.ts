@@ -18,7 +18,8 @@ afterAll(() => server.close());
 
 /** What the terminal shows, as lines (script writes CRLF line ends). */
 const screenLines = (text: string) => text.split("\r\n").filter((line) => line !== "");
-const ANSI_CONTROL = /\x1b\[[0-9;]*[A-Za-z]|\r/;
+const ESC = String.fromCharCode(27);
+const ANSI_CONTROL = new RegExp(`${ESC}\\[[0-9;]*[A-Za-z]|\r`);
 
 describe("on a terminal", () => {
   it("records on the terminal: no progress line among them, every line a whole record", async () => {

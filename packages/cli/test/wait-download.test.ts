@@ -122,7 +122,11 @@ describe("cluster download-logs --wait --download FILE", () => {
       logFile,
     ]).result;
     expect(code).toBe(0);
-    expect(stdout).toMatch(/\r\x1b\[2Kwaiting for the log file: \d+(\.\d)? m?s\r\x1b\[2K/);
+    const eraseLine = `\r${String.fromCharCode(27)}[2K`;
+    expect(stdout).toContain(`${eraseLine}waiting for the log file: `);
+    const lastLine = stdout.slice(stdout.lastIndexOf("waiting for the log file: "));
+    expect(lastLine).toMatch(/^waiting for the log file: \d+(\.\d)? m?s\r/);
+    expect(lastLine.slice(lastLine.indexOf("\r")).startsWith(eraseLine), "erased").toBe(true);
     expect(stdout).toContain(`aidp: downloaded`);
   });
 
