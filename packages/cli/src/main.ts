@@ -85,6 +85,13 @@ function withGlobalFlags(program: Argv): Argv {
       description: "Retry failed attempts; --no-retry sends each request once",
       group: connection,
     })
+    .option("request-id", {
+      type: "string",
+      description:
+        "The opc-request-id header of the request, to find it in the service's logs (a fresh one per command otherwise; retries keep it)",
+      group: connection,
+      requiresArg: true,
+    })
     .option("debug", {
       type: "boolean",
       description: "One line per attempt on standard error (secrets are never shown)",

@@ -82,6 +82,9 @@ export function buildInput(
     if (flag.input.startsWith(BODY_PREFIX)) details[flag.input.slice(BODY_PREFIX.length)] = value;
     else input[flag.input] = value;
   }
+  const requestIdField = requestIdInput(operationId);
+  if (requestIdField !== undefined && values.requestId !== undefined)
+    input[requestIdField] = values.requestId;
   const hasBody = operationFlags[operationId].flags.some((flag) => flag.input.startsWith(BODY_PREFIX));
   if (hasBody) input.details = details;
   return input;
@@ -93,9 +96,16 @@ function toInputValue(flag: OperationFlag, raw: string, now: number): unknown {
   return raw;
 }
 
+/** The input field of the operation's opc-request-id header (`opcRequestId`), set by the global --request-id. */
+function requestIdInput(operationId: OperationId): string | undefined {
+  const facts: { requestIdInput?: string } = operationFlags[operationId];
+  return facts.requestIdInput;
+}
+
 /** The flag a client validation issue is about (`details.timeBegin` → `--time-begin`), if there is one. */
 export function flagForField(operationId: OperationId, field: string): string | undefined {
   const flag = flagsOf(operationId).find((candidate) => candidate.input === field);
   if (flag) return `--${flag.flag}`;
+  if (field === requestIdInput(operationId)) return "--request-id";
   return field === "details" ? "--body" : undefined;
 }

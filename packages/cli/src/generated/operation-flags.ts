@@ -5,6 +5,7 @@ export const operationFlags = {
   "downloadClusterLogs": {
     "summary": "Download cluster logs",
     "description": "Downloads logs within the specified cluster and time range. The logs can be filtered by severity (`logLevel`), type (`logContentTypeContains`), and other parameters such as execution context and thread identifiers.",
+    "requestIdInput": "opcRequestId",
     "flags": [
       {
         "flag": "instance-id",
@@ -70,7 +71,7 @@ export const operationFlags = {
         "type": "string"
       },
       {
-        "flag": "opc-request-id",
+        "flag": "log-request-id",
         "input": "details.opcRequestId",
         "description": "The unique request identifier used for tracking the API call. Supported only when `logContentTypeContains` is `executor` or `driver`.",
         "required": false,
@@ -112,6 +113,7 @@ export const operationFlags = {
   "searchAuditLogs": {
     "summary": "Search audit logs",
     "description": "Searches audit logs for AI Data Platform Workbench. Results are paginated: when a response carries the `opc-next-page` header, send the same request again with that value as the `page` query parameter to get the next page. The last page has no `opc-next-page` header.",
+    "requestIdInput": "opcRequestId",
     "flags": [
       {
         "flag": "instance-id",
