@@ -25,19 +25,27 @@ const FLAG_LOCATIONS = new Set(["path", "query"]);
 const CONSTRAINTS = ["type", "format", "enum", "minimum", "maximum", "minLength", "maxLength", "default"];
 
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
-/** Help text is plain: Markdown links keep their text, whitespace collapses. */
+/**
+ * Help text is plain text for a terminal: a Markdown link keeps its text and its URL (`List Pagination
+ * (https://...)`), whitespace collapses, and the text ends as a sentence does (the spec's do not all).
+ */
 const plain = (text: unknown) =>
   String(text ?? "")
-    .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
+    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, "$1 ($2)")
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
     .replace(/\s+/g, " ")
     .trim();
+const sentences = (text: unknown) => {
+  const flat = plain(text);
+  return flat === "" || /[.!?:]$/.test(flat) ? flat : `${flat}.`;
+};
 
 function flagOf(input: string, name: string, schemaNode: Json, description: unknown, required: boolean) {
   const schema = resolve(schemaNode);
   const flag: Json = {
     flag: FLAG_NAME_OVERRIDES[input] ?? kebab(name),
     input,
-    description: plain(description ?? schema.description),
+    description: sentences(description ?? schema.description),
     required,
   };
   for (const keyword of CONSTRAINTS) if (schema[keyword] !== undefined) flag[keyword] = schema[keyword];
@@ -84,7 +92,7 @@ for (const { operationId, parameters, bodySchema, node } of operations()) {
   const requestId = parameters.find((p) => p.in === "header" && p["x-aidp-call-header"] === "request-id");
   generated[operationId] = {
     summary: plain(node.summary),
-    description: plain(node.description),
+    description: sentences(node.description),
     ...(requestId ? { requestIdInput: inputName(requestId.name as string) } : {}),
     flags,
     resultColumns: resultColumns(node),

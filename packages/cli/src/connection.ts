@@ -1,5 +1,8 @@
 // Where requests go and how they are signed, the way the OCI CLI decides it: a flag, else its OCI_CLI_*
 // environment variable, else the profile of the OCI config file. `--auth none` sends unsigned requests (the mock).
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
 import type { AidpClientOptions, AuthProvider, Logger } from "@aidp/client";
 import { UsageError } from "./exit-codes.ts";
 import { type NetworkTimeouts, timedFetch } from "./network.ts";
@@ -50,6 +53,12 @@ export async function connectionOptions(
   const auth =
     authType === "none" ? undefined : await profileAuth(pick, authType as Exclude<AuthType, "none">);
   const endpoint = pick("endpoint");
+  if (endpoint !== undefined && !/^https?:\/\/[^/]/i.test(endpoint)) {
+    const source = flags.endpoint !== undefined ? "--endpoint" : CONNECTION_ENVIRONMENT.endpoint;
+    throw new UsageError(
+      `${source} "${endpoint}" is not a URL: give it with its scheme, e.g. http://${endpoint.replace(/^\/+/, "")} or https://...`,
+    );
+  }
   const region = pick("region");
   if (!endpoint && !region && !auth?.region)
     throw new UsageError(
@@ -79,7 +88,13 @@ async function profileAuth(
 ): Promise<AuthProvider> {
   // Loaded only when signing: node:crypto key parsing is not needed for `--auth none`.
   const { configFileAuth } = await import("@aidp/client/node");
-  return configFileAuth({ path: pick("configFile"), profile: pick("profile"), authType });
+  const path = pick("configFile");
+  const file = resolve(path ?? join(homedir(), ".oci", "config"));
+  if (!existsSync(file))
+    throw new UsageError(
+      `no OCI config file at ${file}${path === undefined ? " (the default)" : ""}. Create one with \`oci setup config\` (the OCI CLI), or name yours with --config-file or ${CONNECTION_ENVIRONMENT.configFile}. Against the mock of this project: --auth none --endpoint http://127.0.0.1:4010`,
+    );
+  return configFileAuth({ path, profile: pick("profile"), authType });
 }
 
 /** The OCI CLI's timeouts, the defaults unless a flag says otherwise. */

@@ -18,7 +18,7 @@ function withGlobalFlags(program: Argv): Argv {
       alias: "o",
       choices: OUTPUT_FORMATS,
       default: "json",
-      description: "json (one document), ndjson (one record a line), csv (RFC 4180) or table",
+      description: "json (one document), ndjson (one record a line), csv (RFC 4180) or table [default json]",
       group: output,
     })
     .option("output-file", {
@@ -55,7 +55,7 @@ function withGlobalFlags(program: Argv): Argv {
     })
     .option("auth", {
       choices: AUTH_TYPES,
-      description: `How to sign requests; none sends them unsigned (the mock) [env ${CONNECTION_ENVIRONMENT.auth}, default: security_token if the profile has a security_token_file, else api_key]`,
+      description: `How to sign requests: api_key, security_token, or none to send them unsigned (the mock) [env ${CONNECTION_ENVIRONMENT.auth}, default: security_token if the profile has a security_token_file, else api_key]`,
       group: connection,
     })
     .option("connection-timeout", {
@@ -76,7 +76,7 @@ function withGlobalFlags(program: Argv): Argv {
     })
     .option("max-retries", {
       type: "string",
-      description: "Retries after a failed attempt (429, 5xx, network)",
+      description: "A whole number: retries after a failed attempt (429, 5xx, network)",
       group: connection,
     })
     .option("retry", {
@@ -129,6 +129,8 @@ export async function main(args: readonly string[]): Promise<number> {
     .fail((message, error) => {
       throw error ?? new CommandLineError(message);
     });
+  // yargs would show every flag read as text as [string]; each description says what it takes instead.
+  (program as WithUsageConfiguration).usageConfiguration({ "hide-types": true });
   try {
     await program.parseAsync();
   } catch (error) {
@@ -140,6 +142,9 @@ export async function main(args: readonly string[]): Promise<number> {
   }
   return exitCode;
 }
+
+/** yargs 18 has usageConfiguration(); @types/yargs 17 does not know it yet. */
+type WithUsageConfiguration = Argv & { usageConfiguration(config: { "hide-types": boolean }): Argv };
 
 /** yargs rejected the command line (unknown flag, bad choice, missing command). */
 class CommandLineError extends Error {

@@ -10,11 +10,25 @@ import {
 } from "@aidp/client";
 import { ExitCode, UsageError } from "./exit-codes.ts";
 import { networkFailureIn } from "./network.ts";
-import { flagForField, type OperationId } from "./operation-input.ts";
+import { describeMissing, type OperationId } from "./operation-input.ts";
 import { ResultKeptElsewhere } from "./output/kept-result.ts";
+import { RELATIVE_TIME_HELP } from "./relative-time.ts";
 import { LogFileError, WaitTimeoutError } from "./wait-for-log-file.ts";
 
-export function reportError(error: unknown, operationId: OperationId, print: (line: string) => void): number {
+/** The client's words, but for a date-time the forms the command line takes (a --body value is sent as it is). */
+function inUserTerms(expected: string, where: string): string {
+  if (!/RFC 3339/.test(expected)) return expected;
+  if (where.startsWith("--body"))
+    return "an RFC 3339 date-time such as 2025-03-16T08:00:00Z (relative times such as 24h are for the flag, not --body)";
+  return `a date-time: ${RELATIVE_TIME_HELP}`;
+}
+
+export function reportError(
+  error: unknown,
+  operationId: OperationId,
+  sourceOf: (field: string) => string,
+  print: (line: string) => void,
+): number {
   if (error instanceof ResultKeptElsewhere) {
     print(`aidp: ${error.message}`);
     return ExitCode.keptElsewhere;
@@ -30,9 +44,11 @@ export function reportError(error: unknown, operationId: OperationId, print: (li
   if (error instanceof AidpValidationError) {
     print("aidp: invalid request; nothing was sent:");
     for (const issue of error.issues) {
-      const flag = flagForField(operationId, issue.field);
-      const where = flag ? `${flag} (${issue.field})` : issue.field;
-      print(`  - ${where}: expected ${issue.expected} (rule \`${issue.rule}\`), got ${issue.value}`);
+      const where = sourceOf(issue.field);
+      const missing = issue.rule === "required" ? describeMissing(operationId, issue.field) : undefined;
+      print(
+        `  - ${missing ?? `${where}: expected ${inUserTerms(issue.expected, where)}, got ${issue.value}`}`,
+      );
     }
     return ExitCode.usage;
   }

@@ -7,7 +7,7 @@ import { type ConnectionFlags, connectionOptions } from "../connection.ts";
 import { ExitCode, UsageError } from "../exit-codes.ts";
 import { describeInterruptedOutput } from "../interrupted-output.ts";
 import { watchInterruption } from "../interruption.ts";
-import { buildInput, type OperationId } from "../operation-input.ts";
+import { buildInput, type OperationId, sourceOfField } from "../operation-input.ts";
 import { checkOutputTargets, type OutputTarget } from "../output/output-target.ts";
 import type { OutputFormat } from "../output/record-writer.ts";
 import { type OutputSink, openSink, type SinkOptions } from "../output/sink.ts";
@@ -81,7 +81,8 @@ export async function runOperation(
       print(`aidp: interrupted; ${describeInterruptedOutput({ ...written, format: flags.output })}`);
       return ExitCode.interrupted;
     }
-    return reportError(error, operationId, print);
+    const sourceOf = (field: string) => sourceOfField(operationId, field, flags, process.env);
+    return reportError(error, operationId, sourceOf, print);
   } finally {
     interruption.dispose();
   }

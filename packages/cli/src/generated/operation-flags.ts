@@ -10,14 +10,14 @@ export const operationFlags = {
       {
         "flag": "instance-id",
         "input": "aiDataPlatformId",
-        "description": "The OCID of the AI Data Platform (Data Lake) instance.",
+        "description": "The OCID (https://docs.oracle.com/iaas/Content/General/Concepts/identifiers.htm) of the AI Data Platform (Data Lake) instance.",
         "required": true,
         "type": "string"
       },
       {
         "flag": "workspace-key",
         "input": "workspaceKey",
-        "description": "The key of the Workspace",
+        "description": "The key of the Workspace.",
         "required": true,
         "type": "string"
       },
@@ -118,14 +118,14 @@ export const operationFlags = {
       {
         "flag": "instance-id",
         "input": "aiDataPlatformId",
-        "description": "The OCID of the AI Data Platform (Data Lake) instance.",
+        "description": "The OCID (https://docs.oracle.com/iaas/Content/General/Concepts/identifiers.htm) of the AI Data Platform (Data Lake) instance.",
         "required": true,
         "type": "string"
       },
       {
         "flag": "limit",
         "input": "limit",
-        "description": "For list pagination. The maximum number of results per page, or items to return in a paginated \"List\" call. For important details about how pagination works, see List Pagination.",
+        "description": "For list pagination. The maximum number of results per page, or items to return in a paginated \"List\" call. For important details about how pagination works, see List Pagination (https://docs.oracle.com/iaas/Content/API/Concepts/usingapi.htm#nine).",
         "required": false,
         "type": "integer",
         "minimum": 1,
@@ -135,7 +135,7 @@ export const operationFlags = {
       {
         "flag": "page",
         "input": "page",
-        "description": "For list pagination. The value of the opc-next-page response header from the previous \"List\" call. For important details about how pagination works, see List Pagination.",
+        "description": "For list pagination. The value of the opc-next-page response header from the previous \"List\" call. For important details about how pagination works, see List Pagination (https://docs.oracle.com/iaas/Content/API/Concepts/usingapi.htm#nine).",
         "required": false,
         "type": "string",
         "minLength": 1
