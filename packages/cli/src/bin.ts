@@ -4,7 +4,7 @@
 import { cliVersion } from "./version.ts";
 
 const args = process.argv.slice(2);
-if (args.length === 1 && args[0] === "--version") {
+if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
   process.stdout.write(`${cliVersion}\n`);
 } else {
   const { main } = await import("./main.ts");

@@ -1,6 +1,6 @@
 // Where requests go and how they are signed, the way the OCI CLI decides it: a flag, else its OCI_CLI_*
 // environment variable, else the profile of the OCI config file. `--auth none` sends unsigned requests (the mock).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import type { AidpClientOptions, AuthProvider, Logger } from "@aidp/client";
@@ -51,7 +51,9 @@ export async function connectionOptions(
     throw new UsageError(`${source} must be one of ${AUTH_TYPES.join(", ")}, got "${authType}"`);
   }
   const auth =
-    authType === "none" ? undefined : await profileAuth(pick, authType as Exclude<AuthType, "none">);
+    authType === "none"
+      ? undefined
+      : await profileAuth(pick, authType as Exclude<AuthType, "none">, environment);
   const endpoint = pick("endpoint");
   if (endpoint !== undefined && !/^https?:\/\/[^/]/i.test(endpoint)) {
     const source = flags.endpoint !== undefined ? "--endpoint" : CONNECTION_ENVIRONMENT.endpoint;
@@ -82,12 +84,46 @@ export async function connectionOptions(
   return options;
 }
 
+/** The OCI CLI's config-less API key auth (for CI): these variables instead of a config file. */
+export const API_KEY_ENVIRONMENT = {
+  user: "OCI_CLI_USER",
+  tenancy: "OCI_CLI_TENANCY",
+  fingerprint: "OCI_CLI_FINGERPRINT",
+  keyFile: "OCI_CLI_KEY_FILE",
+  keyContent: "OCI_CLI_KEY_CONTENT",
+  passphrase: "OCI_CLI_PASSPHRASE",
+} as const;
+
 async function profileAuth(
   pick: (name: keyof typeof CONNECTION_ENVIRONMENT) => string | undefined,
   authType: Exclude<AuthType, "none"> | undefined,
+  environment: NodeJS.ProcessEnv,
 ): Promise<AuthProvider> {
   // Loaded only when signing: node:crypto key parsing is not needed for `--auth none`.
-  const { configFileAuth } = await import("@aidp/client/node");
+  const { apiKeyAuth, configFileAuth } = await import("@aidp/client/node");
+  const fromEnvironment = (name: keyof typeof API_KEY_ENVIRONMENT) =>
+    environment[API_KEY_ENVIRONMENT[name]] || undefined;
+  const configLess = (["user", "tenancy", "fingerprint", "keyFile", "keyContent"] as const).some(
+    fromEnvironment,
+  );
+  if (configLess && authType !== "security_token") {
+    const missing: (keyof typeof API_KEY_ENVIRONMENT)[] = (
+      ["user", "tenancy", "fingerprint"] as const
+    ).filter((name) => !fromEnvironment(name));
+    if (!fromEnvironment("keyFile") && !fromEnvironment("keyContent")) missing.push("keyFile");
+    if (missing.length > 0)
+      throw new UsageError(
+        `config-less auth needs ${API_KEY_ENVIRONMENT.user}, ${API_KEY_ENVIRONMENT.tenancy}, ${API_KEY_ENVIRONMENT.fingerprint} and ${API_KEY_ENVIRONMENT.keyFile} (or ${API_KEY_ENVIRONMENT.keyContent}); missing: ${missing.map((name) => API_KEY_ENVIRONMENT[name]).join(", ")}`,
+      );
+    return apiKeyAuth({
+      user: fromEnvironment("user") as string,
+      tenancy: fromEnvironment("tenancy") as string,
+      fingerprint: fromEnvironment("fingerprint") as string,
+      privateKey: privateKeyFromEnvironment(fromEnvironment("keyContent"), fromEnvironment("keyFile")),
+      passphrase: fromEnvironment("passphrase"),
+      region: pick("region"),
+    });
+  }
   const path = pick("configFile");
   const file = resolve(path ?? join(homedir(), ".oci", "config"));
   if (!existsSync(file))
@@ -95,6 +131,19 @@ async function profileAuth(
       `no OCI config file at ${file}${path === undefined ? " (the default)" : ""}. Create one with \`oci setup config\` (the OCI CLI), or name yours with --config-file or ${CONNECTION_ENVIRONMENT.configFile}. Against the mock of this project: --auth none --endpoint http://127.0.0.1:4010`,
     );
   return configFileAuth({ path, profile: pick("profile"), authType });
+}
+
+/** OCI_CLI_KEY_CONTENT (a PEM, its line breaks possibly written as \n), else the file OCI_CLI_KEY_FILE names. */
+function privateKeyFromEnvironment(content: string | undefined, file: string | undefined): string {
+  if (content !== undefined) return content.includes("\n") ? content : content.replaceAll("\\n", "\n");
+  const path = resolve((file as string).replace(/^~(?=$|\/)/, homedir()));
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(
+      `${API_KEY_ENVIRONMENT.keyFile}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "read error"})`,
+    );
+  }
 }
 
 /** The OCI CLI's timeouts, the defaults unless a flag says otherwise. */
@@ -118,6 +167,8 @@ export function secondsToMs(flag: string, value: string | undefined): number | u
 }
 
 function retryOptions(flags: ConnectionFlags): AidpClientOptions["retry"] {
+  if (flags.retry === false && flags.maxRetries !== undefined)
+    throw new UsageError("--no-retry and --max-retries contradict each other: give one of them");
   if (flags.retry === false) return false;
   if (flags.maxRetries === undefined) return undefined;
   const retries = Number(flags.maxRetries);

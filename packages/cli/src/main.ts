@@ -1,14 +1,22 @@
 // The command line: global flags (connection, output), the two commands, help with examples, completion.
 // The commands' request flags come from the spec through src/generated/operation-flags.ts.
 import yargs, { type Argv } from "yargs";
+import { completionWith, knownFlags, withSuggestion } from "./command-line-help.ts";
 import { downloadLogsCommand } from "./commands/download-logs.ts";
 import { searchLogsCommand } from "./commands/search-logs.ts";
-import { AUTH_TYPES, CONNECTION_ENVIRONMENT, DEFAULT_TIMEOUT_SECONDS } from "./connection.ts";
+import {
+  API_KEY_ENVIRONMENT,
+  AUTH_TYPES,
+  CONNECTION_ENVIRONMENT,
+  DEFAULT_TIMEOUT_SECONDS,
+} from "./connection.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { OUTPUT_FORMATS } from "./output/record-writer.ts";
 import { cliVersion } from "./version.ts";
 
 const EXIT_CODES_HELP = `Exit codes: 0 success; 2 usage or validation error (nothing was sent); 3 the service answered an error; 4 network failure or timeout; 5 the export started but its answer could not be written where asked (standard error says where it was kept); 130 interrupted (Ctrl-C); 1 anything else.`;
+
+const CONFIG_LESS_AUTH_HELP = `Without a config file (CI, as the OCI CLI): ${API_KEY_ENVIRONMENT.user}, ${API_KEY_ENVIRONMENT.tenancy}, ${API_KEY_ENVIRONMENT.fingerprint}, and ${API_KEY_ENVIRONMENT.keyFile} or ${API_KEY_ENVIRONMENT.keyContent} (${API_KEY_ENVIRONMENT.passphrase} for an encrypted key) sign with that API key.`;
 
 function withGlobalFlags(program: Argv): Argv {
   const connection = "Connection:";
@@ -93,6 +101,7 @@ function withGlobalFlags(program: Argv): Argv {
       requiresArg: true,
     })
     .option("debug", {
+      alias: "d",
       type: "boolean",
       description: "One line per attempt on standard error (secrets are never shown)",
       group: connection,
@@ -116,19 +125,26 @@ export async function main(args: readonly string[]): Promise<number> {
     .completion(
       "completion",
       "Print the shell completion script (bash: aidp completion >> ~/.bashrc; zsh: aidp completion >> ~/.zshrc)",
+      completionWith({ output: OUTPUT_FORMATS, o: OUTPUT_FORMATS, auth: AUTH_TYPES }),
     )
     .demandCommand(1, "Give a command: audit search-logs, or cluster download-logs")
     .parserConfiguration({ "duplicate-arguments-array": false })
     .strict()
     .version(cliVersion)
+    .alias("version", "v")
     .help()
     .alias("help", "h")
     .wrap(Math.min(120, process.stdout.columns ?? 120))
-    .epilogue(EXIT_CODES_HELP)
+    .epilogue(`${CONFIG_LESS_AUTH_HELP}\n\n${EXIT_CODES_HELP}`)
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new CommandLineError(message);
+      throw error ?? new CommandLineError(withSuggestion(message, knownFlags(program)));
     });
+  // Bare `aidp` shows the help, as the OCI CLI does: a question, not a mistake.
+  if (args.length === 0) {
+    program.showHelp((text) => process.stdout.write(`${text}\n`));
+    return ExitCode.ok;
+  }
   // yargs would show every flag read as text as [string]; each description says what it takes instead.
   (program as WithUsageConfiguration).usageConfiguration({ "hide-types": true });
   try {

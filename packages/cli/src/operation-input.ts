@@ -93,6 +93,8 @@ export function buildInput(
 
 function toInputValue(flag: OperationFlag, raw: string, now: number): unknown {
   if (flag.type === "integer" && /^-?\d+$/.test(raw.trim())) return Number(raw);
+  // Enum values are case-insensitive at the command line (the OCI CLI's habit) and sent in the spec's case.
+  if (flag.enum) return flag.enum.find((value) => value.toLowerCase() === raw.toLowerCase()) ?? raw;
   if (flag.format === "date-time") return resolveRelativeTime(raw, now);
   return raw;
 }
