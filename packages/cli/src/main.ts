@@ -35,6 +35,18 @@ function withGlobalFlags(program: Argv): Argv {
         "Write to FILE instead of standard output, atomically (a temporary file renamed when complete)",
       group: output,
     })
+    .option("query", {
+      type: "string",
+      description:
+        "JMESPath expression to filter the JSON output, as the OCI CLI: e.g. \"items[?status=='FAILED'].eventId\" (the whole output is then held in memory)",
+      group: output,
+      requiresArg: true,
+    })
+    .option("raw-output", {
+      type: "boolean",
+      description: "With --query: a string result is printed as it is, without quotes (for shell scripts)",
+      group: output,
+    })
     .option("quiet", {
       alias: "q",
       type: "boolean",

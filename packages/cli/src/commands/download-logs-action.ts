@@ -4,6 +4,7 @@ import { secondsToMs } from "../connection.ts";
 import { UsageError } from "../exit-codes.ts";
 import { downloadToFile } from "../output/download-file.ts";
 import { keepStartedExport } from "../output/kept-result.ts";
+import { compileQuery, type OutputQuery } from "../output/query.ts";
 import { createRecordWriter } from "../output/record-writer.ts";
 import { writeSecretFile } from "../output/secret-file.ts";
 import { createStatusLine, formatBytes, formatDuration } from "../progress.ts";
@@ -19,6 +20,7 @@ export function downloadLogs(flags: CommandFlags & DownloadFlags): Promise<numbe
     async ({ client, input, signal, openOutput, fetch, print, recordsWritten }) => {
       // Checked before sending: a bad value must not start an export.
       const settings = wait ? waitSettings(flags) : undefined;
+      const query = await compileQuery(flags.query, flags.rawOutput, flags.output);
       if (flags.output === "table" && flags.parUrlFile === undefined)
         throw new UsageError(
           "--output table would cut the PAR URL, which is never put in a table: add --par-url-file FILE, or use --output json",
@@ -26,7 +28,7 @@ export function downloadLogs(flags: CommandFlags & DownloadFlags): Promise<numbe
       const job = await downloadClusterLogs(client, input, { signal });
       // From here on the service has started an export: a failure to write its answer must not lose it.
       try {
-        await writeJob(job, flags, openOutput);
+        await writeJob(job, flags, openOutput, query);
         recordsWritten(1);
       } catch (failure) {
         if (signal.aborted) throw failure;
@@ -77,6 +79,7 @@ async function writeJob(
   job: DownloadClusterLogsJob,
   flags: CommandFlags & DownloadFlags,
   openOutput: OperationRun["openOutput"],
+  query: OutputQuery | undefined,
 ): Promise<void> {
   // The PAR URL is a bearer secret: it goes to standard output (or --output-file, created 0600), or to a
   // 0600 file of its own.
@@ -91,7 +94,9 @@ async function writeJob(
     result.logParUrl = job.logParUrl;
   }
   const output = openOutput({ secret: result.logParUrl !== undefined });
-  if (flags.output === "json") {
+  if (query) {
+    await output.write(query.render(result));
+  } else if (flags.output === "json") {
     await output.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
     const columns = Object.keys(result).map((name) => ({ name }));

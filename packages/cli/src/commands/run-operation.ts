@@ -19,6 +19,8 @@ export interface CommandFlags extends ConnectionFlags {
   output: OutputFormat;
   outputFile?: string;
   quiet?: boolean;
+  query?: string;
+  rawOutput?: boolean;
 }
 
 export interface OperationRun {

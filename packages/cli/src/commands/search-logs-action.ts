@@ -1,6 +1,7 @@
 import { searchAuditLogsPage, searchAuditLogsPages } from "../api.ts";
 import { UsageError } from "../exit-codes.ts";
 import { operationFlags } from "../generated/operation-flags.ts";
+import { compileQuery } from "../output/query.ts";
 import { createRecordWriter } from "../output/record-writer.ts";
 import { createProgress } from "../progress.ts";
 import { type CommandFlags, runOperation } from "./run-operation.ts";
@@ -10,6 +11,25 @@ export function searchLogs(flags: CommandFlags & SearchFlags): Promise<number> {
   return runOperation("searchAuditLogs", flags, async (run) => {
     const { client, input, signal, openOutput, print } = run;
     const maxItems = parseMaxItems(flags.maxItems);
+    const query = await compileQuery(flags.query, flags.rawOutput, flags.output);
+    if (query) {
+      // JMESPath needs the whole document: it is assembled as --output json would print it, then filtered.
+      const items: unknown[] = [];
+      let nextPage: string | undefined;
+      if (!flags.all && maxItems === undefined) {
+        const page = await searchAuditLogsPage(client, input, { signal });
+        items.push(...page.items);
+        nextPage = page.nextPage;
+      } else {
+        for await (const page of searchAuditLogsPages(client, input, { signal, maxItems }))
+          items.push(...(maxItems === undefined ? page.items : page.items.slice(0, maxItems - items.length)));
+      }
+      const output = openOutput();
+      await output.write(query.render(nextPage === undefined ? { items } : { items, nextPage }));
+      run.recordsWritten(items.length);
+      await output.commit();
+      return;
+    }
     const writer = await createRecordWriter(
       flags.output,
       operationFlags.searchAuditLogs.resultColumns,
