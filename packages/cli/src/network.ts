@@ -67,8 +67,16 @@ export function describeNetworkFailure(error: unknown, url: URL, timeouts: Netwo
     message = `${where} sent nothing for ${seconds(timeouts.readTimeoutMs)} (${code === "UND_ERR_HEADERS_TIMEOUT" ? "no answer" : "answer cut short"}; --read-timeout)`;
   else if (code !== undefined)
     message = `cannot reach ${where}: ${code}${CODE_MEANING[code] ? ` (${CODE_MEANING[code]})` : ""}`;
-  else message = `cannot reach ${where}: ${error instanceof Error ? error.message : String(error)}`;
+  else message = `cannot reach ${where}: ${deepestMessage(error)}`;
   return new NetworkFailure(message, code, connectTimeout || readTimeout, { cause: error });
+}
+
+/** The message of the last error down the cause chain: undici's "bad port" rather than fetch's "fetch failed". */
+function deepestMessage(error: unknown): string {
+  let current = error;
+  for (let depth = 0; current instanceof Error && current.cause instanceof Error && depth < 5; depth++)
+    current = current.cause;
+  return current instanceof Error ? current.message : String(current);
 }
 
 /** The first `code` down the cause chain (fetch's TypeError → undici's error → the system error). */
