@@ -5,7 +5,7 @@ import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import type { AidpClientOptions, AuthProvider, Logger } from "@aidp/client";
 import { UsageError } from "./exit-codes.ts";
-import { type NetworkTimeouts, timedFetch } from "./network.ts";
+import type { NetworkTimeouts } from "./network-failure.ts";
 import { cliVersion } from "./version.ts";
 
 export const AUTH_TYPES = ["api_key", "security_token", "none"] as const;
@@ -71,7 +71,8 @@ export async function connectionOptions(
     baseUrl: endpoint,
     region,
     auth,
-    fetch: timedFetch(timeouts),
+    // Loaded here, not at start-up: undici is the slowest module to load, and `--help` never sends anything.
+    fetch: (await import("./network.ts")).timedFetch(timeouts),
     userAgent: `aidp-cli/${cliVersion}`,
     timeoutMs: secondsToMs("--timeout", flags.timeout),
     retry: retryOptions(flags),

@@ -9,7 +9,7 @@ import {
   AidpValidationError,
 } from "@aidp/client";
 import { ExitCode, UsageError } from "./exit-codes.ts";
-import { networkFailureIn } from "./network.ts";
+import { networkFailureIn } from "./network-failure.ts";
 import { describeMissing, type OperationId } from "./operation-input.ts";
 import { ResultKeptElsewhere } from "./output/kept-result.ts";
 import { RELATIVE_TIME_HELP } from "./relative-time.ts";

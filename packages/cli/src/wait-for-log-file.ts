@@ -2,7 +2,7 @@
 // 404, as Object Storage does for an object not written yet. So waiting is polling the PAR URL (no signature, no
 // third operation), with backoff: 1 s, 2 s, 4 s... up to --wait-interval-seconds, until --max-wait-seconds.
 // A 404, a 429, a 5xx or a network failure means "not yet"; any other answer ends the wait with an error.
-import { NetworkFailure } from "./network.ts";
+import { NetworkFailure } from "./network-failure.ts";
 import { formatDuration } from "./progress.ts";
 
 export interface WaitSettings {
