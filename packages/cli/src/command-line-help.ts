@@ -1,7 +1,7 @@
 // What the parser does not do by itself: "did you mean" for a misspelt flag, and completion that offers a flag's
-// allowed values (the spec's enum values, the output formats) after the flag instead of more flags.
+// allowed values after the flag instead of more flags.
 import type { Argv } from "yargs";
-import { operationFlags } from "./generated/operation-flags.ts";
+import { completeValue } from "./completion-values.ts";
 
 /** Every long flag the parser knew when it failed (the command's and the global ones). */
 export function knownFlags(parser: Argv | undefined): string[] {
@@ -58,39 +58,25 @@ function editDistance(a: string, b: string): number {
   return (rows[a.length] as number[])[b.length] as number;
 }
 
-/** Values to offer after a flag that takes one of a list, by flag; from the spec for request flags. */
-function valuesOf(flag: string): readonly string[] | undefined {
-  for (const operation of Object.values(operationFlags))
-    for (const candidate of operation.flags as readonly { flag: string; enum?: readonly string[] }[])
-      if (candidate.flag === flag && candidate.enum) return candidate.enum;
-  return undefined;
-}
-
 type DefaultCompletion = (
   onCompleted?: (error: Error | null, completions: string[] | undefined) => void,
 ) => void;
 
 /**
- * yargs' completion function: after a flag with allowed values (a request flag's enum from the spec, or one of
- * `choices`), those values, filtered by what is typed; else yargs' own list, without the `--q`-style entries it
- * makes of one-letter aliases.
+ * yargs' completion function: after a flag with allowed values, those values (./completion-values.ts; bin.ts
+ * answers those before loading yargs); else yargs' own list, without the `--q`-style entries it makes of
+ * one-letter aliases.
  */
-export function completionWith(choices: Readonly<Record<string, readonly string[]>>) {
-  return (
-    current: string,
-    _argv: unknown,
-    defaultCompletion: DefaultCompletion,
-    done: (completions: string[]) => void,
-  ): void => {
-    const words = process.argv.slice(process.argv.indexOf("--get-yargs-completions") + 1);
-    const previous = words.at(-2)?.replace(/^--?/, "");
-    const values = previous === undefined ? undefined : (valuesOf(previous) ?? choices[previous]);
-    if (values) {
-      done(values.filter((value) => value.toLowerCase().startsWith(current.toLowerCase())));
-      return;
-    }
-    defaultCompletion((_error, completions) => {
-      done((completions ?? []).filter((completion) => !/^--[a-zA-Z](:|$)/.test(completion)));
-    });
-  };
+export function completeWord(
+  _current: string,
+  _argv: unknown,
+  defaultCompletion: DefaultCompletion,
+  done: (completions: string[]) => void,
+): void {
+  const words = process.argv.slice(process.argv.indexOf("--get-yargs-completions") + 1);
+  const values = completeValue(words);
+  if (values) return done(values);
+  defaultCompletion((_error, completions) => {
+    done((completions ?? []).filter((completion) => !/^--[a-zA-Z](:|$)/.test(completion)));
+  });
 }

@@ -1,7 +1,7 @@
 // The command line: global flags (connection, output), the two commands, help with examples, completion.
 // The commands' request flags come from the spec through src/generated/operation-flags.ts.
 import yargs, { type Argv } from "yargs";
-import { completionWith, knownFlags, withSuggestion } from "./command-line-help.ts";
+import { completeWord, knownFlags, withSuggestion } from "./command-line-help.ts";
 import { downloadLogsCommand } from "./commands/download-logs.ts";
 import { searchLogsCommand } from "./commands/search-logs.ts";
 import {
@@ -137,7 +137,7 @@ export async function main(args: readonly string[]): Promise<number> {
     .completion(
       "completion",
       "Print the shell completion script (bash: aidp completion >> ~/.bashrc; zsh: aidp completion >> ~/.zshrc)",
-      completionWith({ output: OUTPUT_FORMATS, o: OUTPUT_FORMATS, auth: AUTH_TYPES }),
+      completeWord,
     )
     .demandCommand(1, "Give a command: audit search-logs, or cluster download-logs")
     .parserConfiguration({ "duplicate-arguments-array": false })
