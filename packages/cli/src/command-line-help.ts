@@ -75,7 +75,10 @@ export function completeWord(
 ): void {
   const words = process.argv.slice(process.argv.indexOf("--get-yargs-completions") + 1);
   const values = completeValue(words);
-  if (values) return done(values);
+  if (values) {
+    done(values);
+    return;
+  }
   defaultCompletion((_error, completions) => {
     done((completions ?? []).filter((completion) => !/^--[a-zA-Z](:|$)/.test(completion)));
   });
