@@ -68,7 +68,7 @@ describe("--request-id", () => {
       "a b",
     ]);
     expect(code).toBe(2);
-    expect(stderr).toContain("--request-id (opcRequestId)");
+    expect(stderr).toContain('  - --request-id: expected to match ^[a-zA-Z0-9_-]+$, got "a b"');
     expect(server.requests).toHaveLength(0);
   });
 
