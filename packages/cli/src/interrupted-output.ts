@@ -8,7 +8,7 @@ export interface WrittenSoFar {
   records: number;
   /** Where they went: undefined for standard output. */
   outputFile: string | undefined;
-  /** The --output-file was completed (renamed into place) before the interruption. */
+  /** The output was completed (for a file, renamed into place) before the interruption (download-logs' job). */
   committed: boolean;
   format: string;
 }
@@ -20,5 +20,6 @@ export function describeInterruptedOutput({ records, outputFile, committed, form
     return `nothing was written to ${outputFile}${records > 0 ? ` (the ${count} read were in a temporary file, now removed)` : ""}`;
   }
   if (records === 0) return "nothing was written";
+  if (committed) return `${count} had been written to standard output, complete`;
   return `${count} had been written to standard output, which is cut short${format === "json" ? " (not a complete JSON document)" : ""}`;
 }

@@ -13,7 +13,7 @@ import {
   startTestServer,
   type TestServer,
 } from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp, startOnTerminal } from "./support/run-aidp.ts";
+import { endAidpProcesses, runAidp, startAidp, startOnTerminal } from "./support/run-aidp.ts";
 
 const INSTANCE = "ocid1.aidataplatform.oc1..waiting";
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-wait-"));
@@ -87,6 +87,35 @@ describe("cluster download-logs --wait --download FILE", () => {
     expect(JSON.parse(stdout)).toMatchObject({ asyncOperationKey: "op-slow", requestId: "REQ-SLOW" });
     expect(readdirSync(waitDir)).toEqual([]);
     expect(started.requests.filter((request) => request.method === "GET").length).toBeGreaterThan(0);
+  });
+
+  it("Ctrl-C while waiting: exit 130, saying the job printed before is complete", async () => {
+    let polled: () => void = () => {};
+    const firstPoll = new Promise<void>((resolve) => {
+      polled = resolve;
+    });
+    const pending = await startTestServer((request, response) => {
+      if (request.method === "POST")
+        return sendJson(
+          response,
+          202,
+          {},
+          {
+            "aidp-async-operation-key": "op-wait",
+            "datalake-cluster-log-par-url": `${pending.url}/p/token/o/driver.log`,
+          },
+        );
+      polled();
+      sendJson(response, 404, { code: "NotFound", message: "not yet" });
+    });
+    servers.push(pending);
+    const aidp = startAidp([...DOWNLOAD_LOGS_COMMAND, ...fakeServiceFlags(pending), "--wait"]);
+    await firstPoll;
+    aidp.child.kill("SIGINT");
+    const { code, stdout, stderr } = await aidp.result;
+    expect(code).toBe(130);
+    expect(JSON.parse(stdout)).toMatchObject({ asyncOperationKey: "op-wait" });
+    expect(stderr).toBe("aidp: interrupted; 1 record had been written to standard output, complete\n");
   });
 
   it("a PAR URL that answers 403: exit 3 naming the status, never the URL", async () => {
