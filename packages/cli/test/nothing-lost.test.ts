@@ -54,6 +54,11 @@ describe("output targets are checked before anything is sent (exit 2)", () => {
   it.each([
     ["--par-url-file", join(dir, "missing", "p.txt"), `the folder ${join(dir, "missing")} does not exist`],
     ["--par-url-file", dir, "is a folder; give a file name (e.g. a name inside it)"],
+    [
+      "--par-url-file",
+      "/dev/null",
+      "is not a regular file (a device, a pipe, a socket): give the name of a file to create or replace",
+    ],
     ["--output-file", join(dir, "missing", "job.json"), `the folder ${join(dir, "missing")} does not exist`],
   ])("download-logs %s %s", async (flag, path, problem) => {
     const { code, stdout, stderr } = await downloadLogs([flag, path]);
@@ -61,6 +66,7 @@ describe("output targets are checked before anything is sent (exit 2)", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(server.requests).toHaveLength(0);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
   });
 });
 

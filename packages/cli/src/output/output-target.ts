@@ -21,6 +21,10 @@ function targetProblem(path: string): string | undefined {
   if (path.trim() === "") return "give a file name";
   const target = statOf(path);
   if (target?.isDirectory()) return "is a folder; give a file name (e.g. a name inside it)";
+  // The output is written to a temporary file renamed over the target: over a device or a pipe (/dev/null,
+  // /dev/stdout) that would replace it with a plain file.
+  if (target !== undefined && !target.isFile())
+    return "is not a regular file (a device, a pipe, a socket): give the name of a file to create or replace";
   const folder = dirname(resolve(path));
   const parent = statOf(folder);
   if (parent === undefined) return `the folder ${folder} does not exist`;
