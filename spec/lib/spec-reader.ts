@@ -27,6 +27,10 @@ export interface SpecReader {
   operations(): SpecOperation[];
 }
 
+/** `opc-request-id` → `opcRequestId`: how a header parameter is named in a call's input (the client's, the CLI's). */
+export const inputName = (wireName: string) =>
+  wireName.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
 /** The bundle at `bundlePath`, or this package's built `dist/openapi.json`. */
 export function readSpec(bundlePath?: string): SpecReader {
   const path = bundlePath ?? fileURLToPath(new URL("../dist/openapi.json", import.meta.url));

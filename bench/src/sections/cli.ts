@@ -1,7 +1,8 @@
 // Section 7: the `aidp` command. `aidp audit search-logs --all --output ndjson` against the stateful mock
 // (CONTRACTS.md section 2: `startMock({ records })`, real pagination) over 10,000 and 100,000 records, next to
 // @aidp/client's searchAuditLogsItems over the same records in the same run; the CLI's peak RSS from 10,000 to
-// 100,000 records; and how long `aidp --version` takes to start.
+// 100,000 records; the same 100,000 records as CSV and as a table (issue 20: a table within 3x of CSV); and how
+// long `aidp --version`, `aidp --help` and a completion query (every Tab) take to start.
 import { execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -29,18 +30,12 @@ interface CliRun {
   heapAfterGcMiB: number;
 }
 
+/** Lines each output format writes besides one per record: CSV's header row; a table's borders and header. */
+const FRAME_LINES = { ndjson: 0, csv: 1, table: 4 } as const;
+
 /** The bin as a user runs it, its standard output counted line by line as it streams (wall time, start-up included). */
-export function measureCli(baseUrl: string): Promise<CliRun> {
-  const args = [
-    "audit",
-    "search-logs",
-    "--all",
-    "--output",
-    "ndjson",
-    "--limit",
-    String(pageSize),
-    "--quiet",
-  ];
+export function measureCli(baseUrl: string, format: keyof typeof FRAME_LINES = "ndjson"): Promise<CliRun> {
+  const args = ["audit", "search-logs", "--all", "--output", format, "--limit", String(pageSize), "--quiet"];
   const connection = ["--auth", "none", "--endpoint", baseUrl, "--instance-id", aiDataPlatformId];
   const started = performance.now();
   const child = spawn(
@@ -64,7 +59,8 @@ export function measureCli(baseUrl: string): Promise<CliRun> {
       const seconds = (performance.now() - started) / 1000;
       const report = stderr.trim().split("\n").at(-1) ?? "";
       if (code !== 0) return reject(new Error(`aidp exited with ${code}: ${stderr.slice(0, 500)}`));
-      resolve({ records, recordsPerSecond: records / seconds, ...JSON.parse(report) });
+      const counted = records - FRAME_LINES[format];
+      resolve({ records: counted, recordsPerSecond: counted / seconds, ...JSON.parse(report) });
     });
   });
 }
@@ -79,6 +75,7 @@ export async function cliSection(): Promise<string> {
   const rows: (string | number)[][] = [];
   const cli = new Map<number, CliRun>();
   const client = new Map<number, PaginationResult>();
+  const formats = new Map<"csv" | "table", CliRun>();
   for (const count of recordCounts) {
     const mock = await startMock({ port: 0, records: count, seed: "bench" } as Parameters<
       typeof startMock
@@ -106,19 +103,46 @@ export async function cliSection(): Promise<string> {
       }
       cli.set(count, viaCli);
       client.set(count, viaClient);
+      if (count === recordCounts.at(-1))
+        for (const format of ["csv", "table"] as const) {
+          const run = await measureCli(mock.url, format);
+          if (run.records !== count)
+            throw new Error(`--output ${format} wrote ${run.records} records, expected ${count}`);
+          formats.set(format, run);
+          rows.push([
+            `\`aidp audit search-logs --all --output ${format}\``,
+            count.toLocaleString("en-US"),
+            Math.round(run.recordsPerSecond).toLocaleString("en-US"),
+            fixed(run.peakRssMiB),
+            fixed(run.heapAfterGcMiB),
+          ]);
+        }
     } finally {
       await mock.stop();
     }
   }
-  const samples = { bare: [] as number[], version: [] as number[] };
+  const samples = {
+    bare: [] as number[],
+    version: [] as number[],
+    help: [] as number[],
+    completion: [] as number[],
+  };
   for (let run = 0; run < startupRuns; run++) {
     samples.bare.push(startupMs(["-e", "0"]));
     samples.version.push(startupMs([aidpBin, "--version"]));
+    samples.help.push(startupMs([aidpBin, "--help"]));
+    samples.completion.push(
+      startupMs([aidpBin, "--get-yargs-completions", "audit", "search-logs", "--status", ""]),
+    );
   }
   const [small, large] = recordCounts;
   const throughput = (cli.get(large)?.recordsPerSecond ?? 0) / (client.get(large)?.recordsPerSecond ?? 1);
   const rssGrowth = (cli.get(large)?.peakRssMiB ?? 0) / (cli.get(small)?.peakRssMiB ?? 1);
   const version = median(samples.version);
+  const bare = median(samples.bare);
+  const overBare = (ms: number) => `${fixed(ms)} ms (${fixed(ms - bare)} ms over \`node -e 0\`)`;
+  const tableOverCsv =
+    (formats.get("csv")?.recordsPerSecond ?? 0) / (formats.get("table")?.recordsPerSecond ?? 1);
   return [
     "## 7. The aidp command",
     "",
@@ -133,8 +157,10 @@ export async function cliSection(): Promise<string> {
     markdownTable(
       ["start-up", "median ms"],
       [
-        ["bare `node -e 0`", fixed(median(samples.bare))],
+        ["bare `node -e 0`", fixed(bare)],
         ["`aidp --version`", fixed(version)],
+        ["`aidp --help`", fixed(median(samples.help))],
+        ["a completion query (`--status` Tab)", fixed(median(samples.completion))],
       ],
     ),
     "",
@@ -149,5 +175,21 @@ export async function cliSection(): Promise<string> {
       `${fixed(cli.get(small)?.peakRssMiB ?? 0)} → ${fixed(cli.get(large)?.peakRssMiB ?? 0)} MiB, ${ratio(rssGrowth)}`,
     ),
     targetLine(version < 150, "`aidp --version` under 150 ms", `${fixed(version)} ms`),
+    targetLine(version - bare <= 20, "`aidp --version` within 20 ms of `node -e 0`", overBare(version)),
+    targetLine(
+      median(samples.help) - bare <= 60,
+      "`aidp --help` within 60 ms of `node -e 0`",
+      overBare(median(samples.help)),
+    ),
+    targetLine(
+      median(samples.completion) - bare <= 60,
+      "a completion query within 60 ms of `node -e 0`",
+      overBare(median(samples.completion)),
+    ),
+    targetLine(
+      tableOverCsv <= 3,
+      "`--output table` within 3x of `--output csv` over 100,000 records",
+      `table takes ${ratio(tableOverCsv)} the time of CSV`,
+    ),
   ].join("\n");
 }

@@ -3,7 +3,7 @@
 // values, bounds, default and whether it is required; and the result columns of SearchAuditLogs in spec
 // order (the CSV header). The spec is read with the client's spec reader, so both read it the same way.
 import { writeFileSync } from "node:fs";
-import { type Json, readSpec } from "../../../spec/lib/spec-reader.ts";
+import { inputName, type Json, readSpec } from "../../../spec/lib/spec-reader.ts";
 
 // Arguments (for tests): [bundle.json] [output file]. Defaults: @aidp/spec's bundle, src/generated/operation-flags.ts.
 const [bundleArgument, outArgument] = process.argv.slice(2);
@@ -17,25 +17,35 @@ const { resolve, operations } = readSpec(bundleArgument);
 const FLAG_NAME_OVERRIDES: Record<string, string> = {
   aiDataPlatformId: "instance-id",
   "details.query": "search-text",
+  // A filter of the logs; `--request-id` is the OCI CLI's global flag for the request's own opc-request-id.
+  "details.opcRequestId": "log-request-id",
 };
 /** Header parameters (request ids, retry tokens) are set by the client, not by flags. */
 const FLAG_LOCATIONS = new Set(["path", "query"]);
 const CONSTRAINTS = ["type", "format", "enum", "minimum", "maximum", "minLength", "maxLength", "default"];
 
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
-/** Help text is plain: Markdown links keep their text, whitespace collapses. */
+/**
+ * Help text is plain text for a terminal: a Markdown link keeps its text and its URL (`List Pagination
+ * (https://...)`), whitespace collapses, and the text ends as a sentence does (the spec's do not all).
+ */
 const plain = (text: unknown) =>
   String(text ?? "")
-    .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
+    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, "$1 ($2)")
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
     .replace(/\s+/g, " ")
     .trim();
+const sentences = (text: unknown) => {
+  const flat = plain(text);
+  return flat === "" || /[.!?:]$/.test(flat) ? flat : `${flat}.`;
+};
 
 function flagOf(input: string, name: string, schemaNode: Json, description: unknown, required: boolean) {
   const schema = resolve(schemaNode);
   const flag: Json = {
     flag: FLAG_NAME_OVERRIDES[input] ?? kebab(name),
     input,
-    description: plain(description ?? schema.description),
+    description: sentences(description ?? schema.description),
     required,
   };
   for (const keyword of CONSTRAINTS) if (schema[keyword] !== undefined) flag[keyword] = schema[keyword];
@@ -78,9 +88,12 @@ for (const { operationId, parameters, bodySchema, node } of operations()) {
   const names = flags.map((f) => f.flag as string);
   const twice = names.filter((name, index) => names.indexOf(name) !== index);
   if (twice.length > 0) throw new Error(`${operationId}: flag --${twice[0]} would be defined twice`);
+  // The header parameter the spec marks as the call's request id: the global --request-id sets it.
+  const requestId = parameters.find((p) => p.in === "header" && p["x-aidp-call-header"] === "request-id");
   generated[operationId] = {
     summary: plain(node.summary),
-    description: plain(node.description),
+    description: sentences(node.description),
+    ...(requestId ? { requestIdInput: inputName(requestId.name as string) } : {}),
     flags,
     resultColumns: resultColumns(node),
   };

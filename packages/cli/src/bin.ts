@@ -1,11 +1,18 @@
 #!/usr/bin/env node
-// The `aidp` command. `aidp --version` answers without loading the argument parser or the client, so that
-// start-up stays short; everything else goes through main().
+// The `aidp` command. `aidp --version` and a Tab after a flag with allowed values (`--status <Tab>`) answer
+// without loading the argument parser or the client, so that they stay quick; everything else goes through main().
 import { cliVersion } from "./version.ts";
 
 const args = process.argv.slice(2);
-if (args.length === 1 && args[0] === "--version") {
+const valueCompletion =
+  args[0] === "--get-yargs-completions"
+    ? (await import("./completion-values.ts")).completeValue(args.slice(1))
+    : undefined;
+if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
   process.stdout.write(`${cliVersion}\n`);
+} else if (valueCompletion) {
+  // A Tab after a flag with allowed values: answered from the generated table, without the parser.
+  process.stdout.write(valueCompletion.map((value) => `${value}\n`).join(""));
 } else {
   const { main } = await import("./main.ts");
   process.exitCode = await main(args);

@@ -9,6 +9,11 @@ export const ExitCode = {
   service: 3,
   /** Network failure or timeout. */
   network: 4,
+  /**
+   * The service did what was asked (an export started), but its answer could not be written where asked:
+   * standard error gives the operation key and request id, and the file the PAR URL was kept in instead.
+   */
+  keptElsewhere: 5,
   /** Interrupted by Ctrl-C (SIGINT). */
   interrupted: 130,
 } as const;

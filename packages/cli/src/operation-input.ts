@@ -36,6 +36,7 @@ export function helpText(flag: OperationFlag): string {
   if (flag.enum) notes.push(`One of: ${flag.enum.join(", ")}.`);
   if (flag.format === "date-time") notes.push(`${RELATIVE_TIME_HELP}.`);
   const bounds = [
+    flag.type === "integer" ? "a whole number" : flag.type === "number" ? "a number" : "",
     flag.minimum !== undefined ? `at least ${flag.minimum}` : "",
     flag.maximum !== undefined ? `at most ${flag.maximum}` : "",
     flag.minLength === 1
@@ -82,6 +83,9 @@ export function buildInput(
     if (flag.input.startsWith(BODY_PREFIX)) details[flag.input.slice(BODY_PREFIX.length)] = value;
     else input[flag.input] = value;
   }
+  const requestIdField = requestIdInput(operationId);
+  if (requestIdField !== undefined && values.requestId !== undefined)
+    input[requestIdField] = values.requestId;
   const hasBody = operationFlags[operationId].flags.some((flag) => flag.input.startsWith(BODY_PREFIX));
   if (hasBody) input.details = details;
   return input;
@@ -89,13 +93,52 @@ export function buildInput(
 
 function toInputValue(flag: OperationFlag, raw: string, now: number): unknown {
   if (flag.type === "integer" && /^-?\d+$/.test(raw.trim())) return Number(raw);
+  // Enum values are case-insensitive at the command line (the OCI CLI's habit) and sent in the spec's case.
+  if (flag.enum) return flag.enum.find((value) => value.toLowerCase() === raw.toLowerCase()) ?? raw;
   if (flag.format === "date-time") return resolveRelativeTime(raw, now);
   return raw;
 }
 
-/** The flag a client validation issue is about (`details.timeBegin` → `--time-begin`), if there is one. */
-export function flagForField(operationId: OperationId, field: string): string | undefined {
+/** The input field of the operation's opc-request-id header (`opcRequestId`), set by the global --request-id. */
+function requestIdInput(operationId: OperationId): string | undefined {
+  const facts: { requestIdInput?: string } = operationFlags[operationId];
+  return facts.requestIdInput;
+}
+
+/**
+ * Where the user gave (or should give) the value a client validation issue is about, in their terms: the flag
+ * (`details.timeBegin` → `--time-begin`), the environment variable that stood in for it, or the --body field
+ * when the value came from --body.
+ */
+export function sourceOfField(
+  operationId: OperationId,
+  field: string,
+  values: FlagValues,
+  environment: NodeJS.ProcessEnv,
+): string {
   const flag = flagsOf(operationId).find((candidate) => candidate.input === field);
-  if (flag) return `--${flag.flag}`;
-  return field === "details" ? "--body" : undefined;
+  if (flag) {
+    if (values[flag.flag] !== undefined) return `--${flag.flag}`;
+    const variable = ENVIRONMENT_FOR_INPUT[flag.input];
+    if (variable && environment[variable]) return `${variable} (--${flag.flag})`;
+    const bodyField = field.startsWith(BODY_PREFIX) ? field.slice(BODY_PREFIX.length) : undefined;
+    if (bodyField !== undefined && values.body !== undefined)
+      return `--body field "${bodyField}" (or --${flag.flag})`;
+    return `--${flag.flag}`;
+  }
+  if (field === requestIdInput(operationId)) return "--request-id";
+  if (field === "details") return "--body";
+  if (field.startsWith(BODY_PREFIX)) return `--body field "${field.slice(BODY_PREFIX.length)}"`;
+  return field;
+}
+
+/** A missing value said as what to give: the flag, or the environment variable or --body field that can stand in. */
+export function describeMissing(operationId: OperationId, field: string): string | undefined {
+  const flag = flagsOf(operationId).find((candidate) => candidate.input === field);
+  if (!flag) return undefined;
+  const variable = ENVIRONMENT_FOR_INPUT[flag.input];
+  if (variable) return `--${flag.flag}: required (give the flag, or set ${variable})`;
+  if (field.startsWith(BODY_PREFIX))
+    return `--${flag.flag}: required (the flag, or "${field.slice(BODY_PREFIX.length)}" in --body)`;
+  return `--${flag.flag}: required`;
 }

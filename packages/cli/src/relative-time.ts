@@ -1,5 +1,5 @@
-// `--time-begin 24h` means 24 hours ago: a number and a unit, as people type it. Anything else is passed on
-// unchanged for the client to check as an RFC 3339 date-time.
+// `--time-begin 24h` means 24 hours ago: a number and a unit, as people type it; `2025-03-30` (a date) means its
+// midnight UTC. Anything else is passed on unchanged for the client to check as an RFC 3339 date-time.
 const UNIT_MS: Record<string, number> = {
   s: 1_000,
   m: 60_000,
@@ -8,12 +8,15 @@ const UNIT_MS: Record<string, number> = {
   w: 604_800_000,
 };
 const RELATIVE = /^(\d+)([smhdw])$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function resolveRelativeTime(value: string, now: number = Date.now()): string {
+  if (DATE.test(value.trim())) return `${value.trim()}T00:00:00Z`;
   const match = RELATIVE.exec(value.trim());
   if (!match) return value;
   const [, amount, unit] = match;
   return new Date(now - Number(amount) * (UNIT_MS[unit as string] as number)).toISOString();
 }
 
-export const RELATIVE_TIME_HELP = "RFC 3339, or relative to now: 30m, 24h, 7d, 2w";
+export const RELATIVE_TIME_HELP =
+  "RFC 3339 (2025-03-16T08:00:00Z), a date (2025-03-16, midnight UTC), or relative to now: 30m, 24h, 7d, 2w";

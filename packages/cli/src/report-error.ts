@@ -1,7 +1,6 @@
 // Turns whatever stopped a command into its message on standard error and its documented exit code. Messages
 // name the flag a problem is about; the client's errors never carry a secret, and nothing else is printed.
 import {
-  AidpAbortError,
   AidpApiError,
   AidpAuthError,
   AidpConnectionError,
@@ -10,24 +9,46 @@ import {
   AidpValidationError,
 } from "@aidp/client";
 import { ExitCode, UsageError } from "./exit-codes.ts";
-import { flagForField, type OperationId } from "./operation-input.ts";
+import { networkFailureIn } from "./network-failure.ts";
+import { describeMissing, type OperationId } from "./operation-input.ts";
+import { ResultKeptElsewhere } from "./output/kept-result.ts";
+import { RELATIVE_TIME_HELP } from "./relative-time.ts";
+import { LogFileError, WaitTimeoutError } from "./wait-for-log-file.ts";
+
+/** The client's words, but for a date-time the forms the command line takes (a --body value is sent as it is). */
+function inUserTerms(expected: string, where: string): string {
+  if (!/RFC 3339/.test(expected)) return expected;
+  if (where.startsWith("--body"))
+    return "an RFC 3339 date-time such as 2025-03-16T08:00:00Z (relative times such as 24h are for the flag, not --body)";
+  return `a date-time: ${RELATIVE_TIME_HELP}`;
+}
 
 export function reportError(
   error: unknown,
   operationId: OperationId,
-  interrupted: boolean,
+  sourceOf: (field: string) => string,
   print: (line: string) => void,
 ): number {
-  if (interrupted || error instanceof AidpAbortError) {
-    print("aidp: interrupted; nothing was written");
-    return ExitCode.interrupted;
+  if (error instanceof ResultKeptElsewhere) {
+    print(`aidp: ${error.message}`);
+    return ExitCode.keptElsewhere;
+  }
+  if (error instanceof WaitTimeoutError) {
+    print(`aidp: timed out: ${error.message}`);
+    return ExitCode.network;
+  }
+  if (error instanceof LogFileError) {
+    print(`aidp: ${error.message}`);
+    return ExitCode.service;
   }
   if (error instanceof AidpValidationError) {
     print("aidp: invalid request; nothing was sent:");
     for (const issue of error.issues) {
-      const flag = flagForField(operationId, issue.field);
-      const where = flag ? `${flag} (${issue.field})` : issue.field;
-      print(`  - ${where}: expected ${issue.expected} (rule \`${issue.rule}\`), got ${issue.value}`);
+      const where = sourceOf(issue.field);
+      const missing = issue.rule === "required" ? describeMissing(operationId, issue.field) : undefined;
+      print(
+        `  - ${missing ?? `${where}: expected ${inUserTerms(issue.expected, where)}, got ${issue.value}`}`,
+      );
     }
     return ExitCode.usage;
   }
@@ -43,6 +64,12 @@ export function reportError(
   if (error instanceof AidpPaginationError) {
     print(`aidp: ${error.message}`);
     return ExitCode.service;
+  }
+  const network = networkFailureIn(error);
+  if (network) {
+    // Said in the user's terms by the CLI's fetch: host and port, the system's code, the flag that decides.
+    print(`aidp: ${network.timedOut ? "timed out" : "network failure"}: ${network.message}`);
+    return ExitCode.network;
   }
   if (error instanceof AidpConnectionError || error instanceof AidpTimeoutError) {
     print(`aidp: ${error instanceof AidpTimeoutError ? "timed out" : "network failure"}: ${error.message}`);

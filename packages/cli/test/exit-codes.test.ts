@@ -1,10 +1,11 @@
 // Exit 3 when the service answers an error (standard error shows status, code, message and opc-request-id),
 // exit 4 on a network failure or a timeout, each from a real socket on 127.0.0.1.
-import { createServer } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
+  closedPort,
   DOWNLOAD_LOGS_COMMAND,
   fakeServiceFlags,
+  searchLogsAt,
   sendJson,
   startTestServer,
   type TestServer,
@@ -76,23 +77,8 @@ describe("exit 3: the service answered an error", () => {
 
 describe("exit 4: network failure or timeout", () => {
   it("nothing listens on the port", async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-    });
-    const { code, stdout, stderr } = await runAidp([
-      "audit",
-      "search-logs",
-      "--auth",
-      "none",
-      "--endpoint",
-      `http://127.0.0.1:${closedPort}`,
-      "--instance-id",
-      "x",
-      "--no-retry",
-    ]);
+    const port = await closedPort();
+    const { code, stdout, stderr } = await runAidp(searchLogsAt(`http://127.0.0.1:${port}`, "--no-retry"));
     expect(code).toBe(4);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/aidp: network failure: /);

@@ -89,11 +89,14 @@ describe("--output-file", () => {
     expect(readdirSync(dir)).toEqual(["audit.ndjson"]);
   });
 
-  it("in a folder that does not exist: exit 1 naming the file", async () => {
+  it("in a folder that does not exist: exit 2 naming the folder, before anything is sent", async () => {
     const server = await pagingServer();
     const { code, stderr } = await runAidp(exportArgs(server, join(dir, "missing", "audit.ndjson")));
-    expect(code).toBe(1);
-    expect(stderr).toContain("ENOENT");
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `--output-file ${join(dir, "missing", "audit.ndjson")}: the folder ${join(dir, "missing")} does not exist; nothing was sent`,
+    );
+    expect(server.requests).toHaveLength(0);
   });
 });
 
@@ -116,7 +119,9 @@ describe("Ctrl-C", () => {
     aidp.child.kill("SIGINT");
     const { code, stderr } = await aidp.result;
     expect(code).toBe(130);
-    expect(stderr).toContain("aidp: interrupted");
+    expect(stderr).toBe(
+      `aidp: interrupted; nothing was written to ${file} (the 200 records read were in a temporary file, now removed)\n`,
+    );
     expect(existsSync(file)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -126,8 +131,24 @@ describe("Ctrl-C", () => {
     const aidp = startAidp(exportArgs(server));
     await atPage3;
     aidp.child.kill("SIGINT");
-    const { code, stdout } = await aidp.result;
+    const { code, stdout, stderr } = await aidp.result;
     expect(code).toBe(130);
     expect(stdout.trimEnd().split("\n")).toHaveLength(200);
+    expect(stderr).toBe(
+      "aidp: interrupted; 200 records had been written to standard output, which is cut short\n",
+    );
+  });
+
+  it("mid-export of one JSON document to standard output: says so, and that the document is cut", async () => {
+    const { server, atPage3 } = await holdingServer();
+    const aidp = startAidp(exportArgs(server).map((arg) => (arg === "ndjson" ? "json" : arg)));
+    await atPage3;
+    aidp.child.kill("SIGINT");
+    const { code, stdout, stderr } = await aidp.result;
+    expect(code).toBe(130);
+    expect(stdout).toContain('"items": [');
+    expect(stderr).toBe(
+      "aidp: interrupted; 200 records had been written to standard output, which is cut short (not a complete JSON document)\n",
+    );
   });
 });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { awkwardRecord } from "./support/awkward-records.ts";
 import { fakeServiceFlags, pagingHandler, startTestServer, type TestServer } from "./support/fake-service.ts";
-import { aidpBin, endAidpProcesses, runAidp, startAidp } from "./support/run-aidp.ts";
+import { endAidpProcesses, runAidp, startOnTerminal } from "./support/run-aidp.ts";
 
 let server: TestServer;
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-progress-"));
@@ -19,13 +19,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The bin on a terminal: `script` gives it a pseudo-terminal and copies what it shows to our stdout. */
-function onTerminal(...flags: string[]) {
-  const command = [process.execPath, aidpBin, "audit", "search-logs", ...fakeServiceFlags(server), ...flags]
-    .map((word) => `'${word}'`)
-    .join(" ");
-  return startAidp([], { scriptCommand: ["script", "-qec", command, "/dev/null"] }).result;
-}
+const onTerminal = (...flags: string[]) =>
+  startOnTerminal(["audit", "search-logs", ...fakeServiceFlags(server), ...flags]).result;
 
 describe("progress", () => {
   it("on a terminal: pages, records, records/s and elapsed time", async () => {

@@ -33,10 +33,16 @@ it("documents every environment variable and exit code the help names", async ()
     "OCI_CLI_AUTH",
     "OCI_CLI_CONFIG_FILE",
     "OCI_CLI_ENDPOINT",
+    "OCI_CLI_FINGERPRINT",
+    "OCI_CLI_KEY_CONTENT",
+    "OCI_CLI_KEY_FILE",
+    "OCI_CLI_PASSPHRASE",
     "OCI_CLI_PROFILE",
     "OCI_CLI_REGION",
+    "OCI_CLI_TENANCY",
+    "OCI_CLI_USER",
   ]);
   for (const variable of variables) expect(readme).toContain(`\`${variable}\``);
-  for (const code of [0, 1, 2, 3, 4, 130]) expect(readme).toMatch(new RegExp(`^\\| ${code} \\|`, "m"));
+  for (const code of [0, 1, 2, 3, 4, 5, 130]) expect(readme).toMatch(new RegExp(`^\\| ${code} \\|`, "m"));
   for (const format of ["json", "ndjson", "csv", "table"]) expect(readme).toContain(`| \`${format}`);
 });

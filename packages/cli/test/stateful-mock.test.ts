@@ -11,7 +11,7 @@ import { type RunningMock, startMock } from "@aidp/mock";
 import { generateTestKeyPair, TEST_IDENTITY, TEST_KEY_ID } from "@aidp/test-support";
 import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { shBlockLines } from "../../../tools/markdown-blocks.mjs";
+import { fencedBlocks, shBlockLines } from "../../../tools/markdown-blocks.mjs";
 import { DOWNLOAD_LOGS_COMMAND } from "./support/fake-service.ts";
 import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
 import { auditRecordFields } from "./support/spec.ts";
@@ -152,6 +152,37 @@ describe("the root README's example", () => {
     expect(
       rows.every((row) => row.status === "FAILED" && (row.timeOfLog ?? "").startsWith("2025-03-29")),
     ).toBe(true);
+  });
+});
+
+describe("the root README's second example", () => {
+  let defaultMock: RunningMock | undefined;
+  beforeAll(async () => {
+    defaultMock = await startMock({ port: 0 });
+  });
+  afterAll(() => defaultMock?.stop());
+
+  it("--query counts the records, --wait --download writes the file the PAR URL serves", async () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const section = readme.split(/^## /m).find((part) => part.startsWith("Packages")) ?? "";
+    const block = fencedBlocks(section, "README.md").filter((candidate) => candidate.lang === "sh")[1];
+    expect(block?.source).toContain("--query");
+    const workDir = mkdtempSync(join(dir, "readme-"));
+    // It follows the first example in the same shell: its function and export lines come first.
+    const firstLines = shBlockLines(readme, "## Packages").filter((line) => /^(aidp\(\)|export) /.test(line));
+    const script = [...firstLines, block?.source ?? ""]
+      .join("\n")
+      .replace("node packages/cli/bin/aidp.js", `node ${new URL("../bin/aidp.js", import.meta.url).pathname}`)
+      .replaceAll("http://127.0.0.1:4010", defaultMock?.url ?? "");
+    const { stdout } = await promisify(execFile)("bash", ["-euo", "pipefail", "-c", script], {
+      cwd: workDir,
+      env: { PATH: process.env.PATH, HOME: dir },
+    });
+    const [count] = stdout.split("\n");
+    expect(Number(count)).toBeGreaterThan(0);
+    const served = await fetch(readFileSync(join(workDir, "log.url"), "utf8").trim());
+    const downloaded = readFileSync(join(workDir, "driver.log"));
+    expect(downloaded.equals(Buffer.from(await served.arrayBuffer()))).toBe(true);
   });
 });
 

@@ -39,12 +39,12 @@ describe("exit 2, nothing sent", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain("invalid request; nothing was sent");
-    expect(stderr).toMatch(/--limit \(limit\): expected at least 1 \(rule `minimum`\), got 0/);
-    expect(stderr).toMatch(
-      /--status \(details\.status\): expected one of SUCCEEDED, FAILED \(rule `enum`\), got "BROKEN"/,
+    expect(stderr).toContain("  - --limit: expected at least 1, got 0\n");
+    expect(stderr).toContain('  - --status: expected one of SUCCEEDED, FAILED, got "BROKEN"\n');
+    expect(stderr).toContain('  - --sort-order: expected one of ASC, DESC, got "sideways"\n');
+    expect(stderr).toContain(
+      '  - --time-begin: expected a date-time: RFC 3339 (2025-03-16T08:00:00Z), a date (2025-03-16, midnight UTC), or relative to now: 30m, 24h, 7d, 2w, got "yesterday"\n',
     );
-    expect(stderr).toMatch(/--sort-order \(details\.sortOrder\): .*rule `enum`/);
-    expect(stderr).toMatch(/--time-begin \(details\.timeBegin\): .*RFC 3339.*rule `format`.*"yesterday"/);
   });
 
   it("a --limit that is not a number is a type problem of --limit", async () => {
@@ -56,7 +56,7 @@ describe("exit 2, nothing sent", () => {
       "ten",
     ]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--limit \(limit\): expected an integer \(rule `type`\), got "ten"/);
+    expect(stderr).toContain('  - --limit: expected an integer, got "ten"\n');
   });
 
   it("a missing --instance-id (and no AIDP_INSTANCE_ID) names --instance-id", async () => {
@@ -69,7 +69,7 @@ describe("exit 2, nothing sent", () => {
       server.url,
     ]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--instance-id \(aiDataPlatformId\): .*rule `required`/);
+    expect(stderr).toContain("  - --instance-id: required (give the flag, or set AIDP_INSTANCE_ID)\n");
   });
 
   it("download-logs without its required body fields names each of them", async () => {
@@ -83,8 +83,12 @@ describe("exit 2, nothing sent", () => {
       "c",
     ]);
     expect(code).toBe(2);
-    for (const flag of ["--log-content-type-contains", "--time-begin", "--time-end"])
-      expect(stderr).toMatch(new RegExp(`${flag} \\(details\\.\\w+\\): .*rule \`required\``));
+    for (const [flag, field] of [
+      ["--log-content-type-contains", "logContentTypeContains"],
+      ["--time-begin", "timeBegin"],
+      ["--time-end", "timeEnd"],
+    ])
+      expect(stderr).toContain(`  - ${flag}: required (the flag, or "${field}" in --body)\n`);
   });
 
   it("a field --body sets that the spec does not know is reported", async () => {
@@ -96,7 +100,7 @@ describe("exit 2, nothing sent", () => {
       '{"colour":"red"}',
     ]);
     expect(code).toBe(2);
-    expect(stderr).toContain("details.colour");
+    expect(stderr).toContain('--body field "colour"');
   });
 
   it.each([

@@ -1,31 +1,107 @@
+import type { DownloadClusterLogsJob } from "@aidp/client";
 import { downloadClusterLogs } from "../api.ts";
+import { secondsToMs } from "../connection.ts";
+import { UsageError } from "../exit-codes.ts";
+import { downloadToFile } from "../output/download-file.ts";
+import { keepStartedExport } from "../output/kept-result.ts";
+import { compileQuery, type OutputQuery } from "../output/query.ts";
 import { createRecordWriter } from "../output/record-writer.ts";
 import { writeSecretFile } from "../output/secret-file.ts";
-import type { DownloadFlags } from "./download-logs.ts";
-import { type CommandFlags, runOperation } from "./run-operation.ts";
+import { createStatusLine, formatBytes, formatDuration } from "../progress.ts";
+import { waitForLogFile } from "../wait-for-log-file.ts";
+import { DEFAULT_WAIT_SECONDS, type DownloadFlags } from "./download-logs.ts";
+import { type CommandFlags, type OperationRun, runOperation } from "./run-operation.ts";
 
 export function downloadLogs(flags: CommandFlags & DownloadFlags): Promise<number> {
-  return runOperation("downloadClusterLogs", flags, async ({ client, input, signal, openOutput }) => {
-    const job = await downloadClusterLogs(client, input, { signal });
-    // The PAR URL is a bearer secret: it goes to standard output (or --output-file), or to a 0600 file.
-    const result: Record<string, string | undefined> = {
-      asyncOperationKey: job.asyncOperationKey,
-      requestId: job.requestId,
-    };
-    if (flags.parUrlFile !== undefined) {
-      if (job.logParUrl !== undefined) writeSecretFile(flags.parUrlFile, `${job.logParUrl}\n`);
-      result.logParUrlFile = job.logParUrl === undefined ? undefined : flags.parUrlFile;
-    } else {
-      result.logParUrl = job.logParUrl;
-    }
-    const output = openOutput();
-    if (flags.output === "json") {
-      await output.write(`${JSON.stringify(result, null, 2)}\n`);
-    } else {
-      const columns = Object.keys(result).map((name) => ({ name }));
-      const writer = await createRecordWriter(flags.output, columns, process.stdout.columns);
-      await output.write(writer.page([result]) + writer.end(undefined));
-    }
-    await output.commit();
-  });
+  const wait = flags.wait || flags.download !== undefined;
+  return runOperation(
+    "downloadClusterLogs",
+    flags,
+    async ({ client, input, signal, openOutput, fetch, print, recordsWritten }) => {
+      // Checked before sending: a bad value must not start an export.
+      const settings = wait ? waitSettings(flags) : undefined;
+      const query = await compileQuery(flags.query, flags.rawOutput, flags.output);
+      if (flags.output === "table" && flags.parUrlFile === undefined)
+        throw new UsageError(
+          "--output table would cut the PAR URL, which is never put in a table: add --par-url-file FILE, or use --output json",
+        );
+      const job = await downloadClusterLogs(client, input, { signal });
+      // From here on the service has started an export: a failure to write its answer must not lose it.
+      try {
+        await writeJob(job, flags, openOutput, query);
+        recordsWritten(1);
+      } catch (failure) {
+        if (signal.aborted) throw failure;
+        throw keepStartedExport(job, flags.parUrlFile ?? flags.outputFile, failure);
+      }
+      if (!settings || job.logParUrl === undefined) return;
+      const waiting = createStatusLine(process.stderr, !flags.quiet);
+      let answer: Response;
+      try {
+        answer = await waitForLogFile(job.logParUrl, {
+          ...settings,
+          signal,
+          fetch,
+          onPending: (waitedMs) =>
+            waiting.show(`waiting for the log file: ${formatDuration(waitedMs)}`, true),
+        });
+      } finally {
+        waiting.done();
+      }
+      if (flags.download === undefined) {
+        await answer.body?.cancel();
+        print("aidp: the log file is ready");
+        return;
+      }
+      const { bytes, ms } = await downloadToFile(answer, flags.download, {
+        showProgress: !flags.quiet,
+        signal,
+      });
+      print(`aidp: downloaded ${formatBytes(bytes)} to ${flags.download} in ${formatDuration(ms)}`);
+    },
+    [
+      ["--par-url-file", flags.parUrlFile],
+      ["--download", flags.download],
+    ],
+  );
+}
+
+function waitSettings(flags: DownloadFlags) {
+  return {
+    maxWaitMs: secondsToMs("--max-wait-seconds", flags.maxWaitSeconds) ?? DEFAULT_WAIT_SECONDS.max * 1000,
+    maxIntervalMs:
+      secondsToMs("--wait-interval-seconds", flags.waitIntervalSeconds) ??
+      DEFAULT_WAIT_SECONDS.interval * 1000,
+  };
+}
+
+async function writeJob(
+  job: DownloadClusterLogsJob,
+  flags: CommandFlags & DownloadFlags,
+  openOutput: OperationRun["openOutput"],
+  query: OutputQuery | undefined,
+): Promise<void> {
+  // The PAR URL is a bearer secret: it goes to standard output (or --output-file, created 0600), or to a
+  // 0600 file of its own.
+  const result: Record<string, string | undefined> = {
+    asyncOperationKey: job.asyncOperationKey,
+    requestId: job.requestId,
+  };
+  if (flags.parUrlFile !== undefined) {
+    if (job.logParUrl !== undefined) writeSecretFile(flags.parUrlFile, `${job.logParUrl}\n`);
+    result.logParUrlFile = job.logParUrl === undefined ? undefined : flags.parUrlFile;
+  } else {
+    result.logParUrl = job.logParUrl;
+  }
+  const output = openOutput({ secret: result.logParUrl !== undefined });
+  if (query) {
+    await output.write(query.render(result));
+  } else if (flags.output === "json") {
+    await output.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    const columns = Object.keys(result).map((name) => ({ name }));
+    const writer = await createRecordWriter(flags.output, columns, process.stdout.columns);
+    await output.write(writer.page([result]) + writer.end(undefined));
+  }
+  await output.commit();
 }

@@ -1,14 +1,16 @@
 // What both commands share: read --body and the flags into the client's input, create the client from the
 // connection flags, run the command's work with a Ctrl-C signal and an output sink, and turn any error into
 // its message and exit code. A failed or interrupted command discards its partial output file.
-import { type AidpClient, createAidpClient } from "@aidp/client";
+import { AidpAbortError, type AidpClient, createAidpClient } from "@aidp/client";
 import { readBodyArgument } from "../body-argument.ts";
 import { type ConnectionFlags, connectionOptions } from "../connection.ts";
 import { ExitCode, UsageError } from "../exit-codes.ts";
+import { describeInterruptedOutput } from "../interrupted-output.ts";
 import { watchInterruption } from "../interruption.ts";
-import { buildInput, type OperationId } from "../operation-input.ts";
+import { buildInput, type OperationId, sourceOfField } from "../operation-input.ts";
+import { checkOutputTargets, type OutputTarget } from "../output/output-target.ts";
 import type { OutputFormat } from "../output/record-writer.ts";
-import { type OutputSink, openSink } from "../output/sink.ts";
+import { type OutputSink, openSink, type SinkOptions } from "../output/sink.ts";
 import { reportError } from "../report-error.ts";
 
 export interface CommandFlags extends ConnectionFlags {
@@ -17,28 +19,38 @@ export interface CommandFlags extends ConnectionFlags {
   output: OutputFormat;
   outputFile?: string;
   quiet?: boolean;
+  query?: string;
+  rawOutput?: boolean;
 }
 
 export interface OperationRun {
   client: AidpClient;
   input: Record<string, unknown>;
   signal: AbortSignal;
+  /** The fetch the client sends with (the connection and read timeouts), for URLs outside the API (the PAR URL). */
+  fetch: typeof globalThis.fetch;
   /** Opens the output (standard output or the atomic --output-file); call it once. */
-  openOutput(): OutputSink;
+  openOutput(options?: SinkOptions): OutputSink;
   print(line: string): void;
+  /** Count records handed to the output, so that an interruption can say what was written. */
+  recordsWritten(count: number): void;
 }
 
 export async function runOperation(
   operationId: OperationId,
   flags: CommandFlags,
   work: (run: OperationRun) => Promise<void>,
+  /** The command's own files besides --output-file, checked before anything is sent. */
+  otherTargets: readonly OutputTarget[] = [],
 ): Promise<number> {
   const print = (line: string) => process.stderr.write(`${line}\n`);
   const interruption = watchInterruption();
   let sink: OutputSink | undefined;
+  let records = 0;
   try {
     const body = flags.body === undefined ? undefined : readBodyArgument(flags.body);
     const input = buildInput(operationId, flags, body, process.env);
+    checkOutputTargets([["--output-file", flags.outputFile], ...otherTargets]);
     const options = await connectionOptions(flags, process.env, (line) => print(`aidp debug: ${line}`));
     let client: AidpClient;
     try {
@@ -47,16 +59,32 @@ export async function runOperation(
       // createAidpClient throws TypeError for a bad endpoint or region: a usage error.
       throw error instanceof TypeError ? new UsageError(error.message) : error;
     }
-    const openOutput = () => {
-      sink = openSink(flags.outputFile);
+    const openOutput = (options?: SinkOptions) => {
+      sink = openSink(flags.outputFile, options);
       return sink;
     };
-    await work({ client, input, signal: interruption.signal, openOutput, print });
+    await work({
+      client,
+      input,
+      signal: interruption.signal,
+      fetch: options.fetch ?? globalThis.fetch,
+      openOutput,
+      print,
+      recordsWritten: (count) => {
+        records += count;
+      },
+    });
     return ExitCode.ok;
   } catch (error) {
     sink?.discard();
     if ((error as NodeJS.ErrnoException).code === "EPIPE") return ExitCode.ok; // the reader has all it wanted
-    return reportError(error, operationId, interruption.interrupted, print);
+    if (interruption.interrupted || error instanceof AidpAbortError) {
+      const written = { records, outputFile: flags.outputFile, committed: sink?.committed ?? false };
+      print(`aidp: interrupted; ${describeInterruptedOutput({ ...written, format: flags.output })}`);
+      return ExitCode.interrupted;
+    }
+    const sourceOf = (field: string) => sourceOfField(operationId, field, flags, process.env);
+    return reportError(error, operationId, sourceOf, print);
   } finally {
     interruption.dispose();
   }

@@ -1,14 +1,35 @@
 import { searchAuditLogsPage, searchAuditLogsPages } from "../api.ts";
 import { UsageError } from "../exit-codes.ts";
 import { operationFlags } from "../generated/operation-flags.ts";
+import { compileQuery } from "../output/query.ts";
 import { createRecordWriter } from "../output/record-writer.ts";
 import { createProgress } from "../progress.ts";
 import { type CommandFlags, runOperation } from "./run-operation.ts";
 import type { SearchFlags } from "./search-logs.ts";
 
 export function searchLogs(flags: CommandFlags & SearchFlags): Promise<number> {
-  return runOperation("searchAuditLogs", flags, async ({ client, input, signal, openOutput, print }) => {
+  return runOperation("searchAuditLogs", flags, async (run) => {
+    const { client, input, signal, openOutput, print } = run;
     const maxItems = parseMaxItems(flags.maxItems);
+    const query = await compileQuery(flags.query, flags.rawOutput, flags.output);
+    if (query) {
+      // JMESPath needs the whole document: it is assembled as --output json would print it, then filtered.
+      const items: unknown[] = [];
+      let nextPage: string | undefined;
+      if (!flags.all && maxItems === undefined) {
+        const page = await searchAuditLogsPage(client, input, { signal });
+        items.push(...page.items);
+        nextPage = page.nextPage;
+      } else {
+        for await (const page of searchAuditLogsPages(client, input, { signal, maxItems }))
+          items.push(...(maxItems === undefined ? page.items : page.items.slice(0, maxItems - items.length)));
+      }
+      const output = openOutput();
+      await output.write(query.render(nextPage === undefined ? { items } : { items, nextPage }));
+      run.recordsWritten(items.length);
+      await output.commit();
+      return;
+    }
     const writer = await createRecordWriter(
       flags.output,
       operationFlags.searchAuditLogs.resultColumns,
@@ -18,19 +39,23 @@ export function searchLogs(flags: CommandFlags & SearchFlags): Promise<number> {
       const page = await searchAuditLogsPage(client, input, { signal });
       const output = openOutput();
       await output.write(writer.page(page.items) + writer.end(page.nextPage));
+      run.recordsWritten(page.items.length);
       await output.commit();
       if (page.nextPage !== undefined && flags.output !== "json")
         print(`aidp: there are more records: add --page ${page.nextPage}, or --all`);
       return;
     }
     const output = openOutput();
-    const progress = createProgress(process.stderr, !flags.quiet);
+    // Records on the terminal show the progress themselves; a progress line among them would garble both.
+    const recordsOnTerminal = flags.outputFile === undefined && process.stdout.isTTY === true;
+    const progress = createProgress(process.stderr, !flags.quiet && !recordsOnTerminal);
     let count = 0;
     try {
       for await (const page of searchAuditLogsPages(client, input, { signal, maxItems })) {
         const items = maxItems === undefined ? page.items : page.items.slice(0, maxItems - count);
         count += items.length;
         await output.write(writer.page(items));
+        run.recordsWritten(items.length);
         progress.page(items.length);
         if (signal.aborted) throw signal.reason;
       }

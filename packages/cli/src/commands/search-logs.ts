@@ -18,7 +18,7 @@ export function searchLogsCommand(setExitCode: (code: number) => void): CommandM
         })
         .option("max-items", {
           type: "string",
-          description: "Read pages until this many records (implies --all)",
+          description: "A whole number: read pages until this many records (implies --all)",
           group: "Pages:",
           requiresArg: true,
         })

@@ -5,18 +5,19 @@ export const operationFlags = {
   "downloadClusterLogs": {
     "summary": "Download cluster logs",
     "description": "Downloads logs within the specified cluster and time range. The logs can be filtered by severity (`logLevel`), type (`logContentTypeContains`), and other parameters such as execution context and thread identifiers.",
+    "requestIdInput": "opcRequestId",
     "flags": [
       {
         "flag": "instance-id",
         "input": "aiDataPlatformId",
-        "description": "The OCID of the AI Data Platform (Data Lake) instance.",
+        "description": "The OCID (https://docs.oracle.com/iaas/Content/General/Concepts/identifiers.htm) of the AI Data Platform (Data Lake) instance.",
         "required": true,
         "type": "string"
       },
       {
         "flag": "workspace-key",
         "input": "workspaceKey",
-        "description": "The key of the Workspace",
+        "description": "The key of the Workspace.",
         "required": true,
         "type": "string"
       },
@@ -70,7 +71,7 @@ export const operationFlags = {
         "type": "string"
       },
       {
-        "flag": "opc-request-id",
+        "flag": "log-request-id",
         "input": "details.opcRequestId",
         "description": "The unique request identifier used for tracking the API call. Supported only when `logContentTypeContains` is `executor` or `driver`.",
         "required": false,
@@ -112,18 +113,19 @@ export const operationFlags = {
   "searchAuditLogs": {
     "summary": "Search audit logs",
     "description": "Searches audit logs for AI Data Platform Workbench. Results are paginated: when a response carries the `opc-next-page` header, send the same request again with that value as the `page` query parameter to get the next page. The last page has no `opc-next-page` header.",
+    "requestIdInput": "opcRequestId",
     "flags": [
       {
         "flag": "instance-id",
         "input": "aiDataPlatformId",
-        "description": "The OCID of the AI Data Platform (Data Lake) instance.",
+        "description": "The OCID (https://docs.oracle.com/iaas/Content/General/Concepts/identifiers.htm) of the AI Data Platform (Data Lake) instance.",
         "required": true,
         "type": "string"
       },
       {
         "flag": "limit",
         "input": "limit",
-        "description": "For list pagination. The maximum number of results per page, or items to return in a paginated \"List\" call. For important details about how pagination works, see List Pagination.",
+        "description": "For list pagination. The maximum number of results per page, or items to return in a paginated \"List\" call. For important details about how pagination works, see List Pagination (https://docs.oracle.com/iaas/Content/API/Concepts/usingapi.htm#nine).",
         "required": false,
         "type": "integer",
         "minimum": 1,
@@ -133,7 +135,7 @@ export const operationFlags = {
       {
         "flag": "page",
         "input": "page",
-        "description": "For list pagination. The value of the opc-next-page response header from the previous \"List\" call. For important details about how pagination works, see List Pagination.",
+        "description": "For list pagination. The value of the opc-next-page response header from the previous \"List\" call. For important details about how pagination works, see List Pagination (https://docs.oracle.com/iaas/Content/API/Concepts/usingapi.htm#nine).",
         "required": false,
         "type": "string",
         "minLength": 1

@@ -6,16 +6,25 @@ import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
 
 export interface OutputSink {
-  /** Resolves once the text is handed over (waits for the stream to drain: memory stays flat). */
-  write(text: string): Promise<void>;
+  /** Resolves once the text (or bytes) is handed over (waits for the stream to drain: memory stays flat). */
+  write(text: string | Uint8Array): Promise<void>;
   /** Everything was written: flush, and for a file, rename it into place. */
   commit(): Promise<void>;
   /** Something went wrong: for a file, delete the temporary file. Synchronous, so it also runs on exit. */
   discard(): void;
+  /** commit() completed: for a file, it is in place. */
+  readonly committed: boolean;
 }
 
-export function openSink(outputFile: string | undefined): OutputSink {
-  return outputFile === undefined ? streamSink(process.stdout) : atomicFileSink(outputFile);
+export interface SinkOptions {
+  /** The output holds a secret (the PAR URL): the file is created with mode 0600, readable by its owner only. */
+  secret?: boolean;
+}
+
+export function openSink(outputFile: string | undefined, options: SinkOptions = {}): OutputSink {
+  return outputFile === undefined
+    ? streamSink(process.stdout)
+    : atomicFileSink(outputFile, options.secret ? 0o600 : 0o666);
 }
 
 /**
@@ -27,9 +36,9 @@ function writer(stream: Writable) {
   stream.on("error", (error) => {
     failure ??= error;
   });
-  return (text: string): Promise<void> => {
+  return (text: string | Uint8Array): Promise<void> => {
     if (failure) return Promise.reject(failure);
-    if (text === "") return Promise.resolve();
+    if (text.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const flushed = stream.write(text, (error) => {
         if (error) reject(error);
@@ -42,15 +51,26 @@ function writer(stream: Writable) {
 
 /** Standard output; a reader that goes away (`aidp ... | head`) makes writes fail with EPIPE. */
 function streamSink(stream: Writable): OutputSink {
-  return { write: writer(stream), commit: async () => {}, discard: () => {} };
+  let committed = false;
+  return {
+    write: writer(stream),
+    commit: async () => {
+      committed = true;
+    },
+    discard: () => {},
+    get committed() {
+      return committed;
+    },
+  };
 }
 
-function atomicFileSink(target: string): OutputSink {
+function atomicFileSink(target: string, mode: number): OutputSink {
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.partial`);
   // Opened synchronously, so the temporary file exists from here on and discard() can always remove it.
-  const file: WriteStream = createWriteStream(temporary, { fd: openSync(temporary, "wx") });
+  const file: WriteStream = createWriteStream(temporary, { fd: openSync(temporary, "wx", mode) });
   const write = writer(file);
   let pending = true;
+  let committed = false;
   const removeTemporary = () => {
     if (!pending) return;
     pending = false;
@@ -72,8 +92,12 @@ function atomicFileSink(target: string): OutputSink {
       });
       renameSync(temporary, target);
       pending = false;
+      committed = true;
       process.off("exit", removeTemporary);
     },
     discard: removeTemporary,
+    get committed() {
+      return committed;
+    },
   };
 }

@@ -1,5 +1,7 @@
 // Local node:http servers standing in for the service where the mock cannot produce the case (faults, exact
 // request capture). They are the client's own test servers, imported rather than copied.
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import type { TestServer } from "../../../client/test/support/test-server.ts";
 
 export { pagingHandler } from "../../../client/test/support/paging-server.ts";
@@ -37,3 +39,26 @@ export const DOWNLOAD_LOGS_COMMAND = [
   "--time-end",
   "1s",
 ] as const;
+
+/** `audit search-logs`, unsigned, against any endpoint (one a test server of another kind, or none). */
+export const searchLogsAt = (endpoint: string, ...extra: string[]) => [
+  "audit",
+  "search-logs",
+  "--auth",
+  "none",
+  "--endpoint",
+  endpoint,
+  "--instance-id",
+  TEST_INSTANCE_ID,
+  ...extra,
+];
+
+/** A port on 127.0.0.1 where nothing listens (it was free a moment ago). */
+export function closedPort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -97,3 +97,16 @@ export function endAidpProcesses(): void {
   started.clear();
   for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
 }
+
+/**
+ * The bin on a terminal: `script` (util-linux) runs it on a pseudo-terminal (standard output and standard error
+ * both on it, as at a prompt) and copies what it shows to the child's standard output. `columns` sets the
+ * terminal's width first.
+ */
+export function startOnTerminal(args: readonly string[], options: { columns?: number } = {}): AidpProcess {
+  const command = [process.execPath, aidpBin, ...args].map((word) => `'${word.replaceAll("'", "'\\''")}'`);
+  const width = options.columns === undefined ? "" : `stty cols ${options.columns}; `;
+  return startAidp([], {
+    scriptCommand: ["script", "-qec", `${width}exec ${command.join(" ")}`, "/dev/null"],
+  });
+}

@@ -1,0 +1,31 @@
+// The values a flag takes, for completion: after `--status` a Tab offers the spec's enum values (from the
+// generated table), after `--output` the formats. Kept apart from the parser so that bin.ts answers these
+// completions without loading yargs: every Tab pays for what it loads.
+import { AUTH_TYPES } from "./connection.ts";
+import { operationFlags } from "./generated/operation-flags.ts";
+import { OUTPUT_FORMATS } from "./output/record-writer.ts";
+
+const GLOBAL_CHOICES: Readonly<Record<string, readonly string[]>> = {
+  output: OUTPUT_FORMATS,
+  o: OUTPUT_FORMATS,
+  auth: AUTH_TYPES,
+};
+
+function valuesOf(flag: string): readonly string[] | undefined {
+  for (const operation of Object.values(operationFlags))
+    for (const candidate of operation.flags as readonly { flag: string; enum?: readonly string[] }[])
+      if (candidate.flag === flag && candidate.enum) return candidate.enum;
+  return GLOBAL_CHOICES[flag];
+}
+
+/**
+ * `words` as the shell passes them after `--get-yargs-completions` (the last one is being typed): the values
+ * of the flag before it that start with what is typed, or undefined when that word is not such a flag.
+ */
+export function completeValue(words: readonly string[]): string[] | undefined {
+  const previous = words.at(-2);
+  if (previous === undefined || !previous.startsWith("-")) return undefined;
+  const values = valuesOf(previous.replace(/^--?/, ""));
+  const typed = (words.at(-1) ?? "").toLowerCase();
+  return values?.filter((value) => value.toLowerCase().startsWith(typed));
+}

@@ -1,0 +1,143 @@
+// The OCI CLI's habits that its users type without thinking: bare `aidp` is help, -v and -d, did-you-mean,
+// case-insensitive enum values, --no-retry with --max-retries is a contradiction, completion offers the spec's
+// values, and config-less API key auth from OCI_CLI_* variables (checked by the mock's signature verifier).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type RunningMock, startMock } from "@aidp/mock";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { generateTestKeyPair, TEST_IDENTITY } from "../../client/test/auth/test-keys.ts";
+import { cliVersion } from "../src/version.ts";
+import { fakeServiceFlags, sendJson, startTestServer, type TestServer } from "./support/fake-service.ts";
+import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { resolved, schema } from "./support/spec.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "aidp-cli-habits-"));
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer((_request, response) => sendJson(response, 200, { items: [] }));
+});
+afterEach(endAidpProcesses);
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("OCI CLI habits", () => {
+  it("bare `aidp` prints the help and exits 0", async () => {
+    const { code, stdout, stderr } = await runAidp([]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("aidp <command> <subcommand> [flags]");
+    expect(stdout).toContain("audit");
+    expect(stderr).toBe("");
+  });
+
+  it("-v is --version, -d is --debug", async () => {
+    expect((await runAidp(["-v"])).stdout).toBe(`${cliVersion}\n`);
+    const { code, stderr } = await runAidp(["audit", "search-logs", ...fakeServiceFlags(server), "-d"]);
+    expect(code).toBe(0);
+    expect(stderr).toContain("aidp debug: searchAuditLogs attempt 1: 200");
+  });
+
+  it("a misspelt flag: did you mean", async () => {
+    const { code, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(server),
+      "--staus",
+      "FAILED",
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown argument: staus; did you mean --status?");
+  });
+
+  it("--no-retry with --max-retries is a usage error", async () => {
+    const { code, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(server),
+      "--no-retry",
+      "--max-retries",
+      "3",
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--no-retry and --max-retries contradict each other");
+  });
+
+  it("enum values are case-insensitive and sent in the spec's case", async () => {
+    const { code } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(server),
+      "--status",
+      "failed",
+      "--sort-order",
+      "desc",
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(server.requests.at(-1)?.body ?? "{}")).toMatchObject({
+      status: "FAILED",
+      sortOrder: "DESC",
+    });
+  });
+
+  it("completion offers the spec's values after --status, and no flag that does not exist", async () => {
+    const values = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--status", ""]);
+    const status = resolved(schema("SearchAuditLogsDetails").properties?.status ?? {});
+    expect(values.stdout.trim().split("\n")).toEqual(status.enum ?? ["(no enum in the spec)"]);
+    const typed = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--status", "f"]);
+    expect(typed.stdout.trim()).toBe("FAILED");
+    const flags = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--"]);
+    expect(flags.stdout).toContain("--status");
+    expect(flags.stdout).not.toMatch(/^--[a-z](:|$)/m);
+  });
+});
+
+describe("config-less API key auth from OCI_CLI_* variables", () => {
+  const keys = generateTestKeyPair();
+  let mock: RunningMock;
+  beforeAll(async () => {
+    const publicKeyFile = join(dir, "public.pem");
+    writeFileSync(publicKeyFile, keys.publicKey.export({ type: "spki", format: "pem" }) as string);
+    mock = await startMock({ port: 0, records: 3, verifySignatures: publicKeyFile });
+  });
+  afterAll(() => mock.stop());
+
+  const search = (env: Record<string, string>) =>
+    runAidp(["audit", "search-logs", "--endpoint", mock.url, "--instance-id", "ocid1.x", "--no-retry"], {
+      env,
+    });
+  const identity = {
+    OCI_CLI_USER: TEST_IDENTITY.user,
+    OCI_CLI_TENANCY: TEST_IDENTITY.tenancy,
+    OCI_CLI_FINGERPRINT: TEST_IDENTITY.fingerprint,
+  };
+
+  it("OCI_CLI_KEY_FILE: signed requests the mock accepts, no config file needed", async () => {
+    const keyFile = join(dir, "key.pem");
+    writeFileSync(keyFile, keys.pkcs8);
+    const { code, stderr } = await search({ ...identity, OCI_CLI_KEY_FILE: keyFile });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
+  it("OCI_CLI_KEY_CONTENT, line breaks written as \\n", async () => {
+    const { code, stderr } = await search({
+      ...identity,
+      OCI_CLI_KEY_CONTENT: keys.pkcs8.replaceAll("\n", "\\n"),
+    });
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
+  it("a wrong key is refused by the mock (exit 3): the variables are really used", async () => {
+    const { code } = await search({ ...identity, OCI_CLI_KEY_CONTENT: generateTestKeyPair().pkcs8 });
+    expect(code).toBe(3);
+  });
+
+  it("some variables but not all: exit 2 naming the missing ones", async () => {
+    const { code, stderr } = await search({ OCI_CLI_USER: TEST_IDENTITY.user });
+    expect(code).toBe(2);
+    expect(stderr).toContain("missing: OCI_CLI_TENANCY, OCI_CLI_FINGERPRINT, OCI_CLI_KEY_FILE");
+  });
+});

@@ -1,0 +1,58 @@
+// Output at a terminal, on a pseudo-terminal (`script`), where standard output and standard error are the same
+// screen: no progress line among the records, and one continuous table exactly as wide as the terminal.
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { awkwardRecord } from "./support/awkward-records.ts";
+import { fakeServiceFlags, pagingHandler, startTestServer, type TestServer } from "./support/fake-service.ts";
+import { endAidpProcesses, startOnTerminal } from "./support/run-aidp.ts";
+
+/** Awkward records with a UUID as eventId, as the service sends it. */
+const record = (index: number) => ({ ...awkwardRecord(index), eventId: randomUUID() });
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer(pagingHandler(1000, record));
+});
+afterEach(endAidpProcesses);
+afterAll(() => server.close());
+
+/** What the terminal shows, as lines (script writes CRLF line ends). */
+const screenLines = (text: string) => text.split("\r\n").filter((line) => line !== "");
+const ESC = String.fromCharCode(27);
+const ANSI_CONTROL = new RegExp(`${ESC}\\[[0-9;]*[A-Za-z]|\r`);
+
+describe("on a terminal", () => {
+  it("records on the terminal: no progress line among them, every line a whole record", async () => {
+    const { code, stdout } = await startOnTerminal(
+      ["audit", "search-logs", ...fakeServiceFlags(server), "--all", "--output", "ndjson"],
+      { columns: 80 },
+    ).result;
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/records\/s/);
+    const lines = screenLines(stdout);
+    expect(lines).toHaveLength(1000);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+  });
+
+  it.each([80, 123])(
+    "--output table on %i columns: one continuous table exactly that wide, long values cut with …",
+    async (columns) => {
+      const { code, stdout } = await startOnTerminal(
+        ["audit", "search-logs", ...fakeServiceFlags(server), "--max-items", "250", "--output", "table"],
+        { columns },
+      ).result;
+      expect(code).toBe(0);
+      const lines = screenLines(stdout);
+      expect(lines.filter((line) => line.startsWith("┌"))).toHaveLength(1);
+      expect(lines.filter((line) => line.startsWith("├"))).toHaveLength(1);
+      expect(lines.filter((line) => line.startsWith("└"))).toHaveLength(1);
+      expect(lines.filter((line) => line.startsWith("│"))).toHaveLength(1 + 250);
+      for (const line of lines) {
+        expect(line).not.toMatch(ANSI_CONTROL);
+        expect([...line].length, line).toBe(columns);
+      }
+      expect(lines[1]).toMatch(/^│ event/);
+      expect(lines.slice(3, -1).every((line) => line.includes("…"))).toBe(true);
+    },
+  );
+});

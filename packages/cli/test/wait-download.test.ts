@@ -1,0 +1,172 @@
+// `download-logs --wait --download FILE` completes the job: it polls the PAR URL (404 until the export is
+// ready) with backoff and streams the log file to FILE atomically. Against the stateful mock, whose exports
+// become ready after a delay (`exportReadyAfterMs`), and a node:http server for the cases the mock cannot make.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type RunningMock, startMock } from "@aidp/mock";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  DOWNLOAD_LOGS_COMMAND,
+  fakeServiceFlags,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from "./support/fake-service.ts";
+import { endAidpProcesses, runAidp, startAidp, startOnTerminal } from "./support/run-aidp.ts";
+
+const INSTANCE = "ocid1.aidataplatform.oc1..waiting";
+const dir = mkdtempSync(join(tmpdir(), "aidp-cli-wait-"));
+let mock: RunningMock;
+const servers: TestServer[] = [];
+beforeAll(async () => {
+  mock = await startMock({ port: 0, exportReadyAfterMs: 2_000 });
+});
+afterEach(endAidpProcesses);
+afterAll(async () => {
+  await mock.stop();
+  for (const server of servers) await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const atMock = () => ["--auth", "none", "--endpoint", mock.url, "--instance-id", INSTANCE];
+
+describe("cluster download-logs --wait --download FILE", () => {
+  it("against a mock whose export is ready after 2 s: FILE holds what the PAR URL serves, byte for byte", async () => {
+    const parUrlFile = join(dir, "par-url.txt");
+    const logFile = join(dir, "driver.log");
+    const { code, stdout, stderr } = await runAidp([
+      ...DOWNLOAD_LOGS_COMMAND,
+      ...atMock(),
+      "--par-url-file",
+      parUrlFile,
+      "--wait",
+      "--download",
+      logFile,
+    ]);
+    expect(stderr).toMatch(/^aidp: downloaded [\d.]+ kB to .*driver\.log in [\d.]+ m?s\n$/);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ logParUrlFile: parUrlFile });
+    const served = await fetch(readFileSync(parUrlFile, "utf8").trim());
+    expect(served.status).toBe(200);
+    const bytes = Buffer.from(await served.arrayBuffer());
+    expect(bytes.length).toBeGreaterThan(100);
+    expect(readFileSync(logFile).equals(bytes)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["driver.log", "par-url.txt"]);
+  });
+
+  it("--max-wait-seconds runs out: exit 4, no FILE and no temporary file left, the job printed first", async () => {
+    const waitDir = mkdtempSync(join(dir, "short-"));
+    const started = await startTestServer((request, response) => {
+      if (request.method === "POST")
+        return sendJson(
+          response,
+          202,
+          {},
+          {
+            "aidp-async-operation-key": "op-slow",
+            "datalake-cluster-log-par-url": `${started.url}/p/token/n/ns/b/logs/o/driver.log`,
+            "opc-request-id": "REQ-SLOW",
+          },
+        );
+      sendJson(response, 404, { code: "NotFound", message: "not yet" });
+    });
+    servers.push(started);
+    const { code, stdout, stderr } = await runAidp([
+      ...DOWNLOAD_LOGS_COMMAND,
+      ...fakeServiceFlags(started),
+      "--download",
+      join(waitDir, "driver.log"),
+      "--max-wait-seconds",
+      "1.5",
+    ]);
+    expect(stderr).toBe(
+      "aidp: timed out: the log file was not ready after 1.5 s (--max-wait-seconds); last answer: 404\n",
+    );
+    expect(code).toBe(4);
+    expect(JSON.parse(stdout)).toMatchObject({ asyncOperationKey: "op-slow", requestId: "REQ-SLOW" });
+    expect(readdirSync(waitDir)).toEqual([]);
+    expect(started.requests.filter((request) => request.method === "GET").length).toBeGreaterThan(0);
+  });
+
+  it("Ctrl-C while waiting: exit 130, saying the job printed before is complete", async () => {
+    let polled: () => void = () => {};
+    const firstPoll = new Promise<void>((resolve) => {
+      polled = resolve;
+    });
+    const pending = await startTestServer((request, response) => {
+      if (request.method === "POST")
+        return sendJson(
+          response,
+          202,
+          {},
+          {
+            "aidp-async-operation-key": "op-wait",
+            "datalake-cluster-log-par-url": `${pending.url}/p/token/o/driver.log`,
+          },
+        );
+      polled();
+      sendJson(response, 404, { code: "NotFound", message: "not yet" });
+    });
+    servers.push(pending);
+    const aidp = startAidp([...DOWNLOAD_LOGS_COMMAND, ...fakeServiceFlags(pending), "--wait"]);
+    await firstPoll;
+    aidp.child.kill("SIGINT");
+    const { code, stdout, stderr } = await aidp.result;
+    expect(code).toBe(130);
+    expect(JSON.parse(stdout)).toMatchObject({ asyncOperationKey: "op-wait" });
+    expect(stderr).toBe("aidp: interrupted; 1 record had been written to standard output, complete\n");
+  });
+
+  it("a PAR URL that answers 403: exit 3 naming the status, never the URL", async () => {
+    const forbidden = await startTestServer((request, response) => {
+      if (request.method === "POST")
+        return sendJson(
+          response,
+          202,
+          {},
+          {
+            "aidp-async-operation-key": "op-403",
+            "datalake-cluster-log-par-url": `${forbidden.url}/p/SECRET-token/o/driver.log`,
+          },
+        );
+      sendJson(response, 403, { code: "NotAuthorized", message: "expired" });
+    });
+    servers.push(forbidden);
+    const { code, stderr } = await runAidp([
+      ...DOWNLOAD_LOGS_COMMAND,
+      ...fakeServiceFlags(forbidden),
+      "--wait",
+    ]);
+    expect(code).toBe(3);
+    expect(stderr).toBe("aidp: the log file's PAR URL answered 403 Forbidden\n");
+  });
+
+  it("on a terminal: a line says how long it has waited, then is erased", async () => {
+    const logFile = join(dir, "terminal.log");
+    const { code, stdout } = await startOnTerminal([
+      ...DOWNLOAD_LOGS_COMMAND,
+      ...atMock(),
+      "--download",
+      logFile,
+    ]).result;
+    expect(code).toBe(0);
+    const eraseLine = `\r${String.fromCharCode(27)}[2K`;
+    expect(stdout).toContain(`${eraseLine}waiting for the log file: `);
+    const lastLine = stdout.slice(stdout.lastIndexOf("waiting for the log file: "));
+    expect(lastLine).toMatch(/^waiting for the log file: \d+(\.\d)? m?s\r/);
+    expect(lastLine.slice(lastLine.indexOf("\r")).startsWith(eraseLine), "erased").toBe(true);
+    expect(stdout).toContain(`aidp: downloaded`);
+  });
+
+  it("--download in a folder that does not exist: exit 2 before anything is sent", async () => {
+    const { code, stderr } = await runAidp([
+      ...DOWNLOAD_LOGS_COMMAND,
+      ...atMock(),
+      "--download",
+      join(dir, "missing", "driver.log"),
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`--download ${join(dir, "missing", "driver.log")}: the folder`);
+  });
+});
