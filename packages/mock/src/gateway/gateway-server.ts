@@ -11,7 +11,7 @@ import { bundledSpecJsonPath } from "../bundled-spec.ts";
 import { loadContractGuard, type SpecOperation } from "../contract-guard.ts";
 import { headerRecord } from "../http-io.ts";
 import { apiError, type MockResponse } from "../mock-response.ts";
-import type { MockOptions } from "../options.ts";
+import type { GatewayMockOptions } from "../options.ts";
 import { answerParserRefusals } from "../parser-refusals.ts";
 import { MAX_BODY_BYTES, readBodyUpTo } from "../request-body.ts";
 import { loadSpecFacts, type SpecFacts } from "../spec-facts.ts";
@@ -55,7 +55,7 @@ interface Gateway {
 }
 
 export async function startGatewayServer(
-  options: MockOptions & { host: string; port: number },
+  options: GatewayMockOptions & { host: string; port: number },
 ): Promise<GatewayServer> {
   const facts = loadSpecFacts();
   const guard = await loadContractGuard(bundledSpecJsonPath);
@@ -126,7 +126,7 @@ export async function startGatewayServer(
 }
 
 /** The user's credentials: given, none, or the OCI config file's DEFAULT profile as the OCI SDKs read it. */
-async function gatewayAuth(auth: MockOptions["auth"]): Promise<AuthProvider | undefined> {
+async function gatewayAuth(auth: GatewayMockOptions["auth"]): Promise<AuthProvider | undefined> {
   if (auth === "none") return undefined;
   if (auth !== undefined) return auth;
   // Loaded only for a gateway: node:fs key reading is not needed by the other modes.
