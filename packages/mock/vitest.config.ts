@@ -9,5 +9,7 @@ export default defineConfig({
     // Our own globalSetup export, used the way a consumer would (test/vitest-global-setup.test.ts).
     globalSetup: [...sharedGlobalSetup, "./src/vitest-global-setup.ts"],
     hookTimeout: 60_000,
+    // The options' types (test/options.test-d.ts): checked by tsc, not run.
+    typecheck: { enabled: true, tsconfig: "./tsconfig.json", include: ["test/**/*.test-d.ts"] },
   },
 });

@@ -90,6 +90,8 @@ export interface ResponseFacts {
   body?: SchemaFacts;
   /** The `code` of each of the body's examples, in order (the Error codes an error status documents). */
   errorCodes: string[];
+  /** The names of the body's examples, in order (what a mock's `Prefer: example=NAME` selects). */
+  exampleNames: string[];
 }
 
 /** `x-aidp-pagination`: how an operation pages. */
@@ -299,7 +301,13 @@ export function apiFactsOf(document: unknown): ApiFacts {
       },
     );
     const media = isObject(response.content) ? response.content["application/json"] : undefined;
-    const facts: ResponseFacts = { status, success: /^2\d\d$/.test(status), headers, errorCodes: [] };
+    const facts: ResponseFacts = {
+      status,
+      success: /^2\d\d$/.test(status),
+      headers,
+      errorCodes: [],
+      exampleNames: [],
+    };
     const description = text(response.description);
     if (description !== undefined) facts.description = description;
     if (isObject(media)) {
@@ -307,6 +315,7 @@ export function apiFactsOf(document: unknown): ApiFacts {
         facts.body = schemaOf(media.schema, `${where}.content.application/json.schema`);
       for (const [name, example] of Object.entries(isObject(media.examples) ? media.examples : {})) {
         const value = resolve(example, `${where}.content.application/json.examples.${name}`).value;
+        facts.exampleNames.push(name);
         if (isObject(value) && typeof value.code === "string") facts.errorCodes.push(value.code);
       }
     }

@@ -102,6 +102,10 @@ describe("the facts of the bundled spec", () => {
     expect(conflict?.body?.component).toBe("Error");
     expect(conflict?.headers.map((h) => h.name)).toEqual(["opc-request-id"]);
     expect(search.responses.at(-1)).toMatchObject({ status: "default", errorCodes: ["UnknownError"] });
+    expect(search.success.exampleNames).toEqual(
+      Object.keys(searchOperation(bundle).responses["200"].content["application/json"].examples),
+    );
+    expect(download.success.exampleNames).toEqual([]);
     expect(search.responses.map((r) => r.status)).toEqual(Object.keys(searchOperation(bundle).responses));
   });
 

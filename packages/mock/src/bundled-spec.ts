@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
  */
 export const bundledSpecPath = fileURLToPath(new URL("../dist/openapi.yaml", import.meta.url));
 
-/** The same bundle as JSON, which the stateful mock reads at start (faster than YAML). */
+/** The same bundle as JSON, which the stateful mock and the gateway read at start (facts, Prism's guard). */
 export const bundledSpecJsonPath = fileURLToPath(new URL("../dist/openapi.json", import.meta.url));
 
 /** The same bundle without its security requirement: served unless `requireAuth` is set. */

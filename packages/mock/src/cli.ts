@@ -9,7 +9,7 @@ import {
   gatewayOptionsFromFlags,
 } from "./gateway/gateway-command-line.ts";
 import { DRIFT_REPORT_PATH } from "./gateway/gateway-server.ts";
-import { type MockOptions, validateOptions } from "./options.ts";
+import { type UncheckedMockOptions, validateOptions } from "./options.ts";
 import { startMock } from "./start-mock.ts";
 
 const usage = `Usage: aidp-mock [options]
@@ -38,7 +38,7 @@ function integer(name: string, value: string | undefined): number | undefined {
 }
 
 async function parseCommandLine(): Promise<
-  MockOptions & { help: boolean; quiet: boolean; failOnDrift: boolean }
+  UncheckedMockOptions & { help: boolean; quiet: boolean; failOnDrift: boolean }
 > {
   const { values } = parseArgs({
     options: {
@@ -64,7 +64,7 @@ async function parseCommandLine(): Promise<
   if (failRate !== undefined && !/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(failRate)) {
     throw new TypeError(`--fail-rate must be a number from 0 to 1, got ${failRate}`);
   }
-  const options: MockOptions & { help: boolean; quiet: boolean; failOnDrift: boolean } = {
+  const options: UncheckedMockOptions & { help: boolean; quiet: boolean; failOnDrift: boolean } = {
     port: integer("port", values.port),
     host: values.host,
     records: integer("records", values.records),
@@ -110,7 +110,9 @@ async function main(): Promise<void> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const mock = await startMock({ ...options, onLog: quiet ? undefined : (line) => console.error(line) });
+  const mockOptions = { ...options, onLog: quiet ? undefined : (line: string) => console.error(line) };
+  validateOptions(mockOptions); // the flags' combination is checked here; startMock's types take only a valid one
+  const mock = await startMock(mockOptions);
   console.log(`AIDP mock listening on ${mock.url}`);
   const upstream = mock.driftReport?.().upstream;
   if (upstream) console.error(`Gateway to ${upstream}; drift report at ${mock.url}${DRIFT_REPORT_PATH}`);

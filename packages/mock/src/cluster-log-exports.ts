@@ -4,21 +4,11 @@
 // before, as Object Storage answers for an object that does not exist yet. Memory is bounded: at most
 // MAX_EXPORTS exports are kept (the oldest goes first), each with its string fields cut to MAX_FIELD_CHARS.
 import { randomBytes, randomUUID } from "node:crypto";
+import type { DownloadClusterLogsDetails } from "@aidp/types";
 import { BoundedStore } from "./bounded-store.ts";
 
-/** `DownloadClusterLogsDetails`, already checked by Prism. */
-export interface ExportDetails {
-  logContentTypeContains: string;
-  timeBegin: string;
-  timeEnd: string;
-  logLevel?: string;
-  logStreamTypeContains?: string;
-  subjectContains?: string;
-  thread?: string;
-  executionContextId?: string;
-  eventType?: string;
-  [other: string]: unknown;
-}
+/** The body of DownloadClusterLogs (`DownloadClusterLogsDetails`), already checked by Prism. */
+export type ExportDetails = DownloadClusterLogsDetails;
 
 interface ClusterLogExport {
   clusterKey: string;

@@ -74,9 +74,9 @@ export interface ContractGuard {
   diagnoseRequest(operation: SpecOperation, request: PrismRequest): PrismDiagnostic[];
 }
 
-export async function loadContractGuard(spec: object): Promise<ContractGuard> {
-  // Prism dereferences in place: give it its own copy.
-  const operations = await getHttpOperationsFromSpec(structuredClone(spec));
+/** Prism's guard over the spec bundle at `specPath` (Prism reads and dereferences the file itself). */
+export async function loadContractGuard(specPath: string): Promise<ContractGuard> {
+  const operations = await getHttpOperationsFromSpec(specPath);
   return {
     operations,
     route(method, path) {

@@ -1,19 +1,36 @@
 import { MAX_EXPORT_READY_AFTER_MS } from "./cluster-log-exports.ts";
-import { type GatewayOptions, validateGatewayOptions } from "./gateway/gateway-options.ts";
+import { type GatewayOptions, isGatewayMode, validateGatewayOptions } from "./gateway/gateway-options.ts";
 
-/** How to run the mock. Every field is optional. The gateway mode's own fields: {@link GatewayOptions}. */
-export interface MockOptions extends GatewayOptions {
+/** What every mode takes. */
+export interface CommonOptions {
   /** TCP port; `0` (the default of `startMock`) picks a free one. */
   port?: number;
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string;
-  /** How many audit records the generated data set has. Default 500. */
-  records?: number;
+  /** How long to wait for the mock to answer HTTP, in milliseconds. Default 30000. */
+  startTimeoutMs?: number;
+  /** Receives every log line (one per request, and any contract violation). Default: lines are dropped. */
+  onLog?: (line: string) => void;
+}
+
+/** What the mock's own answers take, stateful or Prism's (not a gateway: the service answers there). */
+export interface AnsweringOptions {
   /**
    * Seed of the generated data set and of `failRate`'s draws (and of `dynamic` responses): the same seed
    * answers the same. Default: a fixed seed.
    */
   seed?: string;
+  /**
+   * Answer 401 to requests without an `Authorization` header, as the service does (without checking the
+   * signature; `verifySignatures` does). Default false: unsigned requests are answered.
+   */
+  requireAuth?: boolean;
+}
+
+/** What only the stateful mock (the default mode) takes. */
+export interface StatefulOnlyOptions {
+  /** How many audit records the generated data set has. Default 500. */
+  records?: number;
   /** Serve these audit records (a JSON array, or NDJSON) instead of generated ones; checked at start. */
   recordsFile?: string;
   /** Share of requests (0 to 1) that fail with a random scripted fault, for soak tests. Default 0. */
@@ -23,11 +40,6 @@ export interface MockOptions extends GatewayOptions {
    * (each "/" of the key id written "_"). A bad or missing signature gets 401 saying what failed.
    */
   verifySignatures?: string;
-  /**
-   * Answer 401 to requests without an `Authorization` header, as the service does (without checking the
-   * signature; `verifySignatures` does). Default false: unsigned requests are answered.
-   */
-  requireAuth?: boolean;
   /**
    * How long (ms) a DownloadClusterLogs export takes before its log file is ready: until then its PAR URL
    * answers 404, as Object Storage does for an object not written yet. Default 0 (ready at once); at most
@@ -39,38 +51,135 @@ export interface MockOptions extends GatewayOptions {
    * becoming ready). Default `Date.now`.
    */
   now?: () => number;
-  /** Prism's own mock answering with the spec's examples, no state (the behaviour before 0.2). */
-  static?: boolean;
-  /** Prism's own mock generating responses from the schemas (json-schema-faker), no state. */
-  dynamic?: boolean;
+}
+
+/** What only Prism's own mock (`static`/`dynamic`) takes. */
+export interface PrismOnlyOptions {
   /** With `static`/`dynamic`: Prism answers spec violations with errors instead of log warnings. */
   errors?: boolean;
-  /** How long to wait for the mock to answer HTTP, in milliseconds. Default 30000. */
-  startTimeoutMs?: number;
-  /** Receives every log line (one per request, and any contract violation). Default: lines are dropped. */
-  onLog?: (line: string) => void;
 }
+
+/** The gateway's selectors: `upstream` or `upstreamRegion`. */
+type GatewaySelectors = Pick<GatewayOptions, "upstream" | "upstreamRegion">;
+/** The gateway's own options besides its selectors. */
+type GatewayOnlyOptions = Omit<GatewayOptions, keyof GatewaySelectors>;
+
+/**
+ * Options of another mode, left out: a type error if given (a boolean may still be `false`, which means "off"
+ * and is accepted at run time too).
+ */
+type Excluded<Options> = {
+  [Name in keyof Options]?: Options[Name] extends boolean | undefined ? false : never;
+};
+
+/** The default mode: the stateful mock, in this process, with Prism checking every request and answer. */
+export type StatefulMockOptions = CommonOptions &
+  AnsweringOptions &
+  StatefulOnlyOptions & { static?: false; dynamic?: false } & Excluded<
+    PrismOnlyOptions & GatewaySelectors & GatewayOnlyOptions
+  >;
+
+interface PrismModeSwitches {
+  /** Prism's own mock answering with the spec's examples, no state (the behaviour before 0.2). */
+  static: true;
+  /** Prism's own mock generating responses from the schemas (json-schema-faker), no state. */
+  dynamic: true;
+}
+/**
+ * The other modes' switches are absent, not `false`, so that each value of a boolean switch picks one mode:
+ * `startMock({ static: flag })` compiles (false: the stateful mock; true: Prism's).
+ */
+type NoSwitches<Switch extends keyof PrismModeSwitches> = { [Name in Switch]?: never };
+type PrismMockOptionsOf<Mode extends keyof PrismModeSwitches> = CommonOptions &
+  AnsweringOptions &
+  PrismOnlyOptions &
+  Pick<PrismModeSwitches, Mode> &
+  NoSwitches<Exclude<keyof PrismModeSwitches, Mode>> &
+  Excluded<StatefulOnlyOptions & GatewaySelectors & GatewayOnlyOptions>;
+/** `static: true`: Prism's own mock in a child process, answering with the spec's examples. */
+export type StaticMockOptions = PrismMockOptionsOf<"static">;
+/** `dynamic: true`: Prism's own mock in a child process, generating answers from the schemas. */
+export type DynamicMockOptions = PrismMockOptionsOf<"dynamic">;
+
+/** `upstream` or `upstreamRegion`: the validation gateway in front of the real service. */
+export type GatewayMockOptions = CommonOptions &
+  GatewayOnlyOptions &
+  ({ upstream: string; upstreamRegion?: never } | { upstreamRegion: string; upstream?: never }) &
+  NoSwitches<keyof PrismModeSwitches> &
+  Excluded<AnsweringOptions & StatefulOnlyOptions & PrismOnlyOptions>;
+
+/**
+ * How to run the mock: one of four modes, chosen by what is given. Nothing (or only the stateful mock's options)
+ * is the stateful mock; `static: true` or `dynamic: true` is Prism's own mock; `upstream` or `upstreamRegion` is
+ * the validation gateway. An option of another mode is a type error, and a `TypeError` at run time.
+ */
+export type MockOptions = StatefulMockOptions | StaticMockOptions | DynamicMockOptions | GatewayMockOptions;
+
+/** The mode a {@link MockOptions} chooses. */
+export type MockMode = "stateful" | "static" | "dynamic" | "gateway";
+
+/** The options with their mode: what `startMock` switches on. */
+export type ModeOptions =
+  | { mode: "stateful"; options: StatefulMockOptions }
+  | { mode: "static" | "dynamic"; options: StaticMockOptions | DynamicMockOptions }
+  | { mode: "gateway"; options: GatewayMockOptions };
+
+/**
+ * Every option of every mode, each optional: what a JavaScript caller or the command line may hand over before
+ * {@link chooseMode} has checked it.
+ */
+export type UncheckedMockOptions = CommonOptions &
+  AnsweringOptions &
+  StatefulOnlyOptions &
+  PrismOnlyOptions &
+  GatewayOptions & { static?: boolean; dynamic?: boolean };
 
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_START_TIMEOUT_MS = 30_000;
 const MAX_RECORDS = 10_000_000;
 
-/** Whether these options ask for Prism's stateless mock instead of the stateful one. */
-export function isPrismMode(options: MockOptions): boolean {
-  return options.static === true || options.dynamic === true;
+/** The stateful mock's own options (a record, so that the compiler sees each one of the type is listed). */
+const STATEFUL_ONLY = Object.keys({
+  records: true,
+  recordsFile: true,
+  failRate: true,
+  verifySignatures: true,
+  exportReadyAfterMs: true,
+  now: true,
+} satisfies Record<keyof StatefulOnlyOptions, true>) as (keyof StatefulOnlyOptions)[];
+
+/** The mode these options choose (not checked: see {@link chooseMode}). */
+function modeOf(options: UncheckedMockOptions): MockMode {
+  if (isGatewayMode(options)) return "gateway";
+  if (options.static === true) return "static";
+  if (options.dynamic === true) return "dynamic";
+  return "stateful";
 }
 
-const STATEFUL_ONLY = [
-  "records",
-  "recordsFile",
-  "failRate",
-  "verifySignatures",
-  "exportReadyAfterMs",
-  "now",
-] as const;
+/**
+ * The options checked, with the one mode they choose; throws a `TypeError` naming the option and the rule it
+ * breaks (the types say the same to TypeScript callers; JavaScript callers and the command line need this).
+ */
+export function chooseMode(options: UncheckedMockOptions): ModeOptions {
+  const mode = modeOf(options);
+  checkOptions(options, mode);
+  switch (mode) {
+    case "stateful":
+      return { mode, options: options as StatefulMockOptions };
+    case "static":
+    case "dynamic":
+      return { mode, options: options as StaticMockOptions | DynamicMockOptions };
+    case "gateway":
+      return { mode, options: options as GatewayMockOptions };
+  }
+}
 
-/** Throws a `TypeError` naming the option and the rule it breaks. */
-export function validateOptions(options: MockOptions): void {
+/** Throws a `TypeError` naming the option and the rule it breaks; once it returns, the options are a MockOptions. */
+export function validateOptions(options: UncheckedMockOptions): asserts options is MockOptions {
+  chooseMode(options);
+}
+
+function checkOptions(options: UncheckedMockOptions, mode: MockMode): void {
   validateGatewayOptions(options); // first: a gateway with another mode's option is told so
   const { port, host, seed, records, recordsFile, failRate, verifySignatures, startTimeoutMs } = options;
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
@@ -120,15 +229,15 @@ export function validateOptions(options: MockOptions): void {
   if (options.static && options.dynamic) {
     throw new TypeError('options "static" and "dynamic" exclude each other');
   }
-  if (options.errors && !isPrismMode(options)) {
+  if (options.errors && mode === "stateful") {
     throw new TypeError(
       'option "errors" needs "static" or "dynamic" (the stateful mock always answers errors)',
     );
   }
-  if (isPrismMode(options)) {
-    const used = STATEFUL_ONLY.filter((name) => options[name] !== undefined);
-    if (used.length > 0) {
-      throw new TypeError(`option "${used[0]}" needs the stateful mock (leave out "static" and "dynamic")`);
+  if (mode === "static" || mode === "dynamic") {
+    const used = STATEFUL_ONLY.find((name) => options[name] !== undefined);
+    if (used) {
+      throw new TypeError(`option "${used}" needs the stateful mock (leave out "static" and "dynamic")`);
     }
   }
   if (startTimeoutMs !== undefined && !(Number.isFinite(startTimeoutMs) && startTimeoutMs > 0)) {
@@ -137,7 +246,11 @@ export function validateOptions(options: MockOptions): void {
 }
 
 /** The `prism mock` arguments for these options (`static`/`dynamic` mode). */
-export function prismMockArguments(specPath: string, options: MockOptions): string[] {
+export function prismMockArguments(
+  specPath: string,
+  mode: "static" | "dynamic",
+  options: StaticMockOptions | DynamicMockOptions,
+): string[] {
   const args = [
     "mock",
     specPath,
@@ -148,7 +261,7 @@ export function prismMockArguments(specPath: string, options: MockOptions): stri
   ];
   // Never invent properties: the spec's schemas say `additionalProperties: false`.
   args.push("--json-schema-faker-fillProperties=false");
-  if (options.dynamic) args.push("--dynamic");
+  if (mode === "dynamic") args.push("--dynamic");
   if (options.seed !== undefined) args.push("--seed", options.seed);
   if (options.errors) args.push("--errors");
   return args;

@@ -1,7 +1,7 @@
 // What Node's HTTP layer refuses before a request reaches the mock (an unknown method such as FOO, headers over
 // its 16 KB limit, a duplicate or malformed Content-Length, a request that did not arrive in time) and CONNECT,
 // which Node hands to a separate event: answered here in the API's shape, an Error body and an
-// opc-request-id, instead of Node's bare status line or a dropped connection. The connection is closed after:
+// request id, instead of Node's bare status line or a dropped connection. The connection is closed after:
 // what follows the bad bytes cannot be read reliably.
 import { type Server, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
@@ -35,7 +35,11 @@ export function parserRefusal(facts: SpecFacts, error: ParserError): MockRespons
  * Writes `answer` straight to the socket and closes it; as Node's own handler does, only when no answer to an
  * earlier request on this connection has begun (that would corrupt it): then the connection is just closed.
  */
-export function writeToSocket(socket: Duplex, answer: MockResponse, requestId: string): void {
+export function writeToSocket(
+  socket: Duplex,
+  answer: MockResponse,
+  requestId: { header: string; value: string },
+): void {
   const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
   if (!socket.writable || socket.destroyed || inFlight?.headersSent) {
     socket.destroy();
@@ -44,7 +48,7 @@ export function writeToSocket(socket: Duplex, answer: MockResponse, requestId: s
   const payload = Buffer.from(JSON.stringify(answer.body ?? {}));
   const headers = {
     ...answer.headers,
-    "opc-request-id": requestId,
+    [requestId.header]: requestId.value,
     "content-length": String(payload.byteLength),
     connection: "close",
   };
@@ -68,7 +72,7 @@ export function answerParserRefusals(
       return;
     }
     const answer = parserRefusal(facts, error);
-    writeToSocket(socket, answer, newRequestId());
+    writeToSocket(socket, answer, { header: facts.requestIdHeader, value: newRequestId() });
     log?.(`(unparsed request) ${answer.status} ${error.code ?? error.message}`);
   });
   server.on("connect", (request: { url?: string }, socket: Duplex) => {
@@ -79,7 +83,7 @@ export function answerParserRefusals(
         405,
         "CONNECT is not allowed: the API uses POST, and GET for a log file's PAR URL; the mock is no proxy.",
       ),
-      newRequestId(),
+      { header: facts.requestIdHeader, value: newRequestId() },
     );
     log?.(`CONNECT ${request.url?.slice(0, 80) ?? ""} 405`);
   });

@@ -1,72 +1,103 @@
-// What the stateful layer needs to know about the API, read from the bundled spec when the mock starts:
-// defaults, the opc-request-id pattern and the error code of each documented status. Never retyped.
-import { readFileSync } from "node:fs";
-import { resolveRef } from "@aidp/spec/resolve-ref";
+// What the stateful layer and the gateway need to know about the API: a projection of `@aidp/spec/facts` (the
+// one reader of the bundled spec), made once when the mock starts. Defaults, the request id's header and
+// pattern, the error code of each documented status and the names of the headers the mock writes: never retyped.
+import {
+  type ApiFacts,
+  type OperationFacts,
+  operationNamed,
+  parametersIn,
+  readApiFacts,
+  SpecFactsError,
+} from "@aidp/spec/facts";
 import { bundledSpecJsonPath } from "./bundled-spec.ts";
 
-type Json = Record<string, unknown>;
-
 export interface SpecFacts {
-  /** The spec document itself (Prism reads it too). */
-  document: Json;
+  /** Everything `@aidp/spec/facts` read from the bundle this package ships. */
+  api: ApiFacts;
   defaultSortBy: string;
   defaultLimit: number;
-  /** What an `opc-request-id` must match (the request parameter's pattern). */
+  /** The header of the caller's request id, echoed on every answer (`x-aidp-call-header: request-id`). */
+  requestIdHeader: string;
+  /** What a request id must match (the request parameter's pattern). */
   requestIdPattern: RegExp;
-  /** The `code` of the spec's example for an error status, or of its `default` response. */
+  /** The idempotency header (`x-aidp-call-header: retry-token`). */
+  retryTokenHeader: string;
+  /** SearchAuditLogs' paging: the next page's header and the array field of a page. */
+  nextPageHeader: string;
+  itemsField: string;
+  /**
+   * DownloadClusterLogs' 202 headers: the one the spec marks `x-aidp-secret` carries the log's PAR URL; the one
+   * that is neither secret nor the request id carries the async operation key.
+   */
+  parUrlHeader: string;
+  asyncOperationKeyHeader: string;
+  /** The first Error `code` the spec's examples give this status (across operations), or its `default`'s. */
   errorCode(status: number): string;
 }
 
 let cached: SpecFacts | undefined;
 
+/** The facts of the bundle this package ships (`dist/openapi.json`), read once. */
 export function loadSpecFacts(): SpecFacts {
-  cached ??= readSpecFacts(JSON.parse(readFileSync(bundledSpecJsonPath, "utf8")) as Json);
+  cached ??= mockFactsOf(readApiFacts(bundledSpecJsonPath));
   return cached;
 }
 
-export function readSpecFacts(document: Json): SpecFacts {
-  const resolve = (node: unknown): Json => resolveRef(document, node as Json);
-  const operation = (operationId: string): Json => {
-    for (const pathItem of Object.values(document.paths as Json)) {
-      for (const candidate of Object.values(pathItem as Json)) {
-        if ((candidate as Json).operationId === operationId) return candidate as Json;
-      }
-    }
-    throw new Error(`the bundled spec has no operation ${operationId}`);
-  };
-  const search = operation("searchAuditLogs");
-  const parameter = (name: string): Json => {
-    const found = (search.parameters as unknown[]).map(resolve).find((candidate) => candidate.name === name);
-    if (!found) throw new Error(`searchAuditLogs has no parameter ${name}`);
-    return found;
-  };
-  const detailsSchema = resolve(
-    ((resolve(search.requestBody).content as Json)["application/json"] as Json).schema,
-  );
-  const sortBy = resolve((detailsSchema.properties as Json).sortBy);
-  const limit = resolve(parameter("limit").schema);
-  const requestIdSchema = resolve(parameter("opc-request-id").schema);
+export function mockFactsOf(api: ApiFacts): SpecFacts {
+  const search = operationNamed(api, "searchAuditLogs");
+  const download = operationNamed(api, "downloadClusterLogs");
+  const requestIdHeader = callHeader(api, "request-id");
+  const requestIdPattern = headerParameter(search, requestIdHeader).schema.pattern;
+  const limit = parametersIn(search, "query").find((parameter) => parameter.name === "limit")?.schema.default;
+  const sortBy = search.body?.schema.properties?.sortBy?.default;
+  if (requestIdPattern === undefined || typeof limit !== "number" || typeof sortBy !== "string")
+    throw new SpecFactsError(
+      "searchAuditLogs needs a pattern on the request id header, a numeric default for `limit` and a string default for `sortBy`",
+    );
+  if (!search.pagination) throw new SpecFactsError("searchAuditLogs has no x-aidp-pagination");
 
-  const responses = search.responses as Json;
   const codes = new Map<string, string>();
-  for (const [status, reference] of Object.entries({
-    ...(operation("downloadClusterLogs").responses as Json),
-    ...responses,
-  })) {
-    const content = resolve(reference).content as Json | undefined;
-    const examples = (content?.["application/json"] as Json | undefined)?.examples as Json | undefined;
-    const first = examples && Object.values(examples)[0];
-    const code = first && (resolve(first).value as Json | undefined)?.code;
-    if (typeof code === "string") codes.set(status, code);
+  for (const operation of [search, download]) {
+    for (const response of operation.responses) {
+      const [code] = response.errorCodes;
+      if (code !== undefined && !codes.has(response.status)) codes.set(response.status, code);
+    }
   }
   const fallback = codes.get("default");
-  if (!fallback) throw new Error("the bundled spec's default response has no example with a code");
+  if (!fallback) throw new SpecFactsError("the bundled spec's default response has no example with a code");
+
+  const accepted = download.success.headers.filter((header) => header.name !== requestIdHeader);
+  const parUrl = accepted.filter((header) => header.secret);
+  const asyncKey = accepted.filter((header) => !header.secret);
+  if (parUrl.length !== 1 || asyncKey.length !== 1)
+    throw new SpecFactsError(
+      `downloadClusterLogs' ${download.success.status} answer needs one secret header (the PAR URL) and one other besides ${requestIdHeader} (the async operation key); it has ${accepted.map((header) => header.name).join(", ")}`,
+    );
 
   return {
-    document,
-    defaultSortBy: String(sortBy.default),
-    defaultLimit: Number(limit.default),
-    requestIdPattern: new RegExp(String(requestIdSchema.pattern)),
+    api,
+    defaultSortBy: sortBy,
+    defaultLimit: limit,
+    requestIdHeader,
+    requestIdPattern: new RegExp(requestIdPattern),
+    retryTokenHeader: callHeader(api, "retry-token"),
+    nextPageHeader: search.pagination.nextPageHeader,
+    itemsField: search.pagination.itemsField,
+    parUrlHeader: (parUrl[0] as (typeof parUrl)[number]).name,
+    asyncOperationKeyHeader: (asyncKey[0] as (typeof asyncKey)[number]).name,
     errorCode: (status) => codes.get(String(status)) ?? fallback,
   };
+}
+
+function callHeader(api: ApiFacts, role: keyof ApiFacts["callHeaders"]): string {
+  const name = api.callHeaders[role];
+  if (name === undefined)
+    throw new SpecFactsError(`the bundled spec marks no header x-aidp-call-header: ${role}`);
+  return name;
+}
+
+function headerParameter(operation: OperationFacts, name: string) {
+  const parameter = parametersIn(operation, "header").find((candidate) => candidate.name === name);
+  if (!parameter) throw new SpecFactsError(`${operation.operationId} has no header parameter ${name}`);
+  return parameter;
 }

@@ -1,15 +1,17 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { bundledSpecPath, unsignedSpecPath } from "./bundled-spec.ts";
 import type { DriftReport } from "./gateway/drift-report.ts";
-import { isGatewayMode } from "./gateway/gateway-options.ts";
 import { startGatewayServer } from "./gateway/gateway-server.ts";
 import {
+  chooseMode,
   DEFAULT_HOST,
   DEFAULT_START_TIMEOUT_MS,
-  isPrismMode,
+  type DynamicMockOptions,
+  type GatewayMockOptions,
   type MockOptions,
   prismMockArguments,
-  validateOptions,
+  type StatefulMockOptions,
+  type StaticMockOptions,
 } from "./options.ts";
 import { waitUntilPortFree } from "./port.ts";
 import { PrismProcess } from "./prism-process.ts";
@@ -59,15 +61,24 @@ const PORT_RELEASE_TIMEOUT_MS = 10_000;
  * rejects with a {@link MockStartError} saying why it could not start.
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  validateOptions(options);
-  if (isGatewayMode(options)) return startStatefulMock(options, startGatewayServer);
-  return isPrismMode(options) ? startPrismMock(options) : startStatefulMock(options);
+  const chosen = chooseMode(options);
+  switch (chosen.mode) {
+    case "stateful":
+      return startInProcess(chosen.options, startStatefulServer);
+    case "gateway":
+      return startInProcess(chosen.options, startGatewayServer);
+    case "static":
+    case "dynamic":
+      return startPrismMock(chosen.mode, chosen.options);
+  }
 }
 
-/** The stateful mock, or another server that runs in this process (the gateway). */
-async function startStatefulMock(
-  options: MockOptions,
-  startServer: typeof startStatefulServer | typeof startGatewayServer = startStatefulServer,
+/** A server that runs in this process: the stateful mock or the gateway. */
+async function startInProcess<Options extends StatefulMockOptions | GatewayMockOptions>(
+  options: Options,
+  startServer: (
+    options: Options & { host: string; port: number },
+  ) => Promise<StatefulServer & { driftReport?: () => DriftReport }>,
 ): Promise<RunningMock> {
   const host = options.host ?? DEFAULT_HOST;
   const timeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
@@ -95,11 +106,14 @@ async function startStatefulMock(
   };
 }
 
-async function startPrismMock(options: MockOptions): Promise<RunningMock> {
+async function startPrismMock(
+  mode: "static" | "dynamic",
+  options: StaticMockOptions | DynamicMockOptions,
+): Promise<RunningMock> {
   const host = options.host ?? DEFAULT_HOST;
   const timeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   const prism = new PrismProcess(
-    prismMockArguments(options.requireAuth ? bundledSpecPath : unsignedSpecPath, options),
+    prismMockArguments(options.requireAuth ? bundledSpecPath : unsignedSpecPath, mode, options),
     options.onLog,
   );
   const where = `${host}:${options.port ?? 0}`;

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { verifyRequestSignature } from "@aidp/client/signature";
 import { type AuditRecord, DEFAULT_RECORD_COUNT, DEFAULT_SEED, generateRecords } from "./audit-records.ts";
 import { AuditSearch, PageTokenError, type SearchDetails } from "./audit-search.ts";
+import { bundledSpecJsonPath } from "./bundled-spec.ts";
 import {
   ClusterLogExports,
   EXPORT_READY_AFTER_HEADER,
@@ -96,7 +97,7 @@ interface Outcome {
 
 export async function startStatefulServer(options: StatefulServerOptions): Promise<StatefulServer> {
   const facts = loadSpecFacts();
-  const guard = await loadContractGuard(facts.document);
+  const guard = await loadContractGuard(bundledSpecJsonPath);
   const searchOperation = guard.operations.find((operation) => operation.iid === "searchAuditLogs");
   if (!searchOperation) throw new Error("the bundled spec has no searchAuditLogs operation");
   const seed = options.seed ?? DEFAULT_SEED;
@@ -155,7 +156,7 @@ export async function startStatefulServer(options: StatefulServerOptions): Promi
 async function handle(state: MockState, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const started = performance.now();
   const headers = headerRecord(request);
-  const callerId = headers["opc-request-id"];
+  const callerId = headers[state.facts.requestIdHeader];
   const requestId = callerId && state.facts.requestIdPattern.test(callerId) ? callerId : newRequestId();
   const method = request.method ?? "GET";
   const url = parseTarget(request.url ?? "/");
@@ -181,7 +182,7 @@ async function handle(state: MockState, request: IncomingMessage, response: Serv
     return;
   }
   const answered = answer.response;
-  answered.headers["opc-request-id"] = requestId;
+  answered.headers[state.facts.requestIdHeader] = requestId;
   addCorsHeaders(headers, answered);
   // A body left unread (too large, or a request that needs none) is not drained: the connection closes.
   if (!request.complete) answered.headers.connection = "close";
@@ -280,7 +281,7 @@ async function answerOperationRequest(
     return { response: apiError(facts, 400, `Invalid request: ${describeViolations(violations)}.`) };
   }
 
-  const retryToken = headers["opc-retry-token"];
+  const retryToken = headers[facts.retryTokenHeader];
   let fault: Fault | undefined;
   try {
     fault = state.faults.faultFor(headers[FAULT_HEADER], retryToken);
@@ -320,7 +321,7 @@ async function answerIdempotently(
     return apiError(
       state.facts,
       409,
-      "The opc-retry-token was already used with a different request (path, query or body); use a new token for a new request.",
+      `The ${state.facts.retryTokenHeader} was already used with a different request (path, query or body); use a new token for a new request.`,
       {},
       RETRY_TOKEN_CONFLICT_CODE,
     );
@@ -354,9 +355,9 @@ async function answerOperation(
         status: 200,
         headers: {
           "content-type": "application/json",
-          ...(page.nextPage ? { "opc-next-page": page.nextPage } : {}),
+          ...(page.nextPage ? { [facts.nextPageHeader]: page.nextPage } : {}),
         },
-        body: { items: page.items },
+        body: { [facts.itemsField]: page.items },
       };
     } catch (error) {
       if (error instanceof PageTokenError) return apiError(facts, 400, `${error.message}.`);
@@ -379,8 +380,8 @@ async function answerOperation(
     return {
       status: 202,
       headers: {
-        "aidp-async-operation-key": job.asyncOperationKey,
-        "datalake-cluster-log-par-url": `${origin}${job.parPath}`,
+        [facts.asyncOperationKeyHeader]: job.asyncOperationKey,
+        [facts.parUrlHeader]: `${origin}${job.parPath}`,
       },
     };
   }
@@ -432,7 +433,7 @@ function scriptedFailure(facts: SpecFacts, fault: Extract<Fault, { kind: "status
   return apiError(facts, fault.status, `Scripted failure ${fault.status} (${FAULT_HEADER}).`, headers);
 }
 
-/** 32 upper-case hex characters: within the opc-request-id pattern. */
+/** 32 upper-case hex characters: within the request id's pattern. */
 function newRequestId(): string {
   return randomUUID().replaceAll("-", "").toUpperCase();
 }

@@ -1,10 +1,10 @@
 // The guard every answer passes before it leaves: Prism, fed the bundled spec, finds what breaks it. (An answer
 // it refuses becomes a 500 and an "aidp-mock bug" log line, which fails the HTTP test files.)
 import { describe, expect, it } from "vitest";
+import { bundledSpecJsonPath } from "../src/bundled-spec.ts";
 import { loadContractGuard } from "../src/contract-guard.ts";
-import { loadSpecFacts } from "../src/spec-facts.ts";
 
-const guard = await loadContractGuard(loadSpecFacts().document);
+const guard = await loadContractGuard(bundledSpecJsonPath);
 const search = guard.operations.find((operation) => operation.iid === "searchAuditLogs");
 if (!search) throw new Error("no searchAuditLogs in the bundle");
 const json = { "content-type": "application/json" };

@@ -9,7 +9,13 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { DRIFT_REPORT_PATH, type DriftReport, type RunningMock, startMock } from "../src/index.ts";
+import {
+  DRIFT_REPORT_PATH,
+  type DriftReport,
+  type GatewayMockOptions,
+  type RunningMock,
+  startMock,
+} from "../src/index.ts";
 import { call, operations, spec } from "./support.ts";
 
 const validPage = spec.components.examples.AuditLogSearchResultMixed.value as {
@@ -71,7 +77,7 @@ const directory = mkdtempSync(join(tmpdir(), "aidp-gateway-drift-"));
 const recordFile = join(directory, "records.ndjson");
 const strictRecordFile = join(directory, "strict-records.ndjson");
 const started: RunningMock[] = [];
-async function start(options: Parameters<typeof startMock>[0]): Promise<RunningMock> {
+async function start(options: GatewayMockOptions): Promise<RunningMock> {
   const running = await startMock({ port: 0, auth: "none", ...options });
   started.push(running);
   return running;

@@ -5,9 +5,10 @@ import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import { type AddressInfo, createServer as createTcpServer, type Socket } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { type MockOptions, type RunningMock, startMock } from "../src/index.ts";
+import { type GatewayMockOptions, type RunningMock, startMock } from "../src/index.ts";
+import type { UncheckedMockOptions } from "../src/options.ts";
 import { rawExchange } from "./raw-http.ts";
-import { call, operations } from "./support.ts";
+import { call, operations, startMockUnchecked } from "./support.ts";
 
 const seen: { url: string; headers: IncomingHttpHeaders; bytes: number }[] = [];
 let answerBytes = 0;
@@ -32,7 +33,7 @@ afterAll(async () => {
   upstream.closeAllConnections();
   await new Promise((resolve) => upstream.close(resolve));
 });
-async function start(options: MockOptions): Promise<RunningMock> {
+async function start(options: GatewayMockOptions): Promise<RunningMock> {
   const running = await startMock({ port: 0, auth: "none", ...options });
   started.push(running);
   return running;
@@ -160,7 +161,7 @@ describe("what the gateway forwards", () => {
 });
 
 describe("options that do not make a gateway", () => {
-  it.each<[MockOptions, string]>([
+  it.each<[UncheckedMockOptions, string]>([
     [{ upstream: "http://127.0.0.1:1", static: true }, 'options "upstream" and "static" exclude each other'],
     [
       { upstreamRegion: "us-ashburn-1", dynamic: true },
@@ -196,6 +197,6 @@ describe("options that do not make a gateway", () => {
     [{ report: "drift.json" }, 'option "report" needs a gateway ("upstream" or "upstreamRegion")'],
     [{ strict: true }, 'option "strict" needs a gateway'],
   ])("%j is refused", async (options, message) => {
-    await expect(startMock({ port: 0, ...options })).rejects.toThrow(message);
+    await expect(startMockUnchecked({ port: 0, ...options })).rejects.toThrow(message);
   });
 });

@@ -1,27 +1,28 @@
 // The README's list of Prefer values is the one the spec bundle generates: it cannot go stale.
 import { readFileSync } from "node:fs";
+import { readApiFacts } from "@aidp/spec/facts";
 import { describe, expect, it } from "vitest";
 import { faultCodesTable, withFaultCodes } from "../scripts/fault-codes.ts";
-import { preferValuesTable, readSpecBundle, withPreferValues } from "../scripts/prefer-values.ts";
+import { preferValuesTable, withPreferValues } from "../scripts/prefer-values.ts";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 
 describe("README Prefer values", () => {
   it("match the spec bundle (run `pnpm --filter @aidp/mock build` to regenerate)", () => {
-    expect(withPreferValues(readme, readSpecBundle())).toBe(readme);
+    expect(withPreferValues(readme, readApiFacts())).toBe(readme);
   });
 
   it("list every example name of the spec", () => {
-    expect(preferValuesTable(readSpecBundle())).toContain("`mixedRecords`, `failedOperations`, `empty`");
+    expect(preferValuesTable(readApiFacts())).toContain("`mixedRecords`, `failedOperations`, `empty`");
   });
 });
 
 describe("README fault codes", () => {
   it("match the spec bundle (run `pnpm --filter @aidp/mock build` to regenerate)", () => {
-    expect(withFaultCodes(readme, readSpecBundle())).toBe(readme);
+    expect(withFaultCodes(readme, readApiFacts())).toBe(readme);
   });
 
   it("give 409 the IncorrectState code of the spec's example", () => {
-    expect(faultCodesTable(readSpecBundle())).toContain("| `409` | `IncorrectState` |");
+    expect(faultCodesTable(readApiFacts())).toContain("| `409` | `IncorrectState` |");
   });
 });

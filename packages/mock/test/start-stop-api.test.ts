@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { MockStartError, startMock } from "../src/index.ts";
 import { isPortFree } from "../src/port.ts";
 import { distDir, eventually, firstLineMatching, isAlive, occupyPort, spawnNode } from "./processes.ts";
+import { startMockUnchecked } from "./support.ts";
 
 let heldPort: Server | undefined;
 afterEach(() => {
@@ -79,7 +80,7 @@ describe("startMock", () => {
     [{ exportReadyAfterMs: -5 }, 'option "exportReadyAfterMs" must be an integer from 0 to 3600000, got -5'],
     [{ static: true, exportReadyAfterMs: 10 }, 'option "exportReadyAfterMs" needs the stateful mock'],
   ])("refuses %o: %s", async (options, message) => {
-    await expect(startMock(options)).rejects.toThrow(message);
+    await expect(startMockUnchecked(options)).rejects.toThrow(message);
   });
 
   it("static mode leaves no Prism behind when the process that started it is killed", async () => {

@@ -6,8 +6,12 @@ import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { bundledSpecPath, type MockOptions, type RunningMock, startMock } from "../src/index.ts";
+import type { UncheckedMockOptions } from "../src/options.ts";
 
 export const spec = parse(readFileSync(bundledSpecPath, "utf8"));
+
+/** `startMock` as a JavaScript caller sees it, without the types: for the run-time checks of bad options. */
+export const startMockUnchecked = startMock as (options: UncheckedMockOptions) => Promise<RunningMock>;
 
 export const operations = {
   downloadClusterLogs:

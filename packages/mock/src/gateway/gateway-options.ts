@@ -1,6 +1,7 @@
 // The gateway mode's options (`upstream`, `upstreamRegion`, ...) and the rules that keep it apart from the
 // other three modes: a gateway forwards to the service, so nothing that shapes the mock's own answers applies.
 import type { AuthProvider } from "@aidp/client";
+import type { ServerFacts } from "@aidp/spec/facts";
 
 export interface GatewayOptions {
   /**
@@ -121,16 +122,16 @@ function parseUpstreamUrl(upstream: string): URL {
  * The service URL the gateway forwards to, without a trailing slash: `upstream`, or the spec's server
  * template filled with `upstreamRegion` and the template's default second-level domain.
  */
-export function upstreamBaseUrl(options: GatewayOptions, document: Record<string, unknown>): URL {
+export function upstreamBaseUrl(options: GatewayOptions, servers: readonly ServerFacts[]): URL {
   if (options.upstream !== undefined) {
     const url = parseUpstreamUrl(options.upstream);
     url.pathname = url.pathname.replace(/\/+$/, "");
     return url;
   }
-  const [server] = document.servers as { url: string; variables?: Record<string, { default: string }> }[];
+  const [server] = servers;
   if (!server) throw new Error("the bundled spec has no server to build an upstream URL from");
   const filled = server.url.replace(/\{(\w+)\}/g, (_, name: string) =>
-    name === "region" ? String(options.upstreamRegion) : (server.variables?.[name]?.default ?? ""),
+    name === "region" ? String(options.upstreamRegion) : (server.variables[name]?.default ?? ""),
   );
   return new URL(filled);
 }

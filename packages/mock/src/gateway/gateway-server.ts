@@ -7,10 +7,11 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AuthProvider } from "@aidp/client";
+import { bundledSpecJsonPath } from "../bundled-spec.ts";
 import { loadContractGuard, type SpecOperation } from "../contract-guard.ts";
 import { headerRecord } from "../http-io.ts";
 import { apiError, type MockResponse } from "../mock-response.ts";
-import type { MockOptions } from "../options.ts";
+import type { GatewayMockOptions } from "../options.ts";
 import { answerParserRefusals } from "../parser-refusals.ts";
 import { MAX_BODY_BYTES, readBodyUpTo } from "../request-body.ts";
 import { loadSpecFacts, type SpecFacts } from "../spec-facts.ts";
@@ -54,11 +55,11 @@ interface Gateway {
 }
 
 export async function startGatewayServer(
-  options: MockOptions & { host: string; port: number },
+  options: GatewayMockOptions & { host: string; port: number },
 ): Promise<GatewayServer> {
   const facts = loadSpecFacts();
-  const guard = await loadContractGuard(facts.document);
-  const baseUrl = upstreamBaseUrl(options, facts.document);
+  const guard = await loadContractGuard(bundledSpecJsonPath);
+  const baseUrl = upstreamBaseUrl(options, facts.api.servers);
   const auth = await gatewayAuth(options.auth);
   const upstream = new UpstreamClient({
     baseUrl,
@@ -69,7 +70,7 @@ export async function startGatewayServer(
   const gateway: Gateway = {
     facts,
     guard,
-    contract: readGatewayContract(facts.document),
+    contract: readGatewayContract(facts.api),
     upstream,
     ledger: new DriftLedger(baseUrl.href.replace(/\/$/, "")),
     records: options.record === undefined ? undefined : new RecordFile(options.record),
@@ -125,7 +126,7 @@ export async function startGatewayServer(
 }
 
 /** The user's credentials: given, none, or the OCI config file's DEFAULT profile as the OCI SDKs read it. */
-async function gatewayAuth(auth: MockOptions["auth"]): Promise<AuthProvider | undefined> {
+async function gatewayAuth(auth: GatewayMockOptions["auth"]): Promise<AuthProvider | undefined> {
   if (auth === "none") return undefined;
   if (auth !== undefined) return auth;
   // Loaded only for a gateway: node:fs key reading is not needed by the other modes.
@@ -139,7 +140,8 @@ async function handle(gateway: Gateway, request: IncomingMessage, response: Serv
   const target = request.url ?? "/";
   const url = new URL(target, "http://gateway.invalid");
   const headers = headerRecord(request);
-  const callerRequestId = headers["opc-request-id"];
+  const { requestIdHeader } = gateway.facts;
+  const callerRequestId = headers[requestIdHeader];
   const fallbackRequestId =
     callerRequestId && gateway.facts.requestIdPattern.test(callerRequestId)
       ? callerRequestId
@@ -161,7 +163,7 @@ async function handle(gateway: Gateway, request: IncomingMessage, response: Serv
       400,
       `The request body is larger than ${MAX_REQUEST_BYTES} bytes.`,
     );
-    answer.headers["opc-request-id"] = fallbackRequestId;
+    answer.headers[requestIdHeader] = fallbackRequestId;
     answer.headers.connection = "close";
     writeAnswer(response, method, answer);
     return;
@@ -197,7 +199,7 @@ async function handle(gateway: Gateway, request: IncomingMessage, response: Serv
       502,
       `The aidp-mock gateway got no answer from the upstream service: ${cause}.`,
     );
-    answer.headers["opc-request-id"] = fallbackRequestId;
+    answer.headers[requestIdHeader] = fallbackRequestId;
     writeAnswer(response, method, answer);
     return;
   }
@@ -208,7 +210,7 @@ async function handle(gateway: Gateway, request: IncomingMessage, response: Serv
     routed.operation && contract
       ? checkUpstreamAnswer(gateway.guard, routed.operation, contract, answer)
       : { findings: [], badItems: new Set<number>() };
-  const upstreamRequestId = headerText(answer.headers["opc-request-id"]);
+  const upstreamRequestId = headerText(answer.headers[requestIdHeader]);
   const findings = record(
     gateway,
     { operationId, status: answer.status, requestId: upstreamRequestId ?? callerRequestId ?? null },
@@ -225,7 +227,7 @@ async function handle(gateway: Gateway, request: IncomingMessage, response: Serv
       502,
       `The upstream's ${answer.status} answer breaks the spec (aidp-mock --strict): ${problem}.`,
     );
-    replaced.headers["opc-request-id"] = upstreamRequestId ?? fallbackRequestId;
+    replaced.headers[requestIdHeader] = upstreamRequestId ?? fallbackRequestId;
     writeAnswer(response, method, replaced);
   } else {
     passOn(response, method, answer);
@@ -297,7 +299,7 @@ function writeAnswer(response: ServerResponse, method: string, answer: MockRespo
   response.end(method === "HEAD" ? undefined : payload);
 }
 
-/** 32 upper-case hex characters: within the opc-request-id pattern. */
+/** 32 upper-case hex characters: within the request id's pattern. */
 function newRequestId(): string {
   return randomUUID().replaceAll("-", "").toUpperCase();
 }

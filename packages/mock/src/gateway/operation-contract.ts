@@ -1,10 +1,8 @@
-// What the gateway checks beyond Prism, read from the bundled spec when it starts (never retyped): the statuses
-// each operation declares, the headers each of its answers documents, which header may be absent because its
-// absence means something (the next-page header of `x-aidp-pagination`: the last page), and which header values
-// are secrets (`x-aidp-secret`).
-import { resolveRef } from "@aidp/spec/resolve-ref";
-
-type Json = Record<string, unknown>;
+// What the gateway checks beyond Prism, projected from `@aidp/spec/facts` (never retyped): the statuses each
+// operation declares, the headers each of its answers documents, which header may be absent because its absence
+// means something (the next-page header of `x-aidp-pagination`: the last page), and which header values are
+// secrets (`x-aidp-secret`).
+import type { ApiFacts } from "@aidp/spec/facts";
 
 export interface OperationContract {
   operationId: string;
@@ -24,43 +22,34 @@ export interface GatewayContract {
   secretHeaders: Set<string>;
 }
 
-export function readGatewayContract(document: Json): GatewayContract {
-  const resolve = (node: unknown): Json => resolveRef(document, node as Json);
+export function readGatewayContract(api: ApiFacts): GatewayContract {
   const operations = new Map<string, OperationContract>();
+  // Authorization is the security scheme's, not a parameter: no `x-aidp-secret` to read, always a secret.
   const secretHeaders = new Set(["authorization"]);
-  for (const pathItem of Object.values(document.paths as Json)) {
-    for (const candidate of Object.values(pathItem as Json)) {
-      const operation = candidate as Json;
-      if (typeof operation.operationId !== "string") continue;
-      for (const parameter of ((operation.parameters as unknown[] | undefined) ?? []).map(resolve)) {
-        if (parameter.in === "header" && parameter["x-aidp-secret"] === true) {
-          secretHeaders.add(String(parameter.name).toLowerCase());
-        }
-      }
-      const responses = operation.responses as Json;
-      const headersByStatus = new Map<string, string[]>();
-      for (const [status, reference] of Object.entries(responses)) {
-        const headers = (resolve(reference).headers as Json | undefined) ?? {};
-        headersByStatus.set(
-          status,
-          Object.keys(headers).map((name) => name.toLowerCase()),
-        );
-        for (const [name, header] of Object.entries(headers)) {
-          if (resolve(header)["x-aidp-secret"] === true) secretHeaders.add(name.toLowerCase());
-        }
-      }
-      const pagination = operation["x-aidp-pagination"] as
-        | { nextPageHeader?: string; itemsField?: string }
-        | undefined;
-      operations.set(operation.operationId, {
-        operationId: operation.operationId,
-        declaredStatuses: Object.keys(responses).filter((status) => /^\d{3}$/.test(status)),
-        documentedHeaders: (status) =>
-          headersByStatus.get(String(status)) ?? headersByStatus.get("default") ?? [],
-        optionalHeader: pagination?.nextPageHeader?.toLowerCase(),
-        itemsField: pagination?.itemsField,
-      });
+  for (const operation of Object.values(api.operations)) {
+    for (const parameter of operation.parameters) {
+      if (parameter.in === "header" && parameter.secret) secretHeaders.add(parameter.name.toLowerCase());
     }
+    const headersByStatus = new Map<string, string[]>();
+    for (const response of operation.responses) {
+      headersByStatus.set(
+        response.status,
+        response.headers.map((header) => header.name.toLowerCase()),
+      );
+      for (const header of response.headers) {
+        if (header.secret) secretHeaders.add(header.name.toLowerCase());
+      }
+    }
+    operations.set(operation.operationId, {
+      operationId: operation.operationId,
+      declaredStatuses: operation.responses
+        .map((response) => response.status)
+        .filter((status) => /^\d{3}$/.test(status)),
+      documentedHeaders: (status) =>
+        headersByStatus.get(String(status)) ?? headersByStatus.get("default") ?? [],
+      optionalHeader: operation.pagination?.nextPageHeader.toLowerCase(),
+      itemsField: operation.pagination?.itemsField,
+    });
   }
   return { operation: (operationId) => operations.get(operationId), secretHeaders };
 }
