@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `aidp` command. `aidp --version` and a Tab after a flag with allowed values (`--status <Tab>`) answer
-// without loading the argument parser or the client, so that they stay quick; everything else goes through main().
+// The `aidp` command. `aidp --version`, a help request (`aidp audit search-logs --help`) and a Tab after a flag
+// with allowed values (`--status <Tab>`) answer without loading the argument parser or the client, so that they
+// stay quick; everything else goes through main().
 import { cliVersion } from "./version.ts";
 
 const args = process.argv.slice(2);
@@ -8,11 +9,18 @@ const valueCompletion =
   args[0] === "--get-yargs-completions"
     ? (await import("./completion-values.ts")).completeValue(args.slice(1))
     : undefined;
+const isHelpRequest = args.length === 0 || args.at(-1) === "--help" || args.at(-1) === "-h";
+const helpText = isHelpRequest
+  ? (await import("./pre-rendered-help.ts")).preRenderedHelp(args, process.env, process.stdout.columns)
+  : undefined;
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
   process.stdout.write(`${cliVersion}\n`);
 } else if (valueCompletion) {
   // A Tab after a flag with allowed values: answered from the generated table, without the parser.
   process.stdout.write(valueCompletion.map((value) => `${value}\n`).join(""));
+} else if (helpText !== undefined) {
+  // Exactly what yargs would print here (see ./pre-rendered-help.ts).
+  process.stdout.write(helpText);
 } else {
   const { main } = await import("./main.ts");
   process.exitCode = await main(args);

@@ -12,6 +12,7 @@ import {
 } from "./connection.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { OUTPUT_FORMATS } from "./output/record-writer.ts";
+import { HELP_WIDTH } from "./pre-rendered-help.ts";
 import { cliVersion } from "./version.ts";
 
 const EXIT_CODES_HELP = `Exit codes: 0 success; 2 usage or validation error (nothing was sent); 3 the service answered an error; 4 network failure or timeout; 5 the export started but its answer could not be written where asked (standard error says where it was kept); 130 interrupted (Ctrl-C); 1 anything else.`;
@@ -146,7 +147,7 @@ export async function main(args: readonly string[]): Promise<number> {
     .alias("version", "v")
     .help()
     .alias("help", "h")
-    .wrap(Math.min(120, process.stdout.columns ?? 120))
+    .wrap(Math.min(HELP_WIDTH, process.stdout.columns ?? HELP_WIDTH))
     .epilogue(`${CONFIG_LESS_AUTH_HELP}\n\n${EXIT_CODES_HELP}`)
     .exitProcess(false)
     .fail((message, error) => {
