@@ -92,8 +92,8 @@ describe("turbo build cache", () => {
     [
       "@aidp/mock",
       "packages/mock/src/options.ts",
-      "/** How to run the mock.",
-      "/** How to run the AIDP mock.",
+      "/** What every mode takes. */",
+      "/** What every mode of the AIDP mock takes. */",
     ],
   ])("rebuilds %s and its dependents, nothing else, after one edit", async (name, file, from, to) => {
     editFile(file, from, to);
