@@ -10,6 +10,10 @@ import { resolveRef } from "./resolve-ref.ts";
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 type Json = Record<string, unknown>;
 
+/** `opc-request-id` → `opcRequestId`: how a header parameter is named in a call's input (the client's, the CLI's). */
+export const inputName = (wireName: string) =>
+  wireName.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
 /** A schema with its `$ref`s resolved, reduced to what code acts on (constraints, shape, our extensions). */
 export interface SchemaFacts {
   /** The component it was a `$ref` to (`#/components/schemas/SortBy` → `SortBy`), when it was one. */

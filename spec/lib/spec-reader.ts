@@ -27,9 +27,7 @@ export interface SpecReader {
   operations(): SpecOperation[];
 }
 
-/** `opc-request-id` → `opcRequestId`: how a header parameter is named in a call's input (the client's, the CLI's). */
-export const inputName = (wireName: string) =>
-  wireName.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+export { inputName } from "./facts.ts";
 
 /** The bundle at `bundlePath`, or this package's built `dist/openapi.json`. */
 export function readSpec(bundlePath?: string): SpecReader {

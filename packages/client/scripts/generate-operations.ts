@@ -6,15 +6,17 @@
 // date-time may not pass another (`x-aidp-not-after`), and, API-wide, the headers the client fills once per
 // call (`x-aidp-call-header`). No limit, header name or enum value is ever retyped by hand in the client.
 import { writeFileSync } from "node:fs";
-import { type ApiFacts, CONSTRAINT_KEYWORDS, readApiFacts, type SchemaFacts } from "@aidp/spec/facts";
+import {
+  type ApiFacts,
+  CONSTRAINT_KEYWORDS,
+  inputName,
+  readApiFacts,
+  type SchemaFacts,
+} from "@aidp/spec/facts";
 
 // Arguments (for tests): [bundle.json] [output file]. Defaults: @aidp/spec's bundle, src/generated/operations.ts.
 const [bundleArgument, outArgument] = process.argv.slice(2);
 const facts = readApiFacts(bundleArgument);
-
-/** `opc-request-id` → `opcRequestId`: how a header parameter is named in a call's input. */
-const inputName = (wireName: string) =>
-  wireName.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /** Keeps only what validation needs (the constraint keywords, in their order), recursing into object properties. */
 function rulesOf(schema: SchemaFacts): Record<string, unknown> {
