@@ -1,7 +1,10 @@
 // Turbo caches the build exactly along the workspace graph: with no change every build task is a cache hit,
 // and editing one file rebuilds its package and the packages that depend on it, nothing else. Runs in a
-// temporary copy of the repository so the working tree and its cache are untouched.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// temporary copy of the repository so the working tree and its cache are untouched. The copy starts with a
+// copy of the working tree's cache: when the tree was built as it is (as `pnpm test` has done before this
+// runs), the copy's first build is replayed from it, which also shows the cache does not depend on where the
+// repository lies; otherwise that build runs and fills the copy's cache.
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runProcess } from "@aidp/test-support";
@@ -12,7 +15,7 @@ const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", NO_COLOR: "1" };
 let copy: string;
 
-/** A full build of every package in a copy with an empty cache takes a minute or two on a busy 2-core machine. */
+/** A full build of every package with nothing to replay takes a minute or two on a busy 2-core machine. */
 const BUILD_TIMEOUT_MS = 180_000;
 /** pnpm links the copy's node_modules from its store, offline. */
 const INSTALL_TIMEOUT_MS = 120_000;
@@ -65,6 +68,8 @@ function editFile(relativePath: string, from: string, to: string) {
 
 beforeAll(async () => {
   copy = copyRepository(repoRoot);
+  const workingTreeCache = join(repoRoot, ".turbo", "cache");
+  if (existsSync(workingTreeCache)) cpSync(workingTreeCache, join(copy, ".turbo", "cache"), { recursive: true });
   await runProcess("pnpm", ["install", "--frozen-lockfile", "--offline"], {
     cwd: copy,
     env,
