@@ -1,5 +1,6 @@
-// Part of `pnpm run version-packages`: keeps the spec being released as the baseline that the
-// breaking-change gate (check-spec-breaking.ts) compares later changes with. Commit it with the versions.
+// Part of `pnpm run version-packages`, after it has built @aidp/spec: keeps the spec being released as the
+// baseline that the breaking-change gate (check-spec-breaking.ts) compares later changes with. Commit it with
+// the versions.
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { releasedSpecPath } from "./released-spec-path.ts";
@@ -7,7 +8,7 @@ import { repoRoot } from "./workspace-packages.ts";
 
 const bundle = join(repoRoot, "spec", "dist", "openapi.json");
 if (!existsSync(bundle)) {
-  console.error(`${bundle} does not exist: run \`pnpm build\` before \`pnpm run version-packages\`.`);
+  console.error(`${bundle} does not exist: run \`pnpm run version-packages\`, which builds it first.`);
   process.exit(1);
 }
 mkdirSync(dirname(releasedSpecPath), { recursive: true });

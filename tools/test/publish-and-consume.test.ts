@@ -23,12 +23,13 @@ const installed = ["@aidp/client", "@aidp/types", "@aidp/mock", "@aidp/cli"];
 
 /**
  * How long each release command may take, by what it does: a full workspace build in a copy with no turbo
- * cache (every package, the docs site included) is the longest; installing from pnpm's store and
- * publishing five packages to a local registry are shorter; versioning and git are quick.
+ * cache (every package, the docs site included) is the longest; installing from pnpm's store, building the
+ * spec and versioning, and publishing five packages to a local registry are shorter; git is quick.
  */
 function releaseStepTimeoutMs(command: string): number {
   if (/\bbuild\b/.test(command)) return 180_000;
-  if (/\binstall\b|\brelease\b/.test(command)) return 120_000;
+  // version-packages builds @aidp/spec before versioning.
+  if (/\binstall\b|\brelease\b|\bversion-packages\b/.test(command)) return 120_000;
   return 60_000;
 }
 /** The installed mock prints its URL once Prism answers; Prism's start-up takes seconds on a busy machine. */
