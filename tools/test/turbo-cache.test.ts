@@ -69,7 +69,8 @@ function editFile(relativePath: string, from: string, to: string) {
 beforeAll(async () => {
   copy = copyRepository(repoRoot);
   const workingTreeCache = join(repoRoot, ".turbo", "cache");
-  if (existsSync(workingTreeCache)) cpSync(workingTreeCache, join(copy, ".turbo", "cache"), { recursive: true });
+  if (existsSync(workingTreeCache))
+    cpSync(workingTreeCache, join(copy, ".turbo", "cache"), { recursive: true });
   await runProcess("pnpm", ["install", "--frozen-lockfile", "--offline"], {
     cwd: copy,
     env,
