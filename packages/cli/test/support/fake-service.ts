@@ -15,7 +15,7 @@ export {
 export const TEST_INSTANCE_ID = "ocid1.aidataplatform.oc1..test";
 
 /** The flags of every request to a fake service: unsigned, to its URL, for a made-up instance. */
-export const fakeServiceFlags = (server: TestServer) => [
+export const fakeServiceFlags = (server: Pick<TestServer, "url">) => [
   "--auth",
   "none",
   "--endpoint",
