@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliVersion } from "../src/version.ts";
 import { fakeServiceFlags, sendJson } from "./support/fake-service.ts";
 import { runAidp } from "./support/run-aidp.ts";
-import { resolved, schema } from "./support/spec.ts";
+import { schema } from "./support/spec.ts";
 import { useFakeService } from "./support/use-fake-service.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-habits-"));
@@ -77,7 +77,7 @@ describe("OCI CLI habits", () => {
 
   it("completion offers the spec's values after --status, and no flag that does not exist", async () => {
     const values = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--status", ""]);
-    const status = resolved(schema("SearchAuditLogsDetails").properties?.status ?? {});
+    const status = schema("SearchAuditLogsDetails").properties?.status ?? {};
     expect(values.stdout.trim().split("\n")).toEqual(status.enum ?? ["(no enum in the spec)"]);
     const typed = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--status", "f"]);
     expect(typed.stdout.trim()).toBe("FAILED");
