@@ -1,10 +1,9 @@
 // A node:http server on 127.0.0.1 that answers every request with a fixed SearchAuditLogs page, serialised
 // once up front so that the server's own cost is the same for every client being measured. With `pages` > 1
 // it pages: `opc-next-page` carries the next page number until the last page.
-import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { operationNamed, readApiFacts } from "@aidp/spec/facts";
 
 export interface AuditPageServer {
   url: string;
@@ -18,11 +17,14 @@ export interface AuditPageServerOptions {
   pages: number;
 }
 
-/** The records of the spec's own example page, so the benchmark data has the real shape. */
+/** The records of the spec's own example page (`mixedRecords`), so the benchmark data has the real shape. */
 function exampleRecords(): Record<string, unknown>[] {
-  const specPath = createRequire(import.meta.url).resolve("@aidp/spec/openapi.json");
-  const spec = JSON.parse(readFileSync(specPath, "utf8"));
-  return spec.components.examples.AuditLogSearchResultMixed.value.items;
+  const page = operationNamed(readApiFacts(), "searchAuditLogs").success.examples.mixedRecords as
+    | { items?: Record<string, unknown>[] }
+    | undefined;
+  if (!page?.items)
+    throw new Error("the spec's searchAuditLogs 200 response has no example mixedRecords with items");
+  return page.items;
 }
 
 /** `count` records cycling through the example ones, each with its own eventId. */

@@ -1,5 +1,5 @@
+import { sharedTestConfig } from "@aidp/test-support/vitest-config";
 import { defineConfig } from "vitest/config";
-import { sharedTestConfig } from "../../vitest.shared.ts";
 
 export default defineConfig({
   test: {

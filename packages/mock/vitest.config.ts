@@ -1,5 +1,5 @@
+import { sharedGlobalSetup, sharedTestConfig } from "@aidp/test-support/vitest-config";
 import { defineConfig } from "vitest/config";
-import { sharedGlobalSetup, sharedTestConfig } from "../../vitest.shared.ts";
 
 export default defineConfig({
   test: {

@@ -96,6 +96,8 @@ export interface ResponseFacts {
   errorCodes: string[];
   /** The names of the body's examples, in order (what a mock's `Prefer: example=NAME` selects). */
   exampleNames: string[];
+  /** The body's example values by name, `$ref`s resolved: data of the real shape for tests and benchmarks. */
+  examples: Record<string, JsonValue>;
 }
 
 /** `x-aidp-pagination`: how an operation pages. */
@@ -311,6 +313,7 @@ export function apiFactsOf(document: unknown): ApiFacts {
       headers,
       errorCodes: [],
       exampleNames: [],
+      examples: {},
     };
     const description = text(response.description);
     if (description !== undefined) facts.description = description;
@@ -320,6 +323,7 @@ export function apiFactsOf(document: unknown): ApiFacts {
       for (const [name, example] of Object.entries(isObject(media.examples) ? media.examples : {})) {
         const value = resolve(example, `${where}.content.application/json.examples.${name}`).value;
         facts.exampleNames.push(name);
+        facts.examples[name] = value as JsonValue;
         if (isObject(value) && typeof value.code === "string") facts.errorCodes.push(value.code);
       }
     }

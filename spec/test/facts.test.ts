@@ -106,6 +106,10 @@ describe("the facts of the bundled spec", () => {
       Object.keys(searchOperation(bundle).responses["200"].content["application/json"].examples),
     );
     expect(download.success.exampleNames).toEqual([]);
+    expect(search.success.examples.mixedRecords).toEqual(
+      bundle.components.examples.AuditLogSearchResultMixed.value,
+    );
+    expect(download.success.examples).toEqual({});
     expect(search.responses.map((r) => r.status)).toEqual(Object.keys(searchOperation(bundle).responses));
   });
 

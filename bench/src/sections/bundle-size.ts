@@ -2,6 +2,8 @@
 // browser and for Node, then gzipped.
 
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, type Platform, transform } from "esbuild";
 import { markdownTable, ratio, targetLine } from "../report/markdown.ts";
@@ -55,10 +57,15 @@ const kB = (bytes: number) => (bytes / 1000).toFixed(1);
  * The published entry is one bundled file, so this builds the same program from the client's sources.
  */
 async function clientModuleSizes(excessGzipped: number): Promise<string> {
-  const clientSourceDir = new URL("../../../packages/client/src/", import.meta.url).pathname;
+  // The client's package directory as Node resolves @aidp/client (the workspace package), not a path from here.
+  const clientSourceDir = join(
+    dirname(createRequire(import.meta.url).resolve("@aidp/client/package.json")),
+    "src",
+  );
+  const workingDir = process.cwd();
   const result = await build({
     stdin: {
-      contents: `import { createAidpClient } from ${JSON.stringify(`${clientSourceDir}index.ts`)};
+      contents: `import { createAidpClient } from ${JSON.stringify(join(clientSourceDir, "index.ts"))};
 const aidp = createAidpClient({ baseUrl: "https://aidp.example.invalid" });
 console.log((await aidp.searchAuditLogs({ aiDataPlatformId: "x" })).items.length);`,
       loader: "ts",
@@ -72,16 +79,16 @@ console.log((await aidp.searchAuditLogs({ aiDataPlatformId: "x" })).items.length
     write: false,
     logLevel: "silent",
     metafile: true,
+    absWorkingDir: workingDir,
   });
+  // The metafile names inputs relative to the working directory; a module is the client's when it is under src.
   const inputs = Object.entries(Object.values(result.metafile.outputs)[0]?.inputs ?? {})
-    .filter(([path, input]) => path.includes("packages/client/src/") && input.bytesInOutput > 0)
-    .map(([path, input]) => ({
-      module: path.replace(/^.*packages\/client\/src\//, ""),
-      minified: input.bytesInOutput,
-    }));
+    .map(([path, input]) => ({ module: relative(clientSourceDir, resolve(workingDir, path)), input }))
+    .filter(({ module, input }) => !module.startsWith("..") && input.bytesInOutput > 0)
+    .map(({ module, input }) => ({ module, minified: input.bytesInOutput }));
   const alone = await Promise.all(
     inputs.map(async ({ module }) => {
-      const source = readFileSync(`${clientSourceDir}${module}`, "utf8");
+      const source = readFileSync(join(clientSourceDir, module), "utf8");
       const { code } = await transform(source, {
         loader: "ts",
         minify: true,

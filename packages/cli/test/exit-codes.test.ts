@@ -1,27 +1,18 @@
 // Exit 3 when the service answers an error (standard error shows status, code, message and opc-request-id),
 // exit 4 on a network failure or a timeout, each from a real socket on 127.0.0.1.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   closedPort,
   DOWNLOAD_LOGS_COMMAND,
   fakeServiceFlags,
   searchLogsAt,
   sendJson,
-  startTestServer,
   type TestServer,
 } from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { runAidp } from "./support/run-aidp.ts";
+import { useFakeServices } from "./support/use-fake-service.ts";
 
-const servers: TestServer[] = [];
-const started = async (...args: Parameters<typeof startTestServer>) => {
-  const server = await startTestServer(...args);
-  servers.push(server);
-  return server;
-};
-afterEach(endAidpProcesses);
-afterAll(async () => {
-  for (const server of servers) await server.close();
-});
+const started = useFakeServices();
 
 describe("exit 3: the service answered an error", () => {
   let notFound: TestServer;

@@ -5,15 +5,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  DOWNLOAD_LOGS_COMMAND,
-  fakeServiceFlags,
-  sendJson,
-  startTestServer,
-  type TestServer,
-} from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { DOWNLOAD_LOGS_COMMAND, fakeServiceFlags, sendJson } from "./support/fake-service.ts";
+import { runAidp } from "./support/run-aidp.ts";
+import { useFakeService } from "./support/use-fake-service.ts";
 
 const PAR_URL = "https://objectstorage.example.test/p/SECRET-par-token-77aa/n/ns/b/logs/o/driver.log.gz";
 const SECRET_PART = "SECRET-par-token-77aa";
@@ -21,31 +16,23 @@ const dir = mkdtempSync(join(tmpdir(), "aidp-cli-kept-"));
 
 /** Run before the service answers 202: lets a test break the target after the CLI's checks passed. */
 let beforeAnswer: () => void = () => {};
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer((_request, response) => {
-    beforeAnswer();
-    sendJson(
-      response,
-      202,
-      {},
-      {
-        "aidp-async-operation-key": "op-key-77",
-        "datalake-cluster-log-par-url": PAR_URL,
-        "opc-request-id": "REQ-KEPT-1",
-      },
-    );
-  });
+const server = useFakeService((_request, response) => {
+  beforeAnswer();
+  sendJson(
+    response,
+    202,
+    {},
+    {
+      "aidp-async-operation-key": "op-key-77",
+      "datalake-cluster-log-par-url": PAR_URL,
+      "opc-request-id": "REQ-KEPT-1",
+    },
+  );
 });
 beforeEach(() => {
   beforeAnswer = () => {};
-  server.requests.length = 0;
 });
-afterEach(endAidpProcesses);
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const downloadLogs = (extra: string[], cwd?: string) =>
   runAidp([...DOWNLOAD_LOGS_COMMAND, ...fakeServiceFlags(server), ...extra], cwd ? { cwd } : {});

@@ -6,22 +6,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningMock, startMock } from "@aidp/mock";
 import { generateTestKeyPair, TEST_IDENTITY } from "@aidp/test-support";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliVersion } from "../src/version.ts";
-import { fakeServiceFlags, sendJson, startTestServer, type TestServer } from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
-import { resolved, schema } from "./support/spec.ts";
+import { fakeServiceFlags, sendJson } from "./support/fake-service.ts";
+import { runAidp } from "./support/run-aidp.ts";
+import { schema } from "./support/spec.ts";
+import { useFakeService } from "./support/use-fake-service.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-habits-"));
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer((_request, response) => sendJson(response, 200, { items: [] }));
-});
-afterEach(endAidpProcesses);
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const server = useFakeService((_request, response) => sendJson(response, 200, { items: [] }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("OCI CLI habits", () => {
   it("bare `aidp` prints the help and exits 0", async () => {
@@ -83,7 +77,7 @@ describe("OCI CLI habits", () => {
 
   it("completion offers the spec's values after --status, and no flag that does not exist", async () => {
     const values = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--status", ""]);
-    const status = resolved(schema("SearchAuditLogsDetails").properties?.status ?? {});
+    const status = schema("SearchAuditLogsDetails").properties?.status ?? {};
     expect(values.stdout.trim().split("\n")).toEqual(status.enum ?? ["(no enum in the spec)"]);
     const typed = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--status", "f"]);
     expect(typed.stdout.trim()).toBe("FAILED");

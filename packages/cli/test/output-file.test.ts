@@ -3,39 +3,28 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { awkwardRecord } from "./support/awkward-records.ts";
-import {
-  fakeServiceFlags,
-  pagingHandler,
-  sendJson,
-  startTestServer,
-  type TestServer,
-} from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp, startAidp } from "./support/run-aidp.ts";
+import { fakeServiceFlags, pagingHandler, sendJson, type TestServer } from "./support/fake-service.ts";
+import { runAidp, startAidp } from "./support/run-aidp.ts";
+import { useFakeServices } from "./support/use-fake-service.ts";
 
 const TOTAL = 500;
 let dir: string;
-const servers: TestServer[] = [];
+const startFakeService = useFakeServices();
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "aidp-cli-output-"));
 });
 afterEach(() => {
-  endAidpProcesses();
   rmSync(dir, { recursive: true, force: true });
-});
-afterAll(async () => {
-  for (const server of servers) await server.close();
 });
 
 /** Pages through TOTAL records, 100 a page; the request for page `failAt` (0-based) gets `onFailPage`. */
-async function pagingServer(failAt?: number, onFailPage?: Parameters<typeof startTestServer>[0]) {
+async function pagingServer(failAt?: number, onFailPage?: Parameters<typeof startFakeService>[0]) {
   const pages = pagingHandler(TOTAL, awkwardRecord);
-  const server = await startTestServer((request, response, index) =>
+  return startFakeService((request, response, index) =>
     index === failAt && onFailPage ? onFailPage(request, response, index) : pages(request, response, index),
   );
-  servers.push(server);
-  return server;
 }
 
 /** `--all` NDJSON export, to `file` or (without it) standard output, with --no-retry. */

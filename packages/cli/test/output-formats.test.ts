@@ -2,37 +2,20 @@
 // every page and every format streams the same records; csv parses back with a CSV library; json is one
 // document. The stateful mock's version of these checks is in stateful-mock.test.ts.
 import { parse } from "csv-parse/sync";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { awkwardRecord } from "./support/awkward-records.ts";
-import {
-  fakeServiceFlags,
-  pagingHandler,
-  sendJson,
-  startTestServer,
-  type TestServer,
-} from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp, startAidp } from "./support/run-aidp.ts";
+import { fakeServiceFlags, pagingHandler, sendJson, startTestServer } from "./support/fake-service.ts";
+import { runAidp, startAidp } from "./support/run-aidp.ts";
 import { auditRecordFields } from "./support/spec.ts";
+import { type FakeService, useFakeService } from "./support/use-fake-service.ts";
 
 const TOTAL = 2345;
 const records = Array.from({ length: TOTAL }, (_, index) => awkwardRecord(index));
 
-let paging: TestServer;
-let empty: TestServer;
-beforeAll(async () => {
-  paging = await startTestServer(pagingHandler(TOTAL, awkwardRecord));
-  empty = await startTestServer((_request, response) => sendJson(response, 200, { items: [] }));
-});
-afterEach(() => {
-  endAidpProcesses();
-  paging.requests.length = 0;
-});
-afterAll(async () => {
-  await paging.close();
-  await empty.close();
-});
+const paging = useFakeService(pagingHandler(TOTAL, awkwardRecord));
+const empty = useFakeService((_request, response) => sendJson(response, 200, { items: [] }));
 
-const search = (server: TestServer, ...flags: string[]) =>
+const search = (server: FakeService, ...flags: string[]) =>
   runAidp(["audit", "search-logs", ...fakeServiceFlags(server), ...flags]);
 
 describe("--all reads every page", () => {

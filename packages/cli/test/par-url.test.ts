@@ -3,40 +3,28 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  DOWNLOAD_LOGS_COMMAND,
-  fakeServiceFlags,
-  sendJson,
-  startTestServer,
-  type TestServer,
-} from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { DOWNLOAD_LOGS_COMMAND, fakeServiceFlags, sendJson } from "./support/fake-service.ts";
+import { runAidp } from "./support/run-aidp.ts";
+import { useFakeService } from "./support/use-fake-service.ts";
 
 const PAR_URL = "https://objectstorage.example.test/p/SECRET-par-token-4f9c2e/n/ns/b/logs/o/driver.log.gz";
 const SECRET_PART = "SECRET-par-token-4f9c2e";
 
-let server: TestServer;
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-par-"));
-beforeAll(async () => {
-  server = await startTestServer((_request, response) =>
-    sendJson(
-      response,
-      202,
-      {},
-      {
-        "aidp-async-operation-key": "op-key-1",
-        "datalake-cluster-log-par-url": PAR_URL,
-        "opc-request-id": "REQ-PAR-1",
-      },
-    ),
-  );
-});
-afterEach(endAidpProcesses);
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const server = useFakeService((_request, response) =>
+  sendJson(
+    response,
+    202,
+    {},
+    {
+      "aidp-async-operation-key": "op-key-1",
+      "datalake-cluster-log-par-url": PAR_URL,
+      "opc-request-id": "REQ-PAR-1",
+    },
+  ),
+);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const downloadLogs = (...extra: string[]) =>
   runAidp([...DOWNLOAD_LOGS_COMMAND, ...fakeServiceFlags(server), ...extra]);

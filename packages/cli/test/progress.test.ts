@@ -3,21 +3,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { awkwardRecord } from "./support/awkward-records.ts";
-import { fakeServiceFlags, pagingHandler, startTestServer, type TestServer } from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp, startOnTerminal } from "./support/run-aidp.ts";
+import { fakeServiceFlags, pagingHandler } from "./support/fake-service.ts";
+import { runAidp, startOnTerminal } from "./support/run-aidp.ts";
+import { useFakeService } from "./support/use-fake-service.ts";
 
-let server: TestServer;
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-progress-"));
-beforeAll(async () => {
-  server = await startTestServer(pagingHandler(3000, awkwardRecord));
-});
-afterEach(endAidpProcesses);
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const server = useFakeService(pagingHandler(3000, awkwardRecord));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const onTerminal = (...flags: string[]) =>
   startOnTerminal(["audit", "search-logs", ...fakeServiceFlags(server), ...flags]).result;

@@ -2,38 +2,22 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { awkwardRecord } from "./support/awkward-records.ts";
-import {
-  DOWNLOAD_LOGS_COMMAND,
-  fakeServiceFlags,
-  pagingHandler,
-  sendJson,
-  startTestServer,
-  type TestServer,
-} from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { DOWNLOAD_LOGS_COMMAND, fakeServiceFlags, pagingHandler, sendJson } from "./support/fake-service.ts";
+import { runAidp } from "./support/run-aidp.ts";
+import { useFakeService } from "./support/use-fake-service.ts";
 
 const TOTAL = 250;
 const records = Array.from({ length: TOTAL }, (_, index) => awkwardRecord(index));
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-query-"));
-let server: TestServer;
-beforeAll(async () => {
-  const pages = pagingHandler(TOTAL, awkwardRecord);
-  server = await startTestServer((request, response, index) =>
-    request.url.includes("downloadLogs")
-      ? sendJson(response, 202, {}, { "aidp-async-operation-key": "op-q", "opc-request-id": "REQ-Q" })
-      : pages(request, response, index),
-  );
-});
-beforeEach(() => {
-  server.requests.length = 0;
-});
-afterEach(endAidpProcesses);
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const pages = pagingHandler(TOTAL, awkwardRecord);
+const server = useFakeService((request, response, index) =>
+  request.url.includes("downloadLogs")
+    ? sendJson(response, 202, {}, { "aidp-async-operation-key": "op-q", "opc-request-id": "REQ-Q" })
+    : pages(request, response, index),
+);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const search = (...flags: string[]) =>
   runAidp(["audit", "search-logs", ...fakeServiceFlags(server), ...flags]);

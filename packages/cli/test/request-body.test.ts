@@ -3,33 +3,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  fakeServiceFlags,
-  sendJson,
-  startTestServer,
-  TEST_INSTANCE_ID,
-  type TestServer,
-} from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { fakeServiceFlags, sendJson, TEST_INSTANCE_ID } from "./support/fake-service.ts";
+import { runAidp } from "./support/run-aidp.ts";
+import { useFakeService } from "./support/use-fake-service.ts";
 
-let server: TestServer;
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-body-"));
-beforeAll(async () => {
-  server = await startTestServer((request, response) =>
-    request.url.includes("/actions/downloadLogs")
-      ? sendJson(response, 202, {}, { "aidp-async-operation-key": "op-1", "opc-request-id": "req-1" })
-      : sendJson(response, 200, { items: [] }, { "opc-request-id": "req-1" }),
-  );
-});
-afterEach(() => {
-  endAidpProcesses();
-  server.requests.length = 0;
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const server = useFakeService((request, response) =>
+  request.url.includes("/actions/downloadLogs")
+    ? sendJson(response, 202, {}, { "aidp-async-operation-key": "op-1", "opc-request-id": "req-1" })
+    : sendJson(response, 200, { items: [] }, { "opc-request-id": "req-1" }),
+);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const sentBody = () => JSON.parse(server.requests.at(-1)?.body ?? "null");
 const sentUrl = () => new URL(server.requests.at(-1)?.url ?? "", server.url);

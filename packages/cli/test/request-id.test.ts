@@ -3,37 +3,25 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  DOWNLOAD_LOGS_COMMAND,
-  fakeServiceFlags,
-  sendJson,
-  startTestServer,
-  type TestServer,
-} from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { DOWNLOAD_LOGS_COMMAND, fakeServiceFlags, sendJson } from "./support/fake-service.ts";
+import { runAidp } from "./support/run-aidp.ts";
+import { useFakeService } from "./support/use-fake-service.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-request-id-"));
 const parUrlFile = join(dir, "par-url.txt");
-let server: TestServer;
-/** Answers 503 to the first request of each test, then success: a retry must keep the id. */
-beforeAll(async () => {
-  server = await startTestServer((request, response, index) => {
-    if (index === 0)
-      return sendJson(response, 503, { code: "ServiceUnavailable", message: "busy" }, { "retry-after": "0" });
-    if (request.url.includes("downloadLogs"))
-      return sendJson(response, 202, {}, { "aidp-async-operation-key": "op-1", "opc-request-id": "echo" });
-    sendJson(response, 200, { items: [] });
-  });
+/**
+ * Answers 503 to the first request of each test (the requests are cleared before each), then success: a retry
+ * must keep the id.
+ */
+const server = useFakeService((request, response, index) => {
+  if (index === 0)
+    return sendJson(response, 503, { code: "ServiceUnavailable", message: "busy" }, { "retry-after": "0" });
+  if (request.url.includes("downloadLogs"))
+    return sendJson(response, 202, {}, { "aidp-async-operation-key": "op-1", "opc-request-id": "echo" });
+  sendJson(response, 200, { items: [] });
 });
-beforeEach(() => {
-  server.requests.length = 0;
-});
-afterEach(endAidpProcesses);
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("--request-id", () => {
   it.each([

@@ -1,9 +1,11 @@
-// Signed runs from a temporary ~/.oci/config, checked by an independent signature verifier (the client's test
-// server): the profile's key signs, OCI_CLI_PROFILE / OCI_CLI_CONFIG_FILE pick the profile, --auth picks the
-// credentials, a wrong key gets 401 and exit 3, and --debug never shows the Authorization header or the key.
+// Signed runs from a temporary ~/.oci/config, checked by an independent signature verifier (@aidp/test-support's
+// signature-checking server): the profile's key signs, OCI_CLI_PROFILE / OCI_CLI_CONFIG_FILE pick the profile,
+// --auth picks the credentials, a wrong key gets 401 and exit 3, and --debug never shows the Authorization header
+// or the key.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as signature from "@aidp/client/signature";
 import {
   generateTestKeyPair,
   pemBody,
@@ -11,11 +13,8 @@ import {
   TEST_KEY_ID,
   TEST_PASSPHRASE,
 } from "@aidp/test-support";
+import { type SignatureCheckingServer, startSignatureCheckingServer } from "@aidp/test-support/servers";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  type SignatureCheckingServer,
-  startSignatureCheckingServer,
-} from "../../client/test/auth/signature-checking-server.ts";
 import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
 
 const keys = generateTestKeyPair();
@@ -53,7 +52,7 @@ writeFileSync(
 
 let server: SignatureCheckingServer;
 beforeAll(async () => {
-  server = await startSignatureCheckingServer(keys.publicKey);
+  server = await startSignatureCheckingServer(signature, keys.publicKey);
 });
 afterEach(() => {
   endAidpProcesses();

@@ -1,20 +1,16 @@
 // Output at a terminal, on a pseudo-terminal (`script`), where standard output and standard error are the same
 // screen: no progress line among the records, and one continuous table exactly as wide as the terminal.
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { awkwardRecord } from "./support/awkward-records.ts";
-import { fakeServiceFlags, pagingHandler, startTestServer, type TestServer } from "./support/fake-service.ts";
-import { endAidpProcesses, startOnTerminal } from "./support/run-aidp.ts";
+import { fakeServiceFlags, pagingHandler } from "./support/fake-service.ts";
+import { startOnTerminal } from "./support/run-aidp.ts";
+import { useFakeService } from "./support/use-fake-service.ts";
 
 /** Awkward records with a UUID as eventId, as the service sends it. */
 const record = (index: number) => ({ ...awkwardRecord(index), eventId: randomUUID() });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(pagingHandler(1000, record));
-});
-afterEach(endAidpProcesses);
-afterAll(() => server.close());
+const server = useFakeService(pagingHandler(1000, record));
 
 /** What the terminal shows, as lines (script writes CRLF line ends). */
 const screenLines = (text: string) => text.split("\r\n").filter((line) => line !== "");

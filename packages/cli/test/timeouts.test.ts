@@ -2,22 +2,15 @@
 // answers cannot hang a script; a network failure names the host, the port and the system's error code.
 import { connect, type Socket } from "node:net";
 import { startProcess } from "@aidp/test-support";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { closedPort, searchLogsAt, startTestServer, type TestServer } from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { describe, expect, it } from "vitest";
+import { closedPort, searchLogsAt } from "./support/fake-service.ts";
+import { runAidp } from "./support/run-aidp.ts";
+import { useFakeServices } from "./support/use-fake-service.ts";
 
-const servers: TestServer[] = [];
-afterEach(endAidpProcesses);
-afterAll(async () => {
-  for (const server of servers) await server.close();
-});
+const startFakeService = useFakeServices();
 
 /** A server that accepts the connection and the request, and never answers. */
-async function silentServer(): Promise<TestServer> {
-  const server = await startTestServer(() => {});
-  servers.push(server);
-  return server;
-}
+const silentServer = () => startFakeService(() => {});
 
 describe("timeouts", () => {
   it("are on by default: 10 s to connect, 60 s for the answer (--debug says so)", async () => {

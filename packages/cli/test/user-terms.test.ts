@@ -1,15 +1,11 @@
 // Errors and help in the user's terms: a URL without its scheme, a first run without an OCI config file, a date
 // for a time flag, a --body value reported as --body's, and help text that reads as the spec means it.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { fakeServiceFlags, sendJson, startTestServer, type TestServer } from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { describe, expect, it } from "vitest";
+import { fakeServiceFlags, sendJson } from "./support/fake-service.ts";
+import { runAidp } from "./support/run-aidp.ts";
+import { useFakeService } from "./support/use-fake-service.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer((_request, response) => sendJson(response, 200, { items: [] }));
-});
-afterEach(endAidpProcesses);
-afterAll(() => server.close());
+const server = useFakeService((_request, response) => sendJson(response, 200, { items: [] }));
 
 describe("errors in the user's terms", () => {
   it("--endpoint without a scheme: says so, with the URL it probably means", async () => {

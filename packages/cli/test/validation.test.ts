@@ -3,21 +3,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { fakeServiceFlags, sendJson, startTestServer, type TestServer } from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { fakeServiceFlags, sendJson } from "./support/fake-service.ts";
+import { runAidp } from "./support/run-aidp.ts";
+import { useFakeService } from "./support/use-fake-service.ts";
 
-let server: TestServer;
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-validation-"));
-beforeAll(async () => {
-  server = await startTestServer((_request, response) => sendJson(response, 200, { items: [] }));
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const server = useFakeService((_request, response) => sendJson(response, 200, { items: [] }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => {
-  endAidpProcesses();
   expect(server.requests, "requests sent").toEqual([]);
 });
 

@@ -5,27 +5,20 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningMock, startMock } from "@aidp/mock";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  DOWNLOAD_LOGS_COMMAND,
-  fakeServiceFlags,
-  sendJson,
-  startTestServer,
-  type TestServer,
-} from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp, startAidp, startOnTerminal } from "./support/run-aidp.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DOWNLOAD_LOGS_COMMAND, fakeServiceFlags, sendJson } from "./support/fake-service.ts";
+import { runAidp, startAidp, startOnTerminal } from "./support/run-aidp.ts";
+import { useFakeServices } from "./support/use-fake-service.ts";
 
 const INSTANCE = "ocid1.aidataplatform.oc1..waiting";
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-wait-"));
 let mock: RunningMock;
-const servers: TestServer[] = [];
+const startFakeService = useFakeServices();
 beforeAll(async () => {
   mock = await startMock({ port: 0, exportReadyAfterMs: 2_000 });
 });
-afterEach(endAidpProcesses);
 afterAll(async () => {
   await mock.stop();
-  for (const server of servers) await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -57,7 +50,7 @@ describe("cluster download-logs --wait --download FILE", () => {
 
   it("--max-wait-seconds runs out: exit 4, no FILE and no temporary file left, the job printed first", async () => {
     const waitDir = mkdtempSync(join(dir, "short-"));
-    const started = await startTestServer((request, response) => {
+    const started = await startFakeService((request, response) => {
       if (request.method === "POST")
         return sendJson(
           response,
@@ -71,7 +64,6 @@ describe("cluster download-logs --wait --download FILE", () => {
         );
       sendJson(response, 404, { code: "NotFound", message: "not yet" });
     });
-    servers.push(started);
     const { code, stdout, stderr } = await runAidp([
       ...DOWNLOAD_LOGS_COMMAND,
       ...fakeServiceFlags(started),
@@ -94,7 +86,7 @@ describe("cluster download-logs --wait --download FILE", () => {
     const firstPoll = new Promise<void>((resolve) => {
       polled = resolve;
     });
-    const pending = await startTestServer((request, response) => {
+    const pending = await startFakeService((request, response) => {
       if (request.method === "POST")
         return sendJson(
           response,
@@ -108,7 +100,6 @@ describe("cluster download-logs --wait --download FILE", () => {
       polled();
       sendJson(response, 404, { code: "NotFound", message: "not yet" });
     });
-    servers.push(pending);
     const aidp = startAidp([...DOWNLOAD_LOGS_COMMAND, ...fakeServiceFlags(pending), "--wait"]);
     await firstPoll;
     aidp.child.kill("SIGINT");
@@ -119,7 +110,7 @@ describe("cluster download-logs --wait --download FILE", () => {
   });
 
   it("a PAR URL that answers 403: exit 3 naming the status, never the URL", async () => {
-    const forbidden = await startTestServer((request, response) => {
+    const forbidden = await startFakeService((request, response) => {
       if (request.method === "POST")
         return sendJson(
           response,
@@ -132,7 +123,6 @@ describe("cluster download-logs --wait --download FILE", () => {
         );
       sendJson(response, 403, { code: "NotAuthorized", message: "expired" });
     });
-    servers.push(forbidden);
     const { code, stderr } = await runAidp([
       ...DOWNLOAD_LOGS_COMMAND,
       ...fakeServiceFlags(forbidden),

@@ -2,6 +2,7 @@
 // also when the body is empty or not JSON.
 import { readApiFacts } from "@aidp/spec/facts";
 import { documentedErrorClasses as documentedErrorClassesIn } from "@aidp/test-support";
+import { sendJson, startTestServer, type TestServer } from "@aidp/test-support/servers";
 import { afterEach, describe, expect, it } from "vitest";
 import * as client from "../src/index.ts";
 import {
@@ -11,7 +12,6 @@ import {
   AidpTooManyRequestsError,
   createAidpClient,
 } from "../src/index.ts";
-import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
 
 const aiDataPlatformId = "ocid1.aidataplatform.oc1.iad.example";
 const documentedErrorClasses = documentedErrorClassesIn<typeof AidpApiError>(client);

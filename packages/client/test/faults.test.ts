@@ -2,6 +2,13 @@
 // and that every attempt carries the same opc-retry-token and opc-request-id.
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import {
+  type RecordedRequest,
+  record,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from "@aidp/test-support/servers";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   AidpAbortError,
@@ -12,8 +19,6 @@ import {
   AidpTooManyRequestsError,
   createAidpClient,
 } from "../src/index.ts";
-import { record } from "./support/paging-server.ts";
-import { type RecordedRequest, sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
 
 const aiDataPlatformId = "ocid1.aidataplatform.oc1.iad.example";
 const fastRetry = { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 2_000 };

@@ -1,9 +1,9 @@
 // The logger gets one line per attempt with operation, attempt, status, latency and request id, and nothing
 // secret: no Authorization header, retry token or pre-authenticated URL.
+
+import { record, sendJson, startTestServer, type TestServer } from "@aidp/test-support/servers";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAidpClient, type Logger } from "../src/index.ts";
-import { record } from "./support/paging-server.ts";
-import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer | undefined;
 afterEach(() => server?.close());

@@ -1,9 +1,16 @@
 // Auto-pagination against a server that really pages: every record exactly once, in order; limits stop it
 // early; a repeated page token stops it with an error instead of an endless loop.
+
+import {
+  pagingHandler,
+  record,
+  sendJson,
+  startPagingServer,
+  startTestServer,
+  type TestServer,
+} from "@aidp/test-support/servers";
 import { afterEach, describe, expect, it } from "vitest";
 import { AidpPaginationError, createAidpClient } from "../src/index.ts";
-import { pagingHandler, record, startPagingServer } from "./support/paging-server.ts";
-import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
 
 const aiDataPlatformId = "ocid1.aidataplatform.oc1.iad.example";
 let server: TestServer | undefined;

@@ -2,11 +2,11 @@
 // signed per attempt, retried with one opc-retry-token and opc-request-id, timed out and logged.
 
 import { generateTestKeyPair, TEST_IDENTITY as identity, TEST_KEY_ID as keyId } from "@aidp/test-support";
+import { sendJson, startSignatureCheckingServer, startTestServer } from "@aidp/test-support/servers";
 import { afterEach, describe, expect, it } from "vitest";
 import { apiKeyAuth } from "../src/auth/index.ts";
 import { AidpTimeoutError, createAidpClient, type Logger } from "../src/index.ts";
-import { startSignatureCheckingServer } from "./auth/signature-checking-server.ts";
-import { sendJson, startTestServer } from "./support/test-server.ts";
+import * as signature from "../src/signature.ts";
 
 const keys = generateTestKeyPair();
 const searchPath = "/20260430/aiDataPlatforms/{aiDataPlatformId}/actions/searchAuditLogs";
@@ -28,7 +28,7 @@ function recordingFetch() {
 
 describe("aidp.raw", () => {
   it("signs a POST, retries it on a 503 with the same retry token, and every signature verifies", async () => {
-    const server = await startSignatureCheckingServer(keys.publicKey, [503]);
+    const server = await startSignatureCheckingServer(signature, keys.publicKey, [503]);
     closers.push(server.close);
     const { fetch, sent } = recordingFetch();
     const aidp = createAidpClient({

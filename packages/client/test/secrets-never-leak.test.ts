@@ -3,11 +3,10 @@
 // user might print it, for the secrets: Authorization values, key material, passphrase, retry tokens, PAR URL.
 import type { ServerResponse } from "node:http";
 import { generateTestKeyPair, pemBody, TEST_IDENTITY, TEST_PASSPHRASE } from "@aidp/test-support";
+import { record, sendJson, startTestServer, type TestServer } from "@aidp/test-support/servers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeyAuth as nodeApiKeyAuth } from "../src/auth/node/index.ts";
 import { type CallOptions, createAidpClient, type Logger } from "../src/index.ts";
-import { record } from "./support/paging-server.ts";
-import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
 
 const PAR_URL =
   "https://objectstorage.us-ashburn-1.oraclecloud.com/p/PAR-SECRET-abc123/n/ns/b/logs/o/driver.log.gz";

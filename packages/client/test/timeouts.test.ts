@@ -1,5 +1,7 @@
 // The per-attempt timeout against a real server that accepts the request and never answers: on by default
 // (60 s, the read timeout of the OCI SDKs), set per client or per call, turned off with `false`.
+
+import { record, sendJson, startTestServer, type TestServer } from "@aidp/test-support/servers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   AidpAbortError,
@@ -8,8 +10,6 @@ import {
   DEFAULT_TIMEOUT_MS,
   type Logger,
 } from "../src/index.ts";
-import { record } from "./support/paging-server.ts";
-import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
 
 const aiDataPlatformId = "ocid1.aidataplatform.oc1.iad.example";
 let server: TestServer | undefined;

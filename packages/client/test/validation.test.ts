@@ -1,8 +1,9 @@
 // Every constraint of the spec is checked before sending: a violation throws AidpValidationError naming the
 // field, the rule and the value, lists every problem at once, and no request reaches the server.
+
+import { sendJson, startTestServer, type TestServer } from "@aidp/test-support/servers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AidpClient, AidpValidationError, createAidpClient } from "../src/index.ts";
-import { sendJson, startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
 let aidp: AidpClient;

@@ -3,9 +3,9 @@
 // README line of the block.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { fencedBlocks } from "@aidp/markdown-blocks";
 import { runToExit, typeCheckBlocks } from "@aidp/test-support";
 import { describe, expect, it } from "vitest";
-import { fencedBlocks } from "../../../tools/markdown-blocks.mjs";
 
 const packageDir = fileURLToPath(new URL("../", import.meta.url));
 // Inside the package, so that `@aidp/mock` (itself) and `@aidp/client` resolve as after `npm install`.

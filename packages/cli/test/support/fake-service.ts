@@ -1,21 +1,21 @@
 // Local node:http servers standing in for the service where the mock cannot produce the case (faults, exact
-// request capture). They are the client's own test servers, imported rather than copied.
+// request capture): @aidp/test-support's servers, which the client's tests use too, and the CLI's flags for them.
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
-import type { TestServer } from "../../../client/test/support/test-server.ts";
+import type { TestServer } from "@aidp/test-support/servers";
 
-export { pagingHandler } from "../../../client/test/support/paging-server.ts";
 export {
+  pagingHandler,
   type RecordedRequest,
   sendJson,
   startTestServer,
   type TestServer,
-} from "../../../client/test/support/test-server.ts";
+} from "@aidp/test-support/servers";
 
 export const TEST_INSTANCE_ID = "ocid1.aidataplatform.oc1..test";
 
 /** The flags of every request to a fake service: unsigned, to its URL, for a made-up instance. */
-export const fakeServiceFlags = (server: TestServer) => [
+export const fakeServiceFlags = (server: Pick<TestServer, "url">) => [
   "--auth",
   "none",
   "--endpoint",

@@ -9,6 +9,8 @@ import {
   TEST_KEY_ID as keyId,
   TEST_PASSPHRASE,
 } from "@aidp/test-support";
+import type { CheckedRequest, SignatureCheckingServer } from "@aidp/test-support/servers";
+import { startSignatureCheckingServer } from "@aidp/test-support/servers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeyAuth, sessionTokenAuth } from "../../src/auth/index.ts";
 import {
@@ -16,15 +18,14 @@ import {
   sessionTokenAuth as nodeSessionTokenAuth,
 } from "../../src/auth/node/index.ts";
 import { createAidpClient } from "../../src/index.ts";
+import * as signature from "../../src/signature.ts";
 import { sendSigned } from "./send-signed.ts";
-import type { CheckedRequest, SignatureCheckingServer } from "./signature-checking-server.ts";
-import { startSignatureCheckingServer } from "./signature-checking-server.ts";
 
 const keys = generateTestKeyPair();
 let server: SignatureCheckingServer;
 
 beforeAll(async () => {
-  server = await startSignatureCheckingServer(keys.publicKey);
+  server = await startSignatureCheckingServer(signature, keys.publicKey);
 });
 afterAll(() => server.close());
 
@@ -144,7 +145,7 @@ describe("a node:http server verifying every signature", () => {
 
 describe("the client's request pipeline signs every attempt", () => {
   it("a retried SearchAuditLogs POST is re-signed on each attempt, and every signature verifies", async () => {
-    const retryingServer = await startSignatureCheckingServer(keys.publicKey, [503, 503]);
+    const retryingServer = await startSignatureCheckingServer(signature, keys.publicKey, [503, 503]);
     try {
       const auth = apiKeyAuth({ ...identity, privateKey: keys.pkcs1 });
       const aidp = createAidpClient({

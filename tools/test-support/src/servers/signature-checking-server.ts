@@ -2,12 +2,27 @@
 // @aidp/client/signature, the check the mock's --verify-signatures uses), records the result,
 // and answers 401 with why a request is not correctly signed, or else (by default 200) what it verified, as JSON
 // that also reads as an empty SearchAuditLogs page (`items: []`).
+// The caller hands in that signature module: @aidp/client's own tests depend on this package, so this package
+// cannot depend on @aidp/client (a cycle turbo refuses), and the client's tests check their sources, not dist.
 
 import type { KeyObject } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { importPublicKeyPem, verifyRequestSignature } from "../../src/signature.ts";
+
+/** The part of `@aidp/client/signature` the server uses (pass the module itself). */
+export interface SignatureModule {
+  importPublicKeyPem(pem: string): Promise<CryptoKey>;
+  verifyRequestSignature(
+    request: {
+      method: string;
+      target: string;
+      header(name: string): string | undefined;
+      body: Uint8Array;
+    },
+    options: { publicKey: CryptoKey; maxClockSkewMs: number },
+  ): Promise<{ keyId: string; headers: string[] }>;
+}
 
 export interface CheckedRequest {
   verified: boolean;
@@ -30,18 +45,24 @@ async function readBody(request: IncomingMessage): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** `statuses`: the statuses of the first correctly signed requests (e.g. 503 to make a client retry). */
+/**
+ * `signature`: the `@aidp/client/signature` module; `statuses`: the statuses of the first correctly signed
+ * requests (e.g. 503 to make a client retry).
+ */
 export async function startSignatureCheckingServer(
+  signature: SignatureModule,
   publicKey: KeyObject,
   statuses: number[] = [],
 ): Promise<SignatureCheckingServer> {
   const checked: CheckedRequest[] = [];
-  const verifyingKey = await importPublicKeyPem(publicKey.export({ type: "spki", format: "pem" }) as string);
+  const verifyingKey = await signature.importPublicKeyPem(
+    publicKey.export({ type: "spki", format: "pem" }) as string,
+  );
   const server = createServer(async (request, response) => {
     const body = await readBody(request);
     let result: CheckedRequest;
     try {
-      const authorization = await verifyRequestSignature(
+      const authorization = await signature.verifyRequestSignature(
         {
           method: request.method ?? "",
           target: request.url ?? "",

@@ -1,1 +1,0 @@
-export { type FencedBlock, fencedBlocks, shBlockLines } from "./markdown-blocks/markdown-blocks.mjs";

@@ -1,0 +1,16 @@
+// Local node:http servers on 127.0.0.1 that stand in for the service where the mock cannot produce the case:
+// faults and exact request capture (test-server), real paging (paging-server), signature checks.
+export { pagingHandler, record, startPagingServer } from "./paging-server.ts";
+export {
+  type CheckedRequest,
+  type SignatureCheckingServer,
+  type SignatureModule,
+  startSignatureCheckingServer,
+} from "./signature-checking-server.ts";
+export {
+  type Handler,
+  type RecordedRequest,
+  sendJson,
+  startTestServer,
+  type TestServer,
+} from "./test-server.ts";
