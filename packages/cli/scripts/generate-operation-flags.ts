@@ -11,6 +11,7 @@ import {
   readApiFacts,
   type SchemaFacts,
 } from "@aidp/spec/facts";
+import type { FlagRules } from "../src/operation-input.ts";
 
 // Arguments (for tests): [bundle.json] [output file]. Defaults: @aidp/spec's bundle, src/generated/operation-flags.ts.
 const [bundleArgument, outArgument] = process.argv.slice(2);
@@ -29,8 +30,8 @@ const FLAG_NAME_OVERRIDES: Record<string, string> = {
 };
 /** Header parameters (request ids, retry tokens) are set by the client, not by flags. */
 const FLAG_LOCATIONS: ReadonlySet<ParameterFacts["in"]> = new Set(["path", "query"]);
-/** What a flag says about its value: the spec's constraints and its default, as the facts hold them. */
-const FLAG_RULES = [...CONSTRAINT_KEYWORDS, "default"] as const;
+/** What a flag says about its value: the spec's constraints and its default (src/operation-input.ts's FlagRules). */
+const FLAG_RULES = [...CONSTRAINT_KEYWORDS, "default"] as const satisfies readonly (keyof FlagRules)[];
 
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 /**
