@@ -22,9 +22,6 @@ const KNOWN_CYCLES: Record<string, string[]> = {
     // The command declares the flags and loads its action lazily; the action imports the command's types.
     "commands/download-logs-action.ts → commands/download-logs.ts → commands/download-logs-action.ts",
     "commands/search-logs-action.ts → commands/search-logs.ts → commands/search-logs-action.ts",
-    // record-writer.ts picks a writer by format; each writer imports record-writer.ts's types.
-    "output/csv-writer.ts → output/record-writer.ts → output/csv-writer.ts",
-    "output/record-writer.ts → output/table-writer.ts → output/record-writer.ts",
   ],
 };
 

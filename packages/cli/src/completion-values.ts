@@ -4,7 +4,7 @@
 import { AUTH_TYPES } from "./connection.ts";
 import { operationFlags } from "./generated/operation-flags.ts";
 import type { OperationFlag } from "./operation-input.ts";
-import { OUTPUT_FORMATS } from "./output/record-writer.ts";
+import { OUTPUT_FORMATS } from "./output/record-format.ts";
 
 const GLOBAL_CHOICES: Readonly<Record<string, readonly string[]>> = {
   output: OUTPUT_FORMATS,

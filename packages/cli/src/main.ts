@@ -11,7 +11,7 @@ import {
   DEFAULT_TIMEOUT_SECONDS,
 } from "./connection.ts";
 import { ExitCode } from "./exit-codes.ts";
-import { OUTPUT_FORMATS } from "./output/record-writer.ts";
+import { OUTPUT_FORMATS } from "./output/record-format.ts";
 import { HELP_WIDTH } from "./pre-rendered-help.ts";
 import { cliVersion } from "./version.ts";
 
