@@ -1,13 +1,21 @@
-// Generates src/generated/operation-flags.ts from @aidp/spec's bundle: for each operation, one command-line
-// flag per path parameter, query parameter and request body property, with its help text, type, enum
-// values, bounds, default and whether it is required; and the result columns of SearchAuditLogs in spec
-// order (the CSV header). The spec is read with the client's spec reader, so both read it the same way.
+// Generates src/generated/operation-flags.ts from @aidp/spec's facts (`@aidp/spec/facts`, the one reader of the
+// spec): for each operation, one command-line flag per path parameter, query parameter and request body field,
+// with its help text, type, enum values, bounds, default and whether it is required; and the result columns of
+// a paged operation (the properties of its records, in spec order: the CSV header).
 import { writeFileSync } from "node:fs";
-import { inputName, type Json, readSpec } from "../../../spec/lib/spec-reader.ts";
+import {
+  CONSTRAINT_KEYWORDS,
+  inputName,
+  type OperationFacts,
+  type ParameterFacts,
+  readApiFacts,
+  type SchemaFacts,
+} from "@aidp/spec/facts";
+import type { FlagRules } from "../src/operation-input.ts";
 
 // Arguments (for tests): [bundle.json] [output file]. Defaults: @aidp/spec's bundle, src/generated/operation-flags.ts.
 const [bundleArgument, outArgument] = process.argv.slice(2);
-const { resolve, operations } = readSpec(bundleArgument);
+const facts = readApiFacts(bundleArgument);
 
 /**
  * The command line's own naming decisions, where the spec's name would read badly at a terminal or clash with
@@ -21,87 +29,93 @@ const FLAG_NAME_OVERRIDES: Record<string, string> = {
   "details.opcRequestId": "log-request-id",
 };
 /** Header parameters (request ids, retry tokens) are set by the client, not by flags. */
-const FLAG_LOCATIONS = new Set(["path", "query"]);
-const CONSTRAINTS = ["type", "format", "enum", "minimum", "maximum", "minLength", "maxLength", "default"];
+const FLAG_LOCATIONS: ReadonlySet<ParameterFacts["in"]> = new Set(["path", "query"]);
+/** What a flag says about its value: the spec's constraints and its default (src/operation-input.ts's FlagRules). */
+const FLAG_RULES = [...CONSTRAINT_KEYWORDS, "default"] as const satisfies readonly (keyof FlagRules)[];
 
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 /**
  * Help text is plain text for a terminal: a Markdown link keeps its text and its URL (`List Pagination
  * (https://...)`), whitespace collapses, and the text ends as a sentence does (the spec's do not all).
  */
-const plain = (text: unknown) =>
-  String(text ?? "")
+const plain = (text: string | undefined) =>
+  (text ?? "")
     .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, "$1 ($2)")
     .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
     .replace(/\s+/g, " ")
     .trim();
-const sentences = (text: unknown) => {
+const sentences = (text: string | undefined) => {
   const flat = plain(text);
   return flat === "" || /[.!?:]$/.test(flat) ? flat : `${flat}.`;
 };
 
-function flagOf(input: string, name: string, schemaNode: Json, description: unknown, required: boolean) {
-  const schema = resolve(schemaNode);
-  const flag: Json = {
+type Flag = Record<string, unknown> & { flag: string; input: string };
+
+/** One flag: `input` is where its value goes (a parameter's name, or `details.<field>` for a body field). */
+function flagOf(
+  input: string,
+  name: string,
+  required: boolean,
+  description: string | undefined,
+  schema: SchemaFacts,
+): Flag {
+  const flag: Flag = {
     flag: FLAG_NAME_OVERRIDES[input] ?? kebab(name),
     input,
-    description: sentences(description ?? schema.description),
+    description: sentences(description),
     required,
   };
-  for (const keyword of CONSTRAINTS) if (schema[keyword] !== undefined) flag[keyword] = schema[keyword];
+  for (const keyword of FLAG_RULES) if (schema[keyword] !== undefined) flag[keyword] = schema[keyword];
   return flag;
 }
 
-/** The properties of the array items of an operation's success body (the records a search returns), in order. */
-function resultColumns(operation: Json): Json[] {
-  for (const [status, responseNode] of Object.entries(operation.responses as Record<string, Json>)) {
-    if (!status.startsWith("2")) continue;
-    const content = resolve(responseNode).content as Record<string, Json> | undefined;
-    const body = content?.["application/json"]?.schema;
-    if (!body) continue;
-    for (const property of Object.values((resolve(body as Json).properties ?? {}) as Record<string, Json>)) {
-      const resolved = resolve(property);
-      if (resolved.type !== "array") continue;
-      const columns = resolve(resolved.items as Json).properties as Record<string, Json>;
-      return Object.entries(columns).map(([name, column]) => {
-        const { type, format, enum: values } = resolve(column);
-        return { name, type, ...(format ? { format } : {}), ...(values ? { enum: values } : {}) };
-      });
-    }
-  }
-  return [];
+/** The properties of the records a paged operation returns (its items field's array items), in spec order. */
+function resultColumns(operation: OperationFacts) {
+  if (!operation.pagination) return [];
+  const items = operation.success.body?.properties?.[operation.pagination.itemsField]?.items;
+  return Object.entries(items?.properties ?? {}).map(
+    ([name, { type, format, enum: values }]: [string, SchemaFacts]) => ({
+      name,
+      type,
+      ...(format ? { format } : {}),
+      ...(values ? { enum: values } : {}),
+    }),
+  );
 }
 
-const generated: Json = {};
-for (const { operationId, parameters, bodySchema, node } of operations()) {
-  const flags: Json[] = parameters
-    .filter((p) => FLAG_LOCATIONS.has(p.in as string))
-    .map((p) =>
-      flagOf(p.name as string, p.name as string, p.schema as Json, p.description, p.required === true),
-    );
-  if (bodySchema) {
-    const body = resolve(bodySchema);
-    const required = new Set((body.required ?? []) as string[]);
-    for (const [name, property] of Object.entries((body.properties ?? {}) as Record<string, Json>))
-      flags.push(flagOf(`details.${name}`, name, property, property.description, required.has(name)));
-  }
-  const names = flags.map((f) => f.flag as string);
+interface OperationEntry {
+  summary: string;
+  description: string;
+  requestIdInput?: string;
+  flags: Flag[];
+  resultColumns: ReturnType<typeof resultColumns>;
+}
+const generated: Record<string, OperationEntry> = {};
+for (const operation of Object.values(facts.operations)) {
+  const { operationId, parameters } = operation;
+  const flags = [
+    ...parameters
+      .filter((p) => FLAG_LOCATIONS.has(p.in))
+      .map((p) => flagOf(p.name, p.name, p.required, p.description ?? p.schema.description, p.schema)),
+    ...(operation.body?.fields ?? []).map((field) =>
+      flagOf(`details.${field.name}`, field.name, field.required, field.schema.description, field.schema),
+    ),
+  ];
+  const names = flags.map((f) => f.flag);
   const twice = names.filter((name, index) => names.indexOf(name) !== index);
   if (twice.length > 0) throw new Error(`${operationId}: flag --${twice[0]} would be defined twice`);
   // The header parameter the spec marks as the call's request id: the global --request-id sets it.
-  const requestId = parameters.find((p) => p.in === "header" && p["x-aidp-call-header"] === "request-id");
+  const requestId = parameters.find((p) => p.callHeader === "request-id");
   generated[operationId] = {
-    summary: plain(node.summary),
-    description: sentences(node.description),
-    ...(requestId ? { requestIdInput: inputName(requestId.name as string) } : {}),
+    summary: plain(operation.summary),
+    description: sentences(operation.description),
+    ...(requestId ? { requestIdInput: inputName(requestId.name) } : {}),
     flags,
-    resultColumns: resultColumns(node),
+    resultColumns: resultColumns(operation),
   };
 }
 for (const input of Object.keys(FLAG_NAME_OVERRIDES)) {
-  const known = Object.values(generated).some((op) =>
-    (op as { flags: Json[] }).flags.some((f) => f.input === input),
-  );
+  const known = Object.values(generated).some((op) => op.flags.some((f) => f.input === input));
   if (!known) throw new Error(`FLAG_NAME_OVERRIDES names ${input}, which no operation has`);
 }
 

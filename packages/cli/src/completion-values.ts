@@ -3,7 +3,8 @@
 // completions without loading yargs: every Tab pays for what it loads.
 import { AUTH_TYPES } from "./connection.ts";
 import { operationFlags } from "./generated/operation-flags.ts";
-import { OUTPUT_FORMATS } from "./output/record-writer.ts";
+import type { OperationFlag } from "./operation-input.ts";
+import { OUTPUT_FORMATS } from "./output/record-format.ts";
 
 const GLOBAL_CHOICES: Readonly<Record<string, readonly string[]>> = {
   output: OUTPUT_FORMATS,
@@ -12,9 +13,11 @@ const GLOBAL_CHOICES: Readonly<Record<string, readonly string[]>> = {
 };
 
 function valuesOf(flag: string): readonly string[] | undefined {
-  for (const operation of Object.values(operationFlags))
-    for (const candidate of operation.flags as readonly { flag: string; enum?: readonly string[] }[])
-      if (candidate.flag === flag && candidate.enum) return candidate.enum;
+  for (const operation of Object.values(operationFlags)) {
+    const flags: readonly OperationFlag[] = operation.flags;
+    for (const candidate of flags)
+      if (candidate.flag === flag && candidate.enum) return candidate.enum.map(String);
+  }
   return GLOBAL_CHOICES[flag];
 }
 

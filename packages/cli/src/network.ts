@@ -15,7 +15,8 @@ export function timedFetch(timeouts: NetworkTimeouts): typeof globalThis.fetch {
   const send = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input);
     try {
-      // undici's types describe its own Request and Response classes; at run time they are the web's.
+      // undici's types describe its own Request and Response classes, which TypeScript cannot assign to the
+      // web's (nodejs/undici#3639, open); at run time they are the web's.
       return (await undiciFetch(url, { ...init, dispatcher } as never)) as unknown as Response;
     } catch (error) {
       if (init?.signal?.aborted) throw error; // cancelled by the caller (Ctrl-C, a deadline): not the network

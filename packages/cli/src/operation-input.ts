@@ -2,24 +2,21 @@
 // description and constraints), and the client input built from the flags given and the --body object.
 // Flags are read as strings and handed to the client as they are (numbers as numbers): the client validates
 // them against the spec and lists every problem, so no rule is checked twice.
+import type { CONSTRAINT_KEYWORDS, SchemaFacts } from "@aidp/spec/facts";
 import { operationFlags } from "./generated/operation-flags.ts";
 import { RELATIVE_TIME_HELP, resolveRelativeTime } from "./relative-time.ts";
 
 export type OperationId = keyof typeof operationFlags;
-export interface OperationFlag {
+/** The spec's rules for a flag's value (its constraints and default), typed as the facts hold them, read-only. */
+export type FlagRules = {
+  readonly [Keyword in (typeof CONSTRAINT_KEYWORDS)[number] | "default"]?: Readonly<SchemaFacts[Keyword]>;
+};
+export interface OperationFlag extends FlagRules {
   readonly flag: string;
   /** Where the value goes in the client's input: a parameter name, or `details.<property>` for the body. */
   readonly input: string;
   readonly description: string;
   readonly required: boolean;
-  readonly type?: string;
-  readonly format?: string;
-  readonly enum?: readonly string[];
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly default?: unknown;
 }
 
 /** Environment variables that stand in for a flag (the OCI CLI's habit for the resource the user works on). */
@@ -27,7 +24,7 @@ const ENVIRONMENT_FOR_INPUT: Readonly<Record<string, string>> = { aiDataPlatform
 const BODY_PREFIX = "details.";
 
 export function flagsOf(operationId: OperationId): readonly OperationFlag[] {
-  return operationFlags[operationId].flags as readonly OperationFlag[];
+  return operationFlags[operationId].flags;
 }
 
 /** The spec's description followed by what the spec allows, e.g. `[required] One of: ASC, DESC.` */
@@ -94,7 +91,7 @@ export function buildInput(
 function toInputValue(flag: OperationFlag, raw: string, now: number): unknown {
   if (flag.type === "integer" && /^-?\d+$/.test(raw.trim())) return Number(raw);
   // Enum values are case-insensitive at the command line (the OCI CLI's habit) and sent in the spec's case.
-  if (flag.enum) return flag.enum.find((value) => value.toLowerCase() === raw.toLowerCase()) ?? raw;
+  if (flag.enum) return flag.enum.find((value) => String(value).toLowerCase() === raw.toLowerCase()) ?? raw;
   if (flag.format === "date-time") return resolveRelativeTime(raw, now);
   return raw;
 }

@@ -8,11 +8,20 @@ import { compileQuery, type OutputQuery } from "../output/query.ts";
 import { createRecordWriter } from "../output/record-writer.ts";
 import { writeSecretFile } from "../output/secret-file.ts";
 import { createStatusLine, formatBytes, formatDuration } from "../progress.ts";
+import { DEFAULT_WAIT_SECONDS } from "../wait-defaults.ts";
 import { waitForLogFile } from "../wait-for-log-file.ts";
-import { DEFAULT_WAIT_SECONDS, type DownloadFlags } from "./download-logs.ts";
 import { type CommandFlags, type OperationRun, runOperation } from "./run-operation.ts";
 
-export function downloadLogs(flags: CommandFlags & DownloadFlags): Promise<number> {
+/** The flags of download-logs beside the shared ones (declared in ./download-logs.ts). */
+export interface DownloadFlags extends CommandFlags {
+  parUrlFile?: string;
+  wait?: boolean;
+  download?: string;
+  maxWaitSeconds?: string;
+  waitIntervalSeconds?: string;
+}
+
+export function downloadLogs(flags: DownloadFlags): Promise<number> {
   const wait = flags.wait || flags.download !== undefined;
   return runOperation(
     "downloadClusterLogs",
@@ -77,7 +86,7 @@ function waitSettings(flags: DownloadFlags) {
 
 async function writeJob(
   job: DownloadClusterLogsJob,
-  flags: CommandFlags & DownloadFlags,
+  flags: DownloadFlags,
   openOutput: OperationRun["openOutput"],
   query: OutputQuery | undefined,
 ): Promise<void> {

@@ -1,68 +1,57 @@
 // `aidp cluster download-logs`: starts a log export and prints its async operation key, request id and PAR URL.
-import type { CommandModule } from "yargs";
-import { withRequestFlags } from "./request-flags.ts";
-import type { CommandFlags } from "./run-operation.ts";
+import { DEFAULT_WAIT_SECONDS } from "../wait-defaults.ts";
+import { type OperationArgv, operationCommand } from "./operation-command.ts";
 
-export function downloadLogsCommand(setExitCode: (code: number) => void): CommandModule {
-  return {
-    command: "download-logs",
-    describe: "Start an export of a cluster's logs (DownloadClusterLogs)",
-    builder: (command) =>
-      withRequestFlags(command, "downloadClusterLogs")
-        .option("par-url-file", {
-          type: "string",
-          description:
-            "Write the pre-authenticated URL of the log file (a bearer secret) to FILE, created with mode 0600, instead of standard output",
-          group: "Output:",
-          requiresArg: true,
-        })
-        .option("wait", {
-          type: "boolean",
-          description:
-            "After starting the export, wait until its log file is ready: poll the PAR URL (404 until then) with backoff",
-          group: "Waiting:",
-        })
-        .option("download", {
-          type: "string",
-          description:
-            "Then download the log file to FILE, atomically (a temporary file renamed when complete); implies --wait",
-          group: "Waiting:",
-          requiresArg: true,
-        })
-        .option("max-wait-seconds", {
-          type: "string",
-          description: `Give up waiting after this many seconds (exit 4) [default ${DEFAULT_WAIT_SECONDS.max}]`,
-          group: "Waiting:",
-          requiresArg: true,
-        })
-        .option("wait-interval-seconds", {
-          type: "string",
-          description: `The longest pause between two polls; they start 1 s apart and double up to it [default ${DEFAULT_WAIT_SECONDS.interval}]`,
-          group: "Waiting:",
-          requiresArg: true,
-        })
-        .example(
-          "$0 cluster download-logs --instance-id ocid1... --workspace-key WS --cluster-key CL --log-content-type-contains driver --time-begin 24h --time-end 0s --par-url-file log-url.txt --wait --download driver.log",
-          "Start the export, wait until its log file is ready and download it",
-        )
-        .example(
-          "$0 cluster download-logs --instance-id ocid1... --workspace-key WS --cluster-key CL --log-content-type-contains driver --log-level ERROR --time-begin 24h --time-end 0s --par-url-file log-url.txt",
-          "The last day's driver errors; the log file's URL goes to a private file",
-        ),
-    handler: async (argv) => {
-      const { downloadLogs } = await import("./download-logs-action.ts");
-      setExitCode(await downloadLogs(argv as unknown as CommandFlags & DownloadFlags));
+export function downloadLogsCommand(setExitCode: (code: number) => void) {
+  return operationCommand(
+    {
+      command: "download-logs",
+      describe: "Start an export of a cluster's logs (DownloadClusterLogs)",
+      operationId: "downloadClusterLogs",
+      flags: (command: OperationArgv) =>
+        command
+          .option("par-url-file", {
+            type: "string",
+            description:
+              "Write the pre-authenticated URL of the log file (a bearer secret) to FILE, created with mode 0600, instead of standard output",
+            group: "Output:",
+            requiresArg: true,
+          })
+          .option("wait", {
+            type: "boolean",
+            description:
+              "After starting the export, wait until its log file is ready: poll the PAR URL (404 until then) with backoff",
+            group: "Waiting:",
+          })
+          .option("download", {
+            type: "string",
+            description:
+              "Then download the log file to FILE, atomically (a temporary file renamed when complete); implies --wait",
+            group: "Waiting:",
+            requiresArg: true,
+          })
+          .option("max-wait-seconds", {
+            type: "string",
+            description: `Give up waiting after this many seconds (exit 4) [default ${DEFAULT_WAIT_SECONDS.max}]`,
+            group: "Waiting:",
+            requiresArg: true,
+          })
+          .option("wait-interval-seconds", {
+            type: "string",
+            description: `The longest pause between two polls; they start 1 s apart and double up to it [default ${DEFAULT_WAIT_SECONDS.interval}]`,
+            group: "Waiting:",
+            requiresArg: true,
+          })
+          .example(
+            "$0 cluster download-logs --instance-id ocid1... --workspace-key WS --cluster-key CL --log-content-type-contains driver --time-begin 24h --time-end 0s --par-url-file log-url.txt --wait --download driver.log",
+            "Start the export, wait until its log file is ready and download it",
+          )
+          .example(
+            "$0 cluster download-logs --instance-id ocid1... --workspace-key WS --cluster-key CL --log-content-type-contains driver --log-level ERROR --time-begin 24h --time-end 0s --par-url-file log-url.txt",
+            "The last day's driver errors; the log file's URL goes to a private file",
+          ),
+      loadAction: async () => (await import("./download-logs-action.ts")).downloadLogs,
     },
-  };
+    setExitCode,
+  );
 }
-
-export interface DownloadFlags {
-  parUrlFile?: string;
-  wait?: boolean;
-  download?: string;
-  maxWaitSeconds?: string;
-  waitIntervalSeconds?: string;
-}
-
-/** The OCI CLI's defaults for --max-wait-seconds and --wait-interval-seconds. */
-export const DEFAULT_WAIT_SECONDS = { max: 1200, interval: 30 } as const;

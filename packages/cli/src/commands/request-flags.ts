@@ -3,7 +3,18 @@
 import type { Argv } from "yargs";
 import { flagsOf, helpText, type OperationId } from "../operation-input.ts";
 
-export function withRequestFlags(command: Argv, operationId: OperationId): Argv {
+/**
+ * What yargs parses for them: --body by name; the table's flags have names known only at run time, so they
+ * are read by name from the parsed flags (buildInput).
+ */
+export interface RequestFlags {
+  body: string | undefined;
+}
+
+export function withRequestFlags<Flags>(
+  command: Argv<Flags>,
+  operationId: OperationId,
+): Argv<Flags & RequestFlags> {
   const group = "Request (from the API's specification):";
   for (const flag of flagsOf(operationId)) {
     command.option(flag.flag, { type: "string", description: helpText(flag), group, requiresArg: true });

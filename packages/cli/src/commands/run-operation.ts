@@ -9,7 +9,7 @@ import { describeInterruptedOutput } from "../interrupted-output.ts";
 import { watchInterruption } from "../interruption.ts";
 import { buildInput, type OperationId, sourceOfField } from "../operation-input.ts";
 import { checkOutputTargets, type OutputTarget } from "../output/output-target.ts";
-import type { OutputFormat } from "../output/record-writer.ts";
+import type { OutputFormat } from "../output/record-format.ts";
 import { type OutputSink, openSink, type SinkOptions } from "../output/sink.ts";
 import { reportError } from "../report-error.ts";
 

@@ -5,9 +5,14 @@ import { compileQuery } from "../output/query.ts";
 import { createRecordWriter } from "../output/record-writer.ts";
 import { createProgress } from "../progress.ts";
 import { type CommandFlags, runOperation } from "./run-operation.ts";
-import type { SearchFlags } from "./search-logs.ts";
 
-export function searchLogs(flags: CommandFlags & SearchFlags): Promise<number> {
+/** The flags of search-logs beside the shared ones (declared in ./search-logs.ts). */
+export interface SearchFlags extends CommandFlags {
+  all?: boolean;
+  maxItems?: string;
+}
+
+export function searchLogs(flags: SearchFlags): Promise<number> {
   return runOperation("searchAuditLogs", flags, async (run) => {
     const { client, input, signal, openOutput, print } = run;
     const maxItems = parseMaxItems(flags.maxItems);

@@ -1,51 +1,45 @@
 // `aidp audit search-logs`: one page, or every page with --all (or up to --max-items), in any output format.
-import type { CommandModule } from "yargs";
-import { withRequestFlags } from "./request-flags.ts";
-import type { CommandFlags } from "./run-operation.ts";
+import { type OperationArgv, operationCommand } from "./operation-command.ts";
 
 const EXAMPLE_INSTANCE = "ocid1.aidataplatform.oc1.iad.example";
 
-export function searchLogsCommand(setExitCode: (code: number) => void): CommandModule {
-  return {
-    command: "search-logs",
-    describe: "Search the audit logs (SearchAuditLogs)",
-    builder: (command) =>
-      withRequestFlags(command, "searchAuditLogs")
-        .option("all", {
-          type: "boolean",
-          description: "Read every page, streaming the records as they come",
-          group: "Pages:",
-        })
-        .option("max-items", {
-          type: "string",
-          description: "A whole number: read pages until this many records (implies --all)",
-          group: "Pages:",
-          requiresArg: true,
-        })
-        .example(
-          `$0 audit search-logs --instance-id ${EXAMPLE_INSTANCE} --status FAILED --time-begin 24h --all --output csv > failed.csv`,
-          "The last day's failed operations as CSV",
-        )
-        .example(
-          "$0 audit search-logs --body @search.json --sort-order DESC --limit 50 --output table",
-          "A body from a file, with flags on top",
-        )
-        .example(
-          "AIDP_INSTANCE_ID=... $0 audit search-logs --all --output ndjson --output-file audit.ndjson",
-          "Every record into a file, written atomically",
-        )
-        .example(
-          `$0 audit search-logs --auth none --endpoint http://127.0.0.1:4010 --instance-id ${EXAMPLE_INSTANCE}`,
-          "Against the mock (pnpm start)",
-        ),
-    handler: async (argv) => {
-      const { searchLogs } = await import("./search-logs-action.ts");
-      setExitCode(await searchLogs(argv as unknown as CommandFlags & SearchFlags));
+export function searchLogsCommand(setExitCode: (code: number) => void) {
+  return operationCommand(
+    {
+      command: "search-logs",
+      describe: "Search the audit logs (SearchAuditLogs)",
+      operationId: "searchAuditLogs",
+      flags: (command: OperationArgv) =>
+        command
+          .option("all", {
+            type: "boolean",
+            description: "Read every page, streaming the records as they come",
+            group: "Pages:",
+          })
+          .option("max-items", {
+            type: "string",
+            description: "A whole number: read pages until this many records (implies --all)",
+            group: "Pages:",
+            requiresArg: true,
+          })
+          .example(
+            `$0 audit search-logs --instance-id ${EXAMPLE_INSTANCE} --status FAILED --time-begin 24h --all --output csv > failed.csv`,
+            "The last day's failed operations as CSV",
+          )
+          .example(
+            "$0 audit search-logs --body @search.json --sort-order DESC --limit 50 --output table",
+            "A body from a file, with flags on top",
+          )
+          .example(
+            "AIDP_INSTANCE_ID=... $0 audit search-logs --all --output ndjson --output-file audit.ndjson",
+            "Every record into a file, written atomically",
+          )
+          .example(
+            `$0 audit search-logs --auth none --endpoint http://127.0.0.1:4010 --instance-id ${EXAMPLE_INSTANCE}`,
+            "Against the mock (pnpm start)",
+          ),
+      loadAction: async () => (await import("./search-logs-action.ts")).searchLogs,
     },
-  };
-}
-
-export interface SearchFlags {
-  all?: boolean;
-  maxItems?: string;
+    setExitCode,
+  );
 }

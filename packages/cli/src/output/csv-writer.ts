@@ -1,7 +1,7 @@
 // CSV with csv-stringify: a header row of the spec's field names in spec order, then one row per record,
 // quoted as RFC 4180 says (fields holding a comma, quote or line break are quoted, quotes doubled; CRLF rows).
 import { stringify } from "csv-stringify/sync";
-import type { Column, RecordWriter } from "./record-writer.ts";
+import type { Column, RecordWriter } from "./record-format.ts";
 
 export function csvWriter(columns: readonly Column[]): RecordWriter {
   const names = columns.map((column) => column.name);

@@ -1,22 +1,6 @@
 // Turns pages of records into text, page by page, so that every format streams: nothing but the current
 // page is held, and `json` is still one valid JSON document when all pages are read.
-export const OUTPUT_FORMATS = ["json", "ndjson", "csv", "table"] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-export type OutputRecord = Readonly<Record<string, unknown>>;
-
-export interface Column {
-  readonly name: string;
-  readonly format?: string;
-  readonly enum?: readonly string[];
-}
-
-export interface RecordWriter {
-  /** The text of one more page of records. */
-  page(records: readonly OutputRecord[]): string;
-  /** The closing text; `nextPage` is the token of the page after the last one read, if any. */
-  end(nextPage: string | undefined): string;
-}
+import type { Column, OutputFormat, RecordWriter } from "./record-format.ts";
 
 export async function createRecordWriter(
   format: OutputFormat,
