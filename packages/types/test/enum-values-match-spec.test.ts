@@ -1,15 +1,12 @@
-// The runtime enum lists are the spec's values, in the spec's order, for every enum schema.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+// The runtime enum lists are the spec's values, in the spec's order, for every enum schema. The spec's side is
+// read through @aidp/spec/facts, the one reader of the bundle; the lists checked are the committed generated
+// ones, so this fails when the spec changed and `pnpm build` was not run (their `satisfies` clause ties them to
+// openapi-typescript's types at compile time).
+import { readApiFacts } from "@aidp/spec/facts";
 import { describe, expect, it } from "vitest";
 import * as types from "../src/index.ts";
 
-const spec = JSON.parse(
-  readFileSync(createRequire(import.meta.url).resolve("@aidp/spec/openapi.json"), "utf8"),
-);
-const enumSchemas = Object.entries(spec.components.schemas as Record<string, { enum?: string[] }>).filter(
-  ([, s]) => s.enum,
-);
+const enumSchemas = Object.entries(readApiFacts().schemas).filter(([, schema]) => schema.enum);
 
 describe("enum value lists", () => {
   it("exist for every enum schema of the spec", () => {
