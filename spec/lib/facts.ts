@@ -72,6 +72,8 @@ export interface BodyFacts {
   schema: SchemaFacts;
   /** The schema's top-level properties, in the spec's order. */
   fields: FieldFacts[];
+  /** The body's example values by name, in the spec's order, `$ref`s resolved: valid requests of the real shape. */
+  examples: Record<string, JsonValue>;
 }
 
 export interface HeaderFacts {
@@ -320,14 +322,23 @@ export function apiFactsOf(document: unknown): ApiFacts {
     if (isObject(media)) {
       if (media.schema !== undefined)
         facts.body = schemaOf(media.schema, `${where}.content.application/json.schema`);
-      for (const [name, example] of Object.entries(isObject(media.examples) ? media.examples : {})) {
-        const value = resolve(example, `${where}.content.application/json.examples.${name}`).value;
+      facts.examples = examplesOf(media, where);
+      for (const [name, value] of Object.entries(facts.examples)) {
         facts.exampleNames.push(name);
-        facts.examples[name] = value as JsonValue;
         if (isObject(value) && typeof value.code === "string") facts.errorCodes.push(value.code);
       }
     }
     return facts;
+  }
+
+  /** The example values of an `application/json` media object by name, `$ref`s resolved. */
+  function examplesOf(media: Json, where: string): Record<string, JsonValue> {
+    return Object.fromEntries(
+      Object.entries(isObject(media.examples) ? media.examples : {}).map(([name, example]) => [
+        name,
+        resolve(example, `${where}.content.application/json.examples.${name}`).value as JsonValue,
+      ]),
+    );
   }
 
   function bodyOf(node: unknown, where: string): BodyFacts | undefined {
@@ -349,6 +360,7 @@ export function apiFactsOf(document: unknown): ApiFacts {
         required: required.has(name),
         schema: field,
       })),
+      examples: examplesOf(media, where),
     };
     const description = text(requestBody.description);
     if (description !== undefined) body.description = description;

@@ -89,6 +89,17 @@ describe("the facts of the bundled spec", () => {
     );
   });
 
+  it("give the body's examples by name, in the spec's order, with their values", () => {
+    const media = searchOperation(bundle).requestBody.content["application/json"];
+    expect(Object.keys(search.body?.examples ?? {})).toEqual(Object.keys(media.examples));
+    expect(search.body?.examples.failedOperations).toEqual(
+      bundle.components.examples.SearchAuditLogsFailedOperations.value,
+    );
+    expect(download.body?.examples.driverErrors).toEqual(
+      bundle.components.examples.DownloadClusterLogsDriverErrors.value,
+    );
+  });
+
   it("give success and error statuses with their headers and the Error codes of their examples", () => {
     expect(download.success).toMatchObject({ status: "202", success: true });
     expect(download.success.headers.map((h) => [h.name, h.required, h.secret])).toEqual([
