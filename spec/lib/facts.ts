@@ -28,6 +28,8 @@ export interface SchemaFacts {
   pattern?: string;
   default?: JsonValue;
   description?: string;
+  /** The schema's own `examples` (JSON Schema's keyword): values it documents as valid. */
+  examples?: JsonValue[];
   /** `x-aidp-not-after`: the sibling date-time property this one may not be later than. */
   notAfter?: string;
   /** An object's properties, in the spec's order. */
@@ -195,7 +197,7 @@ export const CONSTRAINT_KEYWORDS = [
   "maxLength",
   "pattern",
 ] as const;
-const SCHEMA_KEYWORDS = [...CONSTRAINT_KEYWORDS, "default", "description"] as const;
+const SCHEMA_KEYWORDS = [...CONSTRAINT_KEYWORDS, "default", "description", "examples"] as const;
 
 /** The facts of a bundled OpenAPI document (already parsed). */
 export function apiFactsOf(document: unknown): ApiFacts {

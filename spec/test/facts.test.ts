@@ -54,6 +54,7 @@ describe("the facts of the bundled spec", () => {
         minimum: limit.schema.minimum,
         maximum: limit.schema.maximum,
         default: limit.schema.default,
+        examples: limit.schema.examples,
       },
       secret: false,
     });
@@ -66,6 +67,8 @@ describe("the facts of the bundled spec", () => {
     expect(requestId?.schema.pattern).toBe(
       deref(bundle, bundle.components.parameters.OpcRequestId).schema.pattern,
     );
+    const requestIdHeader = search.success.headers.find((h) => h.name === "opc-request-id");
+    expect(requestIdHeader?.schema.examples).toEqual(bundle.components.headers.OpcRequestId.schema.examples);
   });
 
   it("give the body's fields with required, enums (from a $ref'd component), defaults and descriptions", () => {
