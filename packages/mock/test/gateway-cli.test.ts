@@ -15,7 +15,7 @@ import { type StartedProcess, startProcess } from "@aidp/test-support";
 import { afterAll, describe, expect, it } from "vitest";
 import type { DriftReport } from "../src/index.ts";
 import { distDir } from "./processes.ts";
-import { operations, spec, validBodies } from "./support.ts";
+import { mixedRecordsPage, operations, validBodies } from "./support.ts";
 
 const cli = new URL("cli.js", distDir).pathname;
 const directory = mkdtempSync(join(tmpdir(), "aidp-gateway-cli-"));
@@ -43,7 +43,7 @@ const PAR_URL = "https://objectstorage.example.test/p/SECRET-PAR-TOKEN-012345678
 const RETRY_TOKEN = "retry-token-SECRET-4b1d";
 const CALLER_AUTHORIZATION =
   'Signature version="1",keyId="caller/key/id",algorithm="rsa-sha256",signature="Q0FMTEVSLVNJRw=="';
-const page = spec.components.examples.AuditLogSearchResultMixed.value;
+const page = mixedRecordsPage;
 
 /** The upstream: checks each signature, remembers each Authorization; `drift` leaves out opc-request-id. */
 const seenAuthorizations: string[] = [];

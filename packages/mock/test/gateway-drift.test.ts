@@ -16,11 +16,9 @@ import {
   type RunningMock,
   startMock,
 } from "../src/index.ts";
-import { call, operations, spec } from "./support.ts";
+import { call, mixedRecordsPage, operations } from "./support.ts";
 
-const validPage = spec.components.examples.AuditLogSearchResultMixed.value as {
-  items: Record<string, unknown>[];
-};
+const validPage = mixedRecordsPage;
 const [firstRecord, secondRecord] = validPage.items as [Record<string, unknown>, Record<string, unknown>];
 
 /** How the upstream answers, by the `x-test-deviation` header the test sends through the gateway. */

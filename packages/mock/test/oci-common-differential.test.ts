@@ -16,7 +16,7 @@ import {
 } from "oci-common";
 import { afterAll, describe, expect, it } from "vitest";
 import { keyIdToFileName, type RunningMock, startMock } from "../src/index.ts";
-import { spec } from "./support.ts";
+import { validBodies } from "./support.ts";
 
 const identity = { tenancy: "ocid1.tenancy.oc1..t", user: "ocid1.user.oc1..u", fingerprint: "12:34:56" };
 const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -95,9 +95,8 @@ const download = (details: object) =>
     "DownloadClusterLogsDetails",
   );
 
-const examples = spec.components.examples;
 const allSearchDetails = {
-  ...examples.SearchAuditLogsFailedOperations.value,
+  ...validBodies.searchAuditLogs,
   objectType: "CATALOG",
   operation: "REVOKE",
   startedBy: "svc-ingest",
@@ -129,7 +128,7 @@ describe("Oracle's oci-common request composer and signer, against the mock with
   it.each([
     ["only the required details", downloadRequired],
     ["some details", { ...downloadRequired, logLevel: "ERROR", thread: "main" }],
-    ["all details", examples.DownloadClusterLogsDriverErrors.value],
+    ["all details", validBodies.downloadClusterLogs],
   ])("DownloadClusterLogs with %s: 202", async (_name, details) => {
     const { response, text } = await download(details);
     expect(response.status, text).toBe(202);

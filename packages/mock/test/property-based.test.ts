@@ -7,10 +7,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   documentedStatuses,
+  facts,
   type OperationId,
   requestIdPattern,
   schemaErrors,
-  spec,
   useStatefulMock,
   validBodies,
 } from "./support.ts";
@@ -140,8 +140,8 @@ const detailValue = fc.oneof(
 );
 const detailNames = [
   ...new Set([
-    ...Object.keys(spec.components.schemas.SearchAuditLogsDetails.properties),
-    ...Object.keys(spec.components.schemas.DownloadClusterLogsDetails.properties),
+    ...Object.keys(facts.schemas.SearchAuditLogsDetails?.properties ?? {}),
+    ...Object.keys(facts.schemas.DownloadClusterLogsDetails?.properties ?? {}),
     "unknownField",
   ]),
 ];

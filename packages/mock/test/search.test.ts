@@ -1,14 +1,16 @@
 // SearchAuditLogs behaves like a search, over HTTP against the started stateful mock: every page of every
 // order yields each record once, filters match filtering the whole data set here, page tokens are bound to
 // their query, and the default data set is deterministic and covers every enum value of the spec.
+
+import { operationNamed, parametersIn } from "@aidp/spec/facts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startMock } from "../src/index.ts";
-import { type AuditRecord, call, pageThrough, schemaErrors, spec, useStatefulMock } from "./support.ts";
+import { type AuditRecord, call, facts, pageThrough, schemaErrors, useStatefulMock } from "./support.ts";
 
 const mock = useStatefulMock();
-const schemas = spec.components.schemas;
-const sortBys: string[] = schemas.SortBy.enum;
-const sortOrders: string[] = schemas.SortOrder.enum;
+const schemas = facts.schemas;
+const sortBys = schemas.SortBy?.enum as string[];
+const sortOrders = schemas.SortOrder?.enum as string[];
 const DEFAULT_RECORDS = 500;
 
 /** The whole default data set, read in one page (limit 1000 > 500 records). */
@@ -35,7 +37,7 @@ describe("the default data set", () => {
     ["operation", "Operation"],
     ["status", "Status"],
   ])("covers every %s value the spec lists", (field, schema) => {
-    expect(new Set(all.map((record) => record[field]))).toEqual(new Set(schemas[schema].enum));
+    expect(new Set(all.map((record) => record[field]))).toEqual(new Set(schemas[schema]?.enum));
   });
 
   it("spreads startedBy, objectName, source, payload and timeOfLog", () => {
@@ -108,7 +110,9 @@ describe("paging through every record", () => {
   );
 
   it("without limit, pages hold the spec's default limit and sortBy defaults to time, newest first", async () => {
-    const defaultLimit = spec.components.parameters.Limit.schema.default;
+    const defaultLimit = parametersIn(operationNamed(facts, "searchAuditLogs"), "query").find(
+      (parameter) => parameter.name === "limit",
+    )?.schema.default as number;
     const first = await call(mock.url, "searchAuditLogs", { body: {} });
     expect(first.body.items).toHaveLength(defaultLimit);
     const times = first.body.items.map((record: AuditRecord) => Date.parse(record.timeOfLog as string));

@@ -1,14 +1,16 @@
 // The mock in static mode (Prism's own mock, as before the stateful mock) answers like the spec says.
+import { operationNamed } from "@aidp/spec/facts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningMock, startMock } from "../src/index.ts";
 import {
   call,
   corsTests,
   documentedStatuses,
+  facts,
   type OperationId,
   requestIdPattern,
+  responseExample,
   schemaErrors,
-  spec,
   violationsHeader,
 } from "./support.ts";
 
@@ -18,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => mock?.stop());
 
-const examples = spec.components.examples;
+const examples = operationNamed(facts, "searchAuditLogs").success.examples;
 
 describe("each operation answers with its examples", () => {
   it("downloadClusterLogs: 202 with no body and the three documented headers", async () => {
@@ -30,22 +32,21 @@ describe("each operation answers with its examples", () => {
     expect(response.headers.get("opc-request-id")).toMatch(requestIdPattern);
   });
 
-  it.each([
-    ["mixedRecords", "AuditLogSearchResultMixed"],
-    ["failedOperations", "AuditLogSearchResultFailed"],
-    ["empty", "AuditLogSearchResultEmpty"],
-  ])("searchAuditLogs: Prefer example=%s gives that example", async (name, component) => {
-    const response = await call(mock.url, "searchAuditLogs", { headers: { prefer: `example=${name}` } });
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual(examples[component].value);
-    expect(schemaErrors("AuditLogSearchResultCollection", response.body)).toBe("");
-    expect(response.headers.get("opc-next-page")).toBeTruthy();
-    expect(response.headers.get("opc-request-id")).toMatch(requestIdPattern);
-  });
+  it.each(["mixedRecords", "failedOperations", "empty"])(
+    "searchAuditLogs: Prefer example=%s gives that example",
+    async (name) => {
+      const response = await call(mock.url, "searchAuditLogs", { headers: { prefer: `example=${name}` } });
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual(examples[name]);
+      expect(schemaErrors("AuditLogSearchResultCollection", response.body)).toBe("");
+      expect(response.headers.get("opc-next-page")).toBeTruthy();
+      expect(response.headers.get("opc-request-id")).toMatch(requestIdPattern);
+    },
+  );
 
   it("searchAuditLogs without Prefer answers with the first example", async () => {
     const response = await call(mock.url, "searchAuditLogs");
-    expect(response.body).toEqual(examples.AuditLogSearchResultMixed.value);
+    expect(response.body).toEqual(examples.mixedRecords);
   });
 });
 
@@ -73,7 +74,7 @@ describe("every documented error status through Prefer: code=", () => {
   it("an undocumented status falls back to the default response (UnknownError)", async () => {
     const response = await call(mock.url, "searchAuditLogs", { headers: { prefer: "code=503" } });
     expect(response.status).toBe(503);
-    expect(response.body).toEqual(examples.ErrorUnknownError.value);
+    expect(response.body).toEqual(responseExample("searchAuditLogs", "default", "UnknownError"));
   });
 });
 
@@ -98,7 +99,7 @@ describe("invalid requests get the spec's 400 with an Error body", () => {
   ])("%s", async (_, operation, options, named) => {
     const response = await call(mock.url, operation, options);
     expect(response.status).toBe(400);
-    expect(response.body).toEqual(examples.ErrorBadRequest.value);
+    expect(response.body).toEqual(responseExample(operation, "400", "InvalidParameter"));
     expect(response.headers.get(violationsHeader)).toContain(named);
   });
 

@@ -1,14 +1,14 @@
-// What the behaviour tests share: requests to the mock, the spec bundle the mock ships, and a JSON
-// Schema validator for its schemas.
-import { readFileSync } from "node:fs";
-import { Ajv2020 } from "ajv/dist/2020.js";
+// What the behaviour tests share: requests to the mock, the API's facts as @aidp/spec/facts reads them (the one
+// reader of the spec bundle; the mock ships a byte-identical copy of it), and a JSON Schema validator for its schemas.
+import { type JsonValue, operationNamed, readApiFacts } from "@aidp/spec/facts";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { bundledSpecPath, type MockOptions, type RunningMock, startMock } from "../src/index.ts";
+import { type MockOptions, type RunningMock, startMock } from "../src/index.ts";
 import type { UncheckedMockOptions } from "../src/options.ts";
 
-export const spec = parse(readFileSync(bundledSpecPath, "utf8"));
+/** The API as the spec describes it. */
+export const facts = readApiFacts();
 
 /** `startMock` as a JavaScript caller sees it, without the types: for the run-time checks of bad options. */
 export const startMockUnchecked = startMock as (options: UncheckedMockOptions) => Promise<RunningMock>;
@@ -20,10 +20,34 @@ export const operations = {
 } as const;
 export type OperationId = keyof typeof operations;
 
-export const validBodies: Record<OperationId, object> = {
-  downloadClusterLogs: spec.components.examples.DownloadClusterLogsDriverErrors.value,
-  searchAuditLogs: spec.components.examples.SearchAuditLogsFailedOperations.value,
+/** The example named `name` of one of the spec's `examples` maps, or an error naming the ones there are. */
+function exampleNamed(examples: Record<string, JsonValue> | undefined, name: string, where: string) {
+  const example = examples?.[name];
+  if (example === undefined)
+    throw new Error(`${where} has no example ${name} (it has ${Object.keys(examples ?? {}).join(", ")})`);
+  return example as Record<string, unknown>;
+}
+
+/** A valid request body of each operation: one of the spec's examples of it. */
+export const validBodies: Record<OperationId, Record<string, unknown>> = {
+  downloadClusterLogs: exampleNamed(
+    operationNamed(facts, "downloadClusterLogs").body?.examples,
+    "driverErrors",
+    "downloadClusterLogs' request body",
+  ),
+  searchAuditLogs: exampleNamed(
+    operationNamed(facts, "searchAuditLogs").body?.examples,
+    "failedOperations",
+    "searchAuditLogs' request body",
+  ),
 };
+
+/** A valid SearchAuditLogs page of records of every kind: the spec's `mixedRecords` example of its 200 answer. */
+export const mixedRecordsPage = exampleNamed(
+  operationNamed(facts, "searchAuditLogs").success.examples,
+  "mixedRecords",
+  "searchAuditLogs' success answer",
+) as { items: Record<string, unknown>[] };
 
 /** The spec's security scheme is an `Authorization` header; Prism checks only that it is there. */
 const authorization =
@@ -72,8 +96,12 @@ export async function pageThrough(baseUrl: string, body: object, limit?: number)
   return { items, pages };
 }
 
-/** What the opc-request-id request parameter allows, from the spec. */
-export const requestIdPattern = new RegExp(spec.components.parameters.OpcRequestId.schema.pattern as string);
+/** What the request id parameter (`x-aidp-call-header: request-id`) allows, from the spec. */
+export const requestIdPattern = new RegExp(
+  operationNamed(facts, "searchAuditLogs").parameters.find(
+    (parameter) => parameter.callHeader === "request-id",
+  )?.schema.pattern ?? "the spec gives no pattern for the request id",
+);
 
 /**
  * Starts the stateful mock for one test file (beforeAll), stopped after it (afterAll). Any answer Prism found
@@ -110,29 +138,35 @@ export function useStatefulMock(options: MockOptions = {}) {
     lines,
   };
 }
-interface SpecOperation {
-  operationId: string;
-  responses: Record<string, unknown>;
+/** The spec's example `name` of the answer `status` of `operationId`. */
+export function responseExample(operationId: OperationId, status: string, name: string) {
+  const response = operationNamed(facts, operationId).responses.find(
+    (candidate) => candidate.status === status,
+  );
+  return exampleNamed(response?.examples, name, `${operationId}' ${status} answer`);
 }
 
 /** The documented numeric statuses of an operation: what Prism's `Prefer: code=` can pick. */
 export function documentedStatuses(operationId: OperationId): string[] {
-  const all = Object.values(spec.paths as Record<string, Record<string, SpecOperation>>).flatMap(
-    Object.values,
-  );
-  const operation = all.find((candidate) => candidate.operationId === operationId);
-  if (!operation) throw new Error(`no operation ${operationId} in the bundle`);
-  return Object.keys(operation.responses).filter((status) => /^\d{3}$/.test(status));
+  return operationNamed(facts, operationId)
+    .responses.map((response) => response.status)
+    .filter((status) => /^\d{3}$/.test(status));
 }
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
-ajv.addSchema(spec, "bundle");
+const validators = new Map<string, ValidateFunction>();
 
-/** Validates `value` against `#/components/schemas/<name>` of the bundle; returns ajv's errors. */
+/**
+ * Validates `value` against the spec's component schema `name` (its facts: every `$ref` resolved, the
+ * keywords our schemas use); returns ajv's errors.
+ */
 export function schemaErrors(name: string, value: unknown): string {
-  const validate = ajv.getSchema(`bundle#/components/schemas/${name}`);
-  if (!validate) throw new Error(`no schema ${name} in the bundle`);
+  const schema = facts.schemas[name];
+  if (!schema)
+    throw new Error(`no schema ${name} in the spec (it has ${Object.keys(facts.schemas).join(", ")})`);
+  const validate = validators.get(name) ?? ajv.compile(schema);
+  validators.set(name, validate);
   return validate(value) ? "" : ajv.errorsText(validate.errors);
 }
 
