@@ -1,43 +1,28 @@
-// What the tests expect the page to show, read from @aidp/spec's bundle rather than retyped.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+// What the tests expect the page to show, read through @aidp/spec/facts (the one reader of the spec's bundle)
+// rather than retyped.
+import { type OperationFacts, operationNamed, readApiFacts } from "@aidp/spec/facts";
 
-const require = createRequire(import.meta.url);
+const facts = readApiFacts();
 
-interface Operation {
-  operationId: string;
+/** An operation as the page shows it: Redoc names it in the menu by its summary. */
+export interface DocumentedOperation extends OperationFacts {
   summary: string;
-  description: string;
-  tags: string[];
-  responses: Record<string, { headers?: Record<string, unknown> }>;
 }
 
-export interface OpenApiBundle {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { enum?: string[] }> };
+function documented(operation: OperationFacts): DocumentedOperation {
+  const { summary } = operation;
+  if (!summary) throw new Error(`The bundle's operation \`${operation.operationId}\` has no summary`);
+  return { ...operation, summary };
 }
 
-export const bundle: OpenApiBundle = JSON.parse(
-  readFileSync(require.resolve("@aidp/spec/openapi.json"), "utf8"),
-);
-
-export interface DocumentedOperation extends Operation {
-  path: string;
-  method: string;
-}
-
-export const operations: DocumentedOperation[] = Object.entries(bundle.paths).flatMap(([path, methods]) =>
-  Object.entries(methods).map(([method, operation]) => ({ ...operation, path, method })),
-);
+export const operations: DocumentedOperation[] = Object.values(facts.operations).map(documented);
 
 export function operationById(operationId: string): DocumentedOperation {
-  const operation = operations.find((candidate) => candidate.operationId === operationId);
-  if (!operation) throw new Error(`The bundle has no operation \`${operationId}\``);
-  return operation;
+  return documented(operationNamed(facts, operationId));
 }
 
 export function enumValues(schemaName: string): string[] {
-  const values = bundle.components.schemas[schemaName]?.enum;
+  const values = facts.schemas[schemaName]?.enum;
   if (!values?.length) throw new Error(`The bundle's schema \`${schemaName}\` has no enum`);
-  return values;
+  return values.map(String);
 }

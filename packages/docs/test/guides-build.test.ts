@@ -17,6 +17,7 @@ const diagram =
 
 describe("the guides in the build", () => {
   it("are added to the docs build's copy only: the published @aidp/spec has no guide and no tag group", () => {
+    // The published document's text itself, not its facts: what is checked is that the docs build leaves it alone.
     const spec = readFileSync(require.resolve("@aidp/spec/openapi.json"), "utf8");
     expect(spec).not.toContain("x-tagGroups");
     expect(spec).not.toContain("x-traitTag");

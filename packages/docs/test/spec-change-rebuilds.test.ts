@@ -13,6 +13,7 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 describe("building from a changed spec", () => {
   it("shows the changed operation description", () => {
+    // The docs build's own input, edited: this rebuilds the site from a changed document, so it reads the document.
     const original = readFileSync(require.resolve("@aidp/spec/openapi.yaml"), "utf8");
     const marker = `Changed description ${Date.now()}`;
     const changed = original.replace("Searches audit logs for AI Data Platform Workbench.", marker);
