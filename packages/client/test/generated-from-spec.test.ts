@@ -4,14 +4,16 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
 const require = createRequire(import.meta.url);
+// The document itself, not its facts: the cases below write deliberately wrong copies of it for the generators.
 const bundle = JSON.parse(readFileSync(require.resolve("@aidp/spec/openapi.json"), "utf8"));
 const clientDir = fileURLToPath(new URL("..", import.meta.url));
-const typesDir = join(clientDir, "..", "types");
+/** Where @aidp/types keeps its committed generated files, found by the package's name. */
+const typesGeneratedDir = join(dirname(require.resolve("@aidp/types/package.json")), "src", "generated");
 const work = mkdtempSync(join(tmpdir(), "aidp-generate-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -20,7 +22,10 @@ function generate(spec: unknown) {
   writeFileSync(bundlePath, JSON.stringify(spec));
   const rulesPath = join(work, "operations.ts");
   execFileSync(process.execPath, [join(clientDir, "scripts/generate-operations.ts"), bundlePath, rulesPath]);
-  execFileSync(process.execPath, [join(typesDir, "scripts/generate.ts"), bundlePath, work]);
+  // @aidp/types' own `generate` script, called by the package's name: [bundle.json] [output directory].
+  execFileSync("pnpm", ["--filter", "@aidp/types", "--silent", "run", "generate", bundlePath, work], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return {
     rules: readFileSync(rulesPath, "utf8"),
     schemas: readFileSync(join(work, "schemas.ts"), "utf8"),
@@ -38,8 +43,8 @@ describe("generated code", { timeout: GENERATE_TIMEOUT_MS }, () => {
   it("is exactly what the current spec generates", () => {
     const generated = generate(bundle);
     expect(generated.rules).toBe(readFileSync(join(clientDir, "src/generated/operations.ts"), "utf8"));
-    expect(generated.schemas).toBe(readFileSync(join(typesDir, "src/generated/schemas.ts"), "utf8"));
-    expect(generated.openapi).toBe(readFileSync(join(typesDir, "src/generated/openapi.ts"), "utf8"));
+    expect(generated.schemas).toBe(readFileSync(join(typesGeneratedDir, "schemas.ts"), "utf8"));
+    expect(generated.openapi).toBe(readFileSync(join(typesGeneratedDir, "openapi.ts"), "utf8"));
   });
 
   it("follows a new enum value into the types and the validator with no hand edit", () => {
