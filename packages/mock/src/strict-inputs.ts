@@ -3,26 +3,17 @@
 // (Prism would take `0x10`, `1e3`, `1.0` through Number()); a parameter given twice is refused; an empty value
 // breaks `minLength` (Prism treats it as absent); a `content-type` that is not one media type is named (Prism
 // throws on it); and `x-aidp-not-after` is checked with the client's own generated rule (one rule, two users).
+// The parameters and their schemas come from the spec's facts (`@aidp/spec/facts`), not Prism's model of it.
+
 import {
   checkNotAfter,
   operationFacts,
   type ValidationIssue,
   type ValueRules,
 } from "@aidp/client/request-rules";
+import { type ParameterLocation, parametersIn, type SchemaFacts } from "@aidp/spec/facts";
 import type { SpecOperation, Violation } from "./contract-guard.ts";
-
-interface ParameterSchema {
-  type?: string;
-  minLength?: number;
-}
-interface SpecParameter {
-  name: string;
-  schema?: ParameterSchema;
-}
-/** The parts of Prism's operation model this module reads. */
-interface OperationInputs {
-  request?: { query?: SpecParameter[]; headers?: SpecParameter[] };
-}
+import { loadSpecFacts } from "./spec-facts.ts";
 
 /** RFC 9110 `media-type`: type "/" subtype, then `;` parameters; one of them, not a list. */
 const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
@@ -72,6 +63,12 @@ export function pathParameters(
   return { values };
 }
 
+/** The parameters at `location` of the operation Prism routed the request to, from the spec's facts. */
+function parametersOf(operation: SpecOperation, location: ParameterLocation) {
+  const facts = loadSpecFacts().api.operations[operation.iid ?? ""];
+  return facts ? parametersIn(facts, location) : [];
+}
+
 /** What the request breaks of the rules above (besides the path); Prism checks the rest. */
 export function strictViolations(
   operation: SpecOperation,
@@ -80,7 +77,6 @@ export function strictViolations(
   body: unknown,
 ): Violation[] {
   const violations: Violation[] = [];
-  const { request } = operation as SpecOperation & OperationInputs;
   const contentType = headers["content-type"];
   if (contentType) {
     if (!MEDIA_TYPE.test(contentType)) {
@@ -90,14 +86,14 @@ export function strictViolations(
       });
     }
   }
-  for (const parameter of request?.query ?? []) {
+  for (const parameter of parametersOf(operation, "query")) {
     const values = url.searchParams.getAll(parameter.name);
     const field = `query parameter ${parameter.name}`;
     if (values.length > 1) violations.push({ field, rule: "must be given once" });
     else if (values.length === 1)
       violations.push(...valueViolations(field, parameter.schema, values[0] as string));
   }
-  for (const parameter of request?.headers ?? []) {
+  for (const parameter of parametersOf(operation, "header")) {
     const value = headers[parameter.name];
     if (value !== undefined)
       violations.push(...valueViolations(`header ${parameter.name}`, parameter.schema, value));
@@ -106,8 +102,8 @@ export function strictViolations(
   return violations;
 }
 
-function valueViolations(field: string, schema: ParameterSchema | undefined, value: string): Violation[] {
-  if (schema?.type === "integer" && !/^(0|[1-9][0-9]*)$/.test(value)) {
+function valueViolations(field: string, schema: SchemaFacts, value: string): Violation[] {
+  if (schema.type === "integer" && !/^(0|[1-9][0-9]*)$/.test(value)) {
     return [
       {
         field,
@@ -116,7 +112,7 @@ function valueViolations(field: string, schema: ParameterSchema | undefined, val
     ];
   }
   const length = [...value].length;
-  if (schema?.minLength !== undefined && length < schema.minLength) {
+  if (schema.minLength !== undefined && length < schema.minLength) {
     const has = length === 0 ? "it is empty" : `it has ${length}`;
     return [
       {
