@@ -3,18 +3,11 @@
 
 import { record, sendJson, startTestServer, type TestServer } from "@aidp/test-support/servers";
 import { afterEach, describe, expect, it } from "vitest";
-import { createAidpClient, type Logger } from "../src/index.ts";
+import { createAidpClient } from "../src/index.ts";
+import { capturingLogger } from "./capturing-logger.ts";
 
 let server: TestServer | undefined;
 afterEach(() => server?.close());
-
-function capturingLogger() {
-  const lines: { level: string; message: string; fields: Record<string, unknown> | undefined }[] = [];
-  const at = (level: string) => (message: string, fields?: Record<string, unknown>) =>
-    lines.push({ level, message, fields });
-  const logger: Logger = { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
-  return { logger, lines };
-}
 
 describe("logger", () => {
   it("gets one line per attempt: a warning per retry, then the success", async () => {
