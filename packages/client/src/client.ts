@@ -6,6 +6,7 @@ import type { AuditLogSearchResultSummary, paths } from "@aidp/types";
 import createClient, { type Client } from "openapi-fetch";
 import { createApiError } from "./api-errors.js";
 import { keptBodyRequest } from "./buffered-http.js";
+import { startDeadline } from "./call-deadline.js";
 import { resolveBaseUrl } from "./endpoint.js";
 import { AidpValidationError } from "./errors.js";
 import { callHeaders, operationFacts } from "./generated/operations.js";
@@ -96,8 +97,6 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
     auth: options.auth,
     logger: options.logger,
   });
-  const deadlineOf = (deadlineMs: number | undefined) =>
-    deadlineMs !== undefined ? AbortSignal.timeout(deadlineMs) : undefined;
   const raw = createClient<paths>({
     baseUrl,
     headers: defaultHeaders,
@@ -108,7 +107,7 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
         retry: clientRetry,
         timeoutMs: clientTimeoutMs,
         signal: request.signal,
-        deadline: deadlineOf(options.deadlineMs),
+        deadline: startDeadline(options.deadlineMs),
       }),
   });
 
@@ -127,7 +126,7 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
         callOptions?.retry === undefined ? clientRetry : resolveRetryPolicy(options.retry, callOptions.retry),
       timeoutMs: resolveTimeoutMs(options.timeoutMs, callOptions?.timeoutMs),
       signal: callOptions?.signal,
-      deadline: deadlineOf(callOptions?.deadlineMs ?? options.deadlineMs),
+      deadline: startDeadline(callOptions?.deadlineMs ?? options.deadlineMs),
     };
     const result = await send(request, (wire) => transport(wire, settings));
     if (!result.response.ok) {

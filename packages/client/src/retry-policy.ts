@@ -56,6 +56,8 @@ export type RetryDecision =
       retry: false;
       /** Why a retriable failure is not retried, for the log; absent when the failure is not retriable. */
       reason?: string;
+      /** True when it is the call's deadline that leaves no time for the wait and the next attempt. */
+      deadlineTooNear?: true;
     };
 
 /** A failed attempt as the retry decision sees it. */
@@ -65,12 +67,16 @@ export interface FailedAttempt {
   retriable: boolean;
   /** The server's Retry-After, in milliseconds from now. */
   retryAfterMs?: number | undefined;
+  /** The call's `deadlineMs` and how much of it is left now; absent when the call has no deadline. */
+  deadline?: { deadlineMs: number; msLeft: number } | undefined;
 }
 
 /**
  * The one place that decides whether a failed attempt is retried and how long to wait first: the server's
  * Retry-After when it fits under `maxDelayMs` (one beyond it ends the retries, so the caller gets the error now
- * rather than after a wait it did not allow), else exponential backoff with full jitter.
+ * rather than after a wait it did not allow), else exponential backoff with full jitter. A wait that would end at
+ * or past the call's deadline is not taken either: the next attempt could never be sent, so the call ends now
+ * instead of announcing a retry and then running out of time in the middle of the wait.
  */
 export function decideRetry(
   policy: RetryPolicy,
@@ -80,14 +86,23 @@ export function decideRetry(
   if (!failed.retriable) return { retry: false };
   if (failed.attempt >= policy.maxAttempts)
     return { retry: false, reason: `retry.maxAttempts (${policy.maxAttempts}) reached` };
-  if (failed.retryAfterMs === undefined)
-    return { retry: true, waitMs: backoffDelay(policy, failed.attempt, random) };
-  if (failed.retryAfterMs > policy.maxDelayMs)
+  if (failed.retryAfterMs !== undefined && failed.retryAfterMs > policy.maxDelayMs)
     return {
       retry: false,
       reason: `Retry-After of ${failed.retryAfterMs} ms is beyond retry.maxDelayMs (${policy.maxDelayMs} ms)`,
     };
-  return { retry: true, waitMs: failed.retryAfterMs };
+  const waitMs = failed.retryAfterMs ?? backoffDelay(policy, failed.attempt, random);
+  const { deadline } = failed;
+  if (deadline !== undefined && waitMs >= deadline.msLeft) {
+    const wait = failed.retryAfterMs !== undefined ? "Retry-After" : "backoff";
+    const msLeft = Math.max(0, Math.round(deadline.msLeft));
+    return {
+      retry: false,
+      reason: `the call's deadline (deadlineMs ${deadline.deadlineMs}) ends before the next attempt: ${wait} of ${waitMs} ms, ${msLeft} ms left`,
+      deadlineTooNear: true,
+    };
+  }
+  return { retry: true, waitMs };
 }
 
 const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);

@@ -6,6 +6,7 @@
 import { AidpAuthError } from "./auth/auth-error.js";
 import type { AuthProvider } from "./auth/types.js";
 import { keptBodyOf, readResponse } from "./buffered-http.js";
+import { type CallDeadline, msLeftBefore } from "./call-deadline.js";
 import { AidpAbortError, AidpConnectionError, AidpError, AidpTimeoutError } from "./errors.js";
 import { callHeaders } from "./generated/operations.js";
 import { type Logger, logAttempt } from "./logger.js";
@@ -26,8 +27,8 @@ export interface CallSettings {
   timeoutMs: number | undefined;
   /** Fires when the caller cancels. */
   signal: AbortSignal | undefined;
-  /** Fires when the call's deadline passes. */
-  deadline: AbortSignal | undefined;
+  /** The call's `deadlineMs`, retries and waits included; undefined for none. */
+  deadline: CallDeadline | undefined;
 }
 
 export type Transport = (request: Request, call: CallSettings) => Promise<Response>;
@@ -80,6 +81,7 @@ export function createTransport(settings: TransportSettings): Transport {
             attempt,
             retriable: outcome.retriable,
             retryAfterMs: outcome.retryAfterMs,
+            deadline: call.deadline && { deadlineMs: call.deadline.ms, msLeft: msLeftBefore(call.deadline) },
           });
       logAttempt(settings.logger, {
         operation: call.operation,
@@ -96,6 +98,7 @@ export function createTransport(settings: TransportSettings): Transport {
         ...(outcome.failureText ? { error: outcome.failureText } : {}),
       });
       if (!decision?.retry) {
+        if (decision?.deadlineTooNear) throw deadlineTooNearError(call, attempt, outcome, decision.reason);
         if (outcome.response) return outcome.response;
         throw finalFailure(call, request, outcome.failure);
       }
@@ -119,7 +122,7 @@ async function sendAttempt(
   // the call, and tests can move it with fake timers.
   const attemptTimeout = call.timeoutMs !== undefined ? new AbortController() : undefined;
   const timer = attemptTimeout && setTimeout(() => attemptTimeout.abort(), call.timeoutMs);
-  const signals = [call.signal, call.deadline, attemptTimeout?.signal].filter((s) => s !== undefined);
+  const signals = [call.signal, call.deadline?.signal, attemptTimeout?.signal].filter((s) => s !== undefined);
   try {
     const response = await settings.fetch(request.url, {
       method: request.method,
@@ -222,16 +225,34 @@ function throwIfCancelled(call: CallSettings) {
       cause: call.signal.reason,
     });
   }
-  if (call.deadline?.aborted) {
+  if (call.deadline?.signal.aborted) {
     throw new AidpTimeoutError(`${call.operation} did not finish within its deadline.`, {
-      cause: call.deadline.reason,
+      cause: call.deadline.signal.reason,
     });
   }
 }
 
+/**
+ * The error of a call whose next attempt could only start at or after its deadline: the deadline's error, as when
+ * the deadline passes during a wait (the documented outcome), thrown now rather than at the deadline. It says what
+ * the last attempt got; its failure, when it had no response, is the cause.
+ */
+function deadlineTooNearError(
+  call: CallSettings,
+  attempt: number,
+  outcome: AttemptOutcome,
+  reason: string | undefined,
+): AidpTimeoutError {
+  const got = outcome.response ? `status ${outcome.response.status}` : (outcome.failureText ?? "no response");
+  return new AidpTimeoutError(
+    `${call.operation} did not finish within its deadline: attempt ${attempt} got ${got} and was not retried, as ${reason}.`,
+    outcome.failure === undefined ? undefined : { cause: outcome.failure },
+  );
+}
+
 /** Waits `ms`, but not past a cancellation or the deadline. */
 function sleep(ms: number, call: CallSettings): Promise<void> {
-  const signals = [call.signal, call.deadline].filter((s) => s !== undefined);
+  const signals = [call.signal, call.deadline?.signal].filter((s) => s !== undefined);
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);

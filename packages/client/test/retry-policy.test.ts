@@ -61,6 +61,51 @@ describe("decideRetry", () => {
       { attempt: 1, retriable: true, retryAfterMs: 1_001 },
       { retry: false, reason: "Retry-After of 1001 ms is beyond retry.maxDelayMs (1000 ms)" },
     ],
+    [
+      "Retry-After ending just before the deadline",
+      { attempt: 1, retriable: true, retryAfterMs: 500, deadline: { deadlineMs: 2_000, msLeft: 501 } },
+      { retry: true, waitMs: 500 },
+    ],
+    [
+      "Retry-After ending at the deadline",
+      { attempt: 1, retriable: true, retryAfterMs: 500, deadline: { deadlineMs: 2_000, msLeft: 500 } },
+      {
+        retry: false,
+        reason:
+          "the call's deadline (deadlineMs 2000) ends before the next attempt: Retry-After of 500 ms, 500 ms left",
+        deadlineTooNear: true,
+      },
+    ],
+    [
+      "backoff ending past the deadline",
+      { attempt: 1, retriable: true, deadline: { deadlineMs: 2_000, msLeft: 40.4 } },
+      {
+        retry: false,
+        reason:
+          "the call's deadline (deadlineMs 2000) ends before the next attempt: backoff of 50 ms, 40 ms left",
+        deadlineTooNear: true,
+      },
+    ],
+    [
+      "a deadline already passed, even with no wait",
+      { attempt: 1, retriable: true, retryAfterMs: 0, deadline: { deadlineMs: 2_000, msLeft: -3 } },
+      {
+        retry: false,
+        reason:
+          "the call's deadline (deadlineMs 2000) ends before the next attempt: Retry-After of 0 ms, 0 ms left",
+        deadlineTooNear: true,
+      },
+    ],
+    [
+      "no attempt left: that reason, whatever the deadline",
+      { attempt: 3, retriable: true, deadline: { deadlineMs: 2_000, msLeft: 0 } },
+      { retry: false, reason: "retry.maxAttempts (3) reached" },
+    ],
+    [
+      "a failure that is not retriable says no reason, whatever the deadline",
+      { attempt: 1, retriable: false, deadline: { deadlineMs: 2_000, msLeft: 0 } },
+      { retry: false },
+    ],
   ])("%s", (_name, failed, expected) => {
     expect(decideRetry(policy, failed, half)).toEqual(expected);
   });
