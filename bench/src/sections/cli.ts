@@ -2,7 +2,8 @@
 // (CONTRACTS.md section 2: `startMock({ records })`, real pagination) over 10,000 and 100,000 records, next to
 // @aidp/client's searchAuditLogsItems over the same records in the same run; the CLI's peak RSS from 10,000 to
 // 100,000 records; the same 100,000 records as CSV and as a table (issue 20: a table within 3x of CSV); and how
-// long `aidp --version`, `aidp --help` and a completion query (every Tab) take to start.
+// long `aidp --version`, `aidp --help` and completion queries (every Tab: a flag's value, a command's or a flag's
+// name) take to start.
 import { execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -126,6 +127,8 @@ export async function cliSection(): Promise<string> {
     version: [] as number[],
     help: [] as number[],
     completion: [] as number[],
+    commandName: [] as number[],
+    flagName: [] as number[],
   };
   for (let run = 0; run < startupRuns; run++) {
     samples.bare.push(startupMs(["-e", "0"]));
@@ -133,6 +136,11 @@ export async function cliSection(): Promise<string> {
     samples.help.push(startupMs([aidpBin, "--help"]));
     samples.completion.push(
       startupMs([aidpBin, "--get-yargs-completions", "audit", "search-logs", "--status", ""]),
+    );
+    // As the bash script of `aidp completion` asks: the program's name first, then the words typed.
+    samples.commandName.push(startupMs([aidpBin, "--get-yargs-completions", "aidp", "audit", ""]));
+    samples.flagName.push(
+      startupMs([aidpBin, "--get-yargs-completions", "aidp", "audit", "search-logs", "--"]),
     );
   }
   const [small, large] = recordCounts;
@@ -161,6 +169,8 @@ export async function cliSection(): Promise<string> {
         ["`aidp --version`", fixed(version)],
         ["`aidp --help`", fixed(median(samples.help))],
         ["a completion query (`--status` Tab)", fixed(median(samples.completion))],
+        ["a command name completion (`aidp audit` Tab)", fixed(median(samples.commandName))],
+        ["a flag name completion (`aidp audit search-logs --` Tab)", fixed(median(samples.flagName))],
       ],
     ),
     "",
@@ -185,6 +195,11 @@ export async function cliSection(): Promise<string> {
       median(samples.completion) - bare <= 60,
       "a completion query within 60 ms of `node -e 0`",
       overBare(median(samples.completion)),
+    ),
+    targetLine(
+      Math.max(median(samples.commandName), median(samples.flagName)) - bare <= 60,
+      "a command or flag name completion within 60 ms of `node -e 0`",
+      `${overBare(median(samples.commandName))} for a command, ${overBare(median(samples.flagName))} for a flag`,
     ),
     targetLine(
       tableOverCsv <= 3,

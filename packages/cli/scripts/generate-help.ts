@@ -1,8 +1,8 @@
 // Generates src/generated/help-text.ts: what yargs prints for `aidp`, `aidp --help`, `aidp -h` and each
-// command's --help/-h, rendered by main() itself (the same definitions) at HELP_WIDTH in English, so that
-// bin.ts prints it without loading yargs (src/pre-rendered-help.ts).
+// command's --help/-h, rendered by main() itself (the same definitions, ./printed-by-main.ts) at HELP_WIDTH in
+// English, so that bin.ts prints it without loading yargs (src/pre-rendered-help.ts).
 import { writeFileSync } from "node:fs";
-import { main } from "../src/main.ts";
+import { printedBy } from "./printed-by-main.ts";
 
 const COMMAND_PATHS = [[], ["audit"], ["cluster"], ["audit", "search-logs"], ["cluster", "download-logs"]];
 const helpRequests = [
@@ -12,37 +12,6 @@ const helpRequests = [
     [...path, "-h"],
   ]),
 ];
-
-// As yargs renders for a pipe or a terminal at least HELP_WIDTH wide in English, whatever runs the build.
-Object.defineProperty(process.stdout, "columns", { value: undefined, configurable: true });
-for (const name of ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"]) delete process.env[name];
-
-/** What main(args) writes to standard output (yargs prints help with console.log); it must succeed quietly. */
-async function printedBy(args: string[]): Promise<string> {
-  let printed = "";
-  const write = process.stdout.write;
-  const log = console.log;
-  const error = console.error;
-  process.stdout.write = ((chunk: string) => {
-    printed += chunk;
-    return true;
-  }) as typeof process.stdout.write;
-  console.log = (...parts: unknown[]) => {
-    printed += `${parts.join(" ")}\n`;
-  };
-  console.error = (...parts: unknown[]) => {
-    throw new Error(`aidp ${args.join(" ")} printed to standard error: ${parts.join(" ")}`);
-  };
-  try {
-    const code = await main(args);
-    if (code !== 0) throw new Error(`aidp ${args.join(" ")} exited ${code}`);
-  } finally {
-    process.stdout.write = write;
-    console.log = log;
-    console.error = error;
-  }
-  return printed;
-}
 
 const texts: string[] = [];
 const byArgs: Record<string, number> = {};

@@ -65,7 +65,8 @@ type DefaultCompletion = (
 /**
  * yargs' completion function: after a flag with allowed values, those values (./completion-values.ts; bin.ts
  * answers those before loading yargs); else yargs' own list, without the `--q`-style entries it makes of
- * one-letter aliases.
+ * one-letter aliases. The name completions bin.ts prints without yargs are this function's answers, rendered
+ * at build time (scripts/generate-completion.ts), so this filter applies to them too.
  */
 export function completeWord(
   _current: string,

@@ -14,6 +14,9 @@ const EXIT_CODES_HELP = `Exit codes: 0 success; 2 usage or validation error (not
 
 const CONFIG_LESS_AUTH_HELP = `Without a config file (CI, as the OCI CLI): ${API_KEY_ENVIRONMENT.user}, ${API_KEY_ENVIRONMENT.tenancy}, ${API_KEY_ENVIRONMENT.fingerprint}, and ${API_KEY_ENVIRONMENT.keyFile} or ${API_KEY_ENVIRONMENT.keyContent} (${API_KEY_ENVIRONMENT.passphrase} for an encrypted key) sign with that API key.`;
 
+/** The command that prints the shell completion script. */
+export const COMPLETION_COMMAND = "completion";
+
 export async function main(args: readonly string[]): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const setExitCode = (code: number) => {
@@ -29,7 +32,7 @@ export async function main(args: readonly string[]): Promise<number> {
       cluster.command(downloadLogsCommand(setExitCode)).demandCommand(1, "Give a subcommand: download-logs"),
     )
     .completion(
-      "completion",
+      COMPLETION_COMMAND,
       "Print the shell completion script (bash: aidp completion >> ~/.bashrc; zsh: aidp completion >> ~/.zshrc)",
       completeWord,
     )

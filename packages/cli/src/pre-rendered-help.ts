@@ -3,15 +3,10 @@
 // checked against what yargs prints at run time (test/pre-rendered-help.test.ts). Used only where yargs would
 // print that very text: the width it was rendered at, and a locale yargs shows in English.
 import { helpTexts } from "./generated/help-text.ts";
+import { yargsShowsEnglish } from "./yargs-locale.ts";
 
 /** The widest help yargs prints (main.ts wraps to min(this, terminal columns)); the pre-rendered width. */
 export const HELP_WIDTH = 120;
-
-/** The locale yargs guesses (its own order of variables); English ones, C and POSIX print its English text. */
-function showsEnglish(env: NodeJS.ProcessEnv): boolean {
-  const locale = (env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE || "en_US").replace(/[.:].*/, "");
-  return /^(en([_-].*)?|C|POSIX)$/.test(locale);
-}
 
 /** The help text for exactly these arguments (`audit search-logs --help`), or undefined to ask yargs. */
 export function preRenderedHelp(
@@ -19,7 +14,7 @@ export function preRenderedHelp(
   env: NodeJS.ProcessEnv,
   columns: number | undefined,
 ): string | undefined {
-  if ((columns ?? HELP_WIDTH) < HELP_WIDTH || !showsEnglish(env)) return undefined;
+  if ((columns ?? HELP_WIDTH) < HELP_WIDTH || !yargsShowsEnglish(env)) return undefined;
   const index = helpTexts.byArgs[args.join(" ") as keyof typeof helpTexts.byArgs];
   return index === undefined ? undefined : helpTexts.texts[index];
 }

@@ -83,6 +83,20 @@ export function runAidp(args: readonly string[], options: AidpOptions = {}): Pro
   return startAidp(args, options).result;
 }
 
+const builtMain = new URL("../../dist/main.js", import.meta.url).href;
+
+/**
+ * The built main() as a child process, as the bin runs it for whatever it does not answer itself: yargs at
+ * run time, for comparing the bin's pre-rendered answers with where no environment would make the bin ask it.
+ */
+export function runBuiltMain(args: readonly string[], options: AidpOptions = {}): Promise<AidpResult> {
+  const script = `const { main } = await import(${JSON.stringify(builtMain)}); process.exitCode = await main(process.argv.slice(1));`;
+  return startAidp([], {
+    ...options,
+    scriptCommand: [process.execPath, "--input-type=module", "-e", script, "--", ...args],
+  }).result;
+}
+
 /** Kills the process group of every run still alive, and removes the temporary HOMEs. */
 export function endAidpProcesses(): void {
   for (const child of started) {
