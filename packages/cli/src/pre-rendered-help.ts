@@ -15,6 +15,9 @@ export function preRenderedHelp(
   columns: number | undefined,
 ): string | undefined {
   if ((columns ?? HELP_WIDTH) < HELP_WIDTH || !yargsShowsEnglish(env)) return undefined;
+  // The texts are keyed by the words joined with spaces: `"audit search-logs" --help` (one word) is not the
+  // command's help request, whatever its key looks like.
+  if (args.some((word) => /\s/.test(word))) return undefined;
   const index = helpTexts.byArgs[args.join(" ") as keyof typeof helpTexts.byArgs];
   return index === undefined ? undefined : helpTexts.texts[index];
 }

@@ -40,5 +40,7 @@ describe("the pre-rendered help", () => {
       preRenderedHelp(["audit", "search-logs", "--status", "--help"], english, undefined),
     ).toBeUndefined();
     expect(preRenderedHelp(["--help", "audit"], english, undefined)).toBeUndefined();
+    // One word with a space is not two words: yargs prints the top-level help for it.
+    expect(preRenderedHelp(["audit search-logs", "--help"], english, undefined)).toBeUndefined();
   });
 });
