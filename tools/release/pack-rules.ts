@@ -1,5 +1,5 @@
-// What a published tarball may contain, and how big each package may get. A file list from
-// `npm pack --dry-run --json` goes in; every broken rule comes out as a sentence naming the file.
+// What a published tarball may contain, and how big each package may get. A tarball's file list goes in;
+// every broken rule comes out as a sentence naming the file.
 
 export interface PackedFile {
   path: string;

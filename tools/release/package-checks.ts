@@ -1,36 +1,62 @@
-// Runs the three checks of a published package's tarball: publint, are-the-types-wrong and the file list.
+// Runs the three checks of a published package's tarball: publint, are-the-types-wrong and the file list. The
+// package is packed once, by pnpm as `pnpm publish` packs it (workspace:* turned into versions), and all three
+// read that one tarball: each used to pack it again on its own, three package-manager runs per package.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { runProcess, runToExit } from "@aidp/test-support";
+import { runToExit } from "@aidp/test-support";
+import { pack, unpack } from "@publint/pack";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { type PackedFile, packProblems } from "./pack-rules.ts";
 import type { WorkspacePackage } from "./workspace-packages.ts";
 
-/** attw packs the package and type-checks every entry point: seconds, more on a busy machine. */
+/** attw type-checks every entry point of the tarball: seconds, more on a busy machine. */
 const ATTW_TIMEOUT_MS = 120_000;
-/** npm only lists the files it would pack. */
-const PACK_LIST_TIMEOUT_MS = 60_000;
 const attwBin = new URL("../node_modules/.bin/attw", import.meta.url).pathname;
 
-/** publint on what `pnpm pack` would publish; every message (error, warning or suggestion) is a problem. */
-export async function publintProblems(pkg: WorkspacePackage): Promise<string[]> {
-  const { messages, pkg: manifest } = await publint({ pkgDir: pkg.dir, level: "suggestion", pack: "pnpm" });
+/** One package's tarball, as `pnpm pack` writes it, and the files in it (paths relative to the package root). */
+export interface PackedPackage {
+  tarballPath: string;
+  /** The tarball's entries as unpacked (`package/dist/index.js`) under their shared directory (`package`). */
+  unpacked: { files: { name: string; data: Uint8Array }[]; rootDir: string };
+  files: (PackedFile & { data: Uint8Array })[];
+}
+
+/** Packs the package into `destination` with pnpm (lifecycle scripts off: the package is built already). */
+export async function packPackage(pkg: WorkspacePackage, destination: string): Promise<PackedPackage> {
+  const tarballPath = await pack(pkg.dir, { packageManager: "pnpm", ignoreScripts: true, destination });
+  const unpacked = await unpack(new Uint8Array(readFileSync(tarballPath)));
+  const files = unpacked.files.map(({ name, data }) => ({
+    path: name.slice(unpacked.rootDir.length + 1),
+    size: data.byteLength,
+    data,
+  }));
+  return { tarballPath, unpacked, files };
+}
+
+/** publint on the packed files; every message (error, warning or suggestion) is a problem. */
+export async function publintProblems(pkg: WorkspacePackage, packed: PackedPackage): Promise<string[]> {
+  const { files, rootDir } = packed.unpacked;
+  const { messages, pkg: manifest } = await publint({
+    pkgDir: rootDir,
+    level: "suggestion",
+    pack: { files },
+  });
   return messages.map((message) => `${pkg.name}: ${formatMessage(message, manifest) ?? message.code}`);
 }
 
 /**
- * attw --pack with the esm-only profile: our packages are ESM-only on purpose (Node >= 20.19 can
+ * attw on the tarball with the esm-only profile: our packages are ESM-only on purpose (Node >= 20.19 can
  * require() ESM), so the node10 and node16-from-CommonJS resolutions are not checked; node16-from-ESM
  * and bundler are. A package that declares no types (the spec's YAML/JSON, the docs' HTML) has nothing
  * for attw to analyse; that is reported, not hidden.
  */
 export async function attwResult(
   pkg: WorkspacePackage,
+  packed: PackedPackage,
 ): Promise<{ exitCode: number; typed: boolean; problems: string[] }> {
   const excluded = assetEntrypoints(pkg.manifest);
   const exclude = excluded.length > 0 ? ["--exclude-entrypoints", ...excluded] : [];
-  const args = ["--pack", pkg.dir, "--profile", "esm-only", "--format", "json", ...exclude];
+  const args = [packed.tarballPath, "--profile", "esm-only", "--format", "json", ...exclude];
   // attw exits non-zero when it finds a problem; the JSON on stdout says which.
   const { exit, stdout } = await runToExit(attwBin, args, { name: "attw", timeoutMs: ATTW_TIMEOUT_MS });
   const report = JSON.parse(stdout) as {
@@ -62,21 +88,15 @@ export function assetEntrypoints(manifest: Record<string, unknown>): string[] {
 /** CommonJS consumers (node10, node16 from require) are excluded on purpose: the packages are ESM-only. */
 const resolutionsIgnoredByEsmOnly = new Set(["node10", "node16-cjs"]);
 
-/** `npm pack --dry-run --json` of the package, checked against tools/release/pack-rules.ts. */
-export async function packListProblems(
-  pkg: WorkspacePackage,
-): Promise<{ files: PackedFile[]; problems: string[] }> {
-  const stdout = await runProcess("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
-    cwd: pkg.dir,
-    timeoutMs: PACK_LIST_TIMEOUT_MS,
-  });
-  const [tarball] = JSON.parse(stdout) as { files: PackedFile[]; unpackedSize: number }[];
-  if (!tarball) throw new Error(`${pkg.name}: npm pack --dry-run printed no tarball`);
-  const readSourceMap = (path: string) => JSON.parse(readFileSync(join(pkg.dir, path), "utf8"));
-  return {
-    files: tarball.files,
-    problems: packProblems(pkg.name, tarball.files, tarball.unpackedSize, readSourceMap),
+/** The tarball's file list checked against tools/release/pack-rules.ts (source maps read from the tarball). */
+export function packListProblems(pkg: WorkspacePackage, packed: PackedPackage): string[] {
+  const unpackedSize = packed.files.reduce((sum, file) => sum + file.size, 0);
+  const readSourceMap = (path: string) => {
+    const file = packed.files.find((f) => f.path === path);
+    if (!file) throw new Error(`${pkg.name}: ${path} is not in the tarball`);
+    return JSON.parse(new TextDecoder().decode(file.data));
   };
+  return packProblems(pkg.name, packed.files, unpackedSize, readSourceMap);
 }
 
 /** Whether the manifest promises type declarations anywhere (a `types` field or condition). */

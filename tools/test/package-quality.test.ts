@@ -1,12 +1,23 @@
 // Every published workspace package, as its tarball would be: publint, are-the-types-wrong and the packed
-// file list. New packages are picked up from the workspace list (they need a size bound in pack-rules.ts).
-import { existsSync } from "node:fs";
+// file list, all three on one tarball packed by pnpm. New packages are picked up from the workspace list (they
+// need a size bound in pack-rules.ts).
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { attwResult, declaresTypes, packListProblems, publintProblems } from "../release/package-checks.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  attwResult,
+  declaresTypes,
+  type PackedPackage,
+  packListProblems,
+  packPackage,
+  publintProblems,
+} from "../release/package-checks.ts";
 import { listPublishedPackages } from "../release/workspace-packages.ts";
 
 const published = listPublishedPackages();
+const tarballs = mkdtempSync(join(tmpdir(), "aidp-package-quality-"));
+afterAll(() => rmSync(tarballs, { recursive: true, force: true }));
 
 it("finds the published packages in the workspace", () => {
   expect(published.map((p) => p.name)).toEqual(
@@ -15,6 +26,11 @@ it("finds the published packages in the workspace", () => {
 });
 
 describe.each(published)("$name", (pkg) => {
+  let packed: PackedPackage;
+  beforeAll(async () => {
+    packed = await packPackage(pkg, tarballs);
+  });
+
   it("is built (turbo builds it before this test; run `pnpm build` otherwise)", () => {
     expect(existsSync(join(pkg.dir, "dist")), `${pkg.name} has no dist/`).toBe(true);
   });
@@ -36,20 +52,19 @@ describe.each(published)("$name", (pkg) => {
   });
 
   it("passes publint with no message at all", async () => {
-    expect(await publintProblems(pkg)).toEqual([]);
+    expect(await publintProblems(pkg, packed)).toEqual([]);
   });
 
-  it("passes attw --pack (esm-only profile: node16 from ESM and bundler)", async () => {
-    const { exitCode, typed, problems } = await attwResult(pkg);
+  it("passes attw on the tarball (esm-only profile: node16 from ESM and bundler)", async () => {
+    const { exitCode, typed, problems } = await attwResult(pkg, packed);
     expect(problems).toEqual([]);
     expect(exitCode).toBe(0);
     // attw only has something to check when the package ships types; it must agree with the manifest.
     expect(typed).toBe(declaresTypes(pkg.manifest));
   });
 
-  it("packs no tests, test reports, .turbo, tsconfig or private source maps, within its size bound", async () => {
-    const { files, problems } = await packListProblems(pkg);
-    expect(problems).toEqual([]);
-    expect(files.some((f) => f.path === "package.json")).toBe(true);
+  it("packs no tests, test reports, .turbo, tsconfig or private source maps, within its size bound", () => {
+    expect(packListProblems(pkg, packed)).toEqual([]);
+    expect(packed.files.some((f) => f.path === "package.json")).toBe(true);
   });
 });
