@@ -27,6 +27,7 @@ import {
 import { addCorsHeaders, corsPreflight } from "./cors.ts";
 import { headerRecord, queryRecord, write } from "./http-io.ts";
 import { RetryTokens } from "./idempotency.ts";
+import { keepIdleConnectionsOpen } from "./idle-connections.ts";
 import { apiError, type MockResponse } from "./mock-response.ts";
 import { answerParserRefusals } from "./parser-refusals.ts";
 import { loadRecordsFile } from "./records-file.ts";
@@ -126,6 +127,7 @@ export async function startStatefulServer(options: StatefulServerOptions): Promi
     });
   });
   answerParserRefusals(server, facts, newRequestId, state.log);
+  keepIdleConnectionsOpen(server);
   server.listen({ host: options.host, port: options.port });
   await Promise.race([
     once(server, "listening"),

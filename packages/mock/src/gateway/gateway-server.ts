@@ -10,6 +10,7 @@ import type { AuthProvider } from "@aidp/client";
 import { bundledSpecJsonPath } from "../bundled-spec.ts";
 import { loadContractGuard, type SpecOperation } from "../contract-guard.ts";
 import { headerRecord } from "../http-io.ts";
+import { keepIdleConnectionsOpen } from "../idle-connections.ts";
 import { apiError, type MockResponse } from "../mock-response.ts";
 import type { GatewayMockOptions } from "../options.ts";
 import { answerParserRefusals } from "../parser-refusals.ts";
@@ -86,6 +87,7 @@ export async function startGatewayServer(
   });
   // What Node's parser refuses (unknown method, oversized headers...) gets the API's Error shape, as from the mock.
   answerParserRefusals(server, facts, newRequestId, options.onLog);
+  keepIdleConnectionsOpen(server);
   server.listen({ host: options.host, port: options.port });
   try {
     await Promise.race([
