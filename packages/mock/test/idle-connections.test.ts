@@ -17,7 +17,10 @@ function getOnPool(path: string): Promise<{ reusedSocket: boolean; keepAlive: st
     const request = get(`${mock.url}${path}`, { agent }, (response) => {
       response.resume();
       response.on("end", () =>
-        resolve({ reusedSocket: request.reusedSocket, keepAlive: response.headers["keep-alive"] }),
+        resolve({
+          reusedSocket: request.reusedSocket,
+          keepAlive: response.headers["keep-alive"]?.toString(),
+        }),
       );
     });
     request.on("error", reject);
