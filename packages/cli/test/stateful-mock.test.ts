@@ -183,7 +183,10 @@ describe("the root README's second example", () => {
     const served = await fetch(readFileSync(join(workDir, "log.url"), "utf8").trim());
     const downloaded = readFileSync(join(workDir, "driver.log"));
     expect(downloaded.equals(Buffer.from(await served.arrayBuffer()))).toBe(true);
-  });
+    // Two aidp runs (one paging to the end, one waiting for an export and downloading it) against a mock answering
+    // from this process: 5 s on a quiet machine, past the package's 30 s beside two CPU-bound processes and the
+    // rest of the suite.
+  }, 120_000);
 });
 
 describe("aidp cluster download-logs against the stateful mock", () => {

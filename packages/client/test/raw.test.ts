@@ -111,7 +111,9 @@ describe("aidp.raw", () => {
       .POST(searchPath, { params: { path: { aiDataPlatformId } }, body: {} })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AidpTimeoutError);
-    expect(server.requests).toHaveLength(2);
+    // Two attempts, as the log below says; on a busy machine an attempt can time out before this process's server
+    // has read its request, so the server may have seen fewer, never more.
+    expect(server.requests.length).toBeLessThanOrEqual(2);
     const operation = `POST /20260430/aiDataPlatforms/${aiDataPlatformId}/actions/searchAuditLogs`;
     expect(lines).toEqual([
       expect.stringMatching(
