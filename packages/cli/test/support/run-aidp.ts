@@ -68,12 +68,19 @@ export function startAidp(args: readonly string[], options: AidpOptions = {}): A
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
     stderr += chunk;
   });
+  // A child that is done before it reads its standard input (--version, a usage error, a completion) has closed
+  // the pipe by the time the write below is flushed on a busy machine: that EPIPE says nothing about the run.
+  let stdinError: Error | undefined;
+  child.stdin?.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") stdinError = error;
+  });
   child.stdin?.end(options.stdin ?? "");
   const result = new Promise<AidpResult>((resolve, reject) => {
     child.once("error", reject);
     child.once("close", (code, signal) => {
       started.delete(child);
-      resolve({ code, signal, stdout, stderr });
+      if (stdinError) reject(stdinError);
+      else resolve({ code, signal, stdout, stderr });
     });
   });
   return { child, stdout: () => stdout, stderr: () => stderr, result };
