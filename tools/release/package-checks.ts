@@ -13,33 +13,34 @@ import type { WorkspacePackage } from "./workspace-packages.ts";
 const ATTW_TIMEOUT_MS = 120_000;
 const attwBin = new URL("../node_modules/.bin/attw", import.meta.url).pathname;
 
-/** One package's tarball, as `pnpm pack` writes it, and the files in it (paths relative to the package root). */
+/** One package's tarball, as `pnpm pack` writes it, and its entries (`package/dist/index.js`) under `rootDir`. */
 export interface PackedPackage {
   tarballPath: string;
-  /** The tarball's entries as unpacked (`package/dist/index.js`) under their shared directory (`package`). */
-  unpacked: { files: { name: string; data: Uint8Array }[]; rootDir: string };
-  files: (PackedFile & { data: Uint8Array })[];
+  rootDir: string;
+  entries: { name: string; data: Uint8Array }[];
 }
 
 /** Packs the package into `destination` with pnpm (lifecycle scripts off: the package is built already). */
 export async function packPackage(pkg: WorkspacePackage, destination: string): Promise<PackedPackage> {
   const tarballPath = await pack(pkg.dir, { packageManager: "pnpm", ignoreScripts: true, destination });
-  const unpacked = await unpack(new Uint8Array(readFileSync(tarballPath)));
-  const files = unpacked.files.map(({ name, data }) => ({
-    path: name.slice(unpacked.rootDir.length + 1),
-    size: data.byteLength,
-    data,
-  }));
-  return { tarballPath, unpacked, files };
+  const { files, rootDir } = await unpack(new Uint8Array(readFileSync(tarballPath)));
+  return { tarballPath, rootDir, entries: files };
+}
+
+/** A tarball entry's path inside the package (`dist/index.js`). */
+const packagePath = (packed: PackedPackage, entryName: string) => entryName.slice(packed.rootDir.length + 1);
+
+/** The packed files, paths relative to the package root, with their sizes. */
+export function packedFiles(packed: PackedPackage): PackedFile[] {
+  return packed.entries.map(({ name, data }) => ({ path: packagePath(packed, name), size: data.byteLength }));
 }
 
 /** publint on the packed files; every message (error, warning or suggestion) is a problem. */
 export async function publintProblems(pkg: WorkspacePackage, packed: PackedPackage): Promise<string[]> {
-  const { files, rootDir } = packed.unpacked;
   const { messages, pkg: manifest } = await publint({
-    pkgDir: rootDir,
+    pkgDir: packed.rootDir,
     level: "suggestion",
-    pack: { files },
+    pack: { files: packed.entries },
   });
   return messages.map((message) => `${pkg.name}: ${formatMessage(message, manifest) ?? message.code}`);
 }
@@ -90,13 +91,14 @@ const resolutionsIgnoredByEsmOnly = new Set(["node10", "node16-cjs"]);
 
 /** The tarball's file list checked against tools/release/pack-rules.ts (source maps read from the tarball). */
 export function packListProblems(pkg: WorkspacePackage, packed: PackedPackage): string[] {
-  const unpackedSize = packed.files.reduce((sum, file) => sum + file.size, 0);
+  const files = packedFiles(packed);
+  const unpackedSize = files.reduce((sum, file) => sum + file.size, 0);
   const readSourceMap = (path: string) => {
-    const file = packed.files.find((f) => f.path === path);
-    if (!file) throw new Error(`${pkg.name}: ${path} is not in the tarball`);
-    return JSON.parse(new TextDecoder().decode(file.data));
+    const entry = packed.entries.find((e) => packagePath(packed, e.name) === path);
+    if (!entry) throw new Error(`${pkg.name}: ${path} is not in the tarball`);
+    return JSON.parse(new TextDecoder().decode(entry.data));
   };
-  return packProblems(pkg.name, packed.files, unpackedSize, readSourceMap);
+  return packProblems(pkg.name, files, unpackedSize, readSourceMap);
 }
 
 /** Whether the manifest promises type declarations anywhere (a `types` field or condition). */
