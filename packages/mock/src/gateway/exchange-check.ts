@@ -4,6 +4,7 @@
 // header that is missing, and a JSON body that does not parse.
 import type { IncomingHttpHeaders } from "node:http";
 import type { ContractGuard, SpecOperation, SpecViolation } from "../contract-guard.ts";
+import { headerRecord, queryRecord } from "../http-io.ts";
 import { parseBody } from "../request-body.ts";
 import { type Finding, findingFromViolation, itemIndex } from "./drift-finding.ts";
 import type { OperationContract } from "./operation-contract.ts";
@@ -42,14 +43,9 @@ export function checkForwardedRequest(
     body = request.body.toString("utf8");
     notJson = (error as Error).message;
   }
-  const query: Record<string, string | string[]> = {};
-  for (const name of new Set(request.url.searchParams.keys())) {
-    const values = request.url.searchParams.getAll(name);
-    query[name] = values.length === 1 ? (values[0] as string) : values;
-  }
   let violations = guard.validateRequest(operation, {
     method: request.method.toLowerCase(),
-    url: { path: request.url.pathname, query },
+    url: { path: request.url.pathname, query: queryRecord(request.url) },
     headers: request.headers,
     body,
   });
@@ -85,10 +81,7 @@ export function checkUpstreamAnswer(
       rule: `${status} is not a status ${contract.operationId} declares (${contract.declaredStatuses.join(", ")}); only "default" covers it`,
     });
   }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(answer.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
+  const headers = headerRecord(answer);
   for (const name of contract.documentedHeaders(answer.status)) {
     if (name !== contract.optionalHeader && headers[name] === undefined) {
       findings.push({
