@@ -1,11 +1,12 @@
 // The node:http side of the stateful mock: a request's headers and query as records, and writing a
 // MockResponse (whole, or cut mid-body for the `truncate` fault). Reading the body is request-body.ts.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import type { MockResponse } from "./mock-response.ts";
 
-export function headerRecord(request: IncomingMessage): Record<string, string> {
+/** A request's (or an upstream answer's) headers, a repeated one joined with ", " as HTTP allows. */
+export function headerRecord(message: { headers: IncomingHttpHeaders }): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
+  for (const [name, value] of Object.entries(message.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   return headers;

@@ -1,19 +1,10 @@
+// The mock's options: three modes (the stateful mock, Prism's static and dynamic mocks), chosen by what is given.
+// The gateway is not one of them: it has its own options and start (`startGateway` of `@aidp/mock/gateway`).
 import { MAX_EXPORT_READY_AFTER_MS } from "./cluster-log-exports.ts";
-import { type GatewayOptions, isGatewayMode, validateGatewayOptions } from "./gateway/gateway-options.ts";
+import { GATEWAY_OPTION_NAMES } from "./gateway/gateway-options.ts";
+import { DEFAULT_HOST, type ServerOptions, validateServerOptions } from "./server-options.ts";
 
-/** What every mode takes. */
-export interface CommonOptions {
-  /** TCP port; `0` (the default of `startMock`) picks a free one. */
-  port?: number;
-  /** Interface to listen on. Default `127.0.0.1`. */
-  host?: string;
-  /** How long to wait for the mock to answer HTTP, in milliseconds. Default 30000. */
-  startTimeoutMs?: number;
-  /** Receives every log line (one per request, and any contract violation). Default: lines are dropped. */
-  onLog?: (line: string) => void;
-}
-
-/** What the mock's own answers take, stateful or Prism's (not a gateway: the service answers there). */
+/** What the mock's own answers take, stateful or Prism's. */
 export interface AnsweringOptions {
   /**
    * Seed of the generated data set and of `failRate`'s draws (and of `dynamic` responses): the same seed
@@ -59,11 +50,6 @@ export interface PrismOnlyOptions {
   errors?: boolean;
 }
 
-/** The gateway's selectors: `upstream` or `upstreamRegion`. */
-type GatewaySelectors = Pick<GatewayOptions, "upstream" | "upstreamRegion">;
-/** The gateway's own options besides its selectors. */
-type GatewayOnlyOptions = Omit<GatewayOptions, keyof GatewaySelectors>;
-
 /**
  * Options of another mode, left out: a type error if given (a boolean may still be `false`, which means "off"
  * and is accepted at run time too).
@@ -73,11 +59,9 @@ type Excluded<Options> = {
 };
 
 /** The default mode: the stateful mock, in this process, with Prism checking every request and answer. */
-export type StatefulMockOptions = CommonOptions &
+export type StatefulMockOptions = ServerOptions &
   AnsweringOptions &
-  StatefulOnlyOptions & { static?: false; dynamic?: false } & Excluded<
-    PrismOnlyOptions & GatewaySelectors & GatewayOnlyOptions
-  >;
+  StatefulOnlyOptions & { static?: false; dynamic?: false } & Excluded<PrismOnlyOptions>;
 
 interface PrismModeSwitches {
   /** Prism's own mock answering with the spec's examples, no state (the behaviour before 0.2). */
@@ -90,52 +74,41 @@ interface PrismModeSwitches {
  * `startMock({ static: flag })` compiles (false: the stateful mock; true: Prism's).
  */
 type NoSwitches<Switch extends keyof PrismModeSwitches> = { [Name in Switch]?: never };
-type PrismMockOptionsOf<Mode extends keyof PrismModeSwitches> = CommonOptions &
+type PrismMockOptionsOf<Mode extends keyof PrismModeSwitches> = ServerOptions &
   AnsweringOptions &
   PrismOnlyOptions &
   Pick<PrismModeSwitches, Mode> &
   NoSwitches<Exclude<keyof PrismModeSwitches, Mode>> &
-  Excluded<StatefulOnlyOptions & GatewaySelectors & GatewayOnlyOptions>;
+  Excluded<StatefulOnlyOptions>;
 /** `static: true`: Prism's own mock in a child process, answering with the spec's examples. */
 export type StaticMockOptions = PrismMockOptionsOf<"static">;
 /** `dynamic: true`: Prism's own mock in a child process, generating answers from the schemas. */
 export type DynamicMockOptions = PrismMockOptionsOf<"dynamic">;
 
-/** `upstream` or `upstreamRegion`: the validation gateway in front of the real service. */
-export type GatewayMockOptions = CommonOptions &
-  GatewayOnlyOptions &
-  ({ upstream: string; upstreamRegion?: never } | { upstreamRegion: string; upstream?: never }) &
-  NoSwitches<keyof PrismModeSwitches> &
-  Excluded<AnsweringOptions & StatefulOnlyOptions & PrismOnlyOptions>;
-
 /**
- * How to run the mock: one of four modes, chosen by what is given. Nothing (or only the stateful mock's options)
- * is the stateful mock; `static: true` or `dynamic: true` is Prism's own mock; `upstream` or `upstreamRegion` is
- * the validation gateway. An option of another mode is a type error, and a `TypeError` at run time.
+ * How to run the mock: one of three modes, chosen by what is given. Nothing (or only the stateful mock's options)
+ * is the stateful mock; `static: true` or `dynamic: true` is Prism's own mock. An option of another mode is a
+ * type error, and a `TypeError` at run time.
  */
-export type MockOptions = StatefulMockOptions | StaticMockOptions | DynamicMockOptions | GatewayMockOptions;
+export type MockOptions = StatefulMockOptions | StaticMockOptions | DynamicMockOptions;
 
 /** The mode a {@link MockOptions} chooses. */
-export type MockMode = "stateful" | "static" | "dynamic" | "gateway";
+type MockMode = "stateful" | "static" | "dynamic";
 
 /** The options with their mode: what `startMock` switches on. */
 export type ModeOptions =
   | { mode: "stateful"; options: StatefulMockOptions }
-  | { mode: "static" | "dynamic"; options: StaticMockOptions | DynamicMockOptions }
-  | { mode: "gateway"; options: GatewayMockOptions };
+  | { mode: "static" | "dynamic"; options: StaticMockOptions | DynamicMockOptions };
 
 /**
  * Every option of every mode, each optional: what a JavaScript caller or the command line may hand over before
  * {@link chooseMode} has checked it.
  */
-export type UncheckedMockOptions = CommonOptions &
+export type UncheckedMockOptions = ServerOptions &
   AnsweringOptions &
   StatefulOnlyOptions &
-  PrismOnlyOptions &
-  GatewayOptions & { static?: boolean; dynamic?: boolean };
+  PrismOnlyOptions & { static?: boolean; dynamic?: boolean };
 
-export const DEFAULT_HOST = "127.0.0.1";
-export const DEFAULT_START_TIMEOUT_MS = 30_000;
 const MAX_RECORDS = 10_000_000;
 
 /** The stateful mock's own options (a record, so that the compiler sees each one of the type is listed). */
@@ -150,7 +123,6 @@ const STATEFUL_ONLY = Object.keys({
 
 /** The mode these options choose (not checked: see {@link chooseMode}). */
 function modeOf(options: UncheckedMockOptions): MockMode {
-  if (isGatewayMode(options)) return "gateway";
   if (options.static === true) return "static";
   if (options.dynamic === true) return "dynamic";
   return "stateful";
@@ -169,8 +141,6 @@ export function chooseMode(options: UncheckedMockOptions): ModeOptions {
     case "static":
     case "dynamic":
       return { mode, options: options as StaticMockOptions | DynamicMockOptions };
-    case "gateway":
-      return { mode, options: options as GatewayMockOptions };
   }
 }
 
@@ -180,14 +150,16 @@ export function validateOptions(options: UncheckedMockOptions): asserts options 
 }
 
 function checkOptions(options: UncheckedMockOptions, mode: MockMode): void {
-  validateGatewayOptions(options); // first: a gateway with another mode's option is told so
-  const { port, host, seed, records, recordsFile, failRate, verifySignatures, startTimeoutMs } = options;
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
-    throw new TypeError(`option "port" must be an integer from 0 to 65535, got ${String(port)}`);
+  const gatewayOption = GATEWAY_OPTION_NAMES.find(
+    (name) => (options as Record<string, unknown>)[name] !== undefined,
+  );
+  if (gatewayOption) {
+    throw new TypeError(
+      `option "${gatewayOption}" belongs to the gateway: startGateway of "@aidp/mock/gateway" takes it, startMock does not`,
+    );
   }
-  if (host !== undefined && (typeof host !== "string" || host.trim() === "")) {
-    throw new TypeError(`option "host" must be a non-empty string, got ${JSON.stringify(host)}`);
-  }
+  validateServerOptions(options);
+  const { seed, records, recordsFile, failRate, verifySignatures } = options;
   if (seed !== undefined && (typeof seed !== "string" || seed === "")) {
     throw new TypeError(`option "seed" must be a non-empty string, got ${JSON.stringify(seed)}`);
   }
@@ -239,9 +211,6 @@ function checkOptions(options: UncheckedMockOptions, mode: MockMode): void {
     if (used) {
       throw new TypeError(`option "${used}" needs the stateful mock (leave out "static" and "dynamic")`);
     }
-  }
-  if (startTimeoutMs !== undefined && !(Number.isFinite(startTimeoutMs) && startTimeoutMs > 0)) {
-    throw new TypeError(`option "startTimeoutMs" must be a positive number, got ${String(startTimeoutMs)}`);
   }
 }
 

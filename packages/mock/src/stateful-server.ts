@@ -1,12 +1,10 @@
 // The stateful mock: one node:http server. Each request is routed and checked by Prism (contract-guard.ts)
 // before the stateful layer answers it, and each answer is checked by Prism before it leaves: an answer that
 // breaks the spec is a bug of this package, answered as a 500 and logged.
-import { randomUUID } from "node:crypto";
-import { once } from "node:events";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { verifyRequestSignature } from "@aidp/client/signature";
+import { type ApiRequest, listenApiServer } from "./api-server.ts";
 import { type AuditRecord, DEFAULT_RECORD_COUNT, DEFAULT_SEED, generateRecords } from "./audit-records.ts";
 import { AuditSearch, PageTokenError, type SearchDetails } from "./audit-search.ts";
 import { bundledSpecJsonPath } from "./bundled-spec.ts";
@@ -25,11 +23,9 @@ import {
   type SpecOperation,
 } from "./contract-guard.ts";
 import { addCorsHeaders, corsPreflight } from "./cors.ts";
-import { headerRecord, queryRecord, write } from "./http-io.ts";
+import { queryRecord, write } from "./http-io.ts";
 import { RetryTokens } from "./idempotency.ts";
-import { keepIdleConnectionsOpen } from "./idle-connections.ts";
 import { apiError, type MockResponse } from "./mock-response.ts";
-import { answerParserRefusals } from "./parser-refusals.ts";
 import { loadRecordsFile } from "./records-file.ts";
 import { MAX_BODY_BYTES, parseBody, readBodyUpTo } from "./request-body.ts";
 import { FAULT_HEADER, type Fault, FaultHeaderError, FaultScript } from "./scripted-faults.ts";
@@ -120,32 +116,17 @@ export async function startStatefulServer(options: StatefulServerOptions): Promi
     log: options.onLog,
   };
 
-  const server = createServer((request, response) => {
-    handle(state, request, response).catch((error: unknown) => {
-      state.log?.(`aidp-mock: failed to answer: ${(error as Error).stack ?? error}`);
-      response.destroy();
-    });
+  const server = await listenApiServer({
+    host: options.host,
+    port: options.port,
+    facts,
+    name: "aidp-mock",
+    log: state.log,
+    handle: (request, incoming, response) => handle(state, request, incoming, response),
   });
-  answerParserRefusals(server, facts, newRequestId, state.log);
-  keepIdleConnectionsOpen(server);
-  server.listen({ host: options.host, port: options.port });
-  await Promise.race([
-    once(server, "listening"),
-    once(server, "error").then(([error]) => Promise.reject(error)),
-  ]);
-  const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
-  state.baseUrl = `http://${host}:${port}`;
-  const closed = once(server, "close").then(() => undefined);
+  state.baseUrl = server.url;
   return {
-    url: `http://${host}:${port}`,
-    closed,
-    close: async () => {
-      if (!server.listening) return closed;
-      server.close();
-      server.closeAllConnections();
-      await closed;
-    },
+    ...server,
     reset: () => {
       state.retryTokens.reset();
       state.faults.reset();
@@ -155,28 +136,21 @@ export async function startStatefulServer(options: StatefulServerOptions): Promi
   };
 }
 
-async function handle(state: MockState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(
+  state: MockState,
+  { method, url, headers, requestId }: ApiRequest,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const started = performance.now();
-  const headers = headerRecord(request);
-  const callerId = headers[state.facts.requestIdHeader];
-  const requestId = callerId && state.facts.requestIdPattern.test(callerId) ? callerId : newRequestId();
-  const method = request.method ?? "GET";
-  const url = parseTarget(request.url ?? "/");
-
   let answer: Outcome;
   try {
-    if (!url) {
-      answer = {
-        response: apiError(state.facts, 400, "The request target is not a path such as /20260430/..."),
-      };
-    } else {
-      answer = await answerRequest(state, method, url, headers, () => readBodyUpTo(request));
-    }
+    answer = await answerRequest(state, method, url, headers, () => readBodyUpTo(request));
   } catch (error) {
     state.log?.(`aidp-mock bug: ${(error as Error).stack ?? error}`);
     answer = { response: apiError(state.facts, 500, "The mock failed to answer (a bug in @aidp/mock).") };
   }
-  const pathname = url?.pathname ?? "(not a path)";
+  const { pathname } = url;
   const logPath = pathname.startsWith(PAR_PREFIX) ? `${PAR_PREFIX}<redacted>` : pathname;
   if (!answer.response) {
     state.log?.(`${method} ${logPath} connection reset (${FAULT_HEADER})`);
@@ -190,16 +164,6 @@ async function handle(state: MockState, request: IncomingMessage, response: Serv
   if (!request.complete) answered.headers.connection = "close";
   write(response, method, answered, answer.fault?.kind === "truncate");
   state.log?.(`${method} ${logPath} ${answered.status} ${Math.round(performance.now() - started)} ms`);
-}
-
-/** The request target as a URL on a placeholder origin; undefined for one that is not a path (`*`, `host:port`). */
-function parseTarget(target: string): URL | undefined {
-  if (!target.startsWith("/") || target.startsWith("//")) return undefined;
-  try {
-    return new URL(target, "http://mock.invalid");
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -433,9 +397,4 @@ function scriptedFailure(facts: SpecFacts, fault: Extract<Fault, { kind: "status
   const headers: Record<string, string> =
     fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) };
   return apiError(facts, fault.status, `Scripted failure ${fault.status} (${FAULT_HEADER}).`, headers);
-}
-
-/** 32 upper-case hex characters: within the request id's pattern. */
-function newRequestId(): string {
-  return randomUUID().replaceAll("-", "").toUpperCase();
 }

@@ -1,9 +1,17 @@
 // Scripted faults for consumers' retry tests: x-aidp-mock-fail lists what successive attempts with the same
 // opc-retry-token get before the real answer; --fail-rate fails a seeded share of all requests.
-import { request } from "node:http";
+import { type IncomingHttpHeaders, request } from "node:http";
 import { describe, expect, it } from "vitest";
 import { startMock } from "../src/index.ts";
-import { call, requestIdPattern, schemaErrors, useStatefulMock, validBodies } from "./support.ts";
+import {
+  call,
+  type OperationId,
+  operations,
+  requestIdPattern,
+  schemaErrors,
+  useStatefulMock,
+  validBodies,
+} from "./support.ts";
 
 const mock = useStatefulMock();
 const fail = (script: string, token?: string) => ({
@@ -11,13 +19,14 @@ const fail = (script: string, token?: string) => ({
   ...(token ? { "opc-retry-token": token } : {}),
 });
 
-/** A search over node:http, to see a reset or a cut body as the socket shows it. */
-function rawSearch(
+/** A request over node:http, to see a reset or a cut body as the socket shows it. */
+function rawCall(
+  operation: OperationId,
   headers: Record<string, string>,
-): Promise<{ status?: number; body: string; error?: string }> {
+): Promise<{ status?: number; headers?: IncomingHttpHeaders; body: string; error?: string }> {
   return new Promise((resolve) => {
-    const body = JSON.stringify(validBodies.searchAuditLogs);
-    const url = new URL(`${mock.url}/20260430/aiDataPlatforms/x/actions/searchAuditLogs`);
+    const body = JSON.stringify(validBodies[operation]);
+    const url = new URL(`${mock.url}${operations[operation]}`);
     const sent = request(
       url,
       { method: "POST", headers: { "content-type": "application/json", ...headers } },
@@ -27,7 +36,9 @@ function rawSearch(
         response.on("data", (chunk) => {
           text += chunk;
         });
-        response.on("end", () => resolve({ status: response.statusCode, body: text }));
+        response.on("end", () =>
+          resolve({ status: response.statusCode, headers: response.headers, body: text }),
+        );
         response.on("error", (error) =>
           resolve({ status: response.statusCode, body: text, error: error.message }),
         );
@@ -39,6 +50,7 @@ function rawSearch(
     sent.end(body);
   });
 }
+const rawSearch = (headers: Record<string, string>) => rawCall("searchAuditLogs", headers);
 
 describe("x-aidp-mock-fail", () => {
   it("503,503: attempts 1 and 2 with one retry token get 503, attempt 3 the page", async () => {
@@ -94,11 +106,12 @@ describe("x-aidp-mock-fail", () => {
     expect(JSON.parse(whole.body).items.length).toBeGreaterThan(0);
   });
 
-  it("truncate on the bodiless 202 of DownloadClusterLogs fails the attempt too", async () => {
-    const failure = await call(mock.url, "downloadClusterLogs", { headers: fail("truncate") }).catch(
-      (error: Error) => error,
-    );
-    expect(failure).toBeInstanceOf(Error);
+  it("truncate on the bodiless 202 of DownloadClusterLogs resets the connection, then the retry gets the 202", async () => {
+    const failed = await rawCall("downloadClusterLogs", fail("truncate", "cut-202"));
+    expect(failed).toEqual({ body: "", error: "ECONNRESET" }); // no status: nothing of an answer came
+    const retried = await rawCall("downloadClusterLogs", fail("truncate", "cut-202"));
+    expect(retried.status).toBe(202);
+    expect(retried.headers?.["datalake-cluster-log-par-url"]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
   });
 
   it("delay=MS answers the real page after at least MS", async () => {

@@ -13,11 +13,12 @@ import { join } from "node:path";
 import { importPublicKeyPem, verifyRequestSignature } from "@aidp/client/signature";
 import { type StartedProcess, startProcess } from "@aidp/test-support";
 import { afterAll, describe, expect, it } from "vitest";
-import type { DriftReport } from "../src/index.ts";
+import type { DriftReport } from "../src/gateway/index.ts";
 import { distDir } from "./processes.ts";
 import { mixedRecordsPage, operations, validBodies } from "./support.ts";
 
 const cli = new URL("cli.js", distDir).pathname;
+const gatewayCli = new URL("gateway/cli.js", distDir).pathname;
 const directory = mkdtempSync(join(tmpdir(), "aidp-gateway-cli-"));
 const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const privatePem = privateKey.export({ type: "pkcs8", format: "pem" }) as string;
@@ -242,7 +243,12 @@ describe("aidp-mock --upstream", () => {
     [["--static"], 'options "upstream" and "static" exclude each other'],
     [["--records", "10"], 'options "upstream" and "records" exclude each other'],
     [["--auth", "password"], '--auth must be one of api_key, security_token, none, got "password"'],
-    [["--upstream-timeout", "0"], "--upstream-timeout must be a number of seconds greater than 0, got 0"],
+    [["--upstream-timeout", "0"], "--upstream-timeout must be greater than 0, got 0"],
+    [["--upstream-timeout-ms", "0"], "--upstream-timeout-ms must be greater than 0, got 0"],
+    [
+      ["--upstream-timeout-ms", "5000", "--upstream-timeout", "5"],
+      "--upstream-timeout-ms and --upstream-timeout exclude each other",
+    ],
     [
       ["--config-file", join(directory, "missing")],
       `cannot read the OCI config file ${join(directory, "missing")}`,
@@ -280,5 +286,66 @@ describe("aidp-mock --upstream", () => {
     expect(await run.exited).toEqual({ code: 1, signal: null });
     await run.outputEnded;
     expect(run.stderr()).toContain("--strict needs a gateway (--upstream or --upstream-region)");
+  });
+});
+
+describe("aidp-gateway", () => {
+  it("--strict refuses a request that breaks the spec with 400 and its violations, and does not forward it", async () => {
+    drift = false;
+    const gateway = startProcess(
+      process.execPath,
+      [
+        gatewayCli,
+        "--port",
+        "0",
+        "--upstream",
+        upstreamUrl,
+        "--auth",
+        "none",
+        "--strict",
+        "--upstream-timeout-ms",
+        "5000",
+      ],
+      { name: "aidp-gateway" },
+    );
+    const [, url] = await gateway.waitForLine(/^AIDP gateway listening on (http:\/\/127\.0\.0\.1:\d+)$/, {
+      timeoutMs: 30_000,
+      what: "the gateway to listen",
+    });
+    const forwardedBefore = seenAuthorizations.length;
+    const refused = await fetch(`${url}${operations.searchAuditLogs}?limit=5000`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...validBodies.searchAuditLogs, sortOrder: "SIDEWAYS" }),
+    });
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as { code: string; message: string };
+    expect(body.message).toContain("The request breaks the spec and was not forwarded (--strict)");
+    expect(body.message).toContain("query limit must be <= 1000");
+    expect(body.message).toContain("body.sortOrder must be equal to one of the allowed values");
+    expect(seenAuthorizations.length).toBe(forwardedBefore);
+
+    const passed = await fetch(`${url}${operations.searchAuditLogs}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(validBodies.searchAuditLogs),
+    });
+    expect(passed.status).toBe(200);
+    expect(seenAuthorizations.length).toBe(forwardedBefore + 1);
+
+    gateway.child.kill("SIGTERM");
+    expect(await gateway.exited).toEqual({ code: 0, signal: null });
+    await gateway.outputEnded;
+    expect(gateway.stderr()).toContain(`Drift report: 2 requests to ${upstreamUrl}, 2 distinct violations`);
+  });
+
+  it("takes none of the mock's flags", async () => {
+    const run = startProcess(process.execPath, [gatewayCli, "--upstream", upstreamUrl, "--records", "5"], {
+      name: "aidp-gateway",
+    });
+    expect(await run.exited).toEqual({ code: 1, signal: null });
+    await run.outputEnded;
+    expect(run.stderr()).toContain("Unknown option '--records'");
+    expect(run.stderr()).toContain("Usage: aidp-gateway");
   });
 });

@@ -12,10 +12,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   DRIFT_REPORT_PATH,
   type DriftReport,
-  type GatewayMockOptions,
-  type RunningMock,
-  startMock,
-} from "../src/index.ts";
+  type GatewayOptions,
+  type RunningGateway,
+  startGateway,
+} from "../src/gateway/index.ts";
 import { call, mixedRecordsPage, operations } from "./support.ts";
 
 const validPage = mixedRecordsPage;
@@ -74,9 +74,9 @@ const silentUrl = await listen(silent);
 const directory = mkdtempSync(join(tmpdir(), "aidp-gateway-drift-"));
 const recordFile = join(directory, "records.ndjson");
 const strictRecordFile = join(directory, "strict-records.ndjson");
-const started: RunningMock[] = [];
-async function start(options: GatewayMockOptions): Promise<RunningMock> {
-  const running = await startMock({ port: 0, auth: "none", ...options });
+const started: RunningGateway[] = [];
+async function start(options: GatewayOptions): Promise<RunningGateway> {
+  const running = await startGateway({ port: 0, auth: "none", ...options });
   started.push(running);
   return running;
 }

@@ -5,10 +5,16 @@ import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import { type AddressInfo, createServer as createTcpServer, type Socket } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { type GatewayMockOptions, type RunningMock, startMock } from "../src/index.ts";
+import type { UncheckedGatewayOptions } from "../src/gateway/gateway-options.ts";
+import { type GatewayOptions, type RunningGateway, startGateway } from "../src/gateway/index.ts";
 import type { UncheckedMockOptions } from "../src/options.ts";
 import { rawExchange } from "./raw-http.ts";
 import { call, operations, startMockUnchecked } from "./support.ts";
+
+/** `startGateway` as a JavaScript caller sees it, without the types: for the run-time checks of bad options. */
+const startGatewayUnchecked = startGateway as (
+  options: UncheckedGatewayOptions & UncheckedMockOptions,
+) => Promise<RunningGateway>;
 
 const seen: { url: string; headers: IncomingHttpHeaders; bytes: number }[] = [];
 let answerBytes = 0;
@@ -27,14 +33,14 @@ upstream.listen(0, "127.0.0.1");
 await once(upstream, "listening");
 const upstreamHost = `127.0.0.1:${(upstream.address() as AddressInfo).port}`;
 
-const started: RunningMock[] = [];
+const started: RunningGateway[] = [];
 afterAll(async () => {
   await Promise.all(started.map((running) => running.stop()));
   upstream.closeAllConnections();
   await new Promise((resolve) => upstream.close(resolve));
 });
-async function start(options: GatewayMockOptions): Promise<RunningMock> {
-  const running = await startMock({ port: 0, auth: "none", ...options });
+async function start(options: GatewayOptions): Promise<RunningGateway> {
+  const running = await startGateway({ port: 0, auth: "none", ...options });
   started.push(running);
   return running;
 }
@@ -98,13 +104,13 @@ describe("what the gateway forwards", () => {
     const reporting = await start({ upstream: `http://${upstreamHost}` });
     const empty = await call(reporting.url, "searchAuditLogs", { rawBody: "" });
     expect(empty.status).toBe(200);
-    expect(reporting.driftReport?.().violations).toEqual([]);
+    expect(reporting.driftReport().violations).toEqual([]);
 
     const unreadable = await call(reporting.url, "searchAuditLogs", {
       headers: { "content-type": "application/json, text/plain" },
     });
     expect(unreadable.status).toBe(200); // forwarded all the same
-    expect(reporting.driftReport?.().violations).toEqual([
+    expect(reporting.driftReport().violations).toEqual([
       expect.objectContaining({
         direction: "request",
         location: "request",
@@ -147,7 +153,7 @@ describe("what the gateway forwards", () => {
       const second = await call(keptAlive.url, "searchAuditLogs");
       expect([first.status, second.status]).toEqual([200, 200]);
       expect(second.headers.get("opc-request-id")).toBe("K2"); // answered on a second connection
-      expect(keptAlive.driftReport?.().upstreamFailures).toEqual([]);
+      expect(keptAlive.driftReport().upstreamFailures).toEqual([]);
     } finally {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => closing.close(resolve));
@@ -156,12 +162,12 @@ describe("what the gateway forwards", () => {
 
   it("fills the spec's server template with upstreamRegion", async () => {
     const regional = await start({ upstreamRegion: "eu-frankfurt-1" });
-    expect(regional.driftReport?.().upstream).toBe("https://datalake.eu-frankfurt-1.oci.oraclecloud.com");
+    expect(regional.driftReport().upstream).toBe("https://datalake.eu-frankfurt-1.oci.oraclecloud.com");
   });
 });
 
 describe("options that do not make a gateway", () => {
-  it.each<[UncheckedMockOptions, string]>([
+  it.each<[UncheckedGatewayOptions & UncheckedMockOptions, string]>([
     [{ upstream: "http://127.0.0.1:1", static: true }, 'options "upstream" and "static" exclude each other'],
     [
       { upstreamRegion: "us-ashburn-1", dynamic: true },
@@ -194,9 +200,21 @@ describe("options that do not make a gateway", () => {
       { upstream: "http://127.0.0.1:1", report: "same", record: "same" },
       'options "report" and "record" must name different files',
     ],
-    [{ report: "drift.json" }, 'option "report" needs a gateway ("upstream" or "upstreamRegion")'],
-    [{ strict: true }, 'option "strict" needs a gateway'],
-  ])("%j is refused", async (options, message) => {
-    await expect(startMockUnchecked({ port: 0, ...options })).rejects.toThrow(message);
+    [{ report: "drift.json" }, 'the gateway needs "upstream" (a service URL) or "upstreamRegion"'],
+    [{ upstream: "http://127.0.0.1:1", port: 70000 }, 'option "port" must be an integer from 0 to 65535'],
+  ])("%j is refused by startGateway", async (options, message) => {
+    await expect(startGatewayUnchecked({ port: 0, ...options })).rejects.toThrow(message);
+  });
+
+  it.each<[UncheckedGatewayOptions, string]>([
+    [
+      { upstream: "http://127.0.0.1:1" },
+      'option "upstream" belongs to the gateway: startGateway of "@aidp/mock/gateway"',
+    ],
+    [{ strict: true }, 'option "strict" belongs to the gateway'],
+  ])("%j is refused by startMock", async (options, message) => {
+    await expect(startMockUnchecked({ port: 0, ...(options as UncheckedMockOptions) })).rejects.toThrow(
+      message,
+    );
   });
 });

@@ -7,7 +7,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { apiKeyAuth, createAidpClient } from "@aidp/client";
 import { afterAll, describe, expect, it } from "vitest";
-import { DRIFT_REPORT_PATH, type DriftReport, type RunningMock, startMock } from "../src/index.ts";
+import {
+  DRIFT_REPORT_PATH,
+  type DriftReport,
+  type GatewayOptions,
+  type RunningGateway,
+  startGateway,
+} from "../src/gateway/index.ts";
+import { type RunningMock, startMock } from "../src/index.ts";
 import { call, pageThrough, validBodies } from "./support.ts";
 
 const identity = { tenancy: "ocid1.tenancy.oc1..t", user: "ocid1.user.oc1..u", fingerprint: "12:34:56" };
@@ -22,7 +29,7 @@ const auth = apiKeyAuth({
 const reportFile = join(directory, "report.json");
 const recordFile = join(directory, "records.ndjson");
 
-const started: RunningMock[] = [];
+const started: (RunningMock | RunningGateway)[] = [];
 afterAll(async () => {
   await Promise.all(started.map((running) => running.stop()));
   rmSync(directory, { recursive: true, force: true });
@@ -32,17 +39,22 @@ async function start(options: Parameters<typeof startMock>[0]): Promise<RunningM
   started.push(running);
   return running;
 }
+async function startGatewayTo(options: GatewayOptions): Promise<RunningGateway> {
+  const running = await startGateway({ port: 0, ...options });
+  started.push(running);
+  return running;
+}
 
 const upstream = await start({ verifySignatures: publicKeyFile, records: 250 });
 const logLines: string[] = [];
-const gateway = await start({
+const gateway = await startGatewayTo({
   upstream: upstream.url,
   auth,
   report: reportFile,
   record: recordFile,
   onLog: (line) => logLines.push(line),
 });
-const unsignedGateway = await start({ upstream: upstream.url, auth: "none" });
+const unsignedGateway = await startGatewayTo({ upstream: upstream.url, auth: "none" });
 
 async function liveReport(url: string): Promise<DriftReport> {
   const response = await fetch(`${url}${DRIFT_REPORT_PATH}`);
@@ -98,7 +110,7 @@ describe("a gateway in front of a mock that verifies signatures", () => {
 
     await gateway.stop();
     const written = JSON.parse(readFileSync(reportFile, "utf8")) as DriftReport;
-    expect(written).toEqual(gateway.driftReport?.());
+    expect(written).toEqual(gateway.driftReport());
     expect(written.requests).toBe(live.requests);
     expect(statSync(reportFile).mode & 0o777).toBe(0o600);
   });
@@ -111,7 +123,7 @@ describe("a gateway in front of a mock that verifies signatures", () => {
       .map((line) => JSON.parse(line));
     // The whole data set (250) twice: paged by `call` above, then by the client.
     const everything = await pageThrough(
-      await start({ upstream: upstream.url, auth }).then((other) => other.url),
+      await startGatewayTo({ upstream: upstream.url, auth }).then((other) => other.url),
       {},
       1000,
     );

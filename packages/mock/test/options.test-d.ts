@@ -1,8 +1,9 @@
-// startMock's options are one of four modes: an option of another mode does not compile (and is a TypeError at
-// run time, test/start-stop-api.test.ts and test/gateway-forwarding.test.ts), while every valid call does.
+// startMock's options are one of three modes, startGateway's are the gateway's: an option of another mode or of
+// the other server does not compile (and is a TypeError at run time, test/start-stop-api.test.ts and
+// test/gateway-forwarding.test.ts), while every valid call does.
 import { describe, expectTypeOf, it } from "vitest";
+import { type GatewayOptions, startGateway } from "../src/gateway/index.ts";
 import {
-  type GatewayMockOptions,
   type MockOptions,
   type StatefulMockOptions,
   type StaticMockOptions,
@@ -32,10 +33,10 @@ describe("valid options of each mode compile", () => {
   });
 
   it("gateway", () => {
-    startMock({ upstream });
-    startMock({ upstream, strict: true, report: "drift.json", record: "records.ndjson", auth: "none" });
-    startMock({ upstreamRegion: "us-ashburn-1", upstreamTimeoutMs: 1_000, port: 0, onLog: () => {} });
-    expectTypeOf<{ upstream: string }>().toExtend<GatewayMockOptions>();
+    startGateway({ upstream });
+    startGateway({ upstream, strict: true, report: "drift.json", record: "records.ndjson", auth: "none" });
+    startGateway({ upstreamRegion: "us-ashburn-1", upstreamTimeoutMs: 1_000, port: 0, onLog: () => {} });
+    expectTypeOf<{ upstream: string }>().toExtend<GatewayOptions>();
   });
 });
 
@@ -54,21 +55,25 @@ describe("an option of another mode does not compile", () => {
   it("two modes at once", () => {
     // @ts-expect-error static and dynamic exclude each other
     startMock({ static: true, dynamic: true });
-    // @ts-expect-error a gateway is not Prism's mock
-    startMock({ upstream, static: true });
-    // @ts-expect-error upstream and upstreamRegion exclude each other
-    startMock({ upstream, upstreamRegion: "us-ashburn-1" });
   });
 
-  it("a mock's option with a gateway, or a gateway's without one", () => {
-    // @ts-expect-error a gateway has no data set
-    startMock({ upstream, records: 5 });
-    // @ts-expect-error a gateway does not seed answers
-    startMock({ upstreamRegion: "us-ashburn-1", seed: "s" });
-    // @ts-expect-error strict needs a gateway
+  it("the gateway's options and the mock's are apart", () => {
+    // @ts-expect-error the mock is no gateway
+    startMock({ upstream });
+    // @ts-expect-error strict is the gateway's
     startMock({ strict: true });
-    // @ts-expect-error report needs a gateway
+    // @ts-expect-error report is the gateway's
     startMock({ records: 5, report: "drift.json" });
+    // @ts-expect-error a gateway is not Prism's mock
+    startGateway({ upstream, static: true });
+    // @ts-expect-error a gateway has no data set
+    startGateway({ upstream, records: 5 });
+    // @ts-expect-error a gateway does not seed answers
+    startGateway({ upstreamRegion: "us-ashburn-1", seed: "s" });
+    // @ts-expect-error upstream and upstreamRegion exclude each other
+    startGateway({ upstream, upstreamRegion: "us-ashburn-1" });
+    // @ts-expect-error a gateway needs upstream or upstreamRegion
+    startGateway({ strict: true });
   });
 
   it("errors without static or dynamic", () => {

@@ -1,9 +1,13 @@
-// The README's list of Prefer values is the one the spec bundle generates: it cannot go stale.
+// The README's generated sections are what the spec bundle generates now (they cannot go stale), and the fault
+// code table says what the mock really answers: each row is checked against the running mock and the bundle's
+// own JSON, not against the function that wrote it.
 import { readFileSync } from "node:fs";
 import { readApiFacts } from "@aidp/spec/facts";
 import { describe, expect, it } from "vitest";
-import { faultCodesTable, withFaultCodes } from "../scripts/fault-codes.ts";
+import { withFaultCodes } from "../scripts/fault-codes.ts";
 import { preferValuesTable, withPreferValues } from "../scripts/prefer-values.ts";
+import { bundledSpecJsonPath } from "../src/bundled-spec.ts";
+import { call, useStatefulMock } from "./support.ts";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 
@@ -22,7 +26,39 @@ describe("README fault codes", () => {
     expect(withFaultCodes(readme, readApiFacts())).toBe(readme);
   });
 
-  it("give 409 the IncorrectState code of the spec's example", () => {
-    expect(faultCodesTable(readApiFacts())).toContain("| `409` | `IncorrectState` |");
+  /** The table's rows as written: `| \`409\` | \`IncorrectState\` |`, and the "any other, e.g. 503" row. */
+  const rows = [...readme.matchAll(/^\| (?:any other, e\.g\. )?`(\d{3})` \| `(\w+)`/gm)].map(
+    ([, status, code]) => ({
+      status: Number(status),
+      code: code as string,
+    }),
+  );
+  const mock = useStatefulMock();
+
+  it("are what the mock answers to x-aidp-mock-fail with each status", async () => {
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows).toContainEqual({ status: 409, code: "IncorrectState" });
+    for (const { status, code } of rows) {
+      const response = await call(mock.url, "searchAuditLogs", {
+        headers: { "x-aidp-mock-fail": String(status) },
+      });
+      expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
+    }
+  });
+
+  it("list every error status the spec bundle declares", () => {
+    const bundle = JSON.parse(readFileSync(bundledSpecJsonPath, "utf8")) as {
+      paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+    };
+    const declared = new Set<number>();
+    for (const path of Object.values(bundle.paths)) {
+      for (const operation of Object.values(path)) {
+        for (const status of Object.keys(operation.responses ?? {})) {
+          if (/^[45]\d\d$/.test(status)) declared.add(Number(status));
+        }
+      }
+    }
+    const listed = new Set(rows.map(({ status }) => status));
+    expect([...declared].filter((status) => !listed.has(status))).toEqual([]);
   });
 });

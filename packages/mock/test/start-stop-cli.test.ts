@@ -62,6 +62,11 @@ describe("aidp-mock", () => {
     [["--records", "lots"], "--records must be an integer, got lots"],
     [["--fail-rate", "2"], "--fail-rate must be a number from 0 to 1, got 2"],
     [["--export-ready-after", "soon"], "--export-ready-after must be an integer, got soon"],
+    [["--export-ready-after-ms", "1.5"], "--export-ready-after-ms must be an integer, got 1.5"],
+    [
+      ["--export-ready-after-ms", "10", "--export-ready-after", "10"],
+      "--export-ready-after-ms and --export-ready-after exclude each other",
+    ],
     [["--static", "--fail-rate", "0.1"], 'option "failRate" needs the stateful mock'],
     [
       ["--records", "5", "--records-file", "r.json"],
@@ -75,8 +80,8 @@ describe("aidp-mock", () => {
     expect(stderr()).toContain("Usage: aidp-mock");
   });
 
-  it("--export-ready-after MS: a log export's PAR URL answers 404 until then; the request header overrides it", async () => {
-    const { child } = spawnNode([cli, "--port", "0", "--quiet", "--export-ready-after", "600000"]);
+  it("--export-ready-after-ms MS: a log export's PAR URL answers 404 until then; the request header overrides it", async () => {
+    const { child } = spawnNode([cli, "--port", "0", "--quiet", "--export-ready-after-ms", "600000"]);
     try {
       const [, url] = await firstLineMatching(child, /^AIDP mock listening on (\S+)$/);
       const parUrlOf = async (headers: Record<string, string>) =>

@@ -1,9 +1,10 @@
-// One thing the gateway found wrong with a request or an answer: where (`body.items[].objectType`,
-// `header opc-next-page`, `status`) and the rule broken. Prism's diagnostics are turned into this form; array
-// indexes become `[]` so that the same mistake in every record of a page counts as one violation.
-import { type PrismDiagnostic, toViolation } from "../contract-guard.ts";
+// One thing the gateway found wrong with a request or an answer, as the drift report lists it: where
+// (`body.items[].objectType`, `header opc-next-page`, `status`) and the rule broken. The Prism adapter's
+// violations are written in this form; array indexes become `[]` so that the same mistake in every record of a
+// page counts as one violation.
+import type { Direction, SpecViolation } from "../prism-adapter.ts";
 
-export type Direction = "request" | "response";
+export type { Direction } from "../prism-adapter.ts";
 
 export interface Finding {
   direction: Direction;
@@ -11,43 +12,30 @@ export interface Finding {
   rule: string;
 }
 
-const PLAIN_LOCATIONS: Record<string, string> = { header: "header", query: "query", path: "path" };
-
-export function findingFromDiagnostic(direction: Direction, diagnostic: PrismDiagnostic): Finding {
-  const media =
-    /^The received media type "([^"]*)" does not match the one specified in the current \w+: (.+)$/.exec(
-      diagnostic.message,
-    );
-  if (media) {
-    return {
-      direction,
-      location: "header content-type",
-      rule: `is "${media[1]}"; the spec declares ${media[2]}`,
-    };
+export function findingFromViolation({ direction, location, rule }: SpecViolation): Finding {
+  switch (location.in) {
+    case "body":
+      return {
+        direction,
+        location: ["body", ...location.path.map((segment) => (/^\d+$/.test(segment) ? "[]" : segment))]
+          .join(".")
+          .replaceAll(".[]", "[]"),
+        rule,
+      };
+    case "message":
+      return { direction, location: direction, rule };
+    default:
+      return { direction, location: `${location.in} ${location.path.join(".")}`.trim(), rule };
   }
-  const [where = /^Body\b/.test(diagnostic.message) ? "body" : "", ...rest] = diagnostic.path ?? [];
-  const named =
-    diagnostic.code === "additionalProperties" || diagnostic.code === "required"
-      ? (/found '([^']+)'/.exec(diagnostic.message) ?? /property '([^']+)'/.exec(diagnostic.message))?.[1]
-      : undefined;
-  const segments = named === undefined ? rest : [...rest, named];
-  let location: string;
-  if (where === "body") {
-    location = ["body", ...segments.map((segment) => (/^\d+$/.test(segment) ? "[]" : segment))]
-      .join(".")
-      .replaceAll(".[]", "[]");
-  } else if (PLAIN_LOCATIONS[where]) {
-    location = `${PLAIN_LOCATIONS[where]} ${segments.join(".")}`.trim();
-  } else {
-    location = direction;
-  }
-  return { direction, location, rule: toViolation(diagnostic).rule };
 }
 
-/** Which record of a page a body location points into (`body.items.3.objectType` → 3), from Prism's path. */
-export function itemIndex(diagnostic: PrismDiagnostic, itemsField: string): number | undefined {
-  const [where, field, index] = diagnostic.path ?? [];
-  return where === "body" && field === itemsField && index !== undefined && /^\d+$/.test(index)
+/** Which record of a page a violation points into (`body` `items.3.objectType` → 3). */
+export function itemIndex(violation: SpecViolation, itemsField: string): number | undefined {
+  const [field, index] = violation.location.path;
+  return violation.location.in === "body" &&
+    field === itemsField &&
+    index !== undefined &&
+    /^\d+$/.test(index)
     ? Number(index)
     : undefined;
 }

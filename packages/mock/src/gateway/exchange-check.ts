@@ -1,11 +1,12 @@
 // The gateway's checks of one exchange: the request as the caller sent it, and the answer as it came back. Prism
-// (through the mock's contract guard) checks parameters, headers, content type and body schemas; this module adds
+// (through the Prism adapter) checks parameters, headers, content type and body schemas; this module adds
 // what Prism leaves out: a status the operation does not list (Prism lets `default` cover any), a documented
 // header that is missing, and a JSON body that does not parse.
 import type { IncomingHttpHeaders } from "node:http";
-import type { ContractGuard, PrismDiagnostic, SpecOperation } from "../contract-guard.ts";
+import type { ContractGuard, SpecOperation, SpecViolation } from "../contract-guard.ts";
+import { headerRecord, queryRecord } from "../http-io.ts";
 import { parseBody } from "../request-body.ts";
-import { type Finding, findingFromDiagnostic, itemIndex } from "./drift-finding.ts";
+import { type Finding, findingFromViolation, itemIndex } from "./drift-finding.ts";
 import type { OperationContract } from "./operation-contract.ts";
 
 /** A body as Prism should see it: parsed JSON, or the text and why it is not JSON. */
@@ -19,8 +20,7 @@ function readJsonBody(bytes: Buffer): { body?: unknown; notJson?: string } {
   }
 }
 
-const isBodyDiagnostic = (diagnostic: PrismDiagnostic) =>
-  diagnostic.path?.[0] === "body" || /^(Body|Request body|Response body)\b/.test(diagnostic.message);
+const isAboutBody = (violation: SpecViolation) => violation.location.in === "body";
 
 /** One finding per location and rule: the same mistake in each record of a page counts once per exchange. */
 function distinct(findings: Finding[]): Finding[] {
@@ -43,23 +43,18 @@ export function checkForwardedRequest(
     body = request.body.toString("utf8");
     notJson = (error as Error).message;
   }
-  const query: Record<string, string | string[]> = {};
-  for (const name of new Set(request.url.searchParams.keys())) {
-    const values = request.url.searchParams.getAll(name);
-    query[name] = values.length === 1 ? (values[0] as string) : values;
-  }
-  let diagnostics = guard.diagnoseRequest(operation, {
+  let violations = guard.validateRequest(operation, {
     method: request.method.toLowerCase(),
-    url: { path: request.url.pathname, query },
+    url: { path: request.url.pathname, query: queryRecord(request.url) },
     headers: request.headers,
     body,
   });
   const findings: Finding[] = [];
   if (notJson !== undefined) {
     findings.push({ direction: "request", location: "body", rule: `is not valid JSON (${notJson})` });
-    diagnostics = diagnostics.filter((diagnostic) => !isBodyDiagnostic(diagnostic));
+    violations = violations.filter((violation) => !isAboutBody(violation));
   }
-  findings.push(...diagnostics.map((diagnostic) => findingFromDiagnostic("request", diagnostic)));
+  findings.push(...violations.map(findingFromViolation));
   return distinct(findings);
 }
 
@@ -86,10 +81,7 @@ export function checkUpstreamAnswer(
       rule: `${status} is not a status ${contract.operationId} declares (${contract.declaredStatuses.join(", ")}); only "default" covers it`,
     });
   }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(answer.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
+  const headers = headerRecord(answer);
   for (const name of contract.documentedHeaders(answer.status)) {
     if (name !== contract.optionalHeader && headers[name] === undefined) {
       findings.push({
@@ -104,18 +96,18 @@ export function checkUpstreamAnswer(
   const { body, notJson } = isJson
     ? readJsonBody(answer.body)
     : { body: answer.body.byteLength > 0 ? answer.body.toString("utf8") : undefined, notJson: undefined };
-  let diagnostics = guard.diagnoseResponse(operation, { statusCode: answer.status, headers, body });
+  let violations = guard.validateResponse(operation, { statusCode: answer.status, headers, body });
   if (notJson !== undefined) {
     findings.push({ direction: "response", location: "body", rule: `is not valid JSON (${notJson})` });
   }
   // A body that is not JSON (or not declared JSON) has one finding; Prism's schema errors on the text add none.
   if (notJson !== undefined || !isJson)
-    diagnostics = diagnostics.filter((diagnostic) => !isBodyDiagnostic(diagnostic));
+    violations = violations.filter((violation) => !isAboutBody(violation));
   const badItems = new Set<number>();
-  for (const diagnostic of diagnostics) {
-    const index = contract.itemsField ? itemIndex(diagnostic, contract.itemsField) : undefined;
+  for (const violation of violations) {
+    const index = contract.itemsField ? itemIndex(violation, contract.itemsField) : undefined;
     if (index !== undefined) badItems.add(index);
-    findings.push(findingFromDiagnostic("response", diagnostic));
+    findings.push(findingFromViolation(violation));
   }
   return { findings: distinct(findings), body: notJson === undefined && isJson ? body : undefined, badItems };
 }

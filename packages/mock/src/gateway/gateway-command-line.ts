@@ -1,13 +1,20 @@
-// The gateway's part of the `aidp-mock` command line: its flags, their help, their translation into
-// startMock's options (credentials the way the OCI CLI finds them: a flag, else its OCI_CLI_* variable, else the
-// config file's DEFAULT profile), and what happens at exit (the summary, `--fail-on-drift`'s exit code).
-import type { RunningMock } from "../start-mock.ts";
+// The gateway's command line, `aidp-gateway` and `aidp-mock --upstream`: its flags, their help, their translation
+// into startGateway's options (credentials the way the OCI CLI finds them: a flag, else its OCI_CLI_* variable,
+// else the config file's DEFAULT profile), and what happens at exit (the summary, `--fail-on-drift`'s exit code).
+import { millisecondsFlag, serverOptionsFromFlags, serveUntilSignal, withoutUnset } from "../command-line.ts";
 import { hasDrift, summarizeDriftReport } from "./drift-report.ts";
-import type { GatewayOptions } from "./gateway-options.ts";
+import {
+  type GatewayOptions,
+  type UncheckedGatewayOptions,
+  validateGatewayOptions,
+} from "./gateway-options.ts";
+import { DRIFT_REPORT_PATH } from "./gateway-server.ts";
+import { type RunningGateway, startGateway } from "./start-gateway.ts";
 
 export const GATEWAY_FLAGS = {
   upstream: { type: "string" },
   "upstream-region": { type: "string" },
+  "upstream-timeout-ms": { type: "string" },
   "upstream-timeout": { type: "string" },
   profile: { type: "string" },
   "config-file": { type: "string" },
@@ -18,16 +25,18 @@ export const GATEWAY_FLAGS = {
   "fail-on-drift": { type: "boolean", default: false },
 } as const;
 
-export const GATEWAY_USAGE = `Gateway mode (check the live service against the spec):
+export const GATEWAY_USAGE = `Gateway (check the live service against the spec):
   --upstream URL            forward every request, signed, to this service URL and check both ways
   --upstream-region REGION  the same, to the spec's regional endpoint of REGION (e.g. us-ashburn-1)
-  --upstream-timeout S      seconds an upstream exchange may take (default 60)
+  --upstream-timeout-ms MS  how long an upstream exchange may take (default 60000; the older
+                            --upstream-timeout S, in seconds, is still read)
   --profile NAME            OCI config profile to sign with (env OCI_CLI_PROFILE; default DEFAULT)
   --config-file FILE        OCI config file (env OCI_CLI_CONFIG_FILE; default ~/.oci/config)
   --auth TYPE               api_key, security_token or none (env OCI_CLI_AUTH; default from the profile)
   --report FILE             write the JSON drift report to FILE on exit (live: GET /_aidp-mock/drift-report)
   --fail-on-drift           exit 1 when the report has a violation or an upstream failure
-  --strict                  answer an upstream answer that breaks the spec with 502 and the violations
+  --strict                  refuse a request that breaks the spec with 400 and the violations (not
+                            forwarded); answer an upstream answer that breaks it with 502 and them
   --record FILE             append the records of every search answer to FILE (NDJSON for --records-file)`;
 
 const AUTH_TYPES = ["api_key", "security_token", "none"] as const;
@@ -42,6 +51,7 @@ const ENVIRONMENT = {
 interface GatewayFlagValues {
   upstream?: string | undefined;
   "upstream-region"?: string | undefined;
+  "upstream-timeout-ms"?: string | undefined;
   "upstream-timeout"?: string | undefined;
   profile?: string | undefined;
   "config-file"?: string | undefined;
@@ -52,46 +62,45 @@ interface GatewayFlagValues {
   "fail-on-drift"?: boolean | undefined;
 }
 
+/** Whether the flags ask for the gateway (`aidp-mock --upstream ...` is `aidp-gateway --upstream ...`). */
+export function isGatewayCommand(values: GatewayFlagValues): boolean {
+  return values.upstream !== undefined || values["upstream-region"] !== undefined;
+}
+
+/** For `aidp-mock` without `--upstream`: a gateway flag is a TypeError naming it. */
+export function refuseGatewayFlags(values: GatewayFlagValues): void {
+  const used = Object.keys(GATEWAY_FLAGS).find((name) => {
+    const value = values[name as keyof GatewayFlagValues];
+    return value !== undefined && value !== false;
+  });
+  if (used) throw new TypeError(`--${used} needs a gateway (--upstream or --upstream-region)`);
+}
+
 /**
- * startMock's gateway options from the flags, but `auth` (read the files only once the options are known to
- * go together: {@link gatewayAuthFromFlags}); bad values are TypeErrors naming the flag.
+ * startGateway's options from the flags, but `auth` (read the files only once the options are known to go
+ * together: {@link gatewayAuthFromFlags}); bad values are TypeErrors naming the flag.
  */
 export function gatewayOptionsFromFlags(
   values: GatewayFlagValues,
   environment: NodeJS.ProcessEnv,
-): GatewayOptions {
-  const gateway = values.upstream !== undefined || values["upstream-region"] !== undefined;
-  if (!gateway) {
-    const gatewayOnly = Object.keys(GATEWAY_FLAGS).filter((name) => !name.startsWith("upstream"));
-    const used = [...gatewayOnly, "upstream-timeout"].find((name) => {
-      const value = values[name as keyof GatewayFlagValues];
-      return value !== undefined && value !== false;
-    });
-    if (used) throw new TypeError(`--${used} needs a gateway (--upstream or --upstream-region)`);
-    return {};
-  }
+): UncheckedGatewayOptions {
   authTypeFromFlags(values, environment); // its errors come with the others, before any file is read
-  let upstreamTimeoutMs: number | undefined;
-  const timeout = values["upstream-timeout"];
-  if (timeout !== undefined) {
-    const seconds = Number(timeout);
-    if (!/^\d+(\.\d+)?$/.test(timeout) || seconds <= 0) {
-      throw new TypeError(`--upstream-timeout must be a number of seconds greater than 0, got ${timeout}`);
-    }
-    upstreamTimeoutMs = seconds * 1000;
+  const upstreamTimeoutMs = millisecondsFlag("upstream-timeout", values["upstream-timeout-ms"], {
+    value: values["upstream-timeout"],
+    unitMs: 1000,
+  });
+  if (upstreamTimeoutMs === 0) {
+    const flag = values["upstream-timeout-ms"] !== undefined ? "upstream-timeout-ms" : "upstream-timeout";
+    throw new TypeError(`--${flag} must be greater than 0, got ${values[flag]}`);
   }
-  const options: GatewayOptions = {
+  return withoutUnset({
     upstream: values.upstream,
     upstreamRegion: values["upstream-region"],
     upstreamTimeoutMs,
     report: values.report,
     record: values.record,
     strict: values.strict,
-  };
-  for (const key of Object.keys(options) as (keyof GatewayOptions)[]) {
-    if (options[key] === undefined) delete options[key];
-  }
-  return options;
+  });
 }
 
 function pickFlag(values: GatewayFlagValues, environment: NodeJS.ProcessEnv, name: keyof typeof ENVIRONMENT) {
@@ -126,12 +135,33 @@ export async function gatewayAuthFromFlags(
 }
 
 /**
- * After the gateway stopped: the summary on standard error, and the exit code (1 with `--fail-on-drift`
- * and anything in the report). 0 for the other modes.
+ * Serves the gateway the flags describe until SIGINT or SIGTERM. `otherOptions` are what other flags of the
+ * command asked for (aidp-mock's own, e.g. `--records`): each is refused, by name, as not a gateway's.
  */
-export function gatewayExitCode(mock: RunningMock, failOnDrift: boolean): number {
-  const report = mock.driftReport?.();
-  if (!report) return 0;
+export async function serveGatewayFromFlags(
+  values: GatewayFlagValues & { port?: string; host?: string; quiet?: boolean },
+  how: { banner: string; otherOptions?: object },
+): Promise<void> {
+  const options: UncheckedGatewayOptions = {
+    ...serverOptionsFromFlags(values),
+    ...how.otherOptions,
+    ...gatewayOptionsFromFlags(values, process.env),
+  };
+  validateGatewayOptions(options); // bad combinations are told before the credential files are read
+  const checked: GatewayOptions = { ...options, auth: await gatewayAuthFromFlags(values, process.env) };
+  const failOnDrift = values["fail-on-drift"] ?? false;
+  await serveUntilSignal(() => startGateway(checked), {
+    name: "gateway",
+    banner: how.banner,
+    announce: (gateway) =>
+      console.error(`Gateway to ${gateway.upstream}; drift report at ${gateway.url}${DRIFT_REPORT_PATH}`),
+    exitCode: (gateway) => gatewayExitCode(gateway, failOnDrift),
+  });
+}
+
+/** After the gateway stopped: the summary on standard error, and the exit code (1 with `--fail-on-drift` and drift). */
+function gatewayExitCode(gateway: RunningGateway, failOnDrift: boolean): number {
+  const report = gateway.driftReport();
   console.error(summarizeDriftReport(report));
   if (failOnDrift && hasDrift(report)) {
     console.error("--fail-on-drift: exit code 1");

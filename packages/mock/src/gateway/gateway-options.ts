@@ -1,65 +1,77 @@
-// The gateway mode's options (`upstream`, `upstreamRegion`, ...) and the rules that keep it apart from the
-// other three modes: a gateway forwards to the service, so nothing that shapes the mock's own answers applies.
+// The gateway's options (`upstream` or `upstreamRegion`, ...) and their rules: a gateway forwards to the service,
+// so nothing that shapes the mock's own answers applies.
 import type { AuthProvider } from "@aidp/client";
 import type { ServerFacts } from "@aidp/spec/facts";
+import { SERVER_OPTION_NAMES, type ServerOptions, validateServerOptions } from "../server-options.ts";
 
-export interface GatewayOptions {
+/** Where the gateway forwards to: one of the two. */
+export interface UpstreamSelectors {
   /**
-   * Gateway mode: forward every request to this service URL (e.g.
-   * `https://datalake.us-ashburn-1.oci.oraclecloud.com`), signed, checking requests and answers against the spec.
-   * A path in the URL is put before the API's paths.
+   * Forward every request to this service URL (e.g. `https://datalake.us-ashburn-1.oci.oraclecloud.com`),
+   * signed, checking requests and answers against the spec. A path in the URL is put before the API's paths.
    */
   upstream?: string;
-  /** Gateway mode with the spec's regional server of this region, e.g. `us-ashburn-1`. */
+  /** Forward to the spec's regional server of this region, e.g. `us-ashburn-1`. */
   upstreamRegion?: string;
-  /** Gateway: how long an upstream exchange may take, from connecting to the last byte. Default 60000. */
+}
+
+/** The gateway's options besides where it listens and where it forwards to. */
+export interface GatewayOnlyOptions {
+  /** How long an upstream exchange may take, from connecting to the last byte. Default 60000. */
   upstreamTimeoutMs?: number;
   /**
    * Gateway: signs forwarded requests. Default: the `DEFAULT` profile of `~/.oci/config`
    * (`configFileAuth()` of `@aidp/client/node`); `"none"` forwards them unsigned.
    */
   auth?: AuthProvider | "none";
-  /** Gateway: write the JSON drift report to this file when the gateway stops. */
+  /** Write the JSON drift report to this file when the gateway stops. */
   report?: string;
-  /** Gateway: answer an upstream answer that breaks the spec with a 502 listing the violations. */
+  /**
+   * Refuse a request that breaks the spec with a 400 listing the violations (it is not forwarded), and replace an
+   * upstream answer that breaks the spec with a 502 listing them.
+   */
   strict?: boolean;
-  /** Gateway: append the audit records of every search answer passed on to this NDJSON file. */
+  /** Append the audit records of every search answer passed on to this NDJSON file. */
   record?: string;
 }
 
+/** How to run the gateway: where it listens, `upstream` or `upstreamRegion` (one of them), and its own options. */
+export type GatewayOptions = ServerOptions &
+  GatewayOnlyOptions &
+  ({ upstream: string; upstreamRegion?: never } | { upstreamRegion: string; upstream?: never });
+
+/** Every option, each optional: what a JavaScript caller or the command line may hand over before it is checked. */
+export type UncheckedGatewayOptions = ServerOptions & UpstreamSelectors & GatewayOnlyOptions;
+
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 60_000;
 
-/** Options that only mean something to a gateway. */
-const GATEWAY_ONLY = ["upstreamTimeoutMs", "auth", "report", "strict", "record"] as const;
+/** The gateway's own option names (a record, so that the compiler sees each one of the types is listed). */
+export const GATEWAY_OPTION_NAMES = Object.keys({
+  upstream: true,
+  upstreamRegion: true,
+  upstreamTimeoutMs: true,
+  auth: true,
+  report: true,
+  strict: true,
+  record: true,
+} satisfies Record<keyof UpstreamSelectors | keyof GatewayOnlyOptions, true>) as (
+  | keyof UpstreamSelectors
+  | keyof GatewayOnlyOptions
+)[];
 /**
- * What a gateway accepts: its own options and those every mode shares. Any other option belongs to another mode
- * and shapes the mock's own answers (records, faults, signatures, Prism's mock...), which a gateway has none of.
+ * What a gateway accepts: its own options and where it listens. Any other option shapes the mock's own answers
+ * (records, faults, signatures, Prism's mock...), which a gateway has none of.
  */
-const GATEWAY_ACCEPTS = new Set<string>([
-  "upstream",
-  "upstreamRegion",
-  ...GATEWAY_ONLY,
-  "port",
-  "host",
-  "startTimeoutMs",
-  "onLog",
-]);
+const GATEWAY_ACCEPTS = new Set<string>([...GATEWAY_OPTION_NAMES, ...SERVER_OPTION_NAMES]);
 
 const given = (value: unknown) => value !== undefined && value !== false;
 
-/** Whether these options ask for the validation gateway (the fourth mode). */
-export function isGatewayMode(options: GatewayOptions): boolean {
-  return options.upstream !== undefined || options.upstreamRegion !== undefined;
-}
-
-/** Throws a `TypeError` naming the option and the rule it breaks. */
-export function validateGatewayOptions(options: GatewayOptions): void {
-  if (!isGatewayMode(options)) {
-    const used = GATEWAY_ONLY.find((name) => given(options[name]));
-    if (used) throw new TypeError(`option "${used}" needs a gateway ("upstream" or "upstreamRegion")`);
-    return;
-  }
+/** Throws a `TypeError` naming the option and the rule it breaks; once it returns, the options are a GatewayOptions. */
+export function validateGatewayOptions(options: UncheckedGatewayOptions): asserts options is GatewayOptions {
   const { upstream, upstreamRegion, upstreamTimeoutMs, report, record, auth } = options;
+  if (upstream === undefined && upstreamRegion === undefined) {
+    throw new TypeError('the gateway needs "upstream" (a service URL) or "upstreamRegion" (an OCI region)');
+  }
   const mode = upstream !== undefined ? "upstream" : "upstreamRegion";
   if (upstream !== undefined && upstreamRegion !== undefined) {
     throw new TypeError('options "upstream" and "upstreamRegion" exclude each other (give one)');
@@ -72,6 +84,7 @@ export function validateGatewayOptions(options: GatewayOptions): void {
       `options "${mode}" and "${misplaced}" exclude each other (a gateway forwards to the service; "${misplaced}" shapes the mock's own answers)`,
     );
   }
+  validateServerOptions(options);
   if (upstream !== undefined) parseUpstreamUrl(upstream);
   if (upstreamRegion !== undefined && !(typeof upstreamRegion === "string" && REGION.test(upstreamRegion))) {
     throw new TypeError(
@@ -122,7 +135,7 @@ function parseUpstreamUrl(upstream: string): URL {
  * The service URL the gateway forwards to, without a trailing slash: `upstream`, or the spec's server
  * template filled with `upstreamRegion` and the template's default second-level domain.
  */
-export function upstreamBaseUrl(options: GatewayOptions, servers: readonly ServerFacts[]): URL {
+export function upstreamBaseUrl(options: UpstreamSelectors, servers: readonly ServerFacts[]): URL {
   if (options.upstream !== undefined) {
     const url = parseUpstreamUrl(options.upstream);
     url.pathname = url.pathname.replace(/\/+$/, "");

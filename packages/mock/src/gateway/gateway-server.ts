@@ -1,25 +1,20 @@
 // The validation gateway: one node:http server in front of the real service. Each request is checked against
 // the spec, signed anew with the user's credentials and forwarded; each answer is checked and passed on
-// unchanged (or, with `strict`, replaced by a 502 listing what broke the spec). What it finds goes to the drift
+// unchanged. With `strict`, a request that breaks the spec is refused with a 400 listing the violations (not
+// forwarded), and an answer that breaks it is replaced by a 502 listing them. What it finds goes to the drift
 // report, served at DRIFT_REPORT_PATH while running and written to `report` on stop.
-import { randomUUID } from "node:crypto";
-import { once } from "node:events";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AuthProvider } from "@aidp/client";
+import { type ApiRequest, listenApiServer } from "../api-server.ts";
 import { bundledSpecJsonPath } from "../bundled-spec.ts";
 import { loadContractGuard, type SpecOperation } from "../contract-guard.ts";
-import { headerRecord } from "../http-io.ts";
-import { keepIdleConnectionsOpen } from "../idle-connections.ts";
 import { apiError, type MockResponse } from "../mock-response.ts";
-import type { GatewayMockOptions } from "../options.ts";
-import { answerParserRefusals } from "../parser-refusals.ts";
 import { MAX_BODY_BYTES, readBodyUpTo } from "../request-body.ts";
 import { loadSpecFacts, type SpecFacts } from "../spec-facts.ts";
 import type { Finding } from "./drift-finding.ts";
 import { DriftLedger, type DriftReport, writeDriftReport } from "./drift-report.ts";
 import { checkForwardedRequest, checkUpstreamAnswer } from "./exchange-check.ts";
-import { DEFAULT_UPSTREAM_TIMEOUT_MS, upstreamBaseUrl } from "./gateway-options.ts";
+import { DEFAULT_UPSTREAM_TIMEOUT_MS, type GatewayOptions, upstreamBaseUrl } from "./gateway-options.ts";
 import { readGatewayContract } from "./operation-contract.ts";
 import { RecordFile } from "./record-file.ts";
 import { redact, secretValues } from "./secret-redaction.ts";
@@ -40,7 +35,6 @@ export interface GatewayServer {
   url: string;
   closed: Promise<void>;
   close(): Promise<void>;
-  reset(): void;
   driftReport(): DriftReport;
 }
 
@@ -56,7 +50,7 @@ interface Gateway {
 }
 
 export async function startGatewayServer(
-  options: GatewayMockOptions & { host: string; port: number },
+  options: GatewayOptions & { host: string; port: number },
 ): Promise<GatewayServer> {
   const facts = loadSpecFacts();
   const guard = await loadContractGuard(bundledSpecJsonPath);
@@ -79,29 +73,21 @@ export async function startGatewayServer(
     log: options.onLog,
   };
 
-  const server = createServer((request, response) => {
-    handle(gateway, request, response).catch((error: unknown) => {
-      gateway.log?.(`aidp-mock gateway: failed to answer: ${(error as Error).message}`);
-      response.destroy();
-    });
-  });
-  // What Node's parser refuses (unknown method, oversized headers...) gets the API's Error shape, as from the mock.
-  answerParserRefusals(server, facts, newRequestId, options.onLog);
-  keepIdleConnectionsOpen(server);
-  server.listen({ host: options.host, port: options.port });
+  let server: Awaited<ReturnType<typeof listenApiServer>>;
   try {
-    await Promise.race([
-      once(server, "listening"),
-      once(server, "error").then(([error]) => Promise.reject(error)),
-    ]);
+    server = await listenApiServer({
+      host: options.host,
+      port: options.port,
+      facts,
+      name: "aidp-gateway",
+      log: options.onLog,
+      handle: (request, incoming, response) => handle(gateway, request, incoming, response),
+    });
   } catch (error) {
     upstream.close();
     gateway.records?.close();
     throw error;
   }
-  const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
-  const closed = once(server, "close").then(() => undefined);
   let finished = false;
   const finish = () => {
     if (finished) return;
@@ -110,25 +96,20 @@ export async function startGatewayServer(
     gateway.records?.close();
     if (options.report !== undefined) writeDriftReport(options.report, gateway.ledger.report());
   };
-  closed.then(finish);
+  server.closed.then(finish);
   return {
-    url: `http://${host}:${port}`,
-    closed,
+    url: server.url,
+    closed: server.closed,
     close: async () => {
-      if (server.listening) {
-        server.close();
-        server.closeAllConnections();
-      }
-      await closed;
+      await server.close();
       finish();
     },
-    reset: () => {},
     driftReport: () => gateway.ledger.report(),
   };
 }
 
 /** The user's credentials: given, none, or the OCI config file's DEFAULT profile as the OCI SDKs read it. */
-async function gatewayAuth(auth: GatewayMockOptions["auth"]): Promise<AuthProvider | undefined> {
+async function gatewayAuth(auth: GatewayOptions["auth"]): Promise<AuthProvider | undefined> {
   if (auth === "none") return undefined;
   if (auth !== undefined) return auth;
   // Loaded only for a gateway: node:fs key reading is not needed by the other modes.
@@ -136,18 +117,16 @@ async function gatewayAuth(auth: GatewayMockOptions["auth"]): Promise<AuthProvid
   return configFileAuth();
 }
 
-async function handle(gateway: Gateway, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(
+  gateway: Gateway,
+  { method, url, headers, requestId: fallbackRequestId }: ApiRequest,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const started = performance.now();
-  const method = request.method ?? "GET";
-  const target = request.url ?? "/";
-  const url = new URL(target, "http://gateway.invalid");
-  const headers = headerRecord(request);
+  const target = `${url.pathname}${url.search}`;
   const { requestIdHeader } = gateway.facts;
   const callerRequestId = headers[requestIdHeader];
-  const fallbackRequestId =
-    callerRequestId && gateway.facts.requestIdPattern.test(callerRequestId)
-      ? callerRequestId
-      : newRequestId();
 
   if (url.pathname === DRIFT_REPORT_PATH && (method === "GET" || method === "HEAD")) {
     writeAnswer(response, method, {
@@ -181,6 +160,25 @@ async function handle(gateway: Gateway, request: IncomingMessage, response: Serv
     routed.operation && contract
       ? checkForwardedRequest(gateway.guard, routed.operation, { method, url, headers, body })
       : [{ direction: "request" as const, location: "path", rule: routed.message ?? "matches no operation" }];
+
+  if (gateway.strict && requestFindings.length > 0) {
+    const secrets = secretValues(gateway.contract.secretHeaders, headers);
+    const findings = record(
+      gateway,
+      { operationId, status: null, requestId: fallbackRequestId },
+      requestFindings,
+      secrets,
+    );
+    const answer = apiError(
+      gateway.facts,
+      400,
+      `The request breaks the spec and was not forwarded (--strict): ${describeFindings(findings)}.`,
+    );
+    answer.headers[requestIdHeader] = fallbackRequestId;
+    writeAnswer(response, method, answer);
+    logExchange(gateway, operationId, logPath, "400 (--strict; not forwarded)", started, findings, "-");
+    return;
+  }
 
   let exchange: Awaited<ReturnType<UpstreamClient["exchange"]>>;
   try {
@@ -223,11 +221,10 @@ async function handle(gateway: Gateway, request: IncomingMessage, response: Serv
   const responseFindings = findings.filter((finding) => finding.direction === "response");
   const rejected = gateway.strict && responseFindings.length > 0;
   if (rejected) {
-    const problem = responseFindings.map(({ location, rule }) => `${location} ${rule}`).join("; ");
     const replaced = apiError(
       gateway.facts,
       502,
-      `The upstream's ${answer.status} answer breaks the spec (aidp-mock --strict): ${problem}.`,
+      `The upstream's ${answer.status} answer breaks the spec (--strict): ${describeFindings(responseFindings)}.`,
     );
     replaced.headers[requestIdHeader] = upstreamRequestId ?? fallbackRequestId;
     writeAnswer(response, method, replaced);
@@ -239,19 +236,38 @@ async function handle(gateway: Gateway, request: IncomingMessage, response: Serv
         gateway.records.append(items.filter((_, index) => !checked.badItems.has(index)));
     }
   }
+  const outcome = rejected ? `502 (--strict; upstream ${answer.status})` : String(answer.status);
+  logExchange(gateway, operationId, logPath, outcome, started, findings, String(answer.status), secrets);
+}
+
+/** One line per exchange, then one per violation found in it. */
+function logExchange(
+  gateway: Gateway,
+  operationId: string | null,
+  logPath: string,
+  outcome: string,
+  started: number,
+  findings: Finding[],
+  upstreamStatus: string,
+  secrets: readonly string[] = [],
+): void {
   const elapsed = Math.round(performance.now() - started);
   gateway.log?.(
     redact(
-      `${logPath} → ${rejected ? `502 (--strict; upstream ${answer.status})` : answer.status} in ${elapsed} ms, ` +
-        `${findings.length} violation${findings.length === 1 ? "" : "s"}`,
+      `${logPath} → ${outcome} in ${elapsed} ms, ${findings.length} violation${findings.length === 1 ? "" : "s"}`,
       secrets,
     ),
   );
   for (const { direction, location, rule } of findings) {
     gateway.log?.(
-      `  drift: ${operationId ?? "(no operation)"} ${direction} ${answer.status} ${location} ${rule}`,
+      `  drift: ${operationId ?? "(no operation)"} ${direction} ${upstreamStatus} ${location} ${rule}`,
     );
   }
+}
+
+/** "query limit must be <= 1000; body.sortOrder must be equal to one of ...". */
+function describeFindings(findings: Finding[]): string {
+  return findings.map(({ location, rule }) => `${location} ${rule}`).join("; ");
 }
 
 /** The operation of a request, or why none: a path the router cannot read is no operation either. */
@@ -299,9 +315,4 @@ function writeAnswer(response: ServerResponse, method: string, answer: MockRespo
   const payload = Buffer.from(JSON.stringify(answer.body));
   response.writeHead(answer.status, { ...answer.headers, "content-length": String(payload.byteLength) });
   response.end(method === "HEAD" ? undefined : payload);
-}
-
-/** 32 upper-case hex characters: within the request id's pattern. */
-function newRequestId(): string {
-  return randomUUID().replaceAll("-", "").toUpperCase();
 }
