@@ -72,13 +72,23 @@ async function runScript(command: string, args: string[]): Promise<ReadmeExample
 
 const scriptEntry = join(here, "script-entry.ts");
 
-const runtimes: [name: string, version: RegExp, run: () => Promise<ReadmeExamplesReport>][] = [
-  [
-    "Deno",
-    /^Deno 2\.9\.6$/,
-    () =>
-      // --node-modules-dir=manual: resolve packages from pnpm's node_modules as they are (symlinks included),
-      // never install; no prompt, so a missing permission fails instead of waiting for an answer.
+interface Runtime {
+  name: string;
+  /** How the program names the runtime it ran in. */
+  version: RegExp;
+  /** Whether a script may set the `date` header there (browsers forbid it: sign over `x-date` instead). */
+  setsDateHeader: boolean;
+  run(): Promise<ReadmeExamplesReport>;
+}
+
+const runtimes: Runtime[] = [
+  {
+    name: "Deno",
+    version: /^Deno 2\.9\.6$/,
+    setsDateHeader: true,
+    // --node-modules-dir=manual: resolve packages from pnpm's node_modules as they are (symlinks included),
+    // never install; --no-prompt: a missing permission fails instead of waiting for an answer.
+    run: () =>
       runScript(join(packageRoot("deno"), "deno"), [
         "run",
         "--node-modules-dir=manual",
@@ -87,13 +97,14 @@ const runtimes: [name: string, version: RegExp, run: () => Promise<ReadmeExample
         "--allow-net=127.0.0.1",
         scriptEntry,
       ]),
-  ],
-  [
-    "Bun",
-    /^Bun 1\.4\.5$/,
-    () => runScript(join(packageRoot("bun"), "bin/bun.exe"), ["run", "--no-install", scriptEntry]),
-  ],
-  ["Chromium", /HeadlessChrome\//, runInChromium],
+  },
+  {
+    name: "Bun",
+    version: /^Bun 1\.4\.5$/,
+    setsDateHeader: true,
+    run: () => runScript(join(packageRoot("bun"), "bin/bun.exe"), ["run", "--no-install", scriptEntry]),
+  },
+  { name: "Chromium", version: /HeadlessChrome\//, setsDateHeader: false, run: runInChromium },
 ];
 
 let browser: Browser | undefined;
@@ -136,72 +147,91 @@ afterAll(async () => {
   await page?.close();
 });
 
-describe.each(runtimes)("the client README's examples in %s", (runtime, version, run) => {
-  let report: ReadmeExamplesReport;
-  beforeAll(async () => {
-    report = await run();
-  }, 2 * RUN_TIMEOUT_MS);
+describe.each(runtimes)(
+  "the client README's examples in $name",
+  ({ name: runtime, version, setsDateHeader, run }) => {
+    let report: ReadmeExamplesReport;
+    beforeAll(async () => {
+      report = await run();
+    }, 2 * RUN_TIMEOUT_MS);
 
-  it(`run in ${runtime} itself`, () => {
-    expect(report.runtime).toMatch(version);
-  });
-
-  it(`searchAuditLogs returns a signed page of filtered records in ${runtime}`, () => {
-    expect(report.page).toEqual({
-      items: 50,
-      statuses: ["FAILED"],
-      hasNextPage: true,
-      requestId: expect.stringMatching(/^\S+$/),
+    it(`run in ${runtime} itself`, () => {
+      expect(report.runtime).toMatch(version);
     });
-  });
 
-  it(`searchAuditLogsItems reads every record once, to the end, in ${runtime}`, () => {
-    expect(report.items).toEqual({
-      records: RECORDS,
-      distinctEventIds: RECORDS,
-      pages: Math.ceil(RECORDS / ITEMS_PAGE_SIZE),
+    it(`searchAuditLogs returns a signed page of filtered records in ${runtime}`, () => {
+      expect(report.page).toEqual({
+        items: 50,
+        statuses: ["FAILED"],
+        hasNextPage: true,
+        requestId: expect.stringMatching(/^\S+$/),
+      });
     });
-  });
 
-  it(`downloadClusterLogs starts an export whose log file downloads in ${runtime}`, () => {
-    expect(report.download).toEqual({
-      asyncOperationKey: expect.stringMatching(/^\S+$/),
-      logStatus: 200,
-      logIsPlaceholder: true,
-      parUrlListed: false,
+    it(`searchAuditLogsItems reads every record once, to the end, in ${runtime}`, () => {
+      expect(report.items).toEqual({
+        records: RECORDS,
+        distinctEventIds: RECORDS,
+        pages: Math.ceil(RECORDS / ITEMS_PAGE_SIZE),
+      });
     });
-  });
 
-  it(`an invalid input is an AidpValidationError naming each field, nothing sent, in ${runtime}`, () => {
-    expect(report.validation).toMatchObject({
-      name: "AidpValidationError",
-      isAidpError: true,
-      isDocumentedClass: true,
-      requestsSent: 0,
-      issues: [
-        { field: "limit", rule: "maximum" },
-        { field: "details.status", rule: "enum" },
-      ],
+    it(`downloadClusterLogs starts an export whose log file downloads in ${runtime}`, () => {
+      expect(report.download).toEqual({
+        asyncOperationKey: expect.stringMatching(/^\S+$/),
+        logStatus: 200,
+        logIsPlaceholder: true,
+        parUrlListed: false,
+      });
     });
-  });
 
-  it(`a key the mock does not know is refused with 401 in ${runtime}`, () => {
-    expect(report.refused.unknownKey).toMatchObject({
-      name: "AidpUnauthorizedError",
-      isAidpError: true,
-      isDocumentedClass: true,
-      status: 401,
-      code: "NotAuthenticated",
+    it(`an invalid input is an AidpValidationError naming each field, nothing sent, in ${runtime}`, () => {
+      expect(report.validation).toMatchObject({
+        name: "AidpValidationError",
+        isAidpError: true,
+        isDocumentedClass: true,
+        requestsSent: 0,
+        issues: [
+          { field: "limit", rule: "maximum" },
+          { field: "details.status", rule: "enum" },
+        ],
+      });
     });
-  });
 
-  it(`a request changed after it was signed is refused with 401 in ${runtime}`, () => {
-    expect(report.refused.tamperedRequest).toMatchObject({
-      name: "AidpUnauthorizedError",
-      isAidpError: true,
-      isDocumentedClass: true,
-      status: 401,
-      code: "NotAuthenticated",
+    it(`a key the mock does not know is refused with 401 in ${runtime}`, () => {
+      expect(report.refused.unknownKey).toMatchObject({
+        name: "AidpUnauthorizedError",
+        isAidpError: true,
+        isDocumentedClass: true,
+        status: 401,
+        code: "NotAuthenticated",
+      });
     });
-  });
-});
+
+    it(`a request changed after it was signed is refused with 401 in ${runtime}`, () => {
+      expect(report.refused.tamperedRequest).toMatchObject({
+        name: "AidpUnauthorizedError",
+        isAidpError: true,
+        isDocumentedClass: true,
+        status: 401,
+        code: "NotAuthenticated",
+      });
+    });
+
+    if (setsDateHeader)
+      it(`a call signed over the date header (the default) is accepted in ${runtime}`, () => {
+        expect(report.dateHeader).toMatchObject({ succeeded: true, error: { name: "none" } });
+      });
+    else
+      it(`a call signed over the date header is refused with 401 in ${runtime}: a page cannot set date`, () => {
+        expect(report.dateHeader).toMatchObject({
+          succeeded: false,
+          error: {
+            isDocumentedClass: true,
+            status: 401,
+            message: expect.stringContaining("signed headers missing from the request: date"),
+          },
+        });
+      });
+  },
+);

@@ -56,6 +56,8 @@ export interface ReadmeExamplesReport {
   };
   validation: ErrorReport & { issues: { field: string; rule: string }[]; requestsSent: number };
   refused: { unknownKey: ErrorReport; tamperedRequest: ErrorReport };
+  /** A call signed over the `date` header (the default): browsers do not let a script set it. */
+  dateHeader: { succeeded: boolean; error: ErrorReport };
 }
 
 interface RuntimeGlobals {
@@ -174,6 +176,13 @@ export async function runReadmeExamples(config: ReadmeExamplesConfig): Promise<R
     AidpUnauthorizedError,
   );
 
+  const dateAuth = apiKeyAuth({ ...config.identity, privateKey: config.privateKeyPem, dateHeader: "date" });
+  let dateSigned = false;
+  const dateError = await failureOf(async () => {
+    await createAidpClient({ baseUrl, auth: dateAuth, retry: false }).searchAuditLogs({ aiDataPlatformId });
+    dateSigned = true;
+  }, AidpUnauthorizedError);
+
   return {
     runtime: runtimeName(),
     page: {
@@ -191,5 +200,6 @@ export async function runReadmeExamples(config: ReadmeExamplesConfig): Promise<R
     },
     validation,
     refused: { unknownKey, tamperedRequest },
+    dateHeader: { succeeded: dateSigned, error: dateError },
   };
 }
