@@ -2,7 +2,8 @@
 // the end, a download, a validation error, signed calls) run in each, against the mock verifying signatures, and
 // a request signed with a key the mock does not know, or changed after signing, is refused in each.
 // Deno and Bun come from npm (devDependencies `deno`, `bun`) and run readme-examples.ts as it is; Chromium is
-// Debian's (installed when missing) and runs it bundled by esbuild, from a page on another origin (CORS).
+// Debian's (installed when missing, ./install-chromium.ts) and runs it bundled by esbuild, from a page on another
+// origin than the mock's (CORS).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -10,7 +11,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { keyIdToFileName, type RunningMock, startMock } from "@aidp/mock";
 import { generateTestKeyPair, runProcess, TEST_IDENTITY, TEST_KEY_ID } from "@aidp/test-support";
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from "@aidp/test-support/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@aidp/test-support/chromium";
 import { startTestServer, type TestServer } from "@aidp/test-support/servers";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
@@ -112,7 +113,6 @@ let page: TestServer | undefined;
 
 /** Bundles readme-examples.ts for the browser and runs it in a page served from another origin than the mock's. */
 async function runInChromium(): Promise<ReadmeExamplesReport> {
-  ensureChromium();
   const bundle = await build({
     entryPoints: [join(here, "browser-entry.ts")],
     bundle: true,
