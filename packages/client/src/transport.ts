@@ -124,7 +124,9 @@ async function sendAttempt(
   const timer = attemptTimeout && setTimeout(() => attemptTimeout.abort(), call.timeoutMs);
   const signals = [call.signal, call.deadline?.signal, attemptTimeout?.signal].filter((s) => s !== undefined);
   try {
-    const response = await settings.fetch(request.url, {
+    // Called unbound: a browser's fetch called as a method of another object throws "Illegal invocation".
+    const { fetch } = settings;
+    const response = await fetch(request.url, {
       method: request.method,
       headers,
       body: body ?? null,

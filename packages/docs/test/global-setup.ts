@@ -1,8 +1,8 @@
 // One Chromium for the whole test run: installed when missing, started once as a server, and shared by every
 // browser test file through its WebSocket endpoint (each file opens its own context, so pages stay isolated).
+
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ensureChromium } from "@aidp/test-support/chromium";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS } from "../scripts/chromium-args.ts";
-import { CHROMIUM_PATH, ensureChromium } from "../scripts/ensure-chromium.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
