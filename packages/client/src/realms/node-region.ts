@@ -19,7 +19,7 @@ const SHORT_CODES: Readonly<Record<string, string>> = {
 
 export function resolveRegionForNode(
   regionOrShortCode: string,
-  _env: Record<string, string | undefined> = process.env,
+  _env: Record<string, string | undefined> = {},
 ): RegionInfo {
   const given = regionOrShortCode.trim().toLowerCase();
   if (given === "") throw new AidpAuthError("the region is empty", { key: "region" });
