@@ -314,7 +314,7 @@ export function describeFailure(failure: unknown): string {
   return code ? `${FAILURE_WORDS[code] ?? message} (${code})` : message;
 }
 
-function systemErrorCode(failure: unknown, depth = 0): string | undefined {
+export function systemErrorCode(failure: unknown, depth = 0): string | undefined {
   if (typeof failure !== "object" || failure === null || depth > 4) return undefined;
   if ("code" in failure && typeof failure.code === "string" && failure.code !== "") return failure.code;
   const inner = "cause" in failure ? failure.cause : undefined;

@@ -3,7 +3,7 @@
 // service that cannot be reached fails within `timeoutMs`. Every failure names the step, the address and the
 // cause (status and the service's message, the TLS error, the errno); never what was sent, which may hold keys.
 import { decideRetry, isRetriableStatus, type RetryOptions, type RetryPolicy } from "../../retry-policy.js";
-import { describeFailure } from "../../transport.js";
+import { describeFailure, systemErrorCode } from "../../transport.js";
 import { AidpAuthError } from "../auth-error.js";
 
 /** Bound of each step against an identity service, retries included. */
@@ -14,6 +14,9 @@ export const DEFAULT_IDENTITY_RETRY: Required<RetryOptions> = {
   baseDelayMs: 100,
   maxDelayMs: 5_000,
 };
+
+/** OpenSSL's and Node's codes of a refused TLS peer (UNABLE_TO_VERIFY_LEAF_SIGNATURE, ERR_TLS_CERT_ALTNAME_INVALID...). */
+const TLS_FAILURE = /CERT|TLS|SSL|UNABLE_TO_|SELF_SIGNED/;
 
 /** What an identity service answered. */
 export interface IdentityAnswer {
@@ -52,7 +55,8 @@ export async function requestIdentityService(request: IdentityRequest): Promise<
       } catch (failure) {
         if (bound.signal.aborted) break;
         lastCause = describeFailure(failure);
-        retriable = true;
+        // A certificate the client does not trust stays untrusted: no retry.
+        retriable = !TLS_FAILURE.test(systemErrorCode(failure) ?? "");
       }
       const msLeft = request.timeoutMs - (Date.now() - started);
       const decision = decideRetry(request.retry, {
