@@ -21,8 +21,8 @@ export interface ProxymuxFake {
 }
 
 export interface ProxymuxFakeOptions {
-  /** The service account token the pod must present. */
-  serviceAccountToken: string;
+  /** The service account token(s) the pod may present. */
+  serviceAccountToken: string | readonly string[];
   /** Lifetime of the tokens issued. Default 1200 s. */
   tokenLifetimeSeconds?: number;
   /** Serve a certificate of this CA instead of a fresh one (e.g. another CA than the pod trusts). */
@@ -35,47 +35,51 @@ export async function startProxymuxFake(options: ProxymuxFakeOptions): Promise<P
     subject: [["CN", "proxymux"]],
     altNames: ["127.0.0.1", "localhost"],
   });
+  const accepted = new Set([options.serviceAccountToken].flat().map((token) => `Bearer ${token}`));
   const requests: RecordedRequest[] = [];
   const issued: string[] = [];
-  const server = createServer({ cert: serving.pem, key: serving.privateKeyPem }, async (incoming, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Buffer);
-    const request: RecordedRequest = {
-      method: incoming.method ?? "",
-      url: incoming.url ?? "",
-      headers: incoming.headers,
-      body: Buffer.concat(chunks).toString("utf8"),
-      receivedAt: Date.now(),
-    };
-    requests.push(request);
-    const refuse = (status: number, message: string) => {
-      response.writeHead(status, { "content-type": "application/json" });
-      response.end(
-        JSON.stringify({ code: status === 401 ? "NotAuthenticated" : "InvalidParameter", message }),
-      );
-    };
-    if (request.method !== "POST" || request.url !== "/resourcePrincipalSessionTokens")
-      return refuse(404, "no such path");
-    if (request.headers.authorization !== `Bearer ${options.serviceAccountToken}`)
-      return refuse(401, "the service account token is not valid");
-    let podKey: string;
-    try {
-      podKey = String(JSON.parse(request.body).podKey);
-      createPublicKey({ key: Buffer.from(podKey, "base64"), format: "der", type: "spki" });
-    } catch {
-      return refuse(400, "podKey is not a base64 SPKI public key");
-    }
-    const token = issueSessionToken({
-      publicKey: podKey,
-      ...(options.tokenLifetimeSeconds !== undefined
-        ? { lifetimeSeconds: options.tokenLifetimeSeconds }
-        : {}),
-      claims: { sub: "ocid1.serviceaccount.test", ptype: "workload" },
-    });
-    issued.push(token);
-    response.writeHead(200, { "content-type": "application/json" });
-    response.end(Buffer.from(JSON.stringify({ token: `ST$${token}` })).toString("base64"));
-  });
+  const server = createServer(
+    { cert: serving.pem, key: serving.privateKeyPem },
+    async (incoming, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of incoming) chunks.push(chunk as Buffer);
+      const request: RecordedRequest = {
+        method: incoming.method ?? "",
+        url: incoming.url ?? "",
+        headers: incoming.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        receivedAt: Date.now(),
+      };
+      requests.push(request);
+      const refuse = (status: number, message: string) => {
+        response.writeHead(status, { "content-type": "application/json" });
+        response.end(
+          JSON.stringify({ code: status === 401 ? "NotAuthenticated" : "InvalidParameter", message }),
+        );
+      };
+      if (request.method !== "POST" || request.url !== "/resourcePrincipalSessionTokens")
+        return refuse(404, "no such path");
+      if (!accepted.has(String(request.headers.authorization)))
+        return refuse(401, "the service account token is not valid");
+      let podKey: string;
+      try {
+        podKey = String(JSON.parse(request.body).podKey);
+        createPublicKey({ key: Buffer.from(podKey, "base64"), format: "der", type: "spki" });
+      } catch {
+        return refuse(400, "podKey is not a base64 SPKI public key");
+      }
+      const token = issueSessionToken({
+        publicKey: podKey,
+        ...(options.tokenLifetimeSeconds !== undefined
+          ? { lifetimeSeconds: options.tokenLifetimeSeconds }
+          : {}),
+        claims: { sub: "ocid1.serviceaccount.test", ptype: "workload" },
+      });
+      issued.push(token);
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(Buffer.from(JSON.stringify({ token: `ST$${token}` })).toString("base64"));
+    },
+  );
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
