@@ -7,7 +7,7 @@ import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { issueSessionToken } from "../session-tokens.ts";
 import { issueTestCertificate, makeTestCa, type TestCertificate } from "../test-certificates.ts";
-import type { RecordedRequest } from "./test-server.ts";
+import { type RecordedRequest, recordRequest } from "./test-server.ts";
 
 export interface ProxymuxFake {
   host: string;
@@ -41,15 +41,7 @@ export async function startProxymuxFake(options: ProxymuxFakeOptions): Promise<P
   const server = createServer(
     { cert: serving.pem, key: serving.privateKeyPem },
     async (incoming, response) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of incoming) chunks.push(chunk as Buffer);
-      const request: RecordedRequest = {
-        method: incoming.method ?? "",
-        url: incoming.url ?? "",
-        headers: incoming.headers,
-        body: Buffer.concat(chunks).toString("utf8"),
-        receivedAt: Date.now(),
-      };
+      const request = await recordRequest(incoming);
       requests.push(request);
       const refuse = (status: number, message: string) => {
         response.writeHead(status, { "content-type": "application/json" });

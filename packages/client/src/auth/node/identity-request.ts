@@ -18,6 +18,14 @@ export const DEFAULT_IDENTITY_RETRY: Required<RetryOptions> = {
 /** OpenSSL's and Node's codes of a refused TLS peer (UNABLE_TO_VERIFY_LEAF_SIGNATURE, ERR_TLS_CERT_ALTNAME_INVALID...). */
 const TLS_FAILURE = /CERT|TLS|SSL|UNABLE_TO_|SELF_SIGNED/;
 
+/** The options of a provider that asks an identity service. */
+export interface IdentityServiceOptions {
+  /** Bound of each step against the identity service, retries included. Default 30 s. */
+  timeoutMs?: number;
+  /** Retries of the identity service. Default 8 attempts, backoff with jitter from 100 ms up to 5 s. */
+  retry?: RetryOptions;
+}
+
 /** What an identity service answered. */
 export interface IdentityAnswer {
   status: number;

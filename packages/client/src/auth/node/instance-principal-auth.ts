@@ -5,40 +5,32 @@
 // instance's key, for a session token; requests are then signed with keyId `ST$<token>` and the session key.
 import { X509Certificate } from "node:crypto";
 import { resolveRegionForNode } from "../../realms/node-region.js";
-import { type RetryOptions, resolveRetryPolicy } from "../../retry-policy.js";
+import { resolveRetryPolicy } from "../../retry-policy.js";
 import { AidpAuthError } from "../auth-error.js";
-import type { DateHeader } from "../request-signer.js";
 import { signatureHeaders } from "../request-signer.js";
 import type { AuthProvider } from "../types.js";
 import {
   DEFAULT_IDENTITY_RETRY,
   DEFAULT_IDENTITY_TIMEOUT_MS,
   fetchSend,
+  type IdentityServiceOptions,
   requestIdentityService,
   tokenOf,
 } from "./identity-request.js";
 import { nodePrivateKeyLoader } from "./private-key-file.js";
-import { createRefreshingSessionAuth } from "./refreshing-session-auth.js";
+import { createRefreshingSessionAuth, type SessionRefreshOptions } from "./refreshing-session-auth.js";
 import { generateSessionKeyPair, pemContent } from "./session-key-pair.js";
 
 export const DEFAULT_METADATA_BASE_URL = "http://169.254.169.254/opc/v2/";
 
-export interface InstancePrincipalAuthOptions {
+/** `timeoutMs` and `retry` apply to the metadata service and the federation endpoint alike. */
+export interface InstancePrincipalAuthOptions extends IdentityServiceOptions, SessionRefreshOptions {
   /** Default `OCI_METADATA_BASE_URL`, else `http://169.254.169.254/opc/v2/` (as oci-common's builder). */
   metadataBaseUrl?: string;
   /** Default `https://auth.{region}.{domain}`, the region from the metadata service and its realm's domain. */
   federationEndpoint?: string;
-  /** Bound of each metadata or federation step, retries included. Default 30 s. */
-  timeoutMs?: number;
-  /** Retries of the metadata service and the federation endpoint. Default 8 attempts, backoff 100 ms to 5 s. */
-  retry?: RetryOptions;
-  /** Replace the token this long before its `exp`. Default 5 minutes. */
-  refreshMarginMs?: number;
-  /** Epoch milliseconds, for tests. Default `Date.now`. */
-  clock?: () => number;
   /** Where `OCI_METADATA_BASE_URL` is read. Default `process.env`. */
   env?: Record<string, string | undefined>;
-  dateHeader?: DateHeader;
 }
 
 /** Instance identity as the metadata service gives it. */
@@ -104,14 +96,7 @@ export function instancePrincipalAuth(options: InstancePrincipalAuthOptions = {}
     return { token: tokenOf(answer, url), privateKey: sessionKeys.privateKey };
   };
 
-  return createRefreshingSessionAuth({
-    name: "instance principal",
-    obtain,
-    region: () => region,
-    clock: options.clock,
-    refreshMarginMs: options.refreshMarginMs,
-    dateHeader: options.dateHeader,
-  });
+  return createRefreshingSessionAuth({ name: "instance principal", obtain, region: () => region }, options);
 }
 
 /** Read again for every session: the instance's certificate is rotated by OCI. */

@@ -4,40 +4,32 @@
 // that trusts the service account CA; it answers base64 of `{"token":"ST$<jwt>"}`. node:https with that CA as
 // its only trust anchor, not fetch: Node's fetch ignored oci-common's custom CA agent (oci-typescript-sdk#416).
 import { request as httpsRequest } from "node:https";
-import { type RetryOptions, resolveRetryPolicy } from "../../retry-policy.js";
+import { resolveRetryPolicy } from "../../retry-policy.js";
 import { AidpAuthError } from "../auth-error.js";
-import type { DateHeader } from "../request-signer.js";
 import type { AuthProvider } from "../types.js";
 import {
   DEFAULT_IDENTITY_RETRY,
   DEFAULT_IDENTITY_TIMEOUT_MS,
   type IdentitySend,
+  type IdentityServiceOptions,
   requestIdentityService,
   tokenOf,
 } from "./identity-request.js";
 import { readTextFile } from "./read-text-file.js";
-import { createRefreshingSessionAuth } from "./refreshing-session-auth.js";
+import { createRefreshingSessionAuth, type SessionRefreshOptions } from "./refreshing-session-auth.js";
 import { generateSessionKeyPair } from "./session-key-pair.js";
 
 export const DEFAULT_SERVICE_ACCOUNT_CA_PATH = "/var/run/secrets/kubernetes.io/serviceaccount/ca.crt";
 export const DEFAULT_SERVICE_ACCOUNT_TOKEN_PATH = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 export const DEFAULT_PROXYMUX_PORT = "12250";
 
-export interface OkeWorkloadIdentityAuthOptions {
+export interface OkeWorkloadIdentityAuthOptions extends IdentityServiceOptions, SessionRefreshOptions {
   /** The CA the proxymux's certificate must chain to. Default the service account's `ca.crt`. */
   caCertPath?: string;
   /** The service account token, read again for every new session. Default the service account's `token`. */
   tokenPath?: string;
-  /** Bound of each proxymux request, retries included. Default 30 s. */
-  timeoutMs?: number;
-  retry?: RetryOptions;
-  /** Replace the token this long before its `exp`. Default 5 minutes. */
-  refreshMarginMs?: number;
-  /** Epoch milliseconds, for tests. Default `Date.now`. */
-  clock?: () => number;
   /** Where `KUBERNETES_SERVICE_HOST`, `KUBERNETES_SERVICE_PORT_PROXYMUX` and `OCI_RESOURCE_PRINCIPAL_REGION` are read. Default `process.env`. */
   env?: Record<string, string | undefined>;
-  dateHeader?: DateHeader;
 }
 
 export function okeWorkloadIdentityAuth(options: OkeWorkloadIdentityAuthOptions = {}): AuthProvider {
@@ -72,14 +64,8 @@ export function okeWorkloadIdentityAuth(options: OkeWorkloadIdentityAuthOptions 
     return { token: tokenOf(decoded, url), privateKey: sessionKeys.privateKey };
   };
 
-  return createRefreshingSessionAuth({
-    name: "OKE workload identity",
-    obtain,
-    region: () => env.OCI_RESOURCE_PRINCIPAL_REGION?.trim() || undefined,
-    clock: options.clock,
-    refreshMarginMs: options.refreshMarginMs,
-    dateHeader: options.dateHeader,
-  });
+  const region = () => env.OCI_RESOURCE_PRINCIPAL_REGION?.trim() || undefined;
+  return createRefreshingSessionAuth({ name: "OKE workload identity", obtain, region }, options);
 }
 
 /** POST over TLS trusting `ca` alone. */

@@ -15,17 +15,24 @@ export interface ObtainedSession {
   privateKey: CryptoKey;
 }
 
-export interface RefreshingSessionOptions {
+/** Where a provider's sessions come from. */
+export interface SessionSource {
   /** Names the provider in errors: "instance principal". */
   name: string;
   /** Gets a new session (federation, proxymux, or the resource principal's files). */
   obtain: () => Promise<ObtainedSession>;
   /** Region of the credentials when known now, or once known. */
-  region?: () => string | undefined;
-  /** Epoch milliseconds; tests move it. Default `Date.now`. */
-  clock?: (() => number) | undefined;
-  refreshMarginMs?: number | undefined;
-  dateHeader?: DateHeader | undefined;
+  region: () => string | undefined;
+}
+
+/** The options every workload-identity provider takes about its tokens. */
+export interface SessionRefreshOptions {
+  /** Replace the token this long before its `exp`. Default 5 minutes. */
+  refreshMarginMs?: number;
+  /** Epoch milliseconds, for tests. Default `Date.now`. */
+  clock?: () => number;
+  /** `x-date` instead of `date` for the signed time. Default `date`. */
+  dateHeader?: DateHeader;
 }
 
 interface Session {
@@ -34,14 +41,17 @@ interface Session {
   expiresAtMs: number;
 }
 
-export function createRefreshingSessionAuth(options: RefreshingSessionOptions): AuthProvider {
+export function createRefreshingSessionAuth(
+  source: SessionSource,
+  options: SessionRefreshOptions,
+): AuthProvider {
   const clock = options.clock ?? Date.now;
   const marginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
   let current: Session | undefined;
   let inFlight: Promise<Session> | undefined;
 
   const renew = (): Promise<Session> => {
-    inFlight ??= obtainSession(options).then(
+    inFlight ??= obtainSession(source).then(
       (session) => {
         current = session;
         inFlight = undefined;
@@ -60,7 +70,7 @@ export function createRefreshingSessionAuth(options: RefreshingSessionOptions): 
     const session = await renew();
     if (clock() >= session.expiresAtMs) {
       throw new AidpAuthError(
-        `${options.name}: the session token just obtained expired at ${new Date(session.expiresAtMs).toISOString()}; nothing was signed with it`,
+        `${source.name}: the session token just obtained expired at ${new Date(session.expiresAtMs).toISOString()}; nothing was signed with it`,
       );
     }
     return session;
@@ -68,7 +78,7 @@ export function createRefreshingSessionAuth(options: RefreshingSessionOptions): 
 
   return {
     get region() {
-      return options.region?.();
+      return source.region();
     },
     async signRequest(request: SignableRequest): Promise<Headers> {
       const session = await usable();
@@ -80,10 +90,10 @@ export function createRefreshingSessionAuth(options: RefreshingSessionOptions): 
   };
 }
 
-async function obtainSession(options: RefreshingSessionOptions): Promise<Session> {
-  const obtained = await options.obtain();
+async function obtainSession(source: SessionSource): Promise<Session> {
+  const obtained = await source.obtain();
   const token = obtained.token.trim().replace(/^ST\$/, "");
-  const { exp } = sessionTokenClaims(token, `${options.name}: the session token`);
-  if (exp === undefined) throw new AidpAuthError(`${options.name}: the session token has no exp claim`);
+  const { exp } = sessionTokenClaims(token, `${source.name}: the session token`);
+  if (exp === undefined) throw new AidpAuthError(`${source.name}: the session token has no exp claim`);
   return { keyId: `ST$${token}`, privateKey: obtained.privateKey, expiresAtMs: exp * 1000 };
 }

@@ -4,11 +4,10 @@
 // once) and again whenever the token has to be replaced: the platform rewrites them before the token expires.
 import { isAbsolute } from "node:path";
 import { AidpAuthError } from "../auth-error.js";
-import type { DateHeader } from "../request-signer.js";
 import type { AuthProvider } from "../types.js";
 import { nodePrivateKeyLoader } from "./private-key-file.js";
 import { readTextFile } from "./read-text-file.js";
-import { createRefreshingSessionAuth } from "./refreshing-session-auth.js";
+import { createRefreshingSessionAuth, type SessionRefreshOptions } from "./refreshing-session-auth.js";
 
 export const RESOURCE_PRINCIPAL_ENV = {
   version: "OCI_RESOURCE_PRINCIPAL_VERSION",
@@ -18,14 +17,9 @@ export const RESOURCE_PRINCIPAL_ENV = {
   region: "OCI_RESOURCE_PRINCIPAL_REGION",
 } as const;
 
-export interface ResourcePrincipalAuthOptions {
+export interface ResourcePrincipalAuthOptions extends SessionRefreshOptions {
   /** Where the variables are read. Default `process.env`. */
   env?: Record<string, string | undefined>;
-  /** Replace the token this long before its `exp`. Default 5 minutes. */
-  refreshMarginMs?: number;
-  /** Epoch milliseconds, for tests. Default `Date.now`. */
-  clock?: () => number;
-  dateHeader?: DateHeader;
 }
 
 export function resourcePrincipalAuth(options: ResourcePrincipalAuthOptions = {}): AuthProvider {
@@ -58,14 +52,7 @@ export function resourcePrincipalAuth(options: ResourcePrincipalAuthOptions = {}
     return { token: settings.token, privateKey: await loadKey(settings.privateKeyPem, settings.passphrase) };
   };
 
-  return createRefreshingSessionAuth({
-    name: "resource principal",
-    obtain,
-    region: () => region,
-    clock: options.clock,
-    refreshMarginMs: options.refreshMarginMs,
-    dateHeader: options.dateHeader,
-  });
+  return createRefreshingSessionAuth({ name: "resource principal", obtain, region: () => region }, options);
 }
 
 function required(env: Record<string, string | undefined>, name: string): string {
