@@ -169,6 +169,20 @@ describe("instancePrincipalAuth", () => {
     expect(federation.requests).toHaveLength(2);
   });
 
+  it("re-federates at most once per call, even across retried attempts", async () => {
+    const { metadata, federation, service } = await fakes({ serviceStatuses: [401, 503, 401] });
+    const client = createAidpClient({
+      baseUrl: service.url,
+      auth: auth(metadata, federation),
+      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    });
+    await expect(client.searchAuditLogs({ aiDataPlatformId: "ocid1.x" })).rejects.toBeInstanceOf(
+      AidpUnauthorizedError,
+    );
+    expect(service.requests).toHaveLength(3); // 401, re-signed 503, retried 401 (not refreshed again)
+    expect(federation.requests).toHaveLength(2);
+  });
+
   it("retries the metadata service's 500s", async () => {
     const { metadata, federation, service } = await fakes({ failFirst: 3 });
     expect((await search(service, auth(metadata, federation))).status).toBe(200);
