@@ -6,7 +6,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AidpUnauthorizedError, createAidpClient } from "@aidp/client";
+import { AidpUnauthorizedError, createAidpClient, sessionTokenAuth } from "@aidp/client";
 import {
   type AuthProvider,
   instancePrincipalAuth,
@@ -127,6 +127,30 @@ describe("@aidp/client's workload-identity providers against the verifying mock"
     const failure = await client.searchAuditLogs({ aiDataPlatformId: "ocid1.x" }).catch((e) => e);
     expect(failure).toBeInstanceOf(AidpUnauthorizedError);
     expect(failure.message).toContain('the signature does not verify with the public key of "ST$<redacted>"');
+  });
+});
+
+describe("session-token signatures the mock refuses", () => {
+  it("an expired token, even with its own key", async () => {
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const expired = issueSessionToken({
+      publicKey: resourceKeys.publicKey,
+      nowMs: (nowSeconds - 3600) * 1000,
+      lifetimeSeconds: 60,
+    });
+    const client = createAidpClient({
+      baseUrl: mock.url,
+      retry: false,
+      // sessionTokenAuth signs with whatever token it is given, so the mock's check is what is tested here.
+      auth: sessionTokenAuth({
+        token: expired,
+        privateKey: resourceKeys.privateKey.export({ type: "pkcs8", format: "pem" }) as string,
+      }),
+    });
+    const failure = await client.searchAuditLogs({ aiDataPlatformId: "ocid1.x" }).catch((e) => e);
+    expect(failure).toBeInstanceOf(AidpUnauthorizedError);
+    expect(failure.message).toContain("the session token expired at");
+    expect(failure.message).not.toContain(expired.slice(0, 40));
   });
 });
 
