@@ -12,6 +12,7 @@ import { gatewaySection } from "./sections/gateway.ts";
 import { mockSection } from "./sections/mock.ts";
 import { paginationSection } from "./sections/pagination.ts";
 import { requestOverheadSection } from "./sections/request-overhead.ts";
+import { workloadIdentitySection } from "./sections/workload-identity.ts";
 
 const sections: [string, () => Promise<string>][] = [
   ["1. Bundle size", bundleSizeSection],
@@ -22,6 +23,7 @@ const sections: [string, () => Promise<string>][] = [
   ["6. Mock", mockSection],
   ["7. The aidp command", cliSection],
   ["8. Validation gateway", gatewaySection],
+  ["9. Workload identity", workloadIdentitySection],
 ];
 
 const only = process.argv.slice(2);

@@ -3,6 +3,7 @@
 // `--verify-signatures` and for tests. WebCrypto only, no `node:` import, so it runs wherever the client runs.
 import { base64ToBytes, bytesToBase64 } from "./auth/base64.js";
 import { RSA_SHA256 } from "./auth/private-key.js";
+import { sessionTokenClaims, sessionTokenPublicKey } from "./auth/session-token-claims.js";
 import {
   BODY_HEADERS,
   METHODS_WITH_SIGNED_BODY,
@@ -221,6 +222,31 @@ function checkClock(request: ReceivedRequest, signed: readonly string[], options
       `the ${name} header is ${Math.round(skewMs / 1000)} s away from the server's clock (at most ${Math.round(maxSkewMs / 1000)} s allowed)`,
     );
   }
+}
+
+/**
+ * The key of a session-token key id (`ST$<jwt>`): the session public key in the token's `jwk` claim, as OCI
+ * session tokens carry it. An expired token is refused; undefined for a token without a usable `jwk`.
+ * (The token's own signature is not checked: that needs the identity service's key.)
+ */
+export async function sessionTokenKey(
+  keyId: string,
+  now: number = Date.now(),
+): Promise<CryptoKey | undefined> {
+  const token = keyId.slice("ST$".length);
+  let exp: number | undefined;
+  try {
+    exp = sessionTokenClaims(token).exp;
+  } catch {
+    throw new SignatureVerificationError("unknown-key", "the ST$ key id does not hold a JWT");
+  }
+  if (exp !== undefined && exp * 1000 <= now) {
+    throw new SignatureVerificationError(
+      "unknown-key",
+      `the session token expired at ${new Date(exp * 1000).toISOString()}`,
+    );
+  }
+  return sessionTokenPublicKey(token);
 }
 
 /** Session-token key ids (`ST$<token>`) carry a secret: show only the scheme. */

@@ -72,9 +72,18 @@ export function createTransport(settings: TransportSettings): Transport {
     if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
       request.headers.set(RETRY_TOKEN, randomId());
     const body = await bodyOf(request);
+    let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
       throwIfCancelled(call);
-      const outcome = await sendAttempt(settings, call, request, body, attempt);
+      let outcome = await sendAttempt(settings, call, request, body, attempt);
+      // A 401 to a session-token provider may mean its token was revoked or rotated early: one new token and the
+      // same attempt once more. This belongs to authentication, not to the retry policy, so `retry: false` keeps it.
+      if (outcome.response?.status === 401 && settings.auth?.refresh && !reauthenticated) {
+        reauthenticated = true;
+        await refreshCredentials(settings.auth.refresh.bind(settings.auth), call);
+        throwIfCancelled(call);
+        outcome = await sendAttempt(settings, call, request, body, attempt);
+      }
       const decision = outcome.response?.ok
         ? undefined
         : decideRetry(call.retry, {
@@ -212,6 +221,17 @@ async function signedHeaders(
   return headers;
 }
 
+async function refreshCredentials(refresh: () => Promise<void>, call: CallSettings): Promise<void> {
+  try {
+    await refresh();
+  } catch (failure) {
+    if (failure instanceof AidpError) throw failure;
+    throw new AidpAuthError(
+      `${call.operation}: refreshing the credentials after a 401 failed: ${describeFailure(failure)}`,
+    );
+  }
+}
+
 function readErrorCode(bytes: Uint8Array<ArrayBuffer>): string | undefined {
   try {
     const code: unknown = JSON.parse(new TextDecoder().decode(bytes))?.code;
@@ -290,13 +310,13 @@ const FAILURE_WORDS: Readonly<Record<string, string>> = {
  * (or a cause of that, or the first of an AggregateError's errors) has the code, e.g. ECONNREFUSED.
  * Only the code and our words are shown, not the causes' messages, which may quote what was sent.
  */
-function describeFailure(failure: unknown): string {
+export function describeFailure(failure: unknown): string {
   const message = failure instanceof Error ? failure.message : String(failure);
   const code = systemErrorCode(failure);
   return code ? `${FAILURE_WORDS[code] ?? message} (${code})` : message;
 }
 
-function systemErrorCode(failure: unknown, depth = 0): string | undefined {
+export function systemErrorCode(failure: unknown, depth = 0): string | undefined {
   if (typeof failure !== "object" || failure === null || depth > 4) return undefined;
   if ("code" in failure && typeof failure.code === "string" && failure.code !== "") return failure.code;
   const inner = "cause" in failure ? failure.cause : undefined;

@@ -21,23 +21,26 @@ import {
   RUN_DIR,
   runnableBlocks,
 } from "./guide-blocks.ts";
+import { type IdentityStandIns, startIdentityStandIns } from "./identity-stand-ins.ts";
 
 const packageDir = fileURLToPath(new URL("../", import.meta.url));
 /** One block's time limit: the slowest blocks page through the whole data set or start a mock of their own. */
 const BLOCK_TIMEOUT_MS = 60_000;
 
 let mock: RunningMock;
+let identity: IdentityStandIns;
 let workDir: string;
 const printedByBlock = new Map<GuideBlock, string>();
 
 beforeAll(async () => {
   mock = await startMock({ port: 0 });
   workDir = mkdtempSync(join(tmpdir(), "aidp-guide-blocks-"));
+  identity = await startIdentityStandIns(workDir);
   mkdirSync(RUN_DIR, { recursive: true });
 });
 
 afterAll(async () => {
-  await mock?.stop();
+  await Promise.all([mock?.stop(), identity?.close()]);
   if (workDir) rmSync(workDir, { recursive: true, force: true });
   // Last block first, so that the line numbers of the blocks before it stay right.
   if (updateRequested()) {
@@ -52,7 +55,10 @@ interface Run {
 }
 
 async function runBlock(block: GuideBlock): Promise<Run> {
-  const source = block.source.replaceAll(DOCUMENTED_MOCK_URL, mock.url);
+  const source = identity.replacements.reduce(
+    (text, [documented, actual]) => text.replaceAll(documented, actual),
+    block.source.replaceAll(DOCUMENTED_MOCK_URL, mock.url),
+  );
   const [command, args] = isTypeScript(block)
     ? (() => {
         const file = `${RUN_DIR}${blockFileName(block)}`;
@@ -63,6 +69,7 @@ async function runBlock(block: GuideBlock): Promise<Run> {
       (["bash", ["-c", source]] as const);
   const env = {
     ...process.env,
+    ...identity.env,
     // `aidp`, `aidp-mock`: the bins of this package's dependencies, as after `npm install`.
     PATH: `${join(packageDir, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
     NO_COLOR: "1",

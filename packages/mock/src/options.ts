@@ -28,7 +28,9 @@ export interface StatefulOnlyOptions {
   failRate?: number;
   /**
    * Check the OCI signature of every request: a PEM public key file, or a directory of `<key id>.pem` files
-   * (each "/" of the key id written "_"). A bad or missing signature gets 401 saying what failed.
+   * (each "/" of the key id written "_"). A bad or missing signature gets 401 saying what failed. Session-token
+   * key ids (`ST$<jwt>`: resource and instance principals, OKE workload identity) are checked with the session key
+   * in the token's `jwk` claim.
    */
   verifySignatures?: string;
   /**

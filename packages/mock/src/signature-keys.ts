@@ -1,18 +1,24 @@
 // `--verify-signatures KEYS`: the public keys the mock checks OCI request signatures with. KEYS is one PEM
 // public key file (any key id is checked against it) or a directory of `<key id>.pem` files, where each "/" of
-// the key id is written "_" (file names cannot hold "/").
+// the key id is written "_" (file names cannot hold "/"). Session-token key ids (`ST$<jwt>`, what resource and
+// instance principals sign with) are checked against the session key the token carries in its `jwk` claim.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { importPublicKeyPem } from "@aidp/client/signature";
+import { importPublicKeyPem, sessionTokenKey } from "@aidp/client/signature";
 
 type PublicKey = Awaited<ReturnType<typeof importPublicKeyPem>>;
-export type PublicKeyLookup = (keyId: string) => PublicKey | undefined;
+export type PublicKeyLookup = (keyId: string) => PublicKey | undefined | Promise<PublicKey | undefined>;
 
 export function keyIdToFileName(keyId: string): string {
   return `${keyId.replaceAll("/", "_")}.pem`;
 }
 
 export async function loadPublicKeys(path: string): Promise<PublicKeyLookup> {
+  const lookup = await loadPublicKeyFiles(path);
+  return (keyId) => (keyId.startsWith("ST$") ? sessionTokenKey(keyId) : lookup(keyId));
+}
+
+async function loadPublicKeyFiles(path: string): Promise<(keyId: string) => PublicKey | undefined> {
   const load = async (file: string) => {
     try {
       return await importPublicKeyPem(readFileSync(file, "utf8"));

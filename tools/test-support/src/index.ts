@@ -11,6 +11,14 @@ export {
   startProcess,
   stopAllProcesses,
 } from "./processes.ts";
+export { issueSessionToken, type SessionTokenRequest, sessionTokenPayload } from "./session-tokens.ts";
+export {
+  type CertificateRequest,
+  issueTestCertificate,
+  makeTestCa,
+  type SubjectAttributes,
+  type TestCertificate,
+} from "./test-certificates.ts";
 export {
   generateTestKeyPair,
   pemBody,

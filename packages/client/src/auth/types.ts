@@ -13,5 +13,11 @@ export interface AuthProvider {
   /** Returns the headers to add so that `request` carries a valid OCI signature. Called once per attempt. */
   signRequest(request: SignableRequest): Promise<Headers>;
   /** Region from the credentials (e.g. the config file's `region`), if any. */
-  readonly region?: string;
+  readonly region?: string | undefined;
+  /**
+   * Providers whose credentials are session tokens (instance and resource principals, OKE workload identity)
+   * get a new token here. The client calls it when the service answers 401 and then sends that attempt once
+   * more, re-signed; never twice in one call, whatever the retry settings.
+   */
+  refresh?(): Promise<void>;
 }

@@ -23,18 +23,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Reads a request whole, as the servers here record it (also HTTPS ones: IncomingMessage is the same). */
+export async function recordRequest(incoming: IncomingMessage): Promise<RecordedRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  return {
+    method: incoming.method ?? "",
+    url: incoming.url ?? "",
+    headers: incoming.headers,
+    body: Buffer.concat(chunks).toString("utf8"),
+    receivedAt: Date.now(),
+  };
+}
+
 export async function startTestServer(handler: Handler): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer(async (incoming, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Buffer);
-    const recorded: RecordedRequest = {
-      method: incoming.method ?? "",
-      url: incoming.url ?? "",
-      headers: incoming.headers,
-      body: Buffer.concat(chunks).toString("utf8"),
-      receivedAt: Date.now(),
-    };
+    const recorded = await recordRequest(incoming);
     requests.push(recorded);
     await handler(recorded, response, requests.length - 1);
   });

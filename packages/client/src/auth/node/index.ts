@@ -1,4 +1,5 @@
-// `@aidp/client/node`: what needs Node — the OCI config file, key files, and encrypted private keys.
+// `@aidp/client/node`: what needs Node — the OCI config file, key files, encrypted private keys, and the
+// workload identities of code running inside OCI (instance and resource principals, OKE workload identity).
 // The providers here accept every PEM form (PKCS#1 or PKCS#8, encrypted or not); signing itself is the same
 // WebCrypto code as the main entry's.
 import { type ApiKeyAuthOptions, createApiKeyAuth } from "../api-key-auth.js";
@@ -17,6 +18,23 @@ export {
   DEFAULT_CONFIG_FILE,
   DEFAULT_PROFILE,
 } from "./config-file-auth.js";
+export {
+  DEFAULT_METADATA_BASE_URL,
+  type InstancePrincipalAuthOptions,
+  instancePrincipalAuth,
+} from "./instance-principal-auth.js";
+export {
+  DEFAULT_PROXYMUX_PORT,
+  DEFAULT_SERVICE_ACCOUNT_CA_PATH,
+  DEFAULT_SERVICE_ACCOUNT_TOKEN_PATH,
+  type OkeWorkloadIdentityAuthOptions,
+  okeWorkloadIdentityAuth,
+} from "./oke-workload-identity-auth.js";
+export {
+  RESOURCE_PRINCIPAL_ENV,
+  type ResourcePrincipalAuthOptions,
+  resourcePrincipalAuth,
+} from "./resource-principal-auth.js";
 export type { ApiKeyAuthOptions };
 
 /** Signs with an API key; `privateKey` may be PKCS#1 or PKCS#8 PEM, encrypted with `passphrase` or not. */
