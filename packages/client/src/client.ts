@@ -31,10 +31,13 @@ export interface SearchAuditLogsPage {
 }
 
 export interface DownloadClusterLogsJob {
-  /** Track the export with GetAsyncOperation and this key. */
+  /**
+   * The service's key of the export (what its Console and support name it by). Our spec has no operation that
+   * reads an export's state: wait for the file with `waitForLogFile(job)`.
+   */
   asyncOperationKey: DownloadClusterLogsHeaders["aidp-async-operation-key"];
   /**
-   * Pre-authenticated URL of the log file, usable once the operation SUCCEEDED. It is a bearer secret, so it is
+   * Pre-authenticated URL of the log file: 404 until the export has written it (`waitForLogFile(job)` polls it). It is a bearer secret, so it is
    * not enumerable: logging or JSON-serialising the job does not print it.
    */
   readonly logParUrl: DownloadClusterLogsHeaders["datalake-cluster-log-par-url"];

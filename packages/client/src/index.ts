@@ -22,12 +22,30 @@ export {
   AidpAbortError,
   AidpConnectionError,
   AidpError,
+  AidpNoAnswerError,
   AidpPaginationError,
   AidpTimeoutError,
   AidpValidationError,
+  type SentRequestDetails,
   type ValidationIssue,
 } from "./errors.js";
 export type { AttemptLogLine, Logger } from "./logger.js";
+export {
+  describeNetworkFailure,
+  NetworkFailure,
+  type NetworkStep,
+  type NetworkTimeLimits,
+  networkFailureIn,
+} from "./network-failure.js";
 export { type AidpClientOptions, type CallOptions, DEFAULT_TIMEOUT_MS } from "./options.js";
 export type { PageOptions } from "./pagination.js";
 export type { RetryOptions } from "./retry-policy.js";
+export {
+  AidpLogFileError,
+  AidpLogFileNotReadyError,
+  DEFAULT_LOG_FILE_WAIT,
+  type LogFileJob,
+  type LogFilePoll,
+  type WaitForLogFileOptions,
+  waitForLogFile,
+} from "./wait-for-log-file.js";
