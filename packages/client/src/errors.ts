@@ -44,6 +44,15 @@ export interface SentRequestDetails {
   attempt?: number | undefined;
 }
 
+/** `opc-request-id X, attempt 2` (what is known of the two), or "" when nothing was sent. */
+export function describeSentRequest({ requestId, attempt }: SentRequestDetails): string {
+  const parts = [
+    ...(requestId === undefined ? [] : [`opc-request-id ${requestId}`]),
+    ...(attempt === undefined ? [] : [`attempt ${attempt}`]),
+  ];
+  return parts.join(", ");
+}
+
 /**
  * A call that ended without an answer to report (a network failure, a timeout, a cancellation). It carries the
  * request id the client sent, which the message repeats: the service may have received the request and logged it.
@@ -54,11 +63,8 @@ export class AidpNoAnswerError extends AidpError {
 
   constructor(message: string, options: ErrorOptions & SentRequestDetails = {}) {
     const { requestId, attempt, ...errorOptions } = options;
-    const sent = [
-      ...(requestId === undefined ? [] : [`opc-request-id ${requestId}`]),
-      ...(attempt === undefined ? [] : [`attempt ${attempt}`]),
-    ];
-    super(sent.length > 0 ? `${message} (${sent.join(", ")})` : message, errorOptions);
+    const sent = describeSentRequest({ requestId, attempt });
+    super(sent ? `${message} (${sent})` : message, errorOptions);
     this.requestId = requestId;
     this.attempt = attempt;
   }

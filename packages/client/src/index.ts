@@ -26,6 +26,7 @@ export {
   AidpPaginationError,
   AidpTimeoutError,
   AidpValidationError,
+  describeSentRequest,
   type SentRequestDetails,
   type ValidationIssue,
 } from "./errors.js";

@@ -50,6 +50,11 @@ const MEANINGS: Readonly<Record<string, Meaning>> = {
     words: (limits) => `the answer stopped for ${limits.read ?? "longer than the read timeout"}`,
     timedOut: true,
   },
+  // Node's code when the other side's bytes are not TLS (e.g. plain HTTP on the port), or its TLS version is refused.
+  EPROTO: {
+    step: "TLS handshake",
+    words: "the TLS handshake failed: the other side does not speak TLS there, or not a version both accept",
+  },
   CERT_HAS_EXPIRED: { step: "TLS handshake", words: "the server's certificate has expired" },
   DEPTH_ZERO_SELF_SIGNED_CERT: { step: "TLS handshake", words: "the server's certificate is self-signed" },
   SELF_SIGNED_CERT_IN_CHAIN: {

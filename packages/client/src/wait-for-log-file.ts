@@ -105,7 +105,8 @@ export async function waitForLogFile(
     if (options.signal?.aborted) throw cancelled();
     const leftMs = maxWaitMs - (performance.now() - started);
     const answer = leftMs > 0 ? await pollOnce(fetch, parUrl, leftMs, options.signal) : "out of time";
-    if (answer instanceof Response) {
+    // Not `instanceof Response`: a custom fetch (undici's, a polyfill) answers with a Response of its own class.
+    if (typeof answer !== "string") {
       if (answer.ok) return answer;
       await answer.body?.cancel();
       if (!isNotYet(answer.status))

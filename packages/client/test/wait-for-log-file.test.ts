@@ -62,6 +62,18 @@ describe("waitForLogFile", () => {
     ]);
   });
 
+  it("with a custom fetch whose Response is a class of its own (undici's, a polyfill)", async () => {
+    const { job, requests } = await parUrlAnswering([notYet, theFile]);
+    const ownClass: typeof fetch = async (input, init) => {
+      const { ok, status, statusText, body } = await fetch(input, init);
+      return { ok, status, statusText, body } as Response;
+    };
+    const answer = await waitForLogFile(job, { ...fast, fetch: ownClass });
+    expect(answer.status).toBe(200);
+    expect(await new Response(answer.body).text()).toBe(LOG_FILE);
+    expect(requests).toHaveLength(2);
+  });
+
   it.each([429, 500, 503])("%i is 'not yet' too", async (status) => {
     const { job, requests } = await parUrlAnswering([
       (res) => sendJson(res, status, { code: "Busy", message: "later" }),
