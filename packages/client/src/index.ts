@@ -14,6 +14,7 @@ export type {
   DownloadClusterLogsInput,
   DownloadClusterLogsJob,
   SearchAuditLogsInput,
+  SearchAuditLogsItems,
   SearchAuditLogsPage,
 } from "./client.js";
 export { createAidpClient } from "./client.js";
@@ -39,7 +40,7 @@ export {
   networkFailureIn,
 } from "./network-failure.js";
 export { type AidpClientOptions, type CallOptions, DEFAULT_TIMEOUT_MS } from "./options.js";
-export type { PageOptions } from "./pagination.js";
+export type { ItemsIterator, PageOptions } from "./pagination.js";
 export type { RetryOptions } from "./retry-policy.js";
 export {
   AidpLogFileError,
