@@ -45,7 +45,6 @@ export type { RetryOptions } from "./retry-policy.js";
 export {
   AidpLogFileError,
   AidpLogFileNotReadyError,
-  DEFAULT_LOG_FILE_WAIT,
   type LogFileJob,
   type LogFilePoll,
   type WaitForLogFileOptions,

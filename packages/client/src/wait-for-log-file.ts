@@ -40,7 +40,7 @@ export interface WaitForLogFileOptions {
   onPoll?(poll: LogFilePoll): void;
 }
 
-export const DEFAULT_LOG_FILE_WAIT = {
+const DEFAULT_LOG_FILE_WAIT = {
   maxWaitMs: 1_200_000,
   intervalMs: 2_000,
   maxIntervalMs: 30_000,
