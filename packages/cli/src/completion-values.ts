@@ -1,9 +1,10 @@
-// The values a flag takes, for completion: after `--status` a Tab offers the spec's enum values (from the
-// generated table), after `--output` the formats. Kept apart from the parser so that bin.ts answers these
+// The values a flag takes, for completion: after `--status` a Tab offers the spec's enum values of the command
+// being completed (from the generated table), after `--output` the formats. Kept apart from the parser so that bin.ts answers these
 // completions without loading yargs: every Tab pays for what it loads.
 import { AUTH_TYPES } from "./connection.ts";
 import { operationFlags } from "./generated/operation-flags.ts";
-import type { OperationFlag } from "./operation-input.ts";
+import { operationNamedIn } from "./operation-commands.ts";
+import type { OperationFlag, OperationId } from "./operation-input.ts";
 import { OUTPUT_FORMATS } from "./output/record-format.ts";
 
 const GLOBAL_CHOICES: Readonly<Record<string, readonly string[]>> = {
@@ -12,11 +13,12 @@ const GLOBAL_CHOICES: Readonly<Record<string, readonly string[]>> = {
   auth: AUTH_TYPES,
 };
 
-function valuesOf(flag: string): readonly string[] | undefined {
-  for (const operation of Object.values(operationFlags)) {
-    const flags: readonly OperationFlag[] = operation.flags;
-    for (const candidate of flags)
-      if (candidate.flag === flag && candidate.enum) return candidate.enum.map(String);
+/** The allowed values of `flag` on the command of `operationId` (the global flags' on any command). */
+function valuesOf(flag: string, operationId: OperationId | undefined): readonly string[] | undefined {
+  if (operationId !== undefined) {
+    const flags: readonly OperationFlag[] = operationFlags[operationId].flags;
+    const own = flags.find((candidate) => candidate.flag === flag);
+    if (own) return own.enum?.map(String);
   }
   return GLOBAL_CHOICES[flag];
 }
@@ -28,7 +30,7 @@ function valuesOf(flag: string): readonly string[] | undefined {
 export function completeValue(words: readonly string[]): string[] | undefined {
   const previous = words.at(-2);
   if (previous === undefined || !previous.startsWith("-")) return undefined;
-  const values = valuesOf(previous.replace(/^--?/, ""));
+  const values = valuesOf(previous.replace(/^--?/, ""), operationNamedIn(words));
   const typed = (words.at(-1) ?? "").toLowerCase();
   return values?.filter((value) => value.toLowerCase().startsWith(typed));
 }

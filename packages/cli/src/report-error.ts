@@ -4,16 +4,17 @@ import {
   AidpApiError,
   AidpAuthError,
   AidpConnectionError,
+  AidpLogFileError,
+  AidpLogFileNotReadyError,
   AidpPaginationError,
   AidpTimeoutError,
   AidpValidationError,
+  networkFailureIn,
 } from "@aidp/client";
 import { ExitCode, UsageError } from "./exit-codes.ts";
-import { networkFailureIn } from "./network-failure.ts";
 import { describeMissing, type OperationId } from "./operation-input.ts";
 import { ResultKeptElsewhere } from "./output/kept-result.ts";
 import { RELATIVE_TIME_HELP } from "./relative-time.ts";
-import { LogFileError, WaitTimeoutError } from "./wait-for-log-file.ts";
 
 /** The client's words, but for a date-time the forms the command line takes (a --body value is sent as it is). */
 function inUserTerms(expected: string, where: string): string {
@@ -33,11 +34,11 @@ export function reportError(
     print(`aidp: ${error.message}`);
     return ExitCode.keptElsewhere;
   }
-  if (error instanceof WaitTimeoutError) {
-    print(`aidp: timed out: ${error.message}`);
+  if (error instanceof AidpLogFileNotReadyError) {
+    print(`aidp: timed out (--max-wait-seconds): ${error.message}`);
     return ExitCode.network;
   }
-  if (error instanceof LogFileError) {
+  if (error instanceof AidpLogFileError) {
     print(`aidp: ${error.message}`);
     return ExitCode.service;
   }
@@ -65,14 +66,16 @@ export function reportError(
     print(`aidp: ${error.message}`);
     return ExitCode.service;
   }
-  const network = networkFailureIn(error);
-  if (network) {
-    // Said in the user's terms by the CLI's fetch: host and port, the system's code, the flag that decides.
-    print(`aidp: ${network.timedOut ? "timed out" : "network failure"}: ${network.message}`);
+  if (error instanceof AidpConnectionError) {
+    // The failure in the client's words, with the flag that decides a timeout (the CLI's fetch names it), and
+    // (as every AidpNoAnswerError's message) the request id it sent: the service may have received the request,
+    // and support asks for it.
+    print(`aidp: ${networkFailureIn(error)?.timedOut ? "timed out" : "network failure"}: ${error.message}`);
     return ExitCode.network;
   }
-  if (error instanceof AidpConnectionError || error instanceof AidpTimeoutError) {
-    print(`aidp: ${error instanceof AidpTimeoutError ? "timed out" : "network failure"}: ${error.message}`);
+  if (error instanceof AidpTimeoutError) {
+    // The client's message ends with the opc-request-id it sent and the attempt.
+    print(`aidp: timed out: ${error.message}`);
     return ExitCode.network;
   }
   print(`aidp: ${error instanceof Error ? error.message : String(error)}`);

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { type RunningMock, startMock } from "@aidp/mock";
 import { generateTestKeyPair, TEST_IDENTITY } from "@aidp/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeValue } from "../src/completion-values.ts";
 import { cliVersion } from "../src/version.ts";
 import { fakeServiceFlags, sendJson } from "./support/fake-service.ts";
 import { runAidp } from "./support/run-aidp.ts";
@@ -84,6 +85,25 @@ describe("OCI CLI habits", () => {
     const flags = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--"]);
     expect(flags.stdout).toContain("--status");
     expect(flags.stdout).not.toMatch(/^--[a-z](:|$)/m);
+  });
+
+  it("completion offers the values of the command being completed, not another command's", async () => {
+    const status = schema("SearchAuditLogsDetails").properties?.status?.enum ?? [];
+    expect(status.length).toBeGreaterThan(0);
+    // download-logs has no --status: search-logs' values would be a flag it refuses.
+    expect(completeValue(["aidp", "cluster", "download-logs", "--status", ""])).toBeUndefined();
+    expect(completeValue(["aidp", "audit", "search-logs", "--status", ""])).toEqual(status);
+    expect(completeValue(["aidp", "cluster", "download-logs", "--output", "t"])).toEqual(["table"]);
+    const byBin = await runAidp([
+      "--get-yargs-completions",
+      "aidp",
+      "cluster",
+      "download-logs",
+      "--status",
+      "",
+    ]);
+    expect(byBin.code).toBe(0);
+    for (const value of status) expect(byBin.stdout.split("\n")).not.toContain(value);
   });
 });
 

@@ -100,6 +100,10 @@ describe("Ctrl-C", () => {
     return { server, atPage3 };
   }
 
+  /** The request in flight when interrupted (page 3's, its first attempt), as the line names it. */
+  const heldRequest = (server: TestServer) =>
+    ` (opc-request-id ${server.requests.at(-1)?.headers["opc-request-id"]}, attempt 1)`;
+
   it("mid-export with --output-file: exit 130, no output file, no temporary file", async () => {
     const { server, atPage3 } = await holdingServer();
     const file = join(dir, "audit.ndjson");
@@ -109,7 +113,7 @@ describe("Ctrl-C", () => {
     const { code, stderr } = await aidp.result;
     expect(code).toBe(130);
     expect(stderr).toBe(
-      `aidp: interrupted; nothing was written to ${file} (the 200 records read were in a temporary file, now removed)\n`,
+      `aidp: interrupted${heldRequest(server)}; nothing was written to ${file} (the 200 records read were in a temporary file, now removed)\n`,
     );
     expect(existsSync(file)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
@@ -124,7 +128,7 @@ describe("Ctrl-C", () => {
     expect(code).toBe(130);
     expect(stdout.trimEnd().split("\n")).toHaveLength(200);
     expect(stderr).toBe(
-      "aidp: interrupted; 200 records had been written to standard output, which is cut short\n",
+      `aidp: interrupted${heldRequest(server)}; 200 records had been written to standard output, which is cut short\n`,
     );
   });
 
@@ -137,7 +141,7 @@ describe("Ctrl-C", () => {
     expect(code).toBe(130);
     expect(stdout).toContain('"items": [');
     expect(stderr).toBe(
-      "aidp: interrupted; 200 records had been written to standard output, which is cut short (not a complete JSON document)\n",
+      `aidp: interrupted${heldRequest(server)}; 200 records had been written to standard output, which is cut short (not a complete JSON document)\n`,
     );
   });
 });

@@ -30,12 +30,13 @@ const downloadLogs = (...extra: string[]) =>
   runAidp([...DOWNLOAD_LOGS_COMMAND, ...fakeServiceFlags(server), ...extra]);
 
 describe("cluster download-logs", () => {
-  it("--output table would cut the PAR URL: a usage error before anything is sent, unless --par-url-file", async () => {
-    const before = server.requests.length;
-    const refused = await downloadLogs("--output", "table");
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain("--output table would cut the PAR URL, which is never put in a table");
-    expect(server.requests).toHaveLength(before);
+  it("--output table: the table without the PAR URL, then the URL whole on a line of its own; with --par-url-file, the file's name", async () => {
+    const shown = await downloadLogs("--output", "table");
+    expect(shown.code).toBe(0);
+    const lines = shown.stdout.trimEnd().split("\n");
+    expect(lines.slice(-2)).toEqual(["logParUrl:", PAR_URL]);
+    expect(lines.slice(0, -2).join("\n")).toMatch(/│ asyncOperationKey +│ requestId +│/);
+    expect(lines.slice(0, -2).join("\n")).not.toContain(SECRET_PART);
     const file = join(mkdtempSync(join(dir, "table-")), "par-url.txt");
     const { code, stdout } = await downloadLogs("--output", "table", "--par-url-file", file);
     expect(code).toBe(0);

@@ -1,7 +1,6 @@
 // The OCI CLI's timeouts are on by default (10 s to connect, 60 s for the answer), so a service that never
 // answers cannot hang a script; a network failure names the host, the port and the system's error code.
-import { connect, type Socket } from "node:net";
-import { startProcess } from "@aidp/test-support";
+import { type AddressInfo, createServer, type Socket } from "node:net";
 import { describe, expect, it } from "vitest";
 import { closedPort, searchLogsAt } from "./support/fake-service.ts";
 import { runAidp } from "./support/run-aidp.ts";
@@ -29,7 +28,7 @@ describe("timeouts", () => {
     expect(defaults.stderr).toContain("connection timeout 10 s, read timeout 60 s");
   });
 
-  it("a server that accepts and never answers: exit 4 after --read-timeout, naming host, port and flag", async () => {
+  it("a server that accepts and never answers: exit 4 after --read-timeout, naming host, port, flag and the request id the server saw", async () => {
     const server = await silentServer();
     const { code, stdout, stderr } = await runAidp(
       searchLogsAt(server.url, "--read-timeout", "0.5", "--no-retry"),
@@ -37,49 +36,42 @@ describe("timeouts", () => {
     expect(code).toBe(4);
     expect(stdout).toBe("");
     const hostPort = new URL(server.url).host;
-    expect(stderr).toBe(`aidp: timed out: ${hostPort} sent nothing for 0.5 s (no answer; --read-timeout)\n`);
     expect(server.requests).toHaveLength(1);
+    const sentId = server.requests[0]?.headers["opc-request-id"];
+    expect(sentId).toMatch(/^[0-9A-F]{32}$/);
+    expect(stderr).toBe(
+      `aidp: timed out: searchAuditLogs failed: waiting for the answer of ${hostPort}: no answer within the --read-timeout of 0.5 s (UND_ERR_HEADERS_TIMEOUT) (opc-request-id ${sentId}, attempt 1)\n`,
+    );
   });
 
   it("a connection that never opens: exit 4 after --connection-timeout", async () => {
-    // A listener whose process never accepts (its event loop is blocked) and whose accept queue is full: the
-    // kernel drops further connection attempts, as a firewall that swallows packets does.
-    const listener = startProcess(
-      process.execPath,
-      [
-        "-e",
-        `const s = require("node:net").createServer().listen({ port: 0, host: "127.0.0.1", backlog: 1 }, () => {
-           console.log("port " + s.address().port);
-           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
-         });`,
-      ],
-      { name: "a listener that never accepts" },
-    );
+    // A TCP listener that accepts and never says a word: for an https endpoint the TLS handshake never completes,
+    // and the connection timeout covers the handshake. Deterministic, unlike a full accept queue.
+    const held: Socket[] = [];
+    const listener = createServer((socket) => held.push(socket.on("error", () => {})));
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+    const { port } = listener.address() as AddressInfo;
     try {
-      const [, port] = await listener.waitForLine(/^port (\d+)$/, { timeoutMs: 10_000, what: "the port" });
-      const fillers: Socket[] = [];
-      // (Node reads a backlog of 0 as "the default"; 1 lets the kernel queue two connections.)
-      for (let i = 0; i < 4; i++) fillers.push(connect(Number(port), "127.0.0.1").on("error", () => {}));
-      try {
-        const { code, stderr } = await runAidp(
-          searchLogsAt(
-            `http://127.0.0.1:${port}`,
-            "--connection-timeout",
-            "0.5",
-            "--read-timeout",
-            "1",
-            "--no-retry",
-          ),
-        );
-        expect(stderr).toBe(
-          `aidp: timed out: no connection to 127.0.0.1:${port} within 0.5 s (ETIMEDOUT; --connection-timeout)\n`,
-        );
-        expect(code).toBe(4);
-      } finally {
-        for (const socket of fillers) socket.destroy();
-      }
+      const { code, stderr } = await runAidp(
+        searchLogsAt(
+          `https://127.0.0.1:${port}`,
+          "--connection-timeout",
+          "0.5",
+          "--read-timeout",
+          "30",
+          "--no-retry",
+          "--request-id",
+          "never-opens",
+        ),
+      );
+      expect(stderr).toBe(
+        `aidp: timed out: searchAuditLogs failed: connecting to 127.0.0.1:${port}: no connection within the --connection-timeout of 0.5 s (UND_ERR_CONNECT_TIMEOUT) (opc-request-id never-opens, attempt 1)\n`,
+      );
+      expect(code).toBe(4);
+      expect(held, "the one attempt reached the listener").toHaveLength(1);
     } finally {
-      await listener.stop();
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => listener.close(resolve));
     }
   });
 
@@ -102,8 +94,10 @@ describe("network failures in the user's terms", () => {
     const port = await closedPort();
     const { code, stderr } = await runAidp(searchLogsAt(`http://127.0.0.1:${port}`, "--no-retry"));
     expect(code).toBe(4);
-    expect(stderr).toBe(
-      `aidp: network failure: cannot reach 127.0.0.1:${port}: ECONNREFUSED (connection refused: nothing listens there)\n`,
+    expect(stderr).toMatch(
+      new RegExp(
+        `^aidp: network failure: searchAuditLogs failed: connecting to 127\\.0\\.0\\.1:${port}: connection refused: nothing listens there \\(ECONNREFUSED\\) \\(opc-request-id [0-9A-F]{32}, attempt 1\\)\n$`,
+      ),
     );
   });
 
@@ -113,7 +107,7 @@ describe("network failures in the user's terms", () => {
     );
     expect(code).toBe(4);
     expect(stderr).toMatch(
-      /^aidp: network failure: cannot reach aidp-no-such-host\.invalid:4010: (ENOTFOUND|EAI_AGAIN) /,
+      /^aidp: network failure: searchAuditLogs failed: looking up aidp-no-such-host\.invalid:4010: .* \((ENOTFOUND|EAI_AGAIN)\) \(opc-request-id [0-9A-F]{32}, attempt 1\)\n$/,
     );
   });
 });

@@ -23,6 +23,8 @@ afterAll(async () => {
 });
 
 const atMock = () => ["--auth", "none", "--endpoint", mock.url, "--instance-id", INSTANCE];
+/** Polls a tenth of a second apart: the tests wait for outcomes, not for the defaults made for real exports. */
+const QUICK_POLLS = ["--wait-interval-seconds", "0.1"];
 
 describe("cluster download-logs --wait --download FILE", () => {
   it("against a mock whose export is ready after 2 s: FILE holds what the PAR URL serves, byte for byte", async () => {
@@ -36,6 +38,7 @@ describe("cluster download-logs --wait --download FILE", () => {
       "--wait",
       "--download",
       logFile,
+      ...QUICK_POLLS,
     ]);
     expect(stderr).toMatch(/^aidp: downloaded [\d.]+ kB to .*driver\.log in [\d.]+ m?s\n$/);
     expect(code).toBe(0);
@@ -71,9 +74,10 @@ describe("cluster download-logs --wait --download FILE", () => {
       join(waitDir, "driver.log"),
       "--max-wait-seconds",
       "1.5",
+      ...QUICK_POLLS,
     ]);
     expect(stderr).toBe(
-      "aidp: timed out: the log file was not ready after 1.5 s (--max-wait-seconds); last answer: 404\n",
+      "aidp: timed out (--max-wait-seconds): the log file was not ready after 1.5 s; last answer: 404. A failed export and a slow one look the same here (its URL answers 404 until the file exists, and forever if the export failed): check the export (async operation key op-slow) in the OCI Console (the instance's work requests), or try a shorter time range, before waiting longer (opc-request-id REQ-SLOW)\n",
     );
     expect(code).toBe(4);
     expect(JSON.parse(stdout)).toMatchObject({ asyncOperationKey: "op-slow", requestId: "REQ-SLOW" });
@@ -100,7 +104,12 @@ describe("cluster download-logs --wait --download FILE", () => {
       polled();
       sendJson(response, 404, { code: "NotFound", message: "not yet" });
     });
-    const aidp = startAidp([...DOWNLOAD_LOGS_COMMAND, ...fakeServiceFlags(pending), "--wait"]);
+    const aidp = startAidp([
+      ...DOWNLOAD_LOGS_COMMAND,
+      ...fakeServiceFlags(pending),
+      "--wait",
+      ...QUICK_POLLS,
+    ]);
     await firstPoll;
     aidp.child.kill("SIGINT");
     const { code, stdout, stderr } = await aidp.result;
@@ -139,6 +148,7 @@ describe("cluster download-logs --wait --download FILE", () => {
       ...atMock(),
       "--download",
       logFile,
+      ...QUICK_POLLS,
     ]).result;
     expect(code).toBe(0);
     const eraseLine = `\r${String.fromCharCode(27)}[2K`;
@@ -147,6 +157,35 @@ describe("cluster download-logs --wait --download FILE", () => {
     expect(lastLine).toMatch(/^waiting for the log file: \d+(\.\d)? m?s\r/);
     expect(lastLine.slice(lastLine.indexOf("\r")).startsWith(eraseLine), "erased").toBe(true);
     expect(stdout).toContain(`aidp: downloaded`);
+  });
+
+  it("--output table: the table, then the PAR URL whole on a line of its own, on an 80-column terminal too", async () => {
+    const parUrl = `http://127.0.0.1:9/p/${"long-par-token-".repeat(8)}/n/ns/b/logs/o/driver.log`;
+    const started = await startFakeService((_request, response) =>
+      sendJson(
+        response,
+        202,
+        {},
+        {
+          "aidp-async-operation-key": "op-table",
+          "datalake-cluster-log-par-url": parUrl,
+          "opc-request-id": "REQ-TABLE",
+        },
+      ),
+    );
+    const { code, stdout, stderr } = await startOnTerminal(
+      [...DOWNLOAD_LOGS_COMMAND, ...fakeServiceFlags(started), "--output", "table"],
+      { columns: 80 },
+    ).result;
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const lines = stdout.replaceAll("\r\n", "\n").trimEnd().split("\n");
+    expect(lines.at(-1)).toBe(parUrl);
+    expect(lines.at(-2)).toBe("logParUrl:");
+    const table = lines.slice(0, -2).join("\n");
+    expect(table).toContain("op-table");
+    expect(table).toContain("REQ-TABLE");
+    expect(table).not.toContain("long-par-token");
   });
 
   it("--download in a folder that does not exist: exit 2 before anything is sent", async () => {

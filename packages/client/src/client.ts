@@ -12,7 +12,7 @@ import { AidpValidationError } from "./errors.js";
 import { callHeaders, operationFacts } from "./generated/operations.js";
 import type { OperationId, OperationInput, SuccessHeaders, WireRequest } from "./operation-types.js";
 import { type AidpClientOptions, type CallOptions, checkDurations, resolveTimeoutMs } from "./options.js";
-import { itemsOf, type PageOptions, paginate } from "./pagination.js";
+import { type ItemsIterator, itemsOf, type PageOptions, paginate } from "./pagination.js";
 import { prepareRequest } from "./prepare-request.js";
 import { resolveRetryPolicy } from "./retry-policy.js";
 import { type CallSettings, createTransport } from "./transport.js";
@@ -31,10 +31,13 @@ export interface SearchAuditLogsPage {
 }
 
 export interface DownloadClusterLogsJob {
-  /** Track the export with GetAsyncOperation and this key. */
+  /**
+   * The service's key of the export (what its Console and support name it by). Our spec has no operation that
+   * reads an export's state: wait for the file with `waitForLogFile(job)`.
+   */
   asyncOperationKey: DownloadClusterLogsHeaders["aidp-async-operation-key"];
   /**
-   * Pre-authenticated URL of the log file, usable once the operation SUCCEEDED. It is a bearer secret, so it is
+   * Pre-authenticated URL of the log file: 404 until the export has written it (`waitForLogFile(job)` polls it). It is a bearer secret, so it is
    * not enumerable: logging or JSON-serialising the job does not print it.
    */
   readonly logParUrl: DownloadClusterLogsHeaders["datalake-cluster-log-par-url"];
@@ -42,6 +45,8 @@ export interface DownloadClusterLogsJob {
 }
 
 export type SearchAuditLogsInput = OperationInput<"searchAuditLogs">;
+/** Every record of a search, with `nextPage`: the page token to resume from. */
+export type SearchAuditLogsItems = ItemsIterator<AuditLogSearchResultSummary>;
 export type DownloadClusterLogsInput = OperationInput<"downloadClusterLogs">;
 
 export interface AidpClient {
@@ -51,11 +56,14 @@ export interface AidpClient {
     input: SearchAuditLogsInput,
     options?: CallOptions & PageOptions,
   ): AsyncGenerator<SearchAuditLogsPage>;
-  /** Every record of those pages, in order. */
+  /**
+   * Every record of those pages, in order; its `nextPage` is the page token to resume from where the reading
+   * stopped (see ItemsIterator).
+   */
   searchAuditLogsItems(
     input: SearchAuditLogsInput,
     options?: CallOptions & PageOptions,
-  ): AsyncGenerator<AuditLogSearchResultSummary>;
+  ): SearchAuditLogsItems;
   downloadClusterLogs(
     input: DownloadClusterLogsInput,
     options?: CallOptions,
@@ -164,8 +172,18 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
     pageOptions: CallOptions & PageOptions = {},
   ): AsyncGenerator<SearchAuditLogsPage> {
     checkCallOptions("searchAuditLogs", pageOptions, PAGE_OPTION_NAMES);
+    // A retry token names one request (the service refuses it with another): the caller's goes with the first
+    // page's request only, and each later page gets a fresh one of its own, as a call without a token does.
+    let pageInput: SearchAuditLogsInput = input;
     yield* paginate(
-      (page) => searchAuditLogs({ ...input, [searchFacts.pagination.pageParameter]: page }, pageOptions),
+      (page) => {
+        const sent = searchAuditLogs(
+          { ...pageInput, [searchFacts.pagination.pageParameter]: page },
+          pageOptions,
+        );
+        pageInput = withoutRetryToken(input);
+        return sent;
+      },
       input[searchFacts.pagination.pageParameter],
       pageOptions,
     );
@@ -192,13 +210,25 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
       return searchAuditLogs(input, callOptions);
     },
     searchAuditLogsPages,
-    searchAuditLogsItems: (input, pageOptions) => itemsOf(searchAuditLogsPages(input, pageOptions)),
+    searchAuditLogsItems: (input, pageOptions) =>
+      itemsOf(searchAuditLogsPages(input, pageOptions), input[searchFacts.pagination.pageParameter]),
     downloadClusterLogs: async (input, callOptions) => {
       checkCallOptions("downloadClusterLogs", callOptions, CALL_OPTION_NAMES);
       return downloadClusterLogs(input, callOptions);
     },
     raw,
   };
+}
+
+/** The input field sent as the opc-retry-token header, as the spec's facts name it (`opcRetryToken`). */
+const RETRY_TOKEN_FIELD = Object.entries(operationFacts.searchAuditLogs.parameters).find(
+  ([, parameter]) => parameter.in === "header" && parameter.name === callHeaders.retryToken,
+)?.[0];
+
+function withoutRetryToken(input: SearchAuditLogsInput): SearchAuditLogsInput {
+  if (RETRY_TOKEN_FIELD === undefined || !(RETRY_TOKEN_FIELD in input)) return input;
+  const { [RETRY_TOKEN_FIELD]: _dropped, ...rest } = input as Record<string, unknown>;
+  return rest as SearchAuditLogsInput;
 }
 
 /**

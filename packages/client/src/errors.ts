@@ -36,14 +36,48 @@ export class AidpValidationError extends AidpError {
   }
 }
 
-/** The transport failed (connection refused or reset, socket closed mid-body) on the last attempt. */
-export class AidpConnectionError extends AidpError {}
+/** Which request a failure without an answer belongs to: what a user reports, and what the service logged. */
+export interface SentRequestDetails {
+  /** The `opc-request-id` the client sent (the caller's, or the one it made); undefined if nothing was sent yet. */
+  requestId?: string | undefined;
+  /** The attempt that failed (1 for the first); undefined if none had started. */
+  attempt?: number | undefined;
+}
+
+/** `opc-request-id X, attempt 2` (what is known of the two), or "" when nothing was sent. */
+export function describeSentRequest({ requestId, attempt }: SentRequestDetails): string {
+  const parts = [
+    ...(requestId === undefined ? [] : [`opc-request-id ${requestId}`]),
+    ...(attempt === undefined ? [] : [`attempt ${attempt}`]),
+  ];
+  return parts.join(", ");
+}
+
+/**
+ * A call that ended without an answer to report (a network failure, a timeout, a cancellation). It carries the
+ * request id the client sent, which the message repeats: the service may have received the request and logged it.
+ */
+export class AidpNoAnswerError extends AidpError {
+  readonly requestId: string | undefined;
+  readonly attempt: number | undefined;
+
+  constructor(message: string, options: ErrorOptions & SentRequestDetails = {}) {
+    const { requestId, attempt, ...errorOptions } = options;
+    const sent = describeSentRequest({ requestId, attempt });
+    super(sent ? `${message} (${sent})` : message, errorOptions);
+    this.requestId = requestId;
+    this.attempt = attempt;
+  }
+}
+
+/** The network failed (connection refused or reset, socket closed mid-body) on the last attempt. `cause` is a NetworkFailure. */
+export class AidpConnectionError extends AidpNoAnswerError {}
 
 /** A per-attempt `timeoutMs` or the call's `deadlineMs` ran out; the underlying fetch was aborted. */
-export class AidpTimeoutError extends AidpError {}
+export class AidpTimeoutError extends AidpNoAnswerError {}
 
 /** The caller's AbortSignal cancelled the call. */
-export class AidpAbortError extends AidpError {}
+export class AidpAbortError extends AidpNoAnswerError {}
 
 /** Pagination cannot go on: the server repeated a page token, which would loop forever. */
 export class AidpPaginationError extends AidpError {}

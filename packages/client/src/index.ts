@@ -14,6 +14,7 @@ export type {
   DownloadClusterLogsInput,
   DownloadClusterLogsJob,
   SearchAuditLogsInput,
+  SearchAuditLogsItems,
   SearchAuditLogsPage,
 } from "./client.js";
 export { createAidpClient } from "./client.js";
@@ -22,12 +23,30 @@ export {
   AidpAbortError,
   AidpConnectionError,
   AidpError,
+  AidpNoAnswerError,
   AidpPaginationError,
   AidpTimeoutError,
   AidpValidationError,
+  describeSentRequest,
+  type SentRequestDetails,
   type ValidationIssue,
 } from "./errors.js";
 export type { AttemptLogLine, Logger } from "./logger.js";
+export {
+  describeNetworkFailure,
+  NetworkFailure,
+  type NetworkStep,
+  type NetworkTimeLimits,
+  networkFailureIn,
+} from "./network-failure.js";
 export { type AidpClientOptions, type CallOptions, DEFAULT_TIMEOUT_MS } from "./options.js";
-export type { PageOptions } from "./pagination.js";
+export type { ItemsIterator, PageOptions } from "./pagination.js";
 export type { RetryOptions } from "./retry-policy.js";
+export {
+  AidpLogFileError,
+  AidpLogFileNotReadyError,
+  type LogFileJob,
+  type LogFilePoll,
+  type WaitForLogFileOptions,
+  waitForLogFile,
+} from "./wait-for-log-file.js";

@@ -48,19 +48,36 @@ export async function* paginate<Item, P extends Page<Item>>(
   }
 }
 
+/** Every record of the pages, and where to resume. */
+export type ItemsIterator<Item> = AsyncGenerator<Item, undefined> & {
+  /**
+   * The page token to resume from, as `page`, so that no record is skipped: before the first record, the token
+   * the iterator started from; while a page is partly read, the token that fetched that page (its records
+   * already yielded come again: de-duplicate by `eventId`); once a page is read to its end, the next page's
+   * token, undefined after the last page.
+   */
+  readonly nextPage: string | undefined;
+};
+
 /**
- * Every record of `pages`, in order. Its `next` is written by hand: an async generator function costs several
- * times more per record (each `yield` is a queued resumption), which shows over a million records. It is
- * still a real AsyncGenerator object (prototype, `Symbol.asyncIterator`, `Symbol.asyncDispose` where the
- * runtime has it), with `next`, `return` and `throw` taken over.
+ * Every record of `pages` (which start from `firstToken`), in order. Its `next` is written by hand: an async
+ * generator function costs several times more per record (each `yield` is a queued resumption), which shows over
+ * a million records. It is still a real AsyncGenerator object (prototype, `Symbol.asyncIterator`,
+ * `Symbol.asyncDispose` where the runtime has it), with `next`, `return` and `throw` taken over.
  */
-export function itemsOf<Item>(pages: AsyncGenerator<Page<Item>>): AsyncGenerator<Item, undefined> {
-  const items = new ItemsOf(pages);
+export function itemsOf<Item>(
+  pages: AsyncGenerator<Page<Item>>,
+  firstToken: string | undefined,
+): ItemsIterator<Item> {
+  const items = new ItemsOf(pages, firstToken);
   const generator = noItems<Item>();
   generator.next = () => items.next();
   generator.return = () => items.return();
   generator.throw = (error: unknown) => items.throw(error);
-  return generator;
+  return Object.defineProperty(generator, "nextPage", {
+    get: () => items.nextPage,
+    enumerable: true,
+  }) as ItemsIterator<Item>;
 }
 
 /** The shell of itemsOf's generator, whose methods are replaced. */
@@ -68,23 +85,41 @@ async function* noItems<Item>(): AsyncGenerator<Item, undefined> {}
 
 class ItemsOf<Item> {
   readonly #pages: AsyncGenerator<Page<Item>>;
-  #current: Iterator<Item> = [][Symbol.iterator]();
+  #items: readonly Item[] = [];
+  /** How many of #items were yielded. */
+  #yielded = 0;
+  /** The token that fetched the current page, and the one that fetches the page after it. */
+  #currentToken: string | undefined;
+  #nextToken: string | undefined;
   /** The next page being fetched; a `next()` made meanwhile waits for it. */
   #pending: Promise<unknown> | undefined;
+  /** `return()` was called: no more records, though nextPage still says where the reading stopped. */
+  #closed = false;
 
-  constructor(pages: AsyncGenerator<Page<Item>>) {
+  constructor(pages: AsyncGenerator<Page<Item>>, firstToken: string | undefined) {
     this.#pages = pages;
+    this.#currentToken = firstToken;
+    this.#nextToken = firstToken;
+  }
+
+  get nextPage(): string | undefined {
+    return this.#yielded < this.#items.length ? this.#currentToken : this.#nextToken;
   }
 
   next(): Promise<IteratorResult<Item, undefined>> {
     if (this.#pending) return this.#pending.then(() => this.next());
-    const step = this.#current.next();
-    if (!step.done) return Promise.resolve(step);
+    if (this.#closed) return Promise.resolve({ value: undefined, done: true });
+    if (this.#yielded < this.#items.length)
+      return Promise.resolve({ value: this.#items[this.#yielded++] as Item, done: false });
     const fetched = this.#pages.next().then(
       (page) => {
         this.#pending = undefined;
+        // The pages end after the last one, or at a limit: nextPage is then the last page's, for resuming.
         if (page.done) return { value: undefined, done: true } as const;
-        this.#current = page.value.items[Symbol.iterator]();
+        this.#currentToken = this.#nextToken;
+        this.#nextToken = page.value.nextPage;
+        this.#items = page.value.items;
+        this.#yielded = 0;
         return this.next();
       },
       (error: unknown) => {
@@ -97,7 +132,7 @@ class ItemsOf<Item> {
   }
 
   async return(): Promise<IteratorResult<Item, undefined>> {
-    this.#current = [][Symbol.iterator]();
+    this.#closed = true;
     await this.#pages.return(undefined);
     return { value: undefined, done: true };
   }

@@ -7,9 +7,16 @@ import { AidpAuthError } from "./auth/auth-error.js";
 import type { AuthProvider } from "./auth/types.js";
 import { keptBodyOf, readResponse } from "./buffered-http.js";
 import { type CallDeadline, msLeftBefore } from "./call-deadline.js";
-import { AidpAbortError, AidpConnectionError, AidpError, AidpTimeoutError } from "./errors.js";
+import {
+  AidpAbortError,
+  AidpConnectionError,
+  AidpError,
+  AidpTimeoutError,
+  type SentRequestDetails,
+} from "./errors.js";
 import { callHeaders } from "./generated/operations.js";
 import { type Logger, logAttempt } from "./logger.js";
+import { describeNetworkFailure } from "./network-failure.js";
 import { decideRetry, isRetriableStatus, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
 
 export interface TransportSettings {
@@ -72,16 +79,17 @@ export function createTransport(settings: TransportSettings): Transport {
     if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
       request.headers.set(RETRY_TOKEN, randomId());
     const body = await bodyOf(request);
+    const requestId = request.headers.get(REQUEST_ID) ?? undefined;
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
-      throwIfCancelled(call);
+      throwIfCancelled(call, { requestId, attempt: attempt > 1 ? attempt - 1 : undefined });
       let outcome = await sendAttempt(settings, call, request, body, attempt);
       // A 401 to a session-token provider may mean its token was revoked or rotated early: one new token and the
       // same attempt once more. This belongs to authentication, not to the retry policy, so `retry: false` keeps it.
       if (outcome.response?.status === 401 && settings.auth?.refresh && !reauthenticated) {
         reauthenticated = true;
         await refreshCredentials(settings.auth.refresh.bind(settings.auth), call);
-        throwIfCancelled(call);
+        throwIfCancelled(call, { requestId, attempt });
         outcome = await sendAttempt(settings, call, request, body, attempt);
       }
       const decision = outcome.response?.ok
@@ -107,11 +115,12 @@ export function createTransport(settings: TransportSettings): Transport {
         ...(outcome.failureText ? { error: outcome.failureText } : {}),
       });
       if (!decision?.retry) {
-        if (decision?.deadlineTooNear) throw deadlineTooNearError(call, attempt, outcome, decision.reason);
+        if (decision?.deadlineTooNear)
+          throw deadlineTooNearError(call, { requestId, attempt }, outcome, decision.reason);
         if (outcome.response) return outcome.response;
-        throw finalFailure(call, request, outcome.failure);
+        throw finalFailure(call, outcome.failure, { requestId, attempt });
       }
-      await sleep(decision.waitMs, call);
+      await sleep(decision.waitMs, call, { requestId, attempt });
     }
   };
 }
@@ -152,13 +161,14 @@ async function sendAttempt(
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     };
   } catch (failure) {
-    throwIfCancelled(call);
+    const sent = { requestId: request.headers.get(REQUEST_ID) ?? undefined, attempt };
+    throwIfCancelled(call, sent);
     const timedOut = attemptTimeout?.signal.aborted === true;
-    const failureText = timedOut ? `timed out after ${call.timeoutMs} ms` : describeFailure(failure);
+    // The network's failure in the one wording (./network-failure.ts): host:port, step, code and words.
+    const network = timedOut ? undefined : describeNetworkFailure(failure, request.url);
+    const failureText = network?.message ?? `timed out after ${call.timeoutMs} ms`;
     return {
-      failure: timedOut
-        ? new AidpTimeoutError(`${call.operation}: attempt ${attempt} ${failureText}.`)
-        : failure,
+      failure: network ?? new AidpTimeoutError(`${call.operation} ${failureText}`, sent),
       failureText,
       retriable: true,
       latencyMs: Date.now() - started,
@@ -213,7 +223,8 @@ async function signedHeaders(
     });
   } catch (failure) {
     if (failure instanceof AidpError) throw failure;
-    throw new AidpAuthError(`${call.operation}: signing the request failed: ${describeFailure(failure)}`);
+    const reason = failure instanceof Error ? failure.message : String(failure);
+    throw new AidpAuthError(`${call.operation}: signing the request failed: ${reason}`);
   }
   added.forEach((value, name) => {
     if (!RUNTIME_OWNED_HEADERS.has(name)) headers.set(name, value);
@@ -226,9 +237,8 @@ async function refreshCredentials(refresh: () => Promise<void>, call: CallSettin
     await refresh();
   } catch (failure) {
     if (failure instanceof AidpError) throw failure;
-    throw new AidpAuthError(
-      `${call.operation}: refreshing the credentials after a 401 failed: ${describeFailure(failure)}`,
-    );
+    const reason = failure instanceof Error ? failure.message : String(failure);
+    throw new AidpAuthError(`${call.operation}: refreshing the credentials after a 401 failed: ${reason}`);
   }
 }
 
@@ -241,15 +251,17 @@ function readErrorCode(bytes: Uint8Array<ArrayBuffer>): string | undefined {
   }
 }
 
-function throwIfCancelled(call: CallSettings) {
+function throwIfCancelled(call: CallSettings, sent: SentRequestDetails) {
   if (call.signal?.aborted) {
-    throw new AidpAbortError(`${call.operation} was cancelled by the caller's AbortSignal.`, {
+    throw new AidpAbortError(`${call.operation} was cancelled by the caller's AbortSignal`, {
       cause: call.signal.reason,
+      ...sent,
     });
   }
   if (call.deadline?.signal.aborted) {
-    throw new AidpTimeoutError(`${call.operation} did not finish within its deadline.`, {
+    throw new AidpTimeoutError(`${call.operation} did not finish within its deadline`, {
       cause: call.deadline.signal.reason,
+      ...sent,
     });
   }
 }
@@ -261,25 +273,25 @@ function throwIfCancelled(call: CallSettings) {
  */
 function deadlineTooNearError(
   call: CallSettings,
-  attempt: number,
+  sent: SentRequestDetails,
   outcome: AttemptOutcome,
   reason: string | undefined,
 ): AidpTimeoutError {
   const got = outcome.response ? `status ${outcome.response.status}` : (outcome.failureText ?? "no response");
   return new AidpTimeoutError(
-    `${call.operation} did not finish within its deadline: attempt ${attempt} got ${got} and was not retried, as ${reason}.`,
-    outcome.failure === undefined ? undefined : { cause: outcome.failure },
+    `${call.operation} did not finish within its deadline: attempt ${sent.attempt} got ${got} and was not retried, as ${reason}`,
+    outcome.failure === undefined ? sent : { cause: outcome.failure, ...sent },
   );
 }
 
 /** Waits `ms`, but not past a cancellation or the deadline. */
-function sleep(ms: number, call: CallSettings): Promise<void> {
+function sleep(ms: number, call: CallSettings, sent: SentRequestDetails): Promise<void> {
   const signals = [call.signal, call.deadline?.signal].filter((s) => s !== undefined);
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
       try {
-        throwIfCancelled(call);
+        throwIfCancelled(call, sent);
       } catch (error) {
         reject(error);
       }
@@ -293,47 +305,8 @@ function sleep(ms: number, call: CallSettings): Promise<void> {
   });
 }
 
-/** Node's and undici's codes for the failures users meet most, in their words. */
-const FAILURE_WORDS: Readonly<Record<string, string>> = {
-  ECONNREFUSED: "connection refused",
-  ECONNRESET: "connection reset",
-  ENOTFOUND: "host not found",
-  EAI_AGAIN: "host name lookup failed for now",
-  ETIMEDOUT: "connection timed out",
-  EHOSTUNREACH: "host unreachable",
-  UND_ERR_SOCKET: "connection closed by the other side",
-  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
-};
-
-/**
- * A failure as words and its system error code: fetch rejects with a TypeError "fetch failed" whose `cause`
- * (or a cause of that, or the first of an AggregateError's errors) has the code, e.g. ECONNREFUSED.
- * Only the code and our words are shown, not the causes' messages, which may quote what was sent.
- */
-export function describeFailure(failure: unknown): string {
-  const message = failure instanceof Error ? failure.message : String(failure);
-  const code = systemErrorCode(failure);
-  return code ? `${FAILURE_WORDS[code] ?? message} (${code})` : message;
-}
-
-export function systemErrorCode(failure: unknown, depth = 0): string | undefined {
-  if (typeof failure !== "object" || failure === null || depth > 4) return undefined;
-  if ("code" in failure && typeof failure.code === "string" && failure.code !== "") return failure.code;
-  const inner = "cause" in failure ? failure.cause : undefined;
-  const first = failure instanceof AggregateError ? failure.errors[0] : undefined;
-  return systemErrorCode(inner, depth + 1) ?? systemErrorCode(first, depth + 1);
-}
-
-/** host:port of the service, and nothing else of its URL. */
-function hostAndPort(url: string): string {
-  const { protocol, hostname, port } = new URL(url);
-  return `${hostname}:${port || (protocol === "https:" ? "443" : "80")}`;
-}
-
-function finalFailure(call: CallSettings, request: Request, failure: unknown): Error {
+function finalFailure(call: CallSettings, failure: unknown, sent: SentRequestDetails): Error {
   if (failure instanceof AidpTimeoutError) return failure;
-  return new AidpConnectionError(
-    `${call.operation} could not reach the service at ${hostAndPort(request.url)}: ${describeFailure(failure)}.`,
-    { cause: failure },
-  );
+  const network = failure instanceof Error ? `: ${failure.message}` : "";
+  return new AidpConnectionError(`${call.operation} failed${network}`, { cause: failure, ...sent });
 }

@@ -52,7 +52,7 @@ describe("a deadline that ends before the next attempt", () => {
     expect(error).toBeInstanceOf(AidpTimeoutError);
     expect((error as Error).message).toMatch(
       new RegExp(
-        `^searchAuditLogs did not finish within its deadline: attempt 1 got status 503 and was not retried, as ${reason.source}\\.$`,
+        `^searchAuditLogs did not finish within its deadline: attempt 1 got status 503 and was not retried, as ${reason.source} \\(opc-request-id ${server.requests[0]?.headers["opc-request-id"]}, attempt 1\\)$`,
       ),
     );
     expect(server.requests).toHaveLength(1);
@@ -124,6 +124,9 @@ describe("a deadline that passes during an attempt", () => {
       .searchAuditLogs({ aiDataPlatformId }, { deadlineMs: 300 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AidpTimeoutError);
-    expect((error as Error).message).toBe("searchAuditLogs did not finish within its deadline.");
+    const sentId = server.requests[0]?.headers["opc-request-id"];
+    expect((error as Error).message).toBe(
+      `searchAuditLogs did not finish within its deadline (opc-request-id ${sentId}, attempt 1)`,
+    );
   });
 });

@@ -104,6 +104,62 @@ describe("searchAuditLogsItems / searchAuditLogsPages", () => {
     expect(rest).toEqual(Array.from({ length: 20 }, (_, i) => record(10 + i)));
   });
 
+  it("a caller's opcRetryToken goes with the first page's request only; each later page gets one of its own", async () => {
+    server = await startPagingServer(30);
+    const aidp = createAidpClient({ baseUrl: server.url });
+    const items = await collect(
+      aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10, opcRetryToken: "my-job-1" }),
+    );
+    expect(items).toHaveLength(30);
+    const tokens = server.requests.map((request) => request.headers["opc-retry-token"]);
+    expect(tokens).toHaveLength(3);
+    expect(tokens[0]).toBe("my-job-1");
+    expect(new Set(tokens).size, "no token sent with two different requests").toBe(3);
+  });
+
+  it("the items iterator's nextPage: where to resume, at every point of the reading", async () => {
+    server = await startPagingServer(25);
+    const aidp = createAidpClient({ baseUrl: server.url });
+    const items = aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10 });
+    expect(items.nextPage, "before anything: where it starts").toBeUndefined();
+    const seen: (string | undefined)[] = [];
+    const resumePoints: (string | undefined)[] = [];
+    for await (const item of items) {
+      seen.push(item.eventId);
+      resumePoints.push(items.nextPage);
+    }
+    expect(seen).toHaveLength(25);
+    const pageAt = (offset: number) => Buffer.from(String(offset)).toString("base64url");
+    // Mid-page: the token of the page being read; after its last record: the next page's; after all: none.
+    expect(resumePoints[4]).toBeUndefined(); // first page, fetched without a token
+    expect(resumePoints[9]).toBe(pageAt(10));
+    expect(resumePoints[14]).toBe(pageAt(10));
+    expect(resumePoints[19]).toBe(pageAt(20));
+    expect(resumePoints[24]).toBeUndefined();
+    expect(items.nextPage).toBeUndefined();
+  });
+
+  it("resumes from an items iterator's nextPage after a break: nothing skipped, only the partly read page again", async () => {
+    server = await startPagingServer(30);
+    const aidp = createAidpClient({ baseUrl: server.url });
+    const first = aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10 });
+    const seen: (string | undefined)[] = [];
+    for await (const item of first) {
+      seen.push(item.eventId);
+      if (seen.length === 15) break;
+    }
+    const resumed = await collect(
+      aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10, page: first.nextPage }),
+    );
+    expect(resumed.map((item) => item.eventId)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `event-${10 + i}`),
+    );
+    // With maxItems the iterator stops at a limit: its nextPage is the cut page's own token.
+    const limited = aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10 }, { maxItems: 15 });
+    expect(await collect(limited)).toHaveLength(15);
+    expect(limited.nextPage).toBe(Buffer.from("10").toString("base64url"));
+  });
+
   it("ends at maxPages or maxItems even when the server repeats its token (as the stock Prism mock does)", async () => {
     server = await startTestServer((_req, res) =>
       sendJson(res, 200, { items: [record(0)] }, { "opc-next-page": "same-token" }),

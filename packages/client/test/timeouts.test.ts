@@ -62,7 +62,7 @@ describe("per-attempt timeout", () => {
 
   it("is on by default: a server that never answers ends the call with AidpTimeoutError after 60 s", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    const { url, arrived } = await neverAnswering();
+    const { url, arrived, requests } = await neverAnswering();
     const aidp = createAidpClient({ baseUrl: url, retry: false });
     const call = watch(aidp.searchAuditLogs({ aiDataPlatformId }));
     await withinRealTime(arrived, "the request to reach the server");
@@ -71,7 +71,10 @@ describe("per-attempt timeout", () => {
     await vi.advanceTimersByTimeAsync(1);
     const error = await withinRealTime(call.ended, "the call to fail once 60 s have passed");
     expect(error).toBeInstanceOf(AidpTimeoutError);
-    expect((error as Error).message).toBe("searchAuditLogs: attempt 1 timed out after 60000 ms.");
+    const sentId = requests[0]?.headers["opc-request-id"];
+    expect((error as Error).message).toBe(
+      `searchAuditLogs timed out after 60000 ms (opc-request-id ${sentId}, attempt 1)`,
+    );
   });
 
   it("timeoutMs: false turns it off: the call waits until cancelled", async () => {
@@ -91,15 +94,40 @@ describe("per-attempt timeout", () => {
     );
   });
 
-  it("a short timeoutMs ends each attempt against a server that never answers, then the call", async () => {
+  it("a short timeoutMs ends each attempt against a server that never answers, then the call, with the request id the server saw", async () => {
     const { url, requests } = await neverAnswering();
     const aidp = createAidpClient({ baseUrl: url, retry: { maxAttempts: 2, baseDelayMs: 1 } });
     const error = await aidp
       .searchAuditLogs({ aiDataPlatformId }, { timeoutMs: 100 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AidpTimeoutError);
-    expect((error as Error).message).toBe("searchAuditLogs: attempt 2 timed out after 100 ms.");
     expect(requests).toHaveLength(2);
+    const sentIds = new Set(requests.map((request) => request.headers["opc-request-id"]));
+    expect(sentIds.size, "one id on both attempts").toBe(1);
+    const [sentId] = sentIds;
+    expect(sentId).toMatch(/^[0-9A-F]{32}$/);
+    expect(error).toMatchObject({ requestId: sentId, attempt: 2 });
+    expect((error as Error).message).toBe(
+      `searchAuditLogs timed out after 100 ms (opc-request-id ${sentId}, attempt 2)`,
+    );
+  });
+
+  it("a cancellation while waiting for the answer: AidpAbortError with the caller's request id and the attempt", async () => {
+    const { url, arrived, requests } = await neverAnswering();
+    const controller = new AbortController();
+    const aidp = createAidpClient({ baseUrl: url, retry: false, timeoutMs: false });
+    const call = watch(
+      aidp.searchAuditLogs({ aiDataPlatformId, opcRequestId: "my-run-7" }, { signal: controller.signal }),
+    );
+    await withinRealTime(arrived, "the request to reach the server");
+    controller.abort();
+    const error = await withinRealTime(call.ended, "the call to end on the caller's abort");
+    expect(error).toBeInstanceOf(AidpAbortError);
+    expect(requests.map((request) => request.headers["opc-request-id"])).toEqual(["my-run-7"]);
+    expect(error).toMatchObject({ requestId: "my-run-7", attempt: 1 });
+    expect((error as Error).message).toBe(
+      "searchAuditLogs was cancelled by the caller's AbortSignal (opc-request-id my-run-7, attempt 1)",
+    );
   });
 
   it("is in every attempt's log line: the default, the client's, the call's, or none", async () => {

@@ -258,7 +258,7 @@ describe("upstream failures", () => {
     await new Promise((resolve) => closed.close(resolve));
     await expectBadGateway(
       (await start({ upstream: freedUrl })).url,
-      /^.*connection refused: nothing accepts connections at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/,
+      /^.*connecting to 127\.0\.0\.1:\d+: connection refused: nothing listens there \(ECONNREFUSED\)/,
     );
   });
 
@@ -281,7 +281,7 @@ describe("upstream failures", () => {
   it("a TLS error (https to a server that speaks plain HTTP)", async () => {
     await expectBadGateway(
       (await start({ upstream: upstreamUrl.replace("http:", "https:") })).url,
-      /TLS error with https:\/\/127\.0\.0\.1:\d+/,
+      /TLS handshake with 127\.0\.0\.1:\d+: the TLS handshake failed: the other side does not speak TLS there, or not a version both accept \(EPROTO\)/,
     );
   });
 

@@ -59,7 +59,7 @@ export function issueTestCertificate(
     extensions.push(extension("2.5.29.17", false, sequence(request.altNames.map(altName))));
   const tbs = sequence([
     tlv(0xa0, integer(Buffer.from([2]))),
-    integer(randomBytes(12)),
+    integer(serialNumber()),
     SHA256_WITH_RSA,
     issuerName,
     sequence([utcTime(new Date(now - 60_000)), utcTime(new Date(now + (request.days ?? 1) * 86_400_000))]),
@@ -94,6 +94,16 @@ function tlv(tag: number, content: Buffer): Buffer {
 
 function sequence(items: readonly Buffer[]): Buffer {
   return tlv(0x30, Buffer.concat(items));
+}
+
+/**
+ * A random positive serial in minimal DER form: a leading zero byte followed by a byte below 0x80 is "illegal
+ * padding" to OpenSSL, so the first byte is never 0 (one certificate in 256 failed to parse before).
+ */
+function serialNumber(): Buffer {
+  const bytes = randomBytes(12);
+  bytes[0] = ((bytes[0] ?? 0) & 0x7f) | 0x01;
+  return bytes;
 }
 
 /** A non-negative INTEGER from big-endian bytes. */

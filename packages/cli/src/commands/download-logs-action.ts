@@ -1,7 +1,6 @@
-import type { DownloadClusterLogsJob } from "@aidp/client";
+import { type DownloadClusterLogsJob, waitForLogFile } from "@aidp/client";
 import { downloadClusterLogs } from "../api.ts";
 import { secondsToMs } from "../connection.ts";
-import { UsageError } from "../exit-codes.ts";
 import { downloadToFile } from "../output/download-file.ts";
 import { keepStartedExport } from "../output/kept-result.ts";
 import { compileQuery, type OutputQuery } from "../output/query.ts";
@@ -9,7 +8,6 @@ import { createRecordWriter } from "../output/record-writer.ts";
 import { writeSecretFile } from "../output/secret-file.ts";
 import { createStatusLine, formatBytes, formatDuration } from "../progress.ts";
 import { DEFAULT_WAIT_SECONDS } from "../wait-defaults.ts";
-import { waitForLogFile } from "../wait-for-log-file.ts";
 import { type CommandFlags, type OperationRun, runOperation } from "./run-operation.ts";
 
 /** The flags of download-logs beside the shared ones (declared in ./download-logs.ts). */
@@ -30,10 +28,6 @@ export function downloadLogs(flags: DownloadFlags): Promise<number> {
       // Checked before sending: a bad value must not start an export.
       const settings = wait ? waitSettings(flags) : undefined;
       const query = await compileQuery(flags.query, flags.rawOutput, flags.output);
-      if (flags.output === "table" && flags.parUrlFile === undefined)
-        throw new UsageError(
-          "--output table would cut the PAR URL, which is never put in a table: add --par-url-file FILE, or use --output json",
-        );
       const job = await downloadClusterLogs(client, input, { signal });
       // From here on the service has started an export: a failure to write its answer must not lose it.
       try {
@@ -47,11 +41,11 @@ export function downloadLogs(flags: DownloadFlags): Promise<number> {
       const waiting = createStatusLine(process.stderr, !flags.quiet);
       let answer: Response;
       try {
-        answer = await waitForLogFile(job.logParUrl, {
+        answer = await waitForLogFile(job, {
           ...settings,
           signal,
           fetch,
-          onPending: (waitedMs) =>
+          onPoll: ({ waitedMs }) =>
             waiting.show(`waiting for the log file: ${formatDuration(waitedMs)}`, true),
         });
       } finally {
@@ -77,6 +71,7 @@ export function downloadLogs(flags: DownloadFlags): Promise<number> {
 
 function waitSettings(flags: DownloadFlags) {
   return {
+    intervalMs: DEFAULT_WAIT_SECONDS.firstInterval * 1000,
     maxWaitMs: secondsToMs("--max-wait-seconds", flags.maxWaitSeconds) ?? DEFAULT_WAIT_SECONDS.max * 1000,
     maxIntervalMs:
       secondsToMs("--wait-interval-seconds", flags.waitIntervalSeconds) ??
@@ -108,9 +103,14 @@ async function writeJob(
   } else if (flags.output === "json") {
     await output.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
-    const columns = Object.keys(result).map((name) => ({ name }));
+    // The PAR URL is never put in a table (a column would cut it): in `table` it follows, whole, on a line of its
+    // own, so that it can be copied; csv and ndjson keep it as a field.
+    const { logParUrl, ...rest } = result;
+    const inTable = flags.output === "table" ? rest : result;
+    const columns = Object.keys(inTable).map((name) => ({ name }));
     const writer = await createRecordWriter(flags.output, columns, process.stdout.columns);
-    await output.write(writer.page([result]) + writer.end(undefined));
+    const below = flags.output === "table" && logParUrl !== undefined ? `logParUrl:\n${logParUrl}\n` : "";
+    await output.write(writer.page([inTable]) + writer.end(undefined) + below);
   }
   await output.commit();
 }

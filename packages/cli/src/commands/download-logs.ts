@@ -1,11 +1,13 @@
 // `aidp cluster download-logs`: starts a log export and prints its async operation key, request id and PAR URL.
+
+import { OPERATION_COMMANDS } from "../operation-commands.ts";
 import { DEFAULT_WAIT_SECONDS } from "../wait-defaults.ts";
 import { type OperationArgv, operationCommand } from "./operation-command.ts";
 
 export function downloadLogsCommand(setExitCode: (code: number) => void) {
   return operationCommand(
     {
-      command: "download-logs",
+      command: OPERATION_COMMANDS.downloadClusterLogs[1],
       describe: "Start an export of a cluster's logs (DownloadClusterLogs)",
       operationId: "downloadClusterLogs",
       flags: (command: OperationArgv) =>
@@ -20,7 +22,7 @@ export function downloadLogsCommand(setExitCode: (code: number) => void) {
           .option("wait", {
             type: "boolean",
             description:
-              "After starting the export, wait until its log file is ready: poll the PAR URL (404 until then) with backoff",
+              "After starting the export, wait until its log file is ready: poll the PAR URL (404 until then; a failed export looks the same) with backoff",
             group: "Waiting:",
           })
           .option("download", {
@@ -38,7 +40,7 @@ export function downloadLogsCommand(setExitCode: (code: number) => void) {
           })
           .option("wait-interval-seconds", {
             type: "string",
-            description: `The longest pause between two polls; they start 1 s apart and double up to it [default ${DEFAULT_WAIT_SECONDS.interval}]`,
+            description: `The longest pause between two polls; they start ${DEFAULT_WAIT_SECONDS.firstInterval} s apart (or this, if shorter) and double up to it [default ${DEFAULT_WAIT_SECONDS.interval}]`,
             group: "Waiting:",
             requiresArg: true,
           })

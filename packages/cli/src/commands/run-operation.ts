@@ -1,7 +1,7 @@
 // What both commands share: read --body and the flags into the client's input, create the client from the
 // connection flags, run the command's work with a Ctrl-C signal and an output sink, and turn any error into
 // its message and exit code. A failed or interrupted command discards its partial output file.
-import { AidpAbortError, type AidpClient, createAidpClient } from "@aidp/client";
+import { AidpAbortError, type AidpClient, createAidpClient, describeSentRequest } from "@aidp/client";
 import { readBodyArgument } from "../body-argument.ts";
 import { type ConnectionFlags, connectionOptions } from "../connection.ts";
 import { ExitCode, UsageError } from "../exit-codes.ts";
@@ -80,7 +80,12 @@ export async function runOperation(
     if ((error as NodeJS.ErrnoException).code === "EPIPE") return ExitCode.ok; // the reader has all it wanted
     if (interruption.interrupted || error instanceof AidpAbortError) {
       const written = { records, outputFile: flags.outputFile, committed: sink?.committed ?? false };
-      print(`aidp: interrupted; ${describeInterruptedOutput({ ...written, format: flags.output })}`);
+      // A request in flight when interrupted: its id, in case the service went on with it.
+      const sent = error instanceof AidpAbortError ? describeSentRequest(error) : "";
+      const inFlight = sent ? ` (${sent})` : "";
+      print(
+        `aidp: interrupted${inFlight}; ${describeInterruptedOutput({ ...written, format: flags.output })}`,
+      );
       return ExitCode.interrupted;
     }
     const sourceOf = (field: string) => sourceOfField(operationId, field, flags, process.env);

@@ -1,4 +1,5 @@
 // `aidp audit search-logs`: one page, or every page with --all (or up to --max-items), in any output format.
+import { OPERATION_COMMANDS } from "../operation-commands.ts";
 import { type OperationArgv, operationCommand } from "./operation-command.ts";
 
 const EXAMPLE_INSTANCE = "ocid1.aidataplatform.oc1.iad.example";
@@ -6,7 +7,7 @@ const EXAMPLE_INSTANCE = "ocid1.aidataplatform.oc1.iad.example";
 export function searchLogsCommand(setExitCode: (code: number) => void) {
   return operationCommand(
     {
-      command: "search-logs",
+      command: OPERATION_COMMANDS.searchAuditLogs[1],
       describe: "Search the audit logs (SearchAuditLogs)",
       operationId: "searchAuditLogs",
       flags: (command: OperationArgv) =>

@@ -1,10 +1,9 @@
 // Local node:http servers standing in for the service where the mock cannot produce the case (faults, exact
 // request capture): @aidp/test-support's servers, which the client's tests use too, and the CLI's flags for them.
-import type { AddressInfo } from "node:net";
-import { createServer } from "node:net";
 import type { TestServer } from "@aidp/test-support/servers";
 
 export {
+  closedPort,
   pagingHandler,
   type RecordedRequest,
   sendJson,
@@ -52,13 +51,3 @@ export const searchLogsAt = (endpoint: string, ...extra: string[]) => [
   TEST_INSTANCE_ID,
   ...extra,
 ];
-
-/** A port on 127.0.0.1 where nothing listens (it was free a moment ago). */
-export function closedPort(): Promise<number> {
-  return new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}

@@ -22,7 +22,7 @@ export interface DriftViolation {
 
 export interface UpstreamFailureEntry {
   operationId: string | null;
-  /** In words: `connection refused: ...`, `TLS error with ...`, `timeout: ...`. */
+  /** In words: `connecting to HOST:PORT: connection refused: ...`, `TLS handshake with ...`, `timeout: ...`. */
   cause: string;
   count: number;
   firstRequestId: string | null;

@@ -1,10 +1,10 @@
 // One signed exchange with the upstream service: the caller's request minus any old signature, signed anew with
 // the client's AuthProvider for the upstream's host, sent with node:http(s) (which, unlike fetch, sends the
 // `host` it was signed with), and the answer read whole within a deadline. Failures become an UpstreamFailure
-// whose message names the cause in words.
+// whose message names the cause in the client's words for network failures (describeNetworkFailure).
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import type { AuthProvider } from "@aidp/client";
+import { type AuthProvider, describeNetworkFailure } from "@aidp/client";
 
 /** What the gateway forwards: the caller's method, path and query, headers and body bytes. */
 export interface ForwardedRequest {
@@ -132,7 +132,11 @@ export class UpstreamClient {
           reject(new StaleConnection());
           return;
         }
-        reject(error instanceof UpstreamFailure ? error : new UpstreamFailure(describeFailure(error, url)));
+        reject(
+          error instanceof UpstreamFailure
+            ? error
+            : new UpstreamFailure(describeNetworkFailure(error, url).message, { cause: error }),
+        );
       };
       const timer = setTimeout(
         () =>
@@ -173,22 +177,4 @@ export class UpstreamClient {
       outgoing.end(body);
     });
   }
-}
-
-const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
-
-/** The cause in words first (what the 502 and the report say), then Node's code. */
-export function describeFailure(error: unknown, url: URL): string {
-  const { code, message } = error as NodeJS.ErrnoException;
-  const where = url.origin;
-  if (code === "ECONNREFUSED")
-    return `connection refused: nothing accepts connections at ${where} (ECONNREFUSED)`;
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
-    return `host not found: ${url.hostname} does not resolve (${code})`;
-  if (code === "ECONNRESET" || code === "EPIPE") return `connection reset by ${where} (${code})`;
-  if (code === "ETIMEDOUT") return `timeout: connecting to ${where} timed out (ETIMEDOUT)`;
-  if ((code && TLS_CODE.test(code)) || /\b(SSL|TLS|certificate)\b/i.test(message)) {
-    return `TLS error with ${where}: ${message}${code ? ` (${code})` : ""}`;
-  }
-  return `failed to reach ${where}: ${message}${code ? ` (${code})` : ""}`;
 }

@@ -25,6 +25,7 @@ export {
   startSignatureCheckingServer,
 } from "./signature-checking-server.ts";
 export {
+  closedPort,
   type Handler,
   type RecordedRequest,
   sendJson,

@@ -70,3 +70,13 @@ export function sendJson(
   });
   response.end(text);
 }
+
+/** A port on 127.0.0.1 where nothing listens (it was free a moment ago): connections to it are refused. */
+export function closedPort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -2,8 +2,8 @@
 // retried on what passes (no answer, 429, 5xx) with the client's backoff and jitter, and bounded as a whole: a
 // service that cannot be reached fails within `timeoutMs`. Every failure names the step, the address and the
 // cause (status and the service's message, the TLS error, the errno); never what was sent, which may hold keys.
+import { describeNetworkFailure } from "../../network-failure.js";
 import { decideRetry, isRetriableStatus, type RetryOptions, type RetryPolicy } from "../../retry-policy.js";
-import { describeFailure, systemErrorCode } from "../../transport.js";
 import { AidpAuthError } from "../auth-error.js";
 
 /** Bound of each step against an identity service, retries included. */
@@ -14,9 +14,6 @@ export const DEFAULT_IDENTITY_RETRY: Required<RetryOptions> = {
   baseDelayMs: 100,
   maxDelayMs: 5_000,
 };
-
-/** OpenSSL's and Node's codes of a refused TLS peer (UNABLE_TO_VERIFY_LEAF_SIGNATURE, ERR_TLS_CERT_ALTNAME_INVALID...). */
-const TLS_FAILURE = /CERT|TLS|SSL|UNABLE_TO_|SELF_SIGNED/;
 
 /** The options of a provider that asks an identity service. */
 export interface IdentityServiceOptions {
@@ -62,9 +59,10 @@ export async function requestIdentityService(request: IdentityRequest): Promise<
         retriable = isRetriableStatus(answer.status, undefined);
       } catch (failure) {
         if (bound.signal.aborted) break;
-        lastCause = describeFailure(failure);
+        const network = describeNetworkFailure(failure, request.address);
+        lastCause = network.code === undefined ? network.words : `${network.words} (${network.code})`;
         // A certificate the client does not trust stays untrusted: no retry.
-        retriable = !TLS_FAILURE.test(systemErrorCode(failure) ?? "");
+        retriable = network.step !== "TLS handshake";
       }
       const msLeft = request.timeoutMs - (Date.now() - started);
       const decision = decideRetry(request.retry, {

@@ -1,0 +1,191 @@
+// A failed connection or exchange in the user's terms, one wording for the client, the CLI and the gateway: the
+// step it failed at, host:port (never the path or query, which may be a secret such as a PAR URL's), the system's
+// error code (what people search for) and what it means. Runs in browsers too: it reads only `code`, `cause`
+// and `errors` down the error's chain.
+import { AidpError } from "./errors.js";
+
+/** Where a connection or exchange failed, as far as the error's code tells. */
+export type NetworkStep = "name lookup" | "connect" | "TLS handshake" | "exchange" | "answer";
+
+/** How a caller names its time limits in the message, e.g. `"0.5 s (--read-timeout)"`. */
+export interface NetworkTimeLimits {
+  /** The limit on opening the connection. */
+  connect?: string;
+  /** The limit on each wait for the answer (its headers, then each chunk of its body). */
+  read?: string;
+}
+
+interface Meaning {
+  step: NetworkStep;
+  /** What it means, in words; a function when it names a time limit. */
+  words: string | ((limits: NetworkTimeLimits) => string);
+  timedOut?: true;
+}
+
+const connectTimeout: Meaning = {
+  step: "connect",
+  words: (limits) => `no connection within ${limits.connect ?? "the connection timeout"}`,
+  timedOut: true,
+};
+
+/** The codes people meet (Node's system errors, undici's), each with its step and its words. */
+const MEANINGS: Readonly<Record<string, Meaning>> = {
+  ENOTFOUND: { step: "name lookup", words: "no such host" },
+  EAI_AGAIN: { step: "name lookup", words: "the host name cannot be resolved now (DNS)" },
+  ECONNREFUSED: { step: "connect", words: "connection refused: nothing listens there" },
+  EHOSTUNREACH: { step: "connect", words: "the host cannot be reached" },
+  ENETUNREACH: { step: "connect", words: "the network cannot be reached" },
+  ETIMEDOUT: connectTimeout,
+  UND_ERR_CONNECT_TIMEOUT: connectTimeout,
+  ECONNRESET: { step: "exchange", words: "the other side reset the connection" },
+  EPIPE: { step: "exchange", words: "the other side closed the connection" },
+  UND_ERR_SOCKET: { step: "exchange", words: "the other side closed the connection" },
+  UND_ERR_HEADERS_TIMEOUT: {
+    step: "answer",
+    words: (limits) => `no answer within ${limits.read ?? "the read timeout"}`,
+    timedOut: true,
+  },
+  UND_ERR_BODY_TIMEOUT: {
+    step: "answer",
+    words: (limits) => `the answer stopped for ${limits.read ?? "longer than the read timeout"}`,
+    timedOut: true,
+  },
+  // Node's code when the other side's bytes are not TLS (e.g. plain HTTP on the port), or its TLS version is refused.
+  EPROTO: {
+    step: "TLS handshake",
+    words: "the TLS handshake failed: the other side does not speak TLS there, or not a version both accept",
+  },
+  CERT_HAS_EXPIRED: { step: "TLS handshake", words: "the server's certificate has expired" },
+  DEPTH_ZERO_SELF_SIGNED_CERT: { step: "TLS handshake", words: "the server's certificate is self-signed" },
+  SELF_SIGNED_CERT_IN_CHAIN: {
+    step: "TLS handshake",
+    words: "the server's certificate chain ends in an untrusted self-signed certificate",
+  },
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: {
+    step: "TLS handshake",
+    words: "the server's certificate cannot be verified",
+  },
+  ERR_TLS_CERT_ALTNAME_INVALID: {
+    step: "TLS handshake",
+    words: "the server's certificate is not for this host name",
+  },
+};
+
+/** Each step as the start of a sentence about host:port. */
+const STEP_PHRASE: Readonly<Record<NetworkStep | "unknown", (hostPort: string) => string>> = {
+  "name lookup": (hostPort) => `looking up ${hostPort}`,
+  connect: (hostPort) => `connecting to ${hostPort}`,
+  "TLS handshake": (hostPort) => `TLS handshake with ${hostPort}`,
+  exchange: (hostPort) => `exchange with ${hostPort}`,
+  answer: (hostPort) => `waiting for the answer of ${hostPort}`,
+  unknown: (hostPort) => `reaching ${hostPort}`,
+};
+
+/** Node's TLS and certificate codes not in the table above. */
+const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
+
+/** A failed connection or exchange, said as the user sees it. Its message never holds more of the URL than host:port. */
+export class NetworkFailure extends AidpError {
+  /** The step that failed; undefined when the error's code does not tell. */
+  readonly step: NetworkStep | undefined;
+  /** `host:port` of the other side. */
+  readonly hostPort: string;
+  /** The system's (or undici's) error code, e.g. `ECONNREFUSED`; undefined when the error had none. */
+  readonly code: string | undefined;
+  /** What the code means, in words. */
+  readonly words: string;
+  /** A time limit ran out (as opposed to a refusal, a reset, an unknown host). */
+  readonly timedOut: boolean;
+
+  constructor(
+    details: Pick<NetworkFailure, "step" | "hostPort" | "code" | "words" | "timedOut">,
+    options?: ErrorOptions,
+  ) {
+    const code = details.code === undefined ? "" : ` (${details.code})`;
+    super(`${STEP_PHRASE[details.step ?? "unknown"](details.hostPort)}: ${details.words}${code}`, options);
+    this.step = details.step;
+    this.hostPort = details.hostPort;
+    this.code = details.code;
+    this.words = details.words;
+    this.timedOut = details.timedOut;
+  }
+}
+
+/**
+ * `error`, as fetch or node:http threw it while talking to `url`, as a NetworkFailure (its cause); a
+ * NetworkFailure found down its chain (made by a custom fetch that knows its limits' names) is returned as it is.
+ */
+export function describeNetworkFailure(
+  error: unknown,
+  url: string | URL,
+  limits: NetworkTimeLimits = {},
+): NetworkFailure {
+  const described = networkFailureIn(error);
+  if (described) return described;
+  const code = systemErrorCode(error);
+  const meaning = code !== undefined && Object.hasOwn(MEANINGS, code) ? MEANINGS[code] : undefined;
+  const tls = code !== undefined && TLS_CODE.test(code);
+  const words =
+    meaning === undefined
+      ? tls
+        ? "the TLS handshake failed"
+        : withoutUrls(deepestMessage(error))
+      : typeof meaning.words === "string"
+        ? meaning.words
+        : meaning.words(limits);
+  return new NetworkFailure(
+    {
+      step: meaning?.step ?? (tls ? "TLS handshake" : undefined),
+      hostPort: hostAndPort(url),
+      code,
+      words,
+      timedOut: meaning?.timedOut === true,
+    },
+    { cause: error },
+  );
+}
+
+/** The NetworkFailure down an error's cause chain (e.g. an AidpConnectionError's cause), if there is one. */
+export function networkFailureIn(error: unknown): NetworkFailure | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 6; depth++) {
+    if (current instanceof NetworkFailure) return current;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+/** host:port of a URL, and nothing else of it. */
+function hostAndPort(url: string | URL): string {
+  const { protocol, hostname, port } = typeof url === "string" ? new URL(url) : url;
+  return `${hostname}:${port || (protocol === "https:" ? "443" : "80")}`;
+}
+
+/**
+ * The most telling code down the chain (fetch's TypeError → undici's error → the system error, or the first of an
+ * AggregateError's errors): the first one we have words for, else the first one at all.
+ */
+function systemErrorCode(error: unknown): string | undefined {
+  const codes: string[] = [];
+  const walk = (current: unknown, depth: number) => {
+    if (typeof current !== "object" || current === null || depth > 5) return;
+    if ("code" in current && typeof current.code === "string" && current.code !== "")
+      codes.push(current.code);
+    if ("cause" in current) walk(current.cause, depth + 1);
+    if (current instanceof AggregateError) walk(current.errors[0], depth + 1);
+  };
+  walk(error, 0);
+  return codes.find((code) => Object.hasOwn(MEANINGS, code) || TLS_CODE.test(code)) ?? codes[0];
+}
+
+/** The message of the last error down the cause chain: undici's "bad port" rather than fetch's "fetch failed". */
+function deepestMessage(error: unknown): string {
+  let current = error;
+  for (let depth = 0; current instanceof Error && current.cause instanceof Error && depth < 5; depth++)
+    current = current.cause;
+  return current instanceof Error ? current.message : String(current);
+}
+
+/** A runtime's message may quote the URL it was given; the URL may be a secret. */
+function withoutUrls(message: string): string {
+  return message.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, "(URL)");
+}
