@@ -11,6 +11,8 @@ const LINT_TIMEOUT_MS = 20_000;
 const specDir = fileURLToPath(new URL("..", import.meta.url));
 const repoRoot = join(specDir, "..");
 const searchPath = "paths/20260430_aiDataPlatforms_{aiDataPlatformId}_actions_searchAuditLogs.yaml";
+const downloadPath =
+  "paths/20260430_aiDataPlatforms_{aiDataPlatformId}_workspaces_{workspaceKey}_clusters_{clusterKey}_actions_downloadLogs.yaml";
 const copies: string[] = [];
 
 /** Lints a copy of the spec after `mistake` edited it; resolves to the exit code and all output. */
@@ -94,6 +96,11 @@ describe("redocly lint of the spec", () => {
   it.each([
     ["pageParameter: page", "pageParameter: pageToken", "`pageToken`, which is not a query parameter"],
     [
+      "pageSizeParameter: limit",
+      "pageSizeParameter: page",
+      "`page`, which is not an integer query parameter",
+    ],
+    [
       "nextPageHeader: opc-next-page",
       "nextPageHeader: opc-next",
       "`opc-next`, which is not a header of the 200",
@@ -106,6 +113,34 @@ describe("redocly lint of the spec", () => {
       expect(code).not.toBe(0);
       expect(output).toContain(`${searchPath}:`);
       expect(output).toContain("aidp/pagination-extension");
+      expect(output).toContain(message);
+    },
+    30_000,
+  );
+
+  it.each([
+    [
+      "operationKeyHeader: aidp-async-operation-key",
+      "operationKeyHeader: aidp-operation-key",
+      "`aidp-operation-key`, which is not a header of the 202",
+    ],
+    [
+      "fileUrlHeader: datalake-cluster-log-par-url",
+      "fileUrlHeader: opc-request-id",
+      "`opc-request-id`, a pre-authenticated URL, which must be marked `x-aidp-secret: true`",
+    ],
+    [
+      "fileUrlHeader: datalake-cluster-log-par-url",
+      "fileUrlHeader: aidp-async-operation-key",
+      "one header for both the operation key and the file URL",
+    ],
+  ])(
+    "names the line of an x-aidp-async-export that is wrong (%s -> %s)",
+    async (from, to, message) => {
+      const { code, output } = await lintCopyWith((dir) => edit(join(dir, downloadPath), from, to));
+      expect(code).not.toBe(0);
+      expect(output).toContain(`${downloadPath}:`);
+      expect(output).toContain("aidp/async-export-extension");
       expect(output).toContain(message);
     },
     30_000,
