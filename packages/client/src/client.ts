@@ -19,6 +19,7 @@ import { type CallSettings, createTransport } from "./transport.js";
 
 type SearchAuditLogsHeaders = SuccessHeaders<"searchAuditLogs">;
 type DownloadClusterLogsHeaders = SuccessHeaders<"downloadClusterLogs">;
+type DownloadClusterLogsExport = (typeof operationFacts)["downloadClusterLogs"]["asyncExport"];
 
 export interface SearchAuditLogsPage {
   items: AuditLogSearchResultSummary[];
@@ -32,12 +33,12 @@ export interface SearchAuditLogsPage {
 
 export interface DownloadClusterLogsJob {
   /** Track the export with GetAsyncOperation and this key. */
-  asyncOperationKey: DownloadClusterLogsHeaders["aidp-async-operation-key"];
+  asyncOperationKey: DownloadClusterLogsHeaders[DownloadClusterLogsExport["operationKeyHeader"]];
   /**
    * Pre-authenticated URL of the log file, usable once the operation SUCCEEDED. It is a bearer secret, so it is
    * not enumerable: logging or JSON-serialising the job does not print it.
    */
-  readonly logParUrl: DownloadClusterLogsHeaders["datalake-cluster-log-par-url"];
+  readonly logParUrl: DownloadClusterLogsHeaders[DownloadClusterLogsExport["fileUrlHeader"]];
   requestId: DownloadClusterLogsHeaders[typeof callHeaders.requestId];
 }
 
@@ -180,8 +181,8 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
       raw.POST(downloadFacts.path, { ...request, fetch }),
     );
     return headerFields(response, downloadFacts.success.headers, {
-      asyncOperationKey: "aidp-async-operation-key",
-      logParUrl: "datalake-cluster-log-par-url",
+      asyncOperationKey: downloadFacts.asyncExport.operationKeyHeader,
+      logParUrl: downloadFacts.asyncExport.fileUrlHeader,
       requestId: callHeaders.requestId,
     });
   }

@@ -1,12 +1,10 @@
 // The default data set: `count` audit records generated from a seed, so two runs with the same seed answer
-// the same. Enum values come from the spec; the first records walk through every objectType, operation and
-// status so that a data set of at least 24 records covers them all.
-import {
-  type AuditLogSearchResultSummary,
-  ObjectTypeValues,
-  OperationValues,
-  StatusValues,
-} from "@aidp/types";
+// the same. The fields and their values are the mock's choice of plausible data (typed against the spec's
+// record, so a renamed field fails to compile); the enum values come from the spec's facts at run time, and the
+// first records walk through every value of every enum field so that a data set of at least 24 records covers
+// them all.
+import { type SchemaFacts, SpecFactsError } from "@aidp/spec/facts";
+import type { AuditLogSearchResultSummary } from "@aidp/types";
 import { type SeededRandom, seededRandom } from "./seeded-random.ts";
 
 /** One record of the data set: an `AuditLogSearchResultSummary` of the spec (every field optional there). */
@@ -60,10 +58,28 @@ function objectName(random: SeededRandom, objectType: string): string {
   return ["TABLE", "VIEW", "SCHEMA"].includes(objectType) ? name.replace("-", ".") : name;
 }
 
-export function generateRecords(count: number, seed: string): AuditRecord[] {
+/** The enum values the record schema gives `field`, in the spec's order (the spec its type is generated from). */
+function valuesOf<Field extends keyof AuditRecord>(
+  record: SchemaFacts,
+  field: Field,
+): NonNullable<AuditRecord[Field]>[] {
+  const values = record.properties?.[field]?.enum ?? [];
+  if (values.length === 0)
+    throw new SpecFactsError(
+      `the mock generates records whose ${field} is one of an enum; the spec gives none`,
+    );
+  return values as NonNullable<AuditRecord[Field]>[];
+}
+
+/** `count` records from `seed`; `record` is the schema of one record (the spec's facts). */
+export function generateRecords(count: number, seed: string, record: SchemaFacts): AuditRecord[] {
   const random = seededRandom(seed);
   // The spec's enums, in its order: the first records show every value once.
-  const [types, operations, statuses] = [ObjectTypeValues, OperationValues, StatusValues];
+  const [types, operations, statuses] = [
+    valuesOf(record, "objectType"),
+    valuesOf(record, "operation"),
+    valuesOf(record, "status"),
+  ];
   const records: AuditRecord[] = [];
   for (let i = 0; i < count; i++) {
     const objectType = types[i] ?? random.pick(types);
