@@ -1,7 +1,7 @@
 // `@aidp/client/node`: what needs Node — the OCI config file, key files, and encrypted private keys.
 // The providers here accept every PEM form (PKCS#1 or PKCS#8, encrypted or not); signing itself is the same
 // WebCrypto code as the main entry's.
-import { type ApiKeyAuthOptions, createApiKeyAuth } from "../api-key-auth.js";
+import { createApiKeyAuth, type NodeApiKeyAuthOptions } from "../api-key-auth.js";
 import { AidpAuthError } from "../auth-error.js";
 import { createSessionTokenAuth, type SessionTokenAuthOptions } from "../session-token-auth.js";
 import type { AuthProvider } from "../types.js";
@@ -17,15 +17,17 @@ export {
   DEFAULT_CONFIG_FILE,
   DEFAULT_PROFILE,
 } from "./config-file-auth.js";
-export type { ApiKeyAuthOptions };
+export type { NodeApiKeyAuthOptions };
 
 /** Signs with an API key; `privateKey` may be PKCS#1 or PKCS#8 PEM, encrypted with `passphrase` or not. */
-export function apiKeyAuth(options: ApiKeyAuthOptions): AuthProvider {
+export function apiKeyAuth(options: NodeApiKeyAuthOptions): AuthProvider {
   return createApiKeyAuth(options, nodePrivateKeyLoader());
 }
 
-export type NodeSessionTokenAuthOptions = Omit<SessionTokenAuthOptions, "token"> &
-  (
+export type NodeSessionTokenAuthOptions = Omit<SessionTokenAuthOptions, "token"> & {
+  /** Passphrase of an encrypted key. */
+  passphrase?: string;
+} & (
     | { token: SessionTokenAuthOptions["token"]; tokenFile?: undefined }
     | { token?: undefined; tokenFile: string }
   );
