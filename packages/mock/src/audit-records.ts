@@ -13,7 +13,7 @@ export type AuditRecord = AuditLogSearchResultSummary;
 export const DEFAULT_RECORD_COUNT = 500;
 export const DEFAULT_SEED = "aidp-mock";
 /** Records fall in the 30 days before this instant: fixed, so the data set does not move with the clock. */
-export const DATA_SET_END = Date.parse("2025-04-01T00:00:00Z");
+const DATA_SET_END = Date.parse("2025-04-01T00:00:00Z");
 const SPAN_MS = 30 * 24 * 3600_000;
 
 const PEOPLE = [

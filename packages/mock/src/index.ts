@@ -1,4 +1,3 @@
-export { bundledSpecPath } from "./bundled-spec.ts";
 export type { DriftReport, DriftViolation, UpstreamFailureEntry } from "./gateway/drift-report.ts";
 export type { GatewayOptions } from "./gateway/gateway-options.ts";
 export { DRIFT_REPORT_PATH } from "./gateway/gateway-server.ts";

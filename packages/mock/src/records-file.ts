@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import type { AuditRecord } from "./audit-records.ts";
 import type { ContractGuard, SpecOperation } from "./contract-guard.ts";
 
-export class RecordsFileError extends Error {
+class RecordsFileError extends Error {
   override name = "RecordsFileError";
 }
 
