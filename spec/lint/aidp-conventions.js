@@ -30,6 +30,28 @@ function successResponse(operation, ctx) {
 }
 
 /**
+ * An operation's object-valued extension `name` with only the `fields` it may have: reported and undefined when
+ * it is not an object; each unknown field reported. Undefined without a report when the operation has none.
+ */
+function extensionObject(operation, name, fields, ctx) {
+  const value = operation[name];
+  if (value === undefined) return undefined;
+  const here = ctx.location.child([name]);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    ctx.report({ message: `\`${name}\` must be an object.`, location: here });
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (!fields.includes(key))
+      ctx.report({
+        message: `\`${name}\` has no field \`${key}\` (known: ${fields.join(", ")}).`,
+        location: here.child([key]).key(),
+      });
+  }
+  return { value, here };
+}
+
+/**
  * `x-aidp-pagination` (on an operation) tells clients how it pages: `pageParameter` is one of its query
  * parameters, `pageSizeParameter` an integer query parameter (how many records a page holds at most),
  * `nextPageHeader` a header of its success response, `itemsField` an array property of that response's JSON
@@ -39,20 +61,9 @@ function paginationExtension() {
   return {
     Operation: {
       enter(operation, ctx) {
-        const pagination = operation["x-aidp-pagination"];
-        if (pagination === undefined) return;
-        const here = ctx.location.child(["x-aidp-pagination"]);
-        if (typeof pagination !== "object" || pagination === null || Array.isArray(pagination)) {
-          ctx.report({ message: "`x-aidp-pagination` must be an object.", location: here });
-          return;
-        }
-        for (const key of Object.keys(pagination)) {
-          if (!PAGINATION_FIELDS.includes(key))
-            ctx.report({
-              message: `\`x-aidp-pagination\` has no field \`${key}\` (known: ${PAGINATION_FIELDS.join(", ")}).`,
-              location: here.child([key]).key(),
-            });
-        }
+        const found = extensionObject(operation, "x-aidp-pagination", PAGINATION_FIELDS, ctx);
+        if (!found) return;
+        const { value: pagination, here } = found;
         for (const key of PAGINATION_FIELDS) {
           if (typeof pagination[key] !== "string")
             ctx.report({ message: `\`x-aidp-pagination.${key}\` must be a string.`, location: here });
@@ -104,20 +115,9 @@ function asyncExportExtension() {
   return {
     Operation: {
       enter(operation, ctx) {
-        const asyncExport = operation["x-aidp-async-export"];
-        if (asyncExport === undefined) return;
-        const here = ctx.location.child(["x-aidp-async-export"]);
-        if (typeof asyncExport !== "object" || asyncExport === null || Array.isArray(asyncExport)) {
-          ctx.report({ message: "`x-aidp-async-export` must be an object.", location: here });
-          return;
-        }
-        for (const key of Object.keys(asyncExport)) {
-          if (!ASYNC_EXPORT_FIELDS.includes(key))
-            ctx.report({
-              message: `\`x-aidp-async-export\` has no field \`${key}\` (known: ${ASYNC_EXPORT_FIELDS.join(", ")}).`,
-              location: here.child([key]).key(),
-            });
-        }
+        const found = extensionObject(operation, "x-aidp-async-export", ASYNC_EXPORT_FIELDS, ctx);
+        if (!found) return;
+        const { value: asyncExport, here } = found;
         const [status, success] = successResponse(operation, ctx);
         const headers = success?.headers ?? {};
         for (const key of ASYNC_EXPORT_FIELDS) {

@@ -93,54 +93,53 @@ describe("redocly lint of the spec", () => {
     expect(output).toContain("`payload` has no description");
   }, 30_000);
 
+  const pagination = [searchPath, "aidp/pagination-extension"] as const;
+  const asyncExport = [downloadPath, "aidp/async-export-extension"] as const;
   it.each([
-    ["pageParameter: page", "pageParameter: pageToken", "`pageToken`, which is not a query parameter"],
     [
+      ...pagination,
+      "pageParameter: page",
+      "pageParameter: pageToken",
+      "`pageToken`, which is not a query parameter",
+    ],
+    [
+      ...pagination,
       "pageSizeParameter: limit",
       "pageSizeParameter: page",
       "`page`, which is not an integer query parameter",
     ],
     [
+      ...pagination,
       "nextPageHeader: opc-next-page",
       "nextPageHeader: opc-next",
       "`opc-next`, which is not a header of the 200",
     ],
-    ["itemsField: items", "itemsField: records", "`records`, which is not an array property"],
-  ])(
-    "names the line of an x-aidp-pagination that points nowhere (%s -> %s)",
-    async (from, to, message) => {
-      const { code, output } = await lintCopyWith((dir) => edit(join(dir, searchPath), from, to));
-      expect(code).not.toBe(0);
-      expect(output).toContain(`${searchPath}:`);
-      expect(output).toContain("aidp/pagination-extension");
-      expect(output).toContain(message);
-    },
-    30_000,
-  );
-
-  it.each([
+    [...pagination, "itemsField: items", "itemsField: records", "`records`, which is not an array property"],
     [
+      ...asyncExport,
       "operationKeyHeader: aidp-async-operation-key",
       "operationKeyHeader: aidp-operation-key",
       "`aidp-operation-key`, which is not a header of the 202",
     ],
     [
+      ...asyncExport,
       "fileUrlHeader: datalake-cluster-log-par-url",
       "fileUrlHeader: opc-request-id",
       "`opc-request-id`, a pre-authenticated URL, which must be marked `x-aidp-secret: true`",
     ],
     [
+      ...asyncExport,
       "fileUrlHeader: datalake-cluster-log-par-url",
       "fileUrlHeader: aidp-async-operation-key",
       "one header for both the operation key and the file URL",
     ],
   ])(
-    "names the line of an x-aidp-async-export that is wrong (%s -> %s)",
-    async (from, to, message) => {
-      const { code, output } = await lintCopyWith((dir) => edit(join(dir, downloadPath), from, to));
+    "names the line of an operation's extension that is wrong (%s, %s: %s -> %s)",
+    async (file, rule, from, to, message) => {
+      const { code, output } = await lintCopyWith((dir) => edit(join(dir, file), from, to));
       expect(code).not.toBe(0);
-      expect(output).toContain(`${downloadPath}:`);
-      expect(output).toContain("aidp/async-export-extension");
+      expect(output).toContain(`${file}:`);
+      expect(output).toContain(rule);
       expect(output).toContain(message);
     },
     30_000,
