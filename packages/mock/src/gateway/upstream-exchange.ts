@@ -178,7 +178,7 @@ export class UpstreamClient {
 const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
 
 /** The cause in words first (what the 502 and the report say), then Node's code. */
-export function describeFailure(error: unknown, url: URL): string {
+function describeFailure(error: unknown, url: URL): string {
   const { code, message } = error as NodeJS.ErrnoException;
   const where = url.origin;
   if (code === "ECONNREFUSED")
