@@ -53,9 +53,15 @@ function uuid(random: SeededRandom): string {
   return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
 }
 
+/**
+ * The mock's choice of plausible data: objects of these types get dotted names (`sales.daily`), as catalog
+ * objects have. A value the spec drops from ObjectType merely stops being dotted.
+ */
+const DOTTED_NAME_TYPES: readonly string[] = ["TABLE", "VIEW", "SCHEMA"];
+
 function objectName(random: SeededRandom, objectType: string): string {
   const name = `${random.pick(NAMES)}-${random.pick(SUFFIXES)}`;
-  return ["TABLE", "VIEW", "SCHEMA"].includes(objectType) ? name.replace("-", ".") : name;
+  return DOTTED_NAME_TYPES.includes(objectType) ? name.replace("-", ".") : name;
 }
 
 /** The enum values the record schema gives `field`, in the spec's order (the spec its type is generated from). */
