@@ -28,7 +28,7 @@ function exampleRecords(): Record<string, unknown>[] {
 }
 
 /** `count` records cycling through the example ones, each with its own eventId. */
-export function auditRecords(count: number): Record<string, unknown>[] {
+function auditRecords(count: number): Record<string, unknown>[] {
   const examples = exampleRecords();
   return Array.from({ length: count }, (_, index) => ({
     ...examples[index % examples.length],

@@ -1,8 +1,8 @@
 // The one reader of the bundled spec: everything the code downstream needs to know about the API, read once into
 // plain data with every `$ref` resolved. Each consumer is a projection of these facts: the client's generated
 // operation facts, the CLI's flag table and the mock's run-time facts. Nothing else walks the spec's JSON.
-// Where a fact is one of our vendor extensions (`x-aidp-pagination`, `x-aidp-secret`, `x-aidp-call-header`,
-// `x-aidp-not-after`), it is checked here as well as by the lint rules, so that a consumer can rely on it.
+// Where a fact is one of our vendor extensions (`x-aidp-pagination`, `x-aidp-async-export`, `x-aidp-secret`,
+// `x-aidp-call-header`, `x-aidp-not-after`), it is checked here as well as by the lint rules, so that a consumer can rely on it.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolveRef } from "./resolve-ref.ts";
@@ -108,10 +108,20 @@ export interface ResponseFacts {
 export interface PaginationFacts {
   /** The query parameter that carries the page token. */
   pageParameter: string;
+  /** The integer query parameter that says how many records a page holds at most. */
+  pageSizeParameter: string;
   /** The success response header that carries the next page's token. */
   nextPageHeader: string;
   /** The array property of the success body that holds a page's records. */
   itemsField: string;
+}
+
+/** `x-aidp-async-export`: the success response starts an export; these two of its headers say where it is. */
+export interface AsyncExportFacts {
+  /** The header that carries the key of the asynchronous operation (to track it). */
+  operationKeyHeader: string;
+  /** The header that carries the pre-authenticated URL of the file the export writes (a secret header). */
+  fileUrlHeader: string;
 }
 
 export interface OperationFacts {
@@ -131,6 +141,7 @@ export interface OperationFacts {
   /** The first 2xx response. */
   success: ResponseFacts;
   pagination?: PaginationFacts;
+  asyncExport?: AsyncExportFacts;
 }
 
 export interface ServerFacts {
@@ -374,16 +385,22 @@ export function apiFactsOf(document: unknown): ApiFacts {
       throw new SpecFactsError(`${where}.x-aidp-pagination: ${rule}`);
     };
     if (!isObject(value)) return fail("must be an object");
-    const { pageParameter, nextPageHeader, itemsField } = value;
+    const { pageParameter, pageSizeParameter, nextPageHeader, itemsField } = value;
     if (
       typeof pageParameter !== "string" ||
+      typeof pageSizeParameter !== "string" ||
       typeof nextPageHeader !== "string" ||
       typeof itemsField !== "string"
     )
-      return fail("needs the strings pageParameter, nextPageHeader and itemsField");
-    if (!parametersIn(operation, "query").some((parameter) => parameter.name === pageParameter))
+      return fail("needs the strings pageParameter, pageSizeParameter, nextPageHeader and itemsField");
+    const query = parametersIn(operation, "query");
+    if (!query.some((parameter) => parameter.name === pageParameter))
       fail(
         `pageParameter names ${pageParameter}, which is not a query parameter of ${operation.operationId}`,
+      );
+    if (query.find((parameter) => parameter.name === pageSizeParameter)?.schema.type !== "integer")
+      fail(
+        `pageSizeParameter names ${pageSizeParameter}, which is not an integer query parameter of ${operation.operationId}`,
       );
     if (!operation.success.headers.some((header) => header.name === nextPageHeader))
       fail(
@@ -393,7 +410,29 @@ export function apiFactsOf(document: unknown): ApiFacts {
       fail(
         `itemsField names ${itemsField}, which is not an array property of the ${operation.success.status} body`,
       );
-    return { pageParameter, nextPageHeader, itemsField };
+    return { pageParameter, pageSizeParameter, nextPageHeader, itemsField };
+  }
+
+  function asyncExportOf(value: unknown, operation: OperationFacts, where: string): AsyncExportFacts {
+    const fail = (rule: string) => {
+      throw new SpecFactsError(`${where}.x-aidp-async-export: ${rule}`);
+    };
+    if (!isObject(value)) return fail("must be an object");
+    const { operationKeyHeader, fileUrlHeader } = value;
+    if (typeof operationKeyHeader !== "string" || typeof fileUrlHeader !== "string")
+      return fail("needs the strings operationKeyHeader and fileUrlHeader");
+    if (operationKeyHeader === fileUrlHeader)
+      fail(`operationKeyHeader and fileUrlHeader both name ${fileUrlHeader}`);
+    const { status, headers } = operation.success;
+    for (const [field, name] of [
+      ["operationKeyHeader", operationKeyHeader],
+      ["fileUrlHeader", fileUrlHeader],
+    ])
+      if (!headers.some((header) => header.name === name))
+        fail(`${field} names ${name}, which is not a header of the ${status} response`);
+    if (!headers.find((header) => header.name === fileUrlHeader)?.secret)
+      fail(`fileUrlHeader names ${fileUrlHeader}, a pre-authenticated URL, which must be x-aidp-secret`);
+    return { operationKeyHeader, fileUrlHeader };
   }
 
   const operations: Record<string, OperationFacts> = {};
@@ -436,6 +475,8 @@ export function apiFactsOf(document: unknown): ApiFacts {
       if (body) facts.body = body;
       if (operation["x-aidp-pagination"] !== undefined)
         facts.pagination = paginationOf(operation["x-aidp-pagination"], facts, where);
+      if (operation["x-aidp-async-export"] !== undefined)
+        facts.asyncExport = asyncExportOf(operation["x-aidp-async-export"], facts, where);
       operations[operationId] = facts;
     }
   }

@@ -20,48 +20,71 @@ function propertyDescription() {
   };
 }
 
-const PAGINATION_FIELDS = ["pageParameter", "nextPageHeader", "itemsField"];
+const PAGINATION_FIELDS = ["pageParameter", "pageSizeParameter", "nextPageHeader", "itemsField"];
+
+/** The first 2xx response of an operation as `[status, response]`, its `$ref` resolved. */
+function successResponse(operation, ctx) {
+  const [status, response] =
+    Object.entries(operation.responses ?? {}).find(([code]) => /^2\d\d$/.test(code)) ?? [];
+  return [status, response?.$ref ? ctx.resolve(response).node : response];
+}
+
+/**
+ * An operation's object-valued extension `name` with only the `fields` it may have: reported and undefined when
+ * it is not an object; each unknown field reported. Undefined without a report when the operation has none.
+ */
+function extensionObject(operation, name, fields, ctx) {
+  const value = operation[name];
+  if (value === undefined) return undefined;
+  const here = ctx.location.child([name]);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    ctx.report({ message: `\`${name}\` must be an object.`, location: here });
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (!fields.includes(key))
+      ctx.report({
+        message: `\`${name}\` has no field \`${key}\` (known: ${fields.join(", ")}).`,
+        location: here.child([key]).key(),
+      });
+  }
+  return { value, here };
+}
 
 /**
  * `x-aidp-pagination` (on an operation) tells clients how it pages: `pageParameter` is one of its query
- * parameters, `nextPageHeader` a header of its success response, `itemsField` an array property of that
- * response's JSON body. The client, the mock and the CLI read it, so a wrong name must fail here.
+ * parameters, `pageSizeParameter` an integer query parameter (how many records a page holds at most),
+ * `nextPageHeader` a header of its success response, `itemsField` an array property of that response's JSON
+ * body. The client, the mock and the CLI read it, so a wrong name must fail here.
  */
 function paginationExtension() {
   return {
     Operation: {
       enter(operation, ctx) {
-        const pagination = operation["x-aidp-pagination"];
-        if (pagination === undefined) return;
-        const here = ctx.location.child(["x-aidp-pagination"]);
-        if (typeof pagination !== "object" || pagination === null || Array.isArray(pagination)) {
-          ctx.report({ message: "`x-aidp-pagination` must be an object.", location: here });
-          return;
-        }
-        for (const key of Object.keys(pagination)) {
-          if (!PAGINATION_FIELDS.includes(key))
-            ctx.report({
-              message: `\`x-aidp-pagination\` has no field \`${key}\` (known: ${PAGINATION_FIELDS.join(", ")}).`,
-              location: here.child([key]).key(),
-            });
-        }
+        const found = extensionObject(operation, "x-aidp-pagination", PAGINATION_FIELDS, ctx);
+        if (!found) return;
+        const { value: pagination, here } = found;
         for (const key of PAGINATION_FIELDS) {
           if (typeof pagination[key] !== "string")
             ctx.report({ message: `\`x-aidp-pagination.${key}\` must be a string.`, location: here });
         }
         const resolve = (node) => (node?.$ref ? ctx.resolve(node).node : node);
-        const queryNames = (operation.parameters ?? [])
+        const queryParameters = (operation.parameters ?? [])
           .map(resolve)
-          .filter((parameter) => parameter?.in === "query")
-          .map((parameter) => parameter.name);
+          .filter((parameter) => parameter?.in === "query");
+        const queryNames = queryParameters.map((parameter) => parameter.name);
         if (!queryNames.includes(pagination.pageParameter))
           ctx.report({
             message: `\`x-aidp-pagination.pageParameter\` names \`${pagination.pageParameter}\`, which is not a query parameter of this operation (${queryNames.join(", ") || "none"}).`,
             location: here.child(["pageParameter"]),
           });
-        const [status, response] =
-          Object.entries(operation.responses ?? {}).find(([code]) => /^2\d\d$/.test(code)) ?? [];
-        const success = resolve(response);
+        const pageSize = queryParameters.find((parameter) => parameter.name === pagination.pageSizeParameter);
+        if (resolve(pageSize?.schema)?.type !== "integer")
+          ctx.report({
+            message: `\`x-aidp-pagination.pageSizeParameter\` names \`${pagination.pageSizeParameter}\`, which is not an integer query parameter of this operation (${queryNames.join(", ") || "none"}).`,
+            location: here.child(["pageSizeParameter"]),
+          });
+        const [status, success] = successResponse(operation, ctx);
         const headers = Object.keys(success?.headers ?? {});
         if (!headers.includes(pagination.nextPageHeader))
           ctx.report({
@@ -74,6 +97,48 @@ function paginationExtension() {
           ctx.report({
             message: `\`x-aidp-pagination.itemsField\` names \`${pagination.itemsField}\`, which is not an array property of the ${status ?? "2xx"} response body.`,
             location: here.child(["itemsField"]),
+          });
+      },
+    },
+  };
+}
+
+const ASYNC_EXPORT_FIELDS = ["operationKeyHeader", "fileUrlHeader"];
+
+/**
+ * `x-aidp-async-export` (on an operation) says that its success response starts an export and names its two
+ * result headers: `operationKeyHeader` carries the key of the asynchronous operation, `fileUrlHeader` the
+ * pre-authenticated URL of the file it writes (a bearer secret, so the header must be `x-aidp-secret: true`).
+ * The client returns them by these names and the mock writes them, so a wrong name must fail here.
+ */
+function asyncExportExtension() {
+  return {
+    Operation: {
+      enter(operation, ctx) {
+        const found = extensionObject(operation, "x-aidp-async-export", ASYNC_EXPORT_FIELDS, ctx);
+        if (!found) return;
+        const { value: asyncExport, here } = found;
+        const [status, success] = successResponse(operation, ctx);
+        const headers = success?.headers ?? {};
+        for (const key of ASYNC_EXPORT_FIELDS) {
+          const name = asyncExport[key];
+          if (typeof name !== "string" || headers[name] === undefined)
+            ctx.report({
+              message: `\`x-aidp-async-export.${key}\` names \`${name}\`, which is not a header of the ${status ?? "2xx"} response (${Object.keys(headers).join(", ") || "none"}).`,
+              location: here.child([key]),
+            });
+        }
+        if (asyncExport.operationKeyHeader === asyncExport.fileUrlHeader)
+          ctx.report({
+            message: "`x-aidp-async-export` names one header for both the operation key and the file URL.",
+            location: here,
+          });
+        const fileUrl = headers[asyncExport.fileUrlHeader];
+        const resolvedFileUrl = fileUrl?.$ref ? ctx.resolve(fileUrl).node : fileUrl;
+        if (resolvedFileUrl && resolvedFileUrl["x-aidp-secret"] !== true)
+          ctx.report({
+            message: `\`x-aidp-async-export.fileUrlHeader\` names \`${asyncExport.fileUrlHeader}\`, a pre-authenticated URL, which must be marked \`x-aidp-secret: true\`.`,
+            location: here.child(["fileUrlHeader"]),
           });
       },
     },
@@ -159,6 +224,7 @@ export default function aidpConventionsPlugin() {
       oas3: {
         "property-description": propertyDescription,
         "pagination-extension": paginationExtension,
+        "async-export-extension": asyncExportExtension,
         "secret-extension": secretExtension,
         "call-header-extension": callHeaderExtension,
         "not-after-extension": notAfterExtension,

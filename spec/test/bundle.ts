@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { resolveRef } from "../lib/resolve-ref.ts";
 
-export const bundlePath = fileURLToPath(new URL("../dist/openapi.json", import.meta.url));
+const bundlePath = fileURLToPath(new URL("../dist/openapi.json", import.meta.url));
 
 // biome-ignore lint/suspicious/noExplicitAny: the document is untyped JSON
 export type Node = any;

@@ -23,6 +23,7 @@ function factsAfter(edit: (document: Node) => void) {
   return apiFactsOf(changed);
 }
 const searchOperation = (document: Node) => document.paths[searchPath].post;
+const downloadOperation = (document: Node) => document.paths[downloadPath].post;
 
 describe("the facts of the bundled spec", () => {
   it("list every operation of the bundle with its method and path template, in the spec's order", () => {
@@ -139,9 +140,16 @@ describe("the facts of the bundled spec", () => {
     );
   });
 
-  it("carry the vendor extensions: pagination, secrets, call headers, not-after", () => {
+  it("carry the vendor extensions: pagination, async export, secrets, call headers, not-after", () => {
     expect(search.pagination).toEqual(searchOperation(bundle)["x-aidp-pagination"]);
+    expect(search.pagination?.pageSizeParameter).toBe("limit");
     expect(download.pagination).toBeUndefined();
+    expect(download.asyncExport).toEqual(downloadOperation(bundle)["x-aidp-async-export"]);
+    expect(download.asyncExport).toEqual({
+      operationKeyHeader: "aidp-async-operation-key",
+      fileUrlHeader: "datalake-cluster-log-par-url",
+    });
+    expect(search.asyncExport).toBeUndefined();
     expect(parametersIn(search, "header").map((p) => [p.name, p.secret, p.callHeader])).toEqual([
       ["opc-request-id", false, "request-id"],
       ["opc-retry-token", true, "retry-token"],
@@ -155,6 +163,15 @@ describe("the facts of the bundled spec", () => {
     const changed = factsAfter((document) => {
       searchOperation(document)["x-aidp-pagination"].nextPageHeader = "opc-prev-page";
       searchOperation(document).responses["200"].headers["opc-prev-page"] = { schema: { type: "string" } };
+      searchOperation(document).parameters.push({
+        name: "pageSize",
+        in: "query",
+        schema: { type: "integer" },
+      });
+      searchOperation(document)["x-aidp-pagination"].pageSizeParameter = "pageSize";
+      const accepted = downloadOperation(document).responses["202"].headers;
+      accepted["aidp-export-key"] = accepted["aidp-async-operation-key"];
+      downloadOperation(document)["x-aidp-async-export"].operationKeyHeader = "aidp-export-key";
       document.components.parameters.Limit["x-aidp-secret"] = true;
       document.components.parameters.OpcRetryToken.name = "opc-idempotency-key";
       const properties = document.components.schemas.DownloadClusterLogsDetails.properties;
@@ -163,6 +180,10 @@ describe("the facts of the bundled spec", () => {
     });
     const changedSearch = operationNamed(changed, "searchAuditLogs");
     expect(changedSearch.pagination?.nextPageHeader).toBe("opc-prev-page");
+    expect(changedSearch.pagination?.pageSizeParameter).toBe("pageSize");
+    expect(operationNamed(changed, "downloadClusterLogs").asyncExport?.operationKeyHeader).toBe(
+      "aidp-export-key",
+    );
     expect(parametersIn(changedSearch, "query").find((p) => p.name === "limit")?.secret).toBe(true);
     expect(changed.callHeaders["retry-token"]).toBe("opc-idempotency-key");
     const downloadFields = operationNamed(changed, "downloadClusterLogs").body?.schema.properties;
@@ -214,6 +235,27 @@ describe("a spec the facts cannot be read from", () => {
         searchOperation(d)["x-aidp-pagination"].itemsField = "count";
       },
       /x-aidp-pagination: itemsField names count, which is not an array property of the 200 body/,
+    ],
+    [
+      "x-aidp-pagination naming a page size that is not an integer query parameter",
+      (d) => {
+        searchOperation(d)["x-aidp-pagination"].pageSizeParameter = "page";
+      },
+      /x-aidp-pagination: pageSizeParameter names page, which is not an integer query parameter of searchAuditLogs/,
+    ],
+    [
+      "x-aidp-async-export naming a header the success response lacks",
+      (d) => {
+        downloadOperation(d)["x-aidp-async-export"].operationKeyHeader = "aidp-operation-key";
+      },
+      /x-aidp-async-export: operationKeyHeader names aidp-operation-key, which is not a header of the 202 response/,
+    ],
+    [
+      "x-aidp-async-export naming a file URL header that is not secret",
+      (d) => {
+        downloadOperation(d)["x-aidp-async-export"].fileUrlHeader = "opc-request-id";
+      },
+      /x-aidp-async-export: fileUrlHeader names opc-request-id, a pre-authenticated URL, which must be x-aidp-secret/,
     ],
     [
       "x-aidp-call-header with an unknown role",

@@ -11,6 +11,8 @@ const LINT_TIMEOUT_MS = 20_000;
 const specDir = fileURLToPath(new URL("..", import.meta.url));
 const repoRoot = join(specDir, "..");
 const searchPath = "paths/20260430_aiDataPlatforms_{aiDataPlatformId}_actions_searchAuditLogs.yaml";
+const downloadPath =
+  "paths/20260430_aiDataPlatforms_{aiDataPlatformId}_workspaces_{workspaceKey}_clusters_{clusterKey}_actions_downloadLogs.yaml";
 const copies: string[] = [];
 
 /** Lints a copy of the spec after `mistake` edited it; resolves to the exit code and all output. */
@@ -91,21 +93,53 @@ describe("redocly lint of the spec", () => {
     expect(output).toContain("`payload` has no description");
   }, 30_000);
 
+  const pagination = [searchPath, "aidp/pagination-extension"] as const;
+  const asyncExport = [downloadPath, "aidp/async-export-extension"] as const;
   it.each([
-    ["pageParameter: page", "pageParameter: pageToken", "`pageToken`, which is not a query parameter"],
     [
+      ...pagination,
+      "pageParameter: page",
+      "pageParameter: pageToken",
+      "`pageToken`, which is not a query parameter",
+    ],
+    [
+      ...pagination,
+      "pageSizeParameter: limit",
+      "pageSizeParameter: page",
+      "`page`, which is not an integer query parameter",
+    ],
+    [
+      ...pagination,
       "nextPageHeader: opc-next-page",
       "nextPageHeader: opc-next",
       "`opc-next`, which is not a header of the 200",
     ],
-    ["itemsField: items", "itemsField: records", "`records`, which is not an array property"],
+    [...pagination, "itemsField: items", "itemsField: records", "`records`, which is not an array property"],
+    [
+      ...asyncExport,
+      "operationKeyHeader: aidp-async-operation-key",
+      "operationKeyHeader: aidp-operation-key",
+      "`aidp-operation-key`, which is not a header of the 202",
+    ],
+    [
+      ...asyncExport,
+      "fileUrlHeader: datalake-cluster-log-par-url",
+      "fileUrlHeader: opc-request-id",
+      "`opc-request-id`, a pre-authenticated URL, which must be marked `x-aidp-secret: true`",
+    ],
+    [
+      ...asyncExport,
+      "fileUrlHeader: datalake-cluster-log-par-url",
+      "fileUrlHeader: aidp-async-operation-key",
+      "one header for both the operation key and the file URL",
+    ],
   ])(
-    "names the line of an x-aidp-pagination that points nowhere (%s -> %s)",
-    async (from, to, message) => {
-      const { code, output } = await lintCopyWith((dir) => edit(join(dir, searchPath), from, to));
+    "names the line of an operation's extension that is wrong (%s, %s: %s -> %s)",
+    async (file, rule, from, to, message) => {
+      const { code, output } = await lintCopyWith((dir) => edit(join(dir, file), from, to));
       expect(code).not.toBe(0);
-      expect(output).toContain(`${searchPath}:`);
-      expect(output).toContain("aidp/pagination-extension");
+      expect(output).toContain(`${file}:`);
+      expect(output).toContain(rule);
       expect(output).toContain(message);
     },
     30_000,

@@ -35,7 +35,7 @@ interface CliRun {
 const FRAME_LINES = { ndjson: 0, csv: 1, table: 4 } as const;
 
 /** The bin as a user runs it, its standard output counted line by line as it streams (wall time, start-up included). */
-export function measureCli(baseUrl: string, format: keyof typeof FRAME_LINES = "ndjson"): Promise<CliRun> {
+function measureCli(baseUrl: string, format: keyof typeof FRAME_LINES = "ndjson"): Promise<CliRun> {
   const args = ["audit", "search-logs", "--all", "--output", format, "--limit", String(pageSize), "--quiet"];
   const connection = ["--auth", "none", "--endpoint", baseUrl, "--instance-id", aiDataPlatformId];
   const started = performance.now();

@@ -148,7 +148,7 @@ function privateKeyFromEnvironment(content: string | undefined, file: string | u
 }
 
 /** The OCI CLI's timeouts, the defaults unless a flag says otherwise. */
-export function networkTimeouts(flags: ConnectionFlags): NetworkTimeouts {
+function networkTimeouts(flags: ConnectionFlags): NetworkTimeouts {
   return {
     connectionTimeoutMs:
       secondsToMs("--connection-timeout", flags.connectionTimeout) ??

@@ -11,10 +11,12 @@ import { completeValue } from "../src/completion-values.ts";
 import { cliVersion } from "../src/version.ts";
 import { fakeServiceFlags, sendJson } from "./support/fake-service.ts";
 import { runAidp } from "./support/run-aidp.ts";
-import { schema } from "./support/spec.ts";
+import { enumValues, schema } from "./support/spec.ts";
 import { useFakeService } from "./support/use-fake-service.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-habits-"));
+const [, failed = ""] = enumValues("Status");
+const [, descending = ""] = enumValues("SortOrder");
 const server = useFakeService((_request, response) => sendJson(response, 200, { items: [] }));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,7 +42,7 @@ describe("OCI CLI habits", () => {
       "search-logs",
       ...fakeServiceFlags(server),
       "--staus",
-      "FAILED",
+      failed,
     ]);
     expect(code).toBe(2);
     expect(stderr).toContain("Unknown argument: staus; did you mean --status?");
@@ -65,14 +67,14 @@ describe("OCI CLI habits", () => {
       "search-logs",
       ...fakeServiceFlags(server),
       "--status",
-      "failed",
+      failed.toLowerCase(),
       "--sort-order",
-      "desc",
+      descending.toLowerCase(),
     ]);
     expect(code).toBe(0);
     expect(JSON.parse(server.requests.at(-1)?.body ?? "{}")).toMatchObject({
-      status: "FAILED",
-      sortOrder: "DESC",
+      status: failed,
+      sortOrder: descending,
     });
   });
 
@@ -80,8 +82,11 @@ describe("OCI CLI habits", () => {
     const values = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--status", ""]);
     const status = schema("SearchAuditLogsDetails").properties?.status ?? {};
     expect(values.stdout.trim().split("\n")).toEqual(status.enum ?? ["(no enum in the spec)"]);
-    const typed = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--status", "f"]);
-    expect(typed.stdout.trim()).toBe("FAILED");
+    const prefix = failed.slice(0, 1).toLowerCase();
+    const typed = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--status", prefix]);
+    expect(typed.stdout.trim().split("\n")).toEqual(
+      enumValues("Status").filter((value) => value.toLowerCase().startsWith(prefix)),
+    );
     const flags = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--"]);
     expect(flags.stdout).toContain("--status");
     expect(flags.stdout).not.toMatch(/^--[a-z](:|$)/m);

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { awkwardRecord } from "./support/awkward-records.ts";
 import { DOWNLOAD_LOGS_COMMAND, fakeServiceFlags, pagingHandler, sendJson } from "./support/fake-service.ts";
 import { runAidp } from "./support/run-aidp.ts";
+import { enumValues } from "./support/spec.ts";
 import { useFakeService } from "./support/use-fake-service.ts";
 
 const TOTAL = 250;
@@ -24,9 +25,10 @@ const search = (...flags: string[]) =>
 
 describe("--query", () => {
   it("--all: a JMESPath filter over every record", async () => {
-    const { code, stdout } = await search("--all", "--query", "items[?status=='FAILED'].eventId");
+    const [, failed = ""] = enumValues("Status");
+    const { code, stdout } = await search("--all", "--query", `items[?status=='${failed}'].eventId`);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual(records.filter((r) => r.status === "FAILED").map((r) => r.eventId));
+    expect(JSON.parse(stdout)).toEqual(records.filter((r) => r.status === failed).map((r) => r.eventId));
   });
 
   it("one page keeps nextPage in the document queried", async () => {

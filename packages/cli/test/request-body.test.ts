@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fakeServiceFlags, sendJson, TEST_INSTANCE_ID } from "./support/fake-service.ts";
 import { runAidp } from "./support/run-aidp.ts";
+import { enumValues } from "./support/spec.ts";
 import { useFakeService } from "./support/use-fake-service.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-body-"));
@@ -16,13 +17,17 @@ const server = useFakeService((request, response) =>
 );
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const [succeeded = "", failed = ""] = enumValues("Status");
+const [, descending = ""] = enumValues("SortOrder");
+const [objectType = ""] = enumValues("ObjectType");
+const [operation = ""] = enumValues("Operation");
 const sentBody = () => JSON.parse(server.requests.at(-1)?.body ?? "null");
 const sentUrl = () => new URL(server.requests.at(-1)?.url ?? "", server.url);
 
 describe("search-logs sends", () => {
   it("--body @file merged with the flags, the flags overriding the file's fields", async () => {
     const file = join(dir, "search.json");
-    writeFileSync(file, JSON.stringify({ status: "SUCCEEDED", objectType: "TABLE", query: "orders" }));
+    writeFileSync(file, JSON.stringify({ status: succeeded, objectType, query: "orders" }));
     const { code, stderr } = await runAidp([
       "audit",
       "search-logs",
@@ -30,9 +35,9 @@ describe("search-logs sends", () => {
       "--body",
       `@${file}`,
       "--status",
-      "FAILED",
+      failed,
       "--sort-order",
-      "DESC",
+      descending,
       "--search-text",
       "sales",
       "--limit",
@@ -40,16 +45,16 @@ describe("search-logs sends", () => {
     ]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    expect(sentBody()).toEqual({ status: "FAILED", objectType: "TABLE", query: "sales", sortOrder: "DESC" });
+    expect(sentBody()).toEqual({ status: failed, objectType, query: "sales", sortOrder: descending });
     expect(sentUrl().pathname).toBe(`/20260430/aiDataPlatforms/${TEST_INSTANCE_ID}/actions/searchAuditLogs`);
     expect(sentUrl().searchParams.get("limit")).toBe("50");
   });
 
   it("--body - reads standard input; --body JSON is taken as it is", async () => {
     await runAidp(["audit", "search-logs", ...fakeServiceFlags(server), "--body", "-"], {
-      stdin: '{"operation":"DELETE"}',
+      stdin: JSON.stringify({ operation }),
     });
-    expect(sentBody()).toEqual({ operation: "DELETE" });
+    expect(sentBody()).toEqual({ operation });
     await runAidp(["audit", "search-logs", ...fakeServiceFlags(server), "--body", '{"startedBy":"jane"}']);
     expect(sentBody()).toEqual({ startedBy: "jane" });
   });

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { type AidpClient, createAidpClient } from "@aidp/client";
+import { type AidpClient, createAidpClient, type SearchAuditLogsInput } from "@aidp/client";
 import { fencedBlocks, shBlockLines } from "@aidp/markdown-blocks";
 import { type RunningMock, startMock } from "@aidp/mock";
 import { generateTestKeyPair, TEST_IDENTITY, TEST_KEY_ID } from "@aidp/test-support";
@@ -14,10 +14,12 @@ import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DOWNLOAD_LOGS_COMMAND } from "./support/fake-service.ts";
 import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
-import { auditRecordFields } from "./support/spec.ts";
+import { auditRecordFields, enumValues } from "./support/spec.ts";
 
 const RECORDS = 2500;
 const INSTANCE = "ocid1.aidataplatform.oc1..stateful";
+const [succeeded = "", failed = ""] = enumValues("Status");
+const [ascending = ""] = enumValues("SortOrder");
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-stateful-"));
 const keys = generateTestKeyPair();
 const publicKeyFile = join(dir, "public.pem");
@@ -100,12 +102,12 @@ describe("aidp audit search-logs against the stateful mock", () => {
 
   it("--body @file merged with flags filters as the client does with the same body", async () => {
     const file = join(dir, "search.json");
-    writeFileSync(file, JSON.stringify({ status: "SUCCEEDED", sortOrder: "ASC" }));
+    writeFileSync(file, JSON.stringify({ status: succeeded, sortOrder: ascending }));
     const { code, stdout } = await search(
       "--body",
       `@${file}`,
       "--status",
-      "FAILED",
+      failed,
       "--all",
       "--output",
       "ndjson",
@@ -114,7 +116,8 @@ describe("aidp audit search-logs against the stateful mock", () => {
     const expected = [];
     for await (const record of client.searchAuditLogsItems({
       aiDataPlatformId: INSTANCE,
-      details: { status: "FAILED", sortOrder: "ASC" },
+      // The spec's values, read as strings: typed as the body's enums they are.
+      details: { status: failed, sortOrder: ascending } as SearchAuditLogsInput["details"],
     }))
       expected.push(record);
     expect(expected.length).toBeGreaterThan(0);
@@ -149,9 +152,9 @@ describe("the root README's example", () => {
     expect(csv.split("\r\n")[0]).toBe(auditRecordFields.join(","));
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     expect(rows.length).toBeGreaterThan(0);
-    expect(
-      rows.every((row) => row.status === "FAILED" && (row.timeOfLog ?? "").startsWith("2025-03-29")),
-    ).toBe(true);
+    expect(rows.every((row) => row.status === failed && (row.timeOfLog ?? "").startsWith("2025-03-29"))).toBe(
+      true,
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { fakeServiceFlags, sendJson } from "./support/fake-service.ts";
 import { runAidp } from "./support/run-aidp.ts";
+import { enumValues } from "./support/spec.ts";
 import { useFakeService } from "./support/use-fake-service.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aidp-cli-validation-"));
@@ -34,8 +35,12 @@ describe("exit 2, nothing sent", () => {
     expect(stdout).toBe("");
     expect(stderr).toContain("invalid request; nothing was sent");
     expect(stderr).toContain("  - --limit: expected at least 1, got 0\n");
-    expect(stderr).toContain('  - --status: expected one of SUCCEEDED, FAILED, got "BROKEN"\n');
-    expect(stderr).toContain('  - --sort-order: expected one of ASC, DESC, got "sideways"\n');
+    expect(stderr).toContain(
+      `  - --status: expected one of ${enumValues("Status").join(", ")}, got "BROKEN"\n`,
+    );
+    expect(stderr).toContain(
+      `  - --sort-order: expected one of ${enumValues("SortOrder").join(", ")}, got "sideways"\n`,
+    );
     expect(stderr).toContain(
       '  - --time-begin: expected a date-time: RFC 3339 (2025-03-16T08:00:00Z), a date (2025-03-16, midnight UTC), or relative to now: 30m, 24h, 7d, 2w, got "yesterday"\n',
     );

@@ -2,7 +2,8 @@
 // what the client needs to know about each operation, stripped of prose. Its method and path; its parameters
 // keyed by their input name (camelCase of the wire name) with location, `required` and constraints (types,
 // bounds, patterns, enums, formats); its body's constraints; the headers of its success response (always
-// present or not); how it pages (`x-aidp-pagination`), which values are secret (`x-aidp-secret`), which
+// present or not); how it pages (`x-aidp-pagination`), which of those headers locate an export
+// (`x-aidp-async-export`), which values are secret (`x-aidp-secret`), which
 // date-time may not pass another (`x-aidp-not-after`), and, API-wide, the headers the client fills once per
 // call (`x-aidp-call-header`). No limit, header name or enum value is ever retyped by hand in the client.
 import { writeFileSync } from "node:fs";
@@ -80,6 +81,7 @@ for (const operation of Object.values(facts.operations)) {
       ),
     },
     ...(operation.pagination ? { pagination: operation.pagination } : {}),
+    ...(operation.asyncExport ? { asyncExport: operation.asyncExport } : {}),
   };
 }
 
@@ -98,7 +100,7 @@ export const serverTemplate = ${JSON.stringify({
 /** The headers the client fills once per call and repeats on every retry (\`x-aidp-call-header\`). */
 export const callHeaders = ${JSON.stringify(callHeaders)} as const;
 
-/** Each operation's method, path, parameters, body constraints, success headers, paging and secrets. */
+/** Each operation's method, path, parameters, body constraints, success headers, paging, exports and secrets. */
 export const operationFacts = ${JSON.stringify(operations, null, 2)} as const;
 `;
 writeFileSync(outArgument ?? new URL("../src/generated/operations.ts", import.meta.url), output);

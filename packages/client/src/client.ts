@@ -19,6 +19,7 @@ import { type CallSettings, createTransport } from "./transport.js";
 
 type SearchAuditLogsHeaders = SuccessHeaders<"searchAuditLogs">;
 type DownloadClusterLogsHeaders = SuccessHeaders<"downloadClusterLogs">;
+type DownloadClusterLogsExport = (typeof operationFacts)["downloadClusterLogs"]["asyncExport"];
 
 export interface SearchAuditLogsPage {
   items: AuditLogSearchResultSummary[];
@@ -35,12 +36,12 @@ export interface DownloadClusterLogsJob {
    * The service's key of the export (what its Console and support name it by). Our spec has no operation that
    * reads an export's state: wait for the file with `waitForLogFile(job)`.
    */
-  asyncOperationKey: DownloadClusterLogsHeaders["aidp-async-operation-key"];
+  asyncOperationKey: DownloadClusterLogsHeaders[DownloadClusterLogsExport["operationKeyHeader"]];
   /**
    * Pre-authenticated URL of the log file: 404 until the export has written it (`waitForLogFile(job)` polls it). It is a bearer secret, so it is
    * not enumerable: logging or JSON-serialising the job does not print it.
    */
-  readonly logParUrl: DownloadClusterLogsHeaders["datalake-cluster-log-par-url"];
+  readonly logParUrl: DownloadClusterLogsHeaders[DownloadClusterLogsExport["fileUrlHeader"]];
   requestId: DownloadClusterLogsHeaders[typeof callHeaders.requestId];
 }
 
@@ -198,8 +199,8 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
       raw.POST(downloadFacts.path, { ...request, fetch }),
     );
     return headerFields(response, downloadFacts.success.headers, {
-      asyncOperationKey: "aidp-async-operation-key",
-      logParUrl: "datalake-cluster-log-par-url",
+      asyncOperationKey: downloadFacts.asyncExport.operationKeyHeader,
+      logParUrl: downloadFacts.asyncExport.fileUrlHeader,
       requestId: callHeaders.requestId,
     });
   }

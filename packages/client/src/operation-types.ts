@@ -20,6 +20,7 @@ export interface ParameterFacts extends ValueRules {
 /** How a paginated operation pages (`x-aidp-pagination` in the spec). */
 export interface PaginationFacts {
   readonly pageParameter: string;
+  readonly pageSizeParameter: string;
   readonly nextPageHeader: string;
   readonly itemsField: string;
 }
@@ -36,6 +37,8 @@ export interface OperationFacts {
     readonly headers: Readonly<Record<string, { readonly required?: boolean; readonly secret?: boolean }>>;
   };
   readonly pagination?: PaginationFacts;
+  /** Which success headers locate an export the operation starts (`x-aidp-async-export` in the spec). */
+  readonly asyncExport?: { readonly operationKeyHeader: string; readonly fileUrlHeader: string };
 }
 
 /** `opc-request-id` → `opcRequestId`. */

@@ -2,6 +2,7 @@
 // and normalises it for the wire. It collects every broken rule instead of stopping at the first.
 // A small interpreter of the few keywords our spec uses keeps the client bundle small; a general JSON
 // Schema validator would cost more than the whole client.
+import { notAfterBreaches } from "@aidp/spec/not-after";
 import { toUtcDateTime } from "./dates.js";
 import type { ValidationIssue } from "./errors.js";
 
@@ -124,24 +125,18 @@ function checkObject(
 }
 
 /** A start after its end (`x-aidp-not-after`) can only be a mistake; compared once both are valid UTC times. */
-export function checkNotAfter(
+function checkNotAfter(
   properties: Readonly<Record<string, ValueRules>>,
   output: Record<string, unknown>,
   field: string,
   context: CheckContext,
 ) {
-  for (const [name, rules] of Object.entries(properties)) {
-    if (rules.notAfter === undefined) continue;
-    const value = output[name];
-    const limit = output[rules.notAfter];
-    if (typeof value !== "string" || typeof limit !== "string") continue;
-    if (Date.parse(value) > Date.parse(limit)) {
-      context.issues.push({
-        field: `${field}.${name}`,
-        rule: `${name} <= ${rules.notAfter}`,
-        expected: `not after ${rules.notAfter} (${limit})`,
-        value: JSON.stringify(value),
-      });
-    }
+  for (const breach of notAfterBreaches(properties, output)) {
+    context.issues.push({
+      field: `${field}.${breach.name}`,
+      rule: `${breach.name} <= ${breach.notAfter}`,
+      expected: `not after ${breach.notAfter} (${breach.limit})`,
+      value: JSON.stringify(breach.value),
+    });
   }
 }

@@ -10,6 +10,7 @@ import {
   requestTarget,
   signingString,
 } from "./auth/signing-string.js";
+import { AidpError } from "./errors.js";
 
 export { requestTarget, signingString };
 
@@ -33,8 +34,8 @@ export type SignatureFailure =
   | "bad-signature"
   | "clock-skew";
 
-export class SignatureVerificationError extends Error {
-  override name = "SignatureVerificationError";
+/** A signature the verifier refuses: an `AidpError` like every error of the client, with the `reason`. */
+export class AidpSignatureVerificationError extends AidpError {
   readonly reason: SignatureFailure;
   constructor(reason: SignatureFailure, message: string) {
     super(message);
@@ -68,7 +69,7 @@ const PARAMETER = /([a-zA-Z]+)="([^"]*)"/g;
 /** Parses `Signature version="1",keyId="...",algorithm="...",headers="...",signature="..."`. */
 export function parseAuthorization(header: string): ParsedAuthorization {
   if (!header.startsWith("Signature ")) {
-    throw new SignatureVerificationError(
+    throw new AidpSignatureVerificationError(
       "malformed-authorization",
       "the Authorization header does not use the Signature scheme",
     );
@@ -80,7 +81,7 @@ export function parseAuthorization(header: string): ParsedAuthorization {
   const parameter = (name: string) => {
     const value = parameters.get(name);
     if (value === undefined) {
-      throw new SignatureVerificationError(
+      throw new AidpSignatureVerificationError(
         "malformed-authorization",
         `the Authorization header has no ${name} parameter`,
       );
@@ -113,7 +114,7 @@ export async function importPublicKeyPem(pem: string): Promise<CryptoKey> {
 
 /**
  * Resolves with the parsed Authorization when `request` carries a valid OCI signature; rejects with a
- * {@link SignatureVerificationError} naming what failed otherwise.
+ * {@link AidpSignatureVerificationError} naming what failed otherwise.
  */
 export async function verifyRequestSignature(
   request: ReceivedRequest,
@@ -121,11 +122,14 @@ export async function verifyRequestSignature(
 ): Promise<ParsedAuthorization> {
   const header = request.header("authorization");
   if (header === undefined || header === "") {
-    throw new SignatureVerificationError("missing-authorization", "the request has no Authorization header");
+    throw new AidpSignatureVerificationError(
+      "missing-authorization",
+      "the request has no Authorization header",
+    );
   }
   const authorization = parseAuthorization(header);
   if (authorization.version !== "1" || authorization.algorithm !== "rsa-sha256") {
-    throw new SignatureVerificationError(
+    throw new AidpSignatureVerificationError(
       "malformed-authorization",
       `expected version="1" and algorithm="rsa-sha256", got version="${authorization.version}" and algorithm="${authorization.algorithm}"`,
     );
@@ -139,7 +143,7 @@ export async function verifyRequestSignature(
       ? await options.publicKey(authorization.keyId)
       : options.publicKey;
   if (publicKey === undefined) {
-    throw new SignatureVerificationError(
+    throw new AidpSignatureVerificationError(
       "unknown-key",
       `unknown key id "${displayKeyId(authorization.keyId)}"`,
     );
@@ -161,7 +165,7 @@ export async function verifyRequestSignature(
     verified = false; // not base64, or a key of another kind: a bad signature either way
   }
   if (!verified) {
-    throw new SignatureVerificationError(
+    throw new AidpSignatureVerificationError(
       "bad-signature",
       `the signature does not verify with the public key of "${displayKeyId(authorization.keyId)}"`,
     );
@@ -175,14 +179,14 @@ function checkSignedHeaders(request: ReceivedRequest, signed: readonly string[])
   const missing = required.filter((name) => !signed.includes(name));
   if (!signed.includes("date") && !signed.includes("x-date")) missing.unshift("date or x-date");
   if (missing.length > 0) {
-    throw new SignatureVerificationError(
+    throw new AidpSignatureVerificationError(
       "unsigned-headers",
       `headers missing from the signature: ${missing.join(", ")}`,
     );
   }
   const absent = signed.filter((name) => name !== "(request-target)" && request.header(name) === undefined);
   if (absent.length > 0) {
-    throw new SignatureVerificationError(
+    throw new AidpSignatureVerificationError(
       "unsigned-headers",
       `signed headers missing from the request: ${absent.join(", ")}`,
     );
@@ -194,13 +198,13 @@ async function checkBody(request: ReceivedRequest): Promise<void> {
   const body = request.body as Uint8Array<ArrayBuffer>;
   const digest = bytesToBase64(new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", body)));
   if (request.header("x-content-sha256") !== digest) {
-    throw new SignatureVerificationError(
+    throw new AidpSignatureVerificationError(
       "body-mismatch",
       "x-content-sha256 does not match the SHA-256 of the received body",
     );
   }
   if (request.header("content-length") !== String(body.byteLength)) {
-    throw new SignatureVerificationError(
+    throw new AidpSignatureVerificationError(
       "body-mismatch",
       `content-length is ${request.header("content-length")}, the received body has ${body.byteLength} bytes`,
     );
@@ -212,12 +216,15 @@ function checkClock(request: ReceivedRequest, signed: readonly string[], options
   const value = request.header(name) ?? "";
   const time = Date.parse(value);
   if (Number.isNaN(time)) {
-    throw new SignatureVerificationError("clock-skew", `the ${name} header is not an HTTP date: "${value}"`);
+    throw new AidpSignatureVerificationError(
+      "clock-skew",
+      `the ${name} header is not an HTTP date: "${value}"`,
+    );
   }
   const maxSkewMs = options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS;
   const skewMs = Math.abs((options.now?.() ?? Date.now()) - time);
   if (skewMs > maxSkewMs) {
-    throw new SignatureVerificationError(
+    throw new AidpSignatureVerificationError(
       "clock-skew",
       `the ${name} header is ${Math.round(skewMs / 1000)} s away from the server's clock (at most ${Math.round(maxSkewMs / 1000)} s allowed)`,
     );

@@ -71,6 +71,25 @@ describe("generated code", { timeout: GENERATE_TIMEOUT_MS }, () => {
     expect(generated.rules).toMatch(/"nextPageHeader": "opc-prev-page"/);
     expect(generated.openapi).toMatch(/"opc-prev-page"\?: string;/);
   });
+  it("takes the export's result headers and the page-size parameter from the spec's extensions", () => {
+    const changed = structuredClone(bundle);
+    const download =
+      changed.paths[
+        "/20260430/aiDataPlatforms/{aiDataPlatformId}/workspaces/{workspaceKey}/clusters/{clusterKey}/actions/downloadLogs"
+      ].post;
+    const accepted = download.responses["202"].headers;
+    accepted["aidp-export-key"] = accepted["aidp-async-operation-key"];
+    download["x-aidp-async-export"].operationKeyHeader = "aidp-export-key";
+    changed.components.parameters.Limit.name = "pageSize";
+    const search = changed.paths["/20260430/aiDataPlatforms/{aiDataPlatformId}/actions/searchAuditLogs"].post;
+    search["x-aidp-pagination"].pageSizeParameter = "pageSize";
+    const generated = generate(changed);
+    expect(generated.rules).toMatch(
+      /"asyncExport": \{\s*"operationKeyHeader": "aidp-export-key",\s*"fileUrlHeader": "datalake-cluster-log-par-url"\s*\}/,
+    );
+    expect(generated.rules).toMatch(/"pageSizeParameter": "pageSize"/);
+  });
+
   it("takes the per-call headers and the time-window rule from the spec's extensions", () => {
     const changed = structuredClone(bundle);
     changed.components.parameters.OpcRetryToken.name = "opc-idempotency-key";
@@ -94,6 +113,8 @@ describe("generated code", { timeout: GENERATE_TIMEOUT_MS }, () => {
   it("refuses a parameter named details on an operation with a body (it would hide the body's input)", () => {
     const changed = structuredClone(bundle);
     changed.components.parameters.Limit.name = "details";
+    const search = changed.paths["/20260430/aiDataPlatforms/{aiDataPlatformId}/actions/searchAuditLogs"].post;
+    search["x-aidp-pagination"].pageSizeParameter = "details"; // still the page size, under the new name
     expect(() => generate(changed)).toThrow(/searchAuditLogs: a parameter named "details"/);
   });
 });

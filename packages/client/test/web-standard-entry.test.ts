@@ -43,11 +43,6 @@ describe("the main entry", () => {
     expect([...packages]).toEqual([]);
   });
 
-  it("@aidp/client/request-rules is web-standard too: no node: import, no package", () => {
-    const { packages } = importGraph(join(distDir, "request-rules.js"));
-    expect([...packages]).toEqual([]);
-  });
-
   it("keeps Node-only code behind @aidp/client/node", () => {
     const { packages } = importGraph(join(distDir, "auth", "node", "index.js"));
     expect([...packages].filter((name) => name.startsWith("node:")).length).toBeGreaterThan(0);

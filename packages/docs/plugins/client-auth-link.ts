@@ -3,9 +3,9 @@
 import { readGuides } from "../scripts/guides.ts";
 import { guideAnchor } from "./guides.ts";
 
-export const AUTHENTICATION_GUIDE_SLUG = "authentication";
+const AUTHENTICATION_GUIDE_SLUG = "authentication";
 
-export function authenticationGuideAnchor(): string {
+function authenticationGuideAnchor(): string {
   const guide = readGuides().find((candidate) => candidate.slug === AUTHENTICATION_GUIDE_SLUG);
   if (!guide)
     throw new Error(

@@ -3,10 +3,10 @@
 // hand-pasted code and the TypeScript samples can be compiled by the tests.
 import { existsSync, readFileSync } from "node:fs";
 
-export const SAMPLES_DIR = new URL("../samples/", import.meta.url);
+const SAMPLES_DIR = new URL("../samples/", import.meta.url);
 
 /** The sample files of one operation, in the order the page shows them as tabs. */
-export const SAMPLE_KINDS = [
+const SAMPLE_KINDS = [
   { suffix: ".ts", lang: "TypeScript", label: "TypeScript (@aidp/client)" },
   { suffix: ".curl.sh", lang: "Shell", label: "curl" },
 ] as const;
@@ -22,7 +22,7 @@ interface OperationNode {
   "x-codeSamples"?: CodeSample[];
 }
 
-export function readCodeSamples(operationId: string): CodeSample[] {
+function readCodeSamples(operationId: string): CodeSample[] {
   return SAMPLE_KINDS.map(({ suffix, lang, label }) => {
     const file = new URL(`${operationId}${suffix}`, SAMPLES_DIR);
     if (!existsSync(file)) {

@@ -4,7 +4,7 @@
 // names what was awaited. `expect.poll`'s default gives up after 1 s and says nothing of the kind.
 
 /** How long the page may take to show one thing on a machine running other CPU-bound work beside the suite. */
-export const RENDER_TIMEOUT_MS = 20_000;
+const RENDER_TIMEOUT_MS = 20_000;
 
 /** Options for `expect.poll(read, whenShown("the SearchAuditLogs tabs"))`. */
 export function whenShown(what: string): { timeout: number; interval: number; message: string } {

@@ -1,12 +1,10 @@
 // The default data set: `count` audit records generated from a seed, so two runs with the same seed answer
-// the same. Enum values come from the spec; the first records walk through every objectType, operation and
-// status so that a data set of at least 24 records covers them all.
-import {
-  type AuditLogSearchResultSummary,
-  ObjectTypeValues,
-  OperationValues,
-  StatusValues,
-} from "@aidp/types";
+// the same. The fields and their values are the mock's choice of plausible data (typed against the spec's
+// record, so a renamed field fails to compile); the enum values come from the spec's facts at run time, and the
+// first records walk through every value of every enum field so that a data set of at least 24 records covers
+// them all.
+import { type SchemaFacts, SpecFactsError } from "@aidp/spec/facts";
+import type { AuditLogSearchResultSummary } from "@aidp/types";
 import { type SeededRandom, seededRandom } from "./seeded-random.ts";
 
 /** One record of the data set: an `AuditLogSearchResultSummary` of the spec (every field optional there). */
@@ -15,7 +13,7 @@ export type AuditRecord = AuditLogSearchResultSummary;
 export const DEFAULT_RECORD_COUNT = 500;
 export const DEFAULT_SEED = "aidp-mock";
 /** Records fall in the 30 days before this instant: fixed, so the data set does not move with the clock. */
-export const DATA_SET_END = Date.parse("2025-04-01T00:00:00Z");
+const DATA_SET_END = Date.parse("2025-04-01T00:00:00Z");
 const SPAN_MS = 30 * 24 * 3600_000;
 
 const PEOPLE = [
@@ -55,15 +53,39 @@ function uuid(random: SeededRandom): string {
   return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
 }
 
+/**
+ * The mock's choice of plausible data: objects of these types get dotted names (`sales.daily`), as catalog
+ * objects have. A value the spec drops from ObjectType merely stops being dotted.
+ */
+const DOTTED_NAME_TYPES: readonly string[] = ["TABLE", "VIEW", "SCHEMA"];
+
 function objectName(random: SeededRandom, objectType: string): string {
   const name = `${random.pick(NAMES)}-${random.pick(SUFFIXES)}`;
-  return ["TABLE", "VIEW", "SCHEMA"].includes(objectType) ? name.replace("-", ".") : name;
+  return DOTTED_NAME_TYPES.includes(objectType) ? name.replace("-", ".") : name;
 }
 
-export function generateRecords(count: number, seed: string): AuditRecord[] {
+/** The enum values the record schema gives `field`, in the spec's order (the spec its type is generated from). */
+function valuesOf<Field extends keyof AuditRecord>(
+  record: SchemaFacts,
+  field: Field,
+): NonNullable<AuditRecord[Field]>[] {
+  const values = record.properties?.[field]?.enum ?? [];
+  if (values.length === 0)
+    throw new SpecFactsError(
+      `the mock generates records whose ${field} is one of an enum; the spec gives none`,
+    );
+  return values as NonNullable<AuditRecord[Field]>[];
+}
+
+/** `count` records from `seed`; `record` is the schema of one record (the spec's facts). */
+export function generateRecords(count: number, seed: string, record: SchemaFacts): AuditRecord[] {
   const random = seededRandom(seed);
   // The spec's enums, in its order: the first records show every value once.
-  const [types, operations, statuses] = [ObjectTypeValues, OperationValues, StatusValues];
+  const [types, operations, statuses] = [
+    valuesOf(record, "objectType"),
+    valuesOf(record, "operation"),
+    valuesOf(record, "status"),
+  ];
   const records: AuditRecord[] = [];
   for (let i = 0; i < count; i++) {
     const objectType = types[i] ?? random.pick(types);

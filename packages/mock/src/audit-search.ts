@@ -5,20 +5,14 @@
 // per record) and yields to the event loop between slices, so one long search does not stall other clients.
 import { createHash } from "node:crypto";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { SearchAuditLogsDetails } from "@aidp/types";
 import type { AuditRecord } from "./audit-records.ts";
 import { PageTokenError, PageTokens } from "./page-tokens.ts";
+import type { SearchSemantics } from "./search-semantics.ts";
 
 export { PageTokenError };
 
-/** The body of SearchAuditLogs (`SearchAuditLogsDetails`), already checked by Prism. */
-export type SearchDetails = SearchAuditLogsDetails;
-
-/** The fields `query` looks into (case-insensitive substring). */
-export const QUERY_FIELDS = ["objectName", "startedBy", "source", "payload"] as const;
-const EXACT_FIELDS = ["objectType", "operation", "status", "startedBy", "objectName"] as const;
-/** sortBy value -> record field. */
-const SORT_FIELDS: Record<string, keyof AuditRecord> = { time: "timeOfLog" };
+/** The body of the search, already checked by Prism: its fields as `searchSemanticsOf` reads them. */
+export type SearchDetails = Readonly<Record<string, unknown>>;
 
 /** How many records are filtered between two turns of the event loop. */
 const RECORDS_PER_TURN = 2_000;
@@ -32,29 +26,40 @@ export interface SearchInput {
   details: SearchDetails;
   limit: number;
   page?: string;
-  /** The path's aiDataPlatformId: a token of one platform is not valid for another. */
-  scope: string;
+  /** The request's path parameters: a token of one platform is not valid for another. */
+  scope: Readonly<Record<string, string>>;
   /** Bumped by reset(): tokens issued before are refused. */
   generation: number;
-  defaultSortBy: string;
 }
 
+/** A record's field, as the search reads it. */
+const fieldOf = (record: AuditRecord, field: string): unknown => (record as Record<string, unknown>)[field];
+
 /** A filter for these details, with the work that does not depend on the record (lower-casing the query, parsing the times) done once. */
-export function compileFilter(details: SearchDetails): (record: AuditRecord) => boolean {
-  const exact = EXACT_FIELDS.flatMap((field) =>
+function compileFilter(details: SearchDetails, semantics: SearchSemantics): (record: AuditRecord) => boolean {
+  const exact = semantics.exactFields.flatMap((field) =>
     details[field] === undefined ? [] : [[field, details[field]] as const],
   );
-  const needle = details.query?.toLowerCase();
-  const begin = details.timeBegin === undefined ? undefined : Date.parse(details.timeBegin);
-  const end = details.timeEnd === undefined ? undefined : Date.parse(details.timeEnd);
+  const query = details[semantics.freeTextField];
+  const needle = typeof query === "string" ? query.toLowerCase() : undefined;
+  const timeOf = (field: string | undefined) => {
+    const value = field === undefined ? undefined : details[field];
+    return typeof value === "string" ? Date.parse(value) : undefined;
+  };
+  const begin = timeOf(semantics.window?.from);
+  const end = timeOf(semantics.window?.to);
   return (record) => {
-    for (const [field, wanted] of exact) if (record[field] !== wanted) return false;
-    if (needle !== undefined && !QUERY_FIELDS.some((field) => containsIgnoringCase(record[field], needle))) {
+    for (const [field, wanted] of exact) if (fieldOf(record, field) !== wanted) return false;
+    if (
+      needle !== undefined &&
+      !semantics.freeTextReads.some((field) => containsIgnoringCase(fieldOf(record, field), needle))
+    ) {
       return false;
     }
     if (begin !== undefined || end !== undefined) {
-      const time = record.timeOfLog === undefined ? Number.NaN : Date.parse(record.timeOfLog);
-      // timeBegin inclusive, timeEnd exclusive: consecutive windows never count a record twice.
+      const value = fieldOf(record, semantics.recordTime);
+      const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
+      // The window's start inclusive, its end exclusive: consecutive windows never count a record twice.
       if (begin !== undefined && !(time >= begin)) return false;
       if (end !== undefined && !(time < end)) return false;
     }
@@ -63,28 +68,39 @@ export function compileFilter(details: SearchDetails): (record: AuditRecord) => 
 }
 
 /** Whether `value` contains the lower-cased `needle`; a needle longer than the value costs nothing. */
-function containsIgnoringCase(value: string | undefined, needle: string): boolean {
+function containsIgnoringCase(value: unknown, needle: string): boolean {
   // Lower-casing may change a string's length only for a few characters (e.g. U+0130): compare generously.
-  if (value === undefined || needle.length > value.length * 3) return false;
+  if (typeof value !== "string" || needle.length > value.length * 3) return false;
   return value.toLowerCase().includes(needle);
 }
 
-/** `DESC` when sorting by time (newest first), `ASC` otherwise, unless the request says. */
-export function effectiveOrder(details: SearchDetails, defaultSortBy: string) {
-  const sortBy = details.sortBy ?? defaultSortBy;
-  const sortOrder = details.sortOrder ?? (sortBy === "time" ? "DESC" : "ASC");
+/** The sort the details ask for, or the spec's default, in the direction they ask for or the mock's default. */
+function effectiveOrder(details: SearchDetails, semantics: SearchSemantics) {
+  const asked = details[semantics.sortField];
+  const sortBy = typeof asked === "string" ? asked : semantics.defaultSort;
+  const order = details[semantics.orderField];
+  const sortOrder = typeof order === "string" ? order : semantics.defaultOrder(sortBy);
   return { sortBy, sortOrder };
 }
 
 /** Sorted copy: by the field, then by position in the data set, so the order is total and stable. */
-function sorted(records: readonly AuditRecord[], sortBy: string, sortOrder: string): AuditRecord[] {
-  const field = SORT_FIELDS[sortBy] ?? (sortBy as keyof AuditRecord);
+function sorted(
+  records: readonly AuditRecord[],
+  { sortBy, sortOrder }: { sortBy: string; sortOrder: string },
+  semantics: SearchSemantics,
+): AuditRecord[] {
+  const field = semantics.sortFields[sortBy] ?? sortBy;
   const keyed = records.map((record, index) => {
-    const value = record[field];
-    const key = field === "timeOfLog" ? (value === undefined ? -Infinity : Date.parse(value)) : (value ?? "");
+    const value = fieldOf(record, field);
+    const key =
+      field === semantics.recordTime
+        ? typeof value === "string"
+          ? Date.parse(value)
+          : Number.NEGATIVE_INFINITY
+        : String(value ?? "");
     return { record, index, key };
   });
-  const direction = sortOrder === "DESC" ? -1 : 1;
+  const direction = sortOrder === semantics.descending ? -1 : 1;
   keyed.sort((a, b) => {
     const byKey = a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     return direction * (byKey !== 0 ? byKey : a.index - b.index);
@@ -92,10 +108,10 @@ function sorted(records: readonly AuditRecord[], sortBy: string, sortOrder: stri
   return keyed.map(({ record }) => record);
 }
 
-function fingerprint(input: SearchInput): string {
-  const { sortBy, sortOrder } = effectiveOrder(input.details, input.defaultSortBy);
+function fingerprint(input: SearchInput, semantics: SearchSemantics): string {
+  const { sortBy, sortOrder } = effectiveOrder(input.details, semantics);
   const filters = Object.entries(input.details)
-    .filter(([name]) => name !== "sortBy" && name !== "sortOrder")
+    .filter(([name]) => name !== semantics.sortField && name !== semantics.orderField)
     .sort(([a], [b]) => (a < b ? -1 : 1));
   return createHash("sha256")
     .update(JSON.stringify([input.scope, sortBy, sortOrder, filters]))
@@ -107,13 +123,16 @@ function fingerprint(input: SearchInput): string {
 export class AuditSearch {
   private readonly results = new Map<string, AuditRecord[]>();
   private readonly tokens = new PageTokens();
-  constructor(private readonly records: readonly AuditRecord[]) {}
+  constructor(
+    private readonly records: readonly AuditRecord[],
+    private readonly semantics: SearchSemantics,
+  ) {}
 
   async search(input: SearchInput): Promise<SearchPage> {
     if (!(Number.isInteger(input.limit) && input.limit >= 1)) {
       throw new RangeError(`limit must be a positive integer, got ${input.limit}`); // checked before: a bug
     }
-    const query = fingerprint(input);
+    const query = fingerprint(input, this.semantics);
     let offset = 0;
     if (input.page !== undefined) {
       const token = this.tokens.read(input.page);
@@ -138,8 +157,8 @@ export class AuditSearch {
   private async resultsOf(query: string, input: SearchInput): Promise<AuditRecord[]> {
     let result = this.results.get(query);
     if (!result) {
-      const { sortBy, sortOrder } = effectiveOrder(input.details, input.defaultSortBy);
-      const filter = compileFilter(input.details);
+      const order = effectiveOrder(input.details, this.semantics);
+      const filter = compileFilter(input.details, this.semantics);
       const matching: AuditRecord[] = [];
       for (let start = 0; start < this.records.length; start += RECORDS_PER_TURN) {
         if (start > 0) await nextTurn(); // let other requests in between slices
@@ -149,7 +168,7 @@ export class AuditSearch {
           if (filter(record)) matching.push(record);
         }
       }
-      result = sorted(matching, sortBy, sortOrder);
+      result = sorted(matching, order, this.semantics);
       if (this.results.size >= 256) this.results.clear(); // bounded memory under varied queries
       this.results.set(query, result);
     }

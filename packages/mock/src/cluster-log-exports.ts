@@ -3,17 +3,19 @@
 // export is ready (at once by default; later with `exportReadyAfterMs` or the request header below), and 404
 // before, as Object Storage answers for an object that does not exist yet. Memory is bounded: at most
 // MAX_EXPORTS exports are kept (the oldest goes first), each with its string fields cut to MAX_FIELD_CHARS.
+// The placeholder knows the request only as the spec's facts describe it: its path parameters, its time window
+// (the body's `x-aidp-not-after` pair) and its other fields, in the spec's order.
 import { randomBytes, randomUUID } from "node:crypto";
-import type { DownloadClusterLogsDetails } from "@aidp/types";
 import { BoundedStore } from "./bounded-store.ts";
+import type { ExportFacts } from "./spec-facts.ts";
 
-/** The body of DownloadClusterLogs (`DownloadClusterLogsDetails`), already checked by Prism. */
-export type ExportDetails = DownloadClusterLogsDetails;
+/** The body of the export request, already checked by Prism. */
+export type ExportDetails = Readonly<Record<string, unknown>>;
 
 interface ClusterLogExport {
-  clusterKey: string;
-  details: ExportDetails;
-  fileName: string;
+  /** The request's path parameters (name → value), cut short. */
+  path: Record<string, string>;
+  details: Record<string, unknown>;
   /** When the log file appears behind the PAR URL (the mock's clock, ms since the epoch). */
   readyAt: number;
 }
@@ -53,6 +55,8 @@ export interface ClusterLogExportsOptions {
   readyAfterMs: number;
   /** The mock's clock (ms since the epoch). */
   now: () => number;
+  /** The export operation as the spec describes it: its time window and its body's fields, in order. */
+  facts: ExportFacts;
 }
 
 export class ClusterLogExports {
@@ -61,22 +65,24 @@ export class ClusterLogExports {
     this.exports = new BoundedStore({ maxEntries: MAX_EXPORTS, now: options.now });
   }
 
+  /** Starts the export of the request with these path parameters and body. */
   start(
-    clusterKey: string,
+    path: Readonly<Record<string, string>>,
     details: ExportDetails,
     readyAfterMs = this.options.readyAfterMs,
   ): { asyncOperationKey: string; parPath: string } {
     const token = randomBytes(24).toString("base64url");
-    const day = details.timeBegin.slice(0, 10);
-    const kept = keptDetails(details);
-    const fileName = `${cut(kept.logContentTypeContains, MAX_FILE_NAME_FIELD_CHARS)}-${day}.log`;
+    const begin = details[this.options.facts.window.from];
+    const day = typeof begin === "string" ? begin.slice(0, 10) : "undated";
     const readyAt = this.options.now() + readyAfterMs;
-    const keptClusterKey = cut(clusterKey, MAX_FIELD_CHARS);
-    this.exports.set(token, { clusterKey: keptClusterKey, details: kept, fileName, readyAt });
-    const objectName = `${encodeURIComponent(cut(clusterKey, MAX_FILE_NAME_FIELD_CHARS))}/${encodeURIComponent(fileName)}`;
+    this.exports.set(token, { path: keptFields(path), details: keptFields(details), readyAt });
+    // Object Storage's object name: one folder per path parameter (platform, workspace, cluster), then the day.
+    const folders = Object.values(path).map((value) =>
+      encodeURIComponent(cut(value, MAX_FILE_NAME_FIELD_CHARS)),
+    );
     return {
       asyncOperationKey: randomUUID(),
-      parPath: `${PAR_PREFIX}${token}/n/aidp-mock/b/cluster-logs/o/${objectName}`,
+      parPath: `${PAR_PREFIX}${token}/n/aidp-mock/b/cluster-logs/o/${[...folders, `${day}.log`].join("/")}`,
     };
   }
 
@@ -86,7 +92,7 @@ export class ClusterLogExports {
     const found = this.exports.get(token);
     if (!found) return { kind: "unknown" };
     if (this.options.now() < found.readyAt) return { kind: "pending" };
-    return { kind: "ready", text: placeholderLog(found) };
+    return { kind: "ready", text: placeholderLog(found, this.options.facts) };
   }
 
   get size(): number {
@@ -111,31 +117,33 @@ function cut(text: string, max: number): string {
 }
 
 /** The request's fields as the placeholder log uses them: strings cut to MAX_FIELD_CHARS. */
-function keptDetails(details: ExportDetails): ExportDetails {
-  const kept: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(details)) {
-    kept[name] = typeof value === "string" ? cut(value, MAX_FIELD_CHARS) : value;
+function keptFields<Value>(fields: Readonly<Record<string, Value>>): Record<string, Value> {
+  const kept: Record<string, Value> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    kept[name] = (typeof value === "string" ? cut(value, MAX_FIELD_CHARS) : value) as Value;
   }
-  return kept as ExportDetails;
+  return kept;
 }
 
-/** Lines spread evenly over the requested window, carrying the request's filters. Placeholder content. */
-function placeholderLog({ clusterKey, details }: ClusterLogExport): string {
-  const begin = Date.parse(details.timeBegin);
-  const end = Date.parse(details.timeEnd);
-  const level = details.logLevel ?? "INFO";
-  const subject = details.subjectContains ?? details.logContentTypeContains;
-  const stream = details.logStreamTypeContains ?? "stdout";
-  const lines = [
-    `# aidp-mock placeholder log: cluster ${clusterKey}, ${details.logContentTypeContains}, ${details.timeBegin} to ${details.timeEnd}`,
-  ];
+/** Lines spread evenly over the requested window, each carrying the request's other fields. Placeholder content. */
+function placeholderLog(
+  { path, details }: ClusterLogExport,
+  { window, details: schema }: ExportFacts,
+): string {
+  const fields = Object.keys(schema.properties ?? {});
+  const from = String(details[window.from]);
+  const to = String(details[window.to]);
+  const begin = Date.parse(from);
+  const end = Date.parse(to);
+  const named = (entries: [string, unknown][]) =>
+    entries.filter(([, value]) => value !== undefined).map(([name, value]) => `${name}=${value}`);
+  const given = named(
+    fields.filter((name) => name !== window.from && name !== window.to).map((name) => [name, details[name]]),
+  ).join(" ");
+  const lines = [`# aidp-mock placeholder log: ${named(Object.entries(path)).join(" ")}, ${from} to ${to}`];
   for (let i = 0; i < LINES; i++) {
     const time = new Date(begin + Math.floor(((end - begin) * i) / LINES)).toISOString();
-    const context = details.executionContextId ? ` [${details.executionContextId}]` : "";
-    const event = details.eventType ? ` ${details.eventType}` : "";
-    lines.push(
-      `${time} ${level} ${subject} ${stream}${context}${event} ${details.thread ?? "main"}: placeholder line ${i + 1} of ${LINES}`,
-    );
+    lines.push(`${time} ${given}: placeholder line ${i + 1} of ${LINES}`);
   }
   return `${lines.join("\n")}\n`;
 }

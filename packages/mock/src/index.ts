@@ -1,4 +1,3 @@
-export { bundledSpecPath } from "./bundled-spec.ts";
 export type {
   DynamicMockOptions,
   MockOptions,

@@ -13,7 +13,7 @@ interface ParserError extends Error {
 }
 
 /** The answer to a request Node's parser refused, by the parser's error code. */
-export function parserRefusal(facts: SpecFacts, error: ParserError): MockResponse {
+function parserRefusal(facts: SpecFacts, error: ParserError): MockResponse {
   switch (error.code) {
     case "HPE_INVALID_METHOD":
       return apiError(
@@ -35,7 +35,7 @@ export function parserRefusal(facts: SpecFacts, error: ParserError): MockRespons
  * Writes `answer` straight to the socket and closes it; as Node's own handler does, only when no answer to an
  * earlier request on this connection has begun (that would corrupt it): then the connection is just closed.
  */
-export function writeToSocket(
+function writeToSocket(
   socket: Duplex,
   answer: MockResponse,
   requestId: { header: string; value: string },

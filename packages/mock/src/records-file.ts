@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import type { AuditRecord } from "./audit-records.ts";
 import type { ContractGuard, SpecOperation } from "./contract-guard.ts";
 
-export class RecordsFileError extends Error {
+class RecordsFileError extends Error {
   override name = "RecordsFileError";
 }
 
@@ -32,7 +32,13 @@ function parseRecords(file: string, text: string): unknown[] {
   return records;
 }
 
-export function loadRecordsFile(file: string, guard: ContractGuard, search: SpecOperation): AuditRecord[] {
+/** The records of `file`, each checked as one record of a page of `search`, whose records are in `itemsField`. */
+export function loadRecordsFile(
+  file: string,
+  guard: ContractGuard,
+  search: SpecOperation,
+  itemsField: string,
+): AuditRecord[] {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -44,11 +50,14 @@ export function loadRecordsFile(file: string, guard: ContractGuard, search: Spec
     const violations = guard.checkResponse(search, {
       statusCode: 200,
       headers: { "content-type": "application/json" },
-      body: { items: [record] },
+      body: { [itemsField]: [record] },
     });
     const [first] = violations;
     if (first) {
-      const field = first.field.replace(/^body field items\.0\.?/, "");
+      const prefix = `body field ${itemsField}.0`;
+      const field = first.field.startsWith(prefix)
+        ? first.field.slice(prefix.length).replace(/^\./, "")
+        : first.field;
       const where = field === "" || field === first.field ? "the record" : `field ${field}`;
       throw new RecordsFileError(
         `records file ${file}: record ${index}: ${where} ${first.rule} (AuditLogSearchResultSummary)`,

@@ -5,8 +5,8 @@
 // operation whose body may be `{}` (no required fields: SearchAuditLogs). The spec keeps the body required;
 // DownloadClusterLogs, whose body has required fields, still gets 400 "body is required".
 import type { IncomingMessage } from "node:http";
-import { operationFacts } from "@aidp/client/request-rules";
 import type { SpecOperation } from "./contract-guard.ts";
+import { loadSpecFacts } from "./spec-facts.ts";
 
 /** The largest request body the mock reads: 1 MiB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -52,9 +52,6 @@ export function parseBody(operation: SpecOperation, bytes: Buffer): unknown {
 
 /** Whether `{}` is a body the operation accepts: an object body with no required fields. */
 function mayBeEmptyObject(operation: SpecOperation): boolean {
-  const facts = (
-    operationFacts as Record<string, { body?: { type?: string; required?: readonly string[] | boolean } }>
-  )[operation.iid ?? ""];
-  const required = facts?.body?.required;
-  return facts?.body?.type === "object" && !(Array.isArray(required) && required.length > 0);
+  const body = loadSpecFacts().api.operations[operation.iid ?? ""]?.body;
+  return body?.schema.type === "object" && !body.fields.some((field) => field.required);
 }

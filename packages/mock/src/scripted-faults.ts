@@ -18,7 +18,7 @@ export class FaultHeaderError extends Error {}
 const MAX_DELAY_MS = 120_000;
 
 /** Parses `503,429;retry-after=2,reset,truncate,delay=500,409`. */
-export function parseFaultHeader(value: string): Fault[] {
+function parseFaultHeader(value: string): Fault[] {
   return value.split(",").map((raw, index) => {
     const item = raw.trim();
     const where = `header ${FAULT_HEADER} item ${index + 1} ("${item}")`;

@@ -1,36 +1,62 @@
 // What the stateful layer and the gateway need to know about the API: a projection of `@aidp/spec/facts` (the
-// one reader of the bundled spec), made once when the mock starts. Defaults, the request id's header and
-// pattern, the error code of each documented status and the names of the headers the mock writes: never retyped.
+// one reader of the bundled spec), made once when the mock starts. Defaults, header names, parameter names,
+// field names, enum values and the error code of each documented status: never retyped. Which operation the
+// mock answers how is read from the spec's extensions too: the operation marked `x-aidp-pagination` is a search
+// over the data set, the one marked `x-aidp-async-export` starts an export.
 import {
   type ApiFacts,
   type OperationFacts,
-  operationNamed,
   parametersIn,
   readApiFacts,
+  type SchemaFacts,
   SpecFactsError,
 } from "@aidp/spec/facts";
 import { bundledSpecJsonPath } from "./bundled-spec.ts";
 
+/** A date-time window of a request body: `from` may not be later than `to` (`x-aidp-not-after`). */
+export interface TimeWindow {
+  from: string;
+  to: string;
+}
+
+/** The paginated operation (`x-aidp-pagination`), which the mock answers from its data set. */
+export interface SearchFacts {
+  operation: OperationFacts;
+  pageParameter: string;
+  pageSizeParameter: string;
+  /** The page size when the request gives none (the page-size parameter's default in the spec). */
+  defaultPageSize: number;
+  nextPageHeader: string;
+  itemsField: string;
+  /** The request body's schema (the search's filters and sort). */
+  details: SchemaFacts;
+  /** The schema of one record of a page: the shape of the data set. */
+  record: SchemaFacts;
+}
+
+/** The operation that starts an export (`x-aidp-async-export`). */
+export interface ExportFacts {
+  operation: OperationFacts;
+  operationKeyHeader: string;
+  /** The header that carries the PAR URL of the log file. */
+  fileUrlHeader: string;
+  /** The request body's schema. */
+  details: SchemaFacts;
+  /** The time window the export covers, per the body's `x-aidp-not-after` pair. */
+  window: TimeWindow;
+}
+
 export interface SpecFacts {
   /** Everything `@aidp/spec/facts` read from the bundle this package ships. */
   api: ApiFacts;
-  defaultSortBy: string;
-  defaultLimit: number;
   /** The header of the caller's request id, echoed on every answer (`x-aidp-call-header: request-id`). */
   requestIdHeader: string;
   /** What a request id must match (the request parameter's pattern). */
   requestIdPattern: RegExp;
   /** The idempotency header (`x-aidp-call-header: retry-token`). */
   retryTokenHeader: string;
-  /** SearchAuditLogs' paging: the next page's header and the array field of a page. */
-  nextPageHeader: string;
-  itemsField: string;
-  /**
-   * DownloadClusterLogs' 202 headers: the one the spec marks `x-aidp-secret` carries the log's PAR URL; the one
-   * that is neither secret nor the request id carries the async operation key.
-   */
-  parUrlHeader: string;
-  asyncOperationKeyHeader: string;
+  search: SearchFacts;
+  export: ExportFacts;
   /** The first Error `code` the spec's examples give this status (across operations), or its `default`'s. */
   errorCode(status: number): string;
 }
@@ -44,20 +70,21 @@ export function loadSpecFacts(): SpecFacts {
 }
 
 export function mockFactsOf(api: ApiFacts): SpecFacts {
-  const search = operationNamed(api, "searchAuditLogs");
-  const download = operationNamed(api, "downloadClusterLogs");
+  const search = searchFactsOf(onlyOperation(api, "x-aidp-pagination", (operation) => operation.pagination));
+  const exporting = exportFactsOf(
+    onlyOperation(api, "x-aidp-async-export", (operation) => operation.asyncExport),
+  );
   const requestIdHeader = callHeader(api, "request-id");
-  const requestIdPattern = headerParameter(search, requestIdHeader).schema.pattern;
-  const limit = parametersIn(search, "query").find((parameter) => parameter.name === "limit")?.schema.default;
-  const sortBy = search.body?.schema.properties?.sortBy?.default;
-  if (requestIdPattern === undefined || typeof limit !== "number" || typeof sortBy !== "string")
+  const requestIdPattern = parametersIn(search.operation, "header").find(
+    (parameter) => parameter.name === requestIdHeader,
+  )?.schema.pattern;
+  if (requestIdPattern === undefined)
     throw new SpecFactsError(
-      "searchAuditLogs needs a pattern on the request id header, a numeric default for `limit` and a string default for `sortBy`",
+      `${search.operation.operationId} needs a pattern on its request id header ${requestIdHeader}`,
     );
-  if (!search.pagination) throw new SpecFactsError("searchAuditLogs has no x-aidp-pagination");
 
   const codes = new Map<string, string>();
-  for (const operation of [search, download]) {
+  for (const operation of Object.values(api.operations)) {
     for (const response of operation.responses) {
       const [code] = response.errorCodes;
       if (code !== undefined && !codes.has(response.status)) codes.set(response.status, code);
@@ -66,27 +93,89 @@ export function mockFactsOf(api: ApiFacts): SpecFacts {
   const fallback = codes.get("default");
   if (!fallback) throw new SpecFactsError("the bundled spec's default response has no example with a code");
 
-  const accepted = download.success.headers.filter((header) => header.name !== requestIdHeader);
-  const parUrl = accepted.filter((header) => header.secret);
-  const asyncKey = accepted.filter((header) => !header.secret);
-  if (parUrl.length !== 1 || asyncKey.length !== 1)
-    throw new SpecFactsError(
-      `downloadClusterLogs' ${download.success.status} answer needs one secret header (the PAR URL) and one other besides ${requestIdHeader} (the async operation key); it has ${accepted.map((header) => header.name).join(", ")}`,
-    );
-
   return {
     api,
-    defaultSortBy: sortBy,
-    defaultLimit: limit,
     requestIdHeader,
     requestIdPattern: new RegExp(requestIdPattern),
     retryTokenHeader: callHeader(api, "retry-token"),
-    nextPageHeader: search.pagination.nextPageHeader,
-    itemsField: search.pagination.itemsField,
-    parUrlHeader: (parUrl[0] as (typeof parUrl)[number]).name,
-    asyncOperationKeyHeader: (asyncKey[0] as (typeof asyncKey)[number]).name,
+    search,
+    export: exporting,
     errorCode: (status) => codes.get(String(status)) ?? fallback,
   };
+}
+
+/** The one operation that carries `extension`: the mock answers one of each kind. */
+function onlyOperation(
+  api: ApiFacts,
+  extension: string,
+  carries: (operation: OperationFacts) => unknown,
+): OperationFacts {
+  const found = Object.values(api.operations).filter((operation) => carries(operation) !== undefined);
+  const [operation] = found;
+  if (found.length !== 1 || !operation)
+    throw new SpecFactsError(
+      `the mock answers exactly one operation marked ${extension}; the spec marks ${found.length} (${found.map((o) => o.operationId).join(", ") || "none"})`,
+    );
+  return operation;
+}
+
+function searchFactsOf(operation: OperationFacts): SearchFacts {
+  const pagination = operation.pagination as NonNullable<OperationFacts["pagination"]>;
+  const where = operation.operationId;
+  const pageSize = parametersIn(operation, "query").find(
+    (parameter) => parameter.name === pagination.pageSizeParameter,
+  );
+  if (typeof pageSize?.schema.default !== "number")
+    throw new SpecFactsError(
+      `${where}: the page-size parameter ${pagination.pageSizeParameter} needs a numeric default (the mock's page size when a request gives none)`,
+    );
+  const details = operation.body?.schema;
+  const record = operation.success.body?.properties?.[pagination.itemsField]?.items;
+  if (!details?.properties || !record?.properties)
+    throw new SpecFactsError(
+      `${where}: the mock needs an object request body and object records in ${pagination.itemsField}`,
+    );
+  return {
+    operation,
+    pageParameter: pagination.pageParameter,
+    pageSizeParameter: pagination.pageSizeParameter,
+    defaultPageSize: pageSize.schema.default,
+    nextPageHeader: pagination.nextPageHeader,
+    itemsField: pagination.itemsField,
+    details,
+    record,
+  };
+}
+
+function exportFactsOf(operation: OperationFacts): ExportFacts {
+  const asyncExport = operation.asyncExport as NonNullable<OperationFacts["asyncExport"]>;
+  const details = operation.body?.schema;
+  if (!details?.properties)
+    throw new SpecFactsError(`${operation.operationId}: the mock needs an object request body`);
+  const window = timeWindowOf(details);
+  if (!window)
+    throw new SpecFactsError(
+      `${operation.operationId}: the mock needs one date-time pair in the request body (x-aidp-not-after), the window of the export`,
+    );
+  return {
+    operation,
+    operationKeyHeader: asyncExport.operationKeyHeader,
+    fileUrlHeader: asyncExport.fileUrlHeader,
+    details,
+    window,
+  };
+}
+
+/** The object's one `x-aidp-not-after` pair, or undefined when it has none (two pairs are an error). */
+export function timeWindowOf(schema: SchemaFacts): TimeWindow | undefined {
+  const pairs = Object.entries(schema.properties ?? {}).flatMap(([from, property]) =>
+    property.notAfter === undefined ? [] : [{ from, to: property.notAfter }],
+  );
+  if (pairs.length > 1)
+    throw new SpecFactsError(
+      `the mock reads one time window per request body; this one has ${pairs.map((pair) => `${pair.from} <= ${pair.to}`).join(", ")}`,
+    );
+  return pairs[0];
 }
 
 function callHeader(api: ApiFacts, role: keyof ApiFacts["callHeaders"]): string {
@@ -94,10 +183,4 @@ function callHeader(api: ApiFacts, role: keyof ApiFacts["callHeaders"]): string 
   if (name === undefined)
     throw new SpecFactsError(`the bundled spec marks no header x-aidp-call-header: ${role}`);
   return name;
-}
-
-function headerParameter(operation: OperationFacts, name: string) {
-  const parameter = parametersIn(operation, "header").find((candidate) => candidate.name === name);
-  if (!parameter) throw new SpecFactsError(`${operation.operationId} has no header parameter ${name}`);
-  return parameter;
 }

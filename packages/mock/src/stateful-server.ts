@@ -29,6 +29,7 @@ import { apiError, type MockResponse } from "./mock-response.ts";
 import { loadRecordsFile } from "./records-file.ts";
 import { MAX_BODY_BYTES, parseBody, readBodyUpTo } from "./request-body.ts";
 import { FAULT_HEADER, type Fault, FaultHeaderError, FaultScript } from "./scripted-faults.ts";
+import { searchSemanticsOf } from "./search-semantics.ts";
 import { loadPublicKeys, type PublicKeyLookup } from "./signature-keys.ts";
 import { loadSpecFacts, type SpecFacts } from "./spec-facts.ts";
 import { mergeViolations, pathParameters, strictViolations } from "./strict-inputs.ts";
@@ -95,18 +96,25 @@ interface Outcome {
 export async function startStatefulServer(options: StatefulServerOptions): Promise<StatefulServer> {
   const facts = loadSpecFacts();
   const guard = await loadContractGuard(bundledSpecJsonPath);
-  const searchOperation = guard.operations.find((operation) => operation.iid === "searchAuditLogs");
-  if (!searchOperation) throw new Error("the bundled spec has no searchAuditLogs operation");
+  const searchOperation = guard.operations.find(
+    (operation) => operation.iid === facts.search.operation.operationId,
+  );
+  if (!searchOperation) throw new Error(`Prism finds no ${facts.search.operation.operationId} in the bundle`);
+  const semantics = searchSemanticsOf(facts.search);
   const seed = options.seed ?? DEFAULT_SEED;
   const now = options.now ?? Date.now;
   const records: AuditRecord[] = options.recordsFile
-    ? loadRecordsFile(options.recordsFile, guard, searchOperation)
-    : generateRecords(options.records ?? DEFAULT_RECORD_COUNT, seed);
+    ? loadRecordsFile(options.recordsFile, guard, searchOperation, facts.search.itemsField)
+    : generateRecords(options.records ?? DEFAULT_RECORD_COUNT, seed, facts.search.record);
   const state: MockState = {
     facts,
     guard,
-    search: new AuditSearch(records),
-    exports: new ClusterLogExports({ readyAfterMs: options.exportReadyAfterMs ?? 0, now }),
+    search: new AuditSearch(records, semantics),
+    exports: new ClusterLogExports({
+      readyAfterMs: options.exportReadyAfterMs ?? 0,
+      now,
+      facts: facts.export,
+    }),
     retryTokens: new RetryTokens(now),
     faults: new FaultScript(options.failRate ?? 0, seed, now),
     publicKeys: options.verifySignatures ? await loadPublicKeys(options.verifySignatures) : undefined,
@@ -294,7 +302,8 @@ async function answerIdempotently(
   }
   const response = await answerOperation(state, operation, received);
   if (response.status < 300) {
-    const replayed = operation.iid === "searchAuditLogs" ? undefined : structuredClone(response);
+    const replayed =
+      operation.iid === state.facts.search.operation.operationId ? undefined : structuredClone(response);
     state.retryTokens.remember(retryToken, fingerprint, replayed);
   }
   return response;
@@ -306,31 +315,31 @@ async function answerOperation(
   received: Received,
 ): Promise<MockResponse> {
   const { facts } = state;
-  if (operation.iid === "searchAuditLogs") {
+  const { search } = facts;
+  if (operation.iid === search.operation.operationId) {
     try {
-      const limit = received.url.searchParams.get("limit");
+      const limit = received.url.searchParams.get(search.pageSizeParameter);
       const page = await state.search.search({
         details: (received.body ?? {}) as SearchDetails,
-        limit: limit === null ? facts.defaultLimit : Number(limit),
-        page: received.url.searchParams.get("page") ?? undefined,
-        scope: received.path.aiDataPlatformId ?? "",
+        limit: limit === null ? search.defaultPageSize : Number(limit),
+        page: received.url.searchParams.get(search.pageParameter) ?? undefined,
+        scope: received.path,
         generation: state.generation,
-        defaultSortBy: facts.defaultSortBy,
       });
       return {
         status: 200,
         headers: {
           "content-type": "application/json",
-          ...(page.nextPage ? { [facts.nextPageHeader]: page.nextPage } : {}),
+          ...(page.nextPage ? { [search.nextPageHeader]: page.nextPage } : {}),
         },
-        body: { [facts.itemsField]: page.items },
+        body: { [search.itemsField]: page.items },
       };
     } catch (error) {
       if (error instanceof PageTokenError) return apiError(facts, 400, `${error.message}.`);
       throw error;
     }
   }
-  if (operation.iid === "downloadClusterLogs") {
+  if (operation.iid === facts.export.operation.operationId) {
     let readyAfterMs: number | undefined;
     try {
       readyAfterMs = parseExportDelayHeader(received.headers[EXPORT_READY_AFTER_HEADER]);
@@ -338,16 +347,15 @@ async function answerOperation(
       if (error instanceof ExportDelayError) return apiError(facts, 400, `${error.message}.`);
       throw error;
     }
-    const clusterKey = received.path.clusterKey ?? "";
-    const job = state.exports.start(clusterKey, received.body as ExportDetails, readyAfterMs);
+    const job = state.exports.start(received.path, received.body as ExportDetails, readyAfterMs);
     // The Host the client used (the mock may sit behind a port mapping), when it is a plain host[:port].
     const host = received.headers.host;
     const origin = host && /^[A-Za-z0-9.[\]:-]{1,255}$/.test(host) ? `http://${host}` : state.baseUrl;
     return {
       status: 202,
       headers: {
-        [facts.asyncOperationKeyHeader]: job.asyncOperationKey,
-        [facts.parUrlHeader]: `${origin}${job.parPath}`,
+        [facts.export.operationKeyHeader]: job.asyncOperationKey,
+        [facts.export.fileUrlHeader]: `${origin}${job.parPath}`,
       },
     };
   }

@@ -2,16 +2,11 @@
 // the matched route template and percent-decoded safely; an integer query parameter is decimal digits only
 // (Prism would take `0x10`, `1e3`, `1.0` through Number()); a parameter given twice is refused; an empty value
 // breaks `minLength` (Prism treats it as absent); a `content-type` that is not one media type is named (Prism
-// throws on it); and `x-aidp-not-after` is checked with the client's own generated rule (one rule, two users).
+// throws on it); and `x-aidp-not-after` is checked with the rule the client checks it with (`@aidp/spec/not-after`).
 // The parameters and their schemas come from the spec's facts (`@aidp/spec/facts`), not Prism's model of it.
 
-import {
-  checkNotAfter,
-  operationFacts,
-  type ValidationIssue,
-  type ValueRules,
-} from "@aidp/client/request-rules";
 import { type ParameterLocation, parametersIn, type SchemaFacts } from "@aidp/spec/facts";
+import { notAfterBreaches } from "@aidp/spec/not-after";
 import type { SpecOperation, Violation } from "./contract-guard.ts";
 import { loadSpecFacts } from "./spec-facts.ts";
 
@@ -124,16 +119,13 @@ function valueViolations(field: string, schema: SchemaFacts, value: string): Vio
   return [];
 }
 
-/** `x-aidp-not-after` with the client's generated rule and code. */
+/** `x-aidp-not-after` with the client's rule, on the body's properties as the spec's facts give them. */
 function notAfterViolations(operation: SpecOperation, body: unknown): Violation[] {
-  const facts = (operationFacts as Record<string, { body?: ValueRules }>)[operation.iid ?? ""];
-  const properties = facts?.body?.properties;
+  const properties = loadSpecFacts().api.operations[operation.iid ?? ""]?.body?.schema.properties;
   if (!properties || typeof body !== "object" || body === null || Array.isArray(body)) return [];
-  const issues: ValidationIssue[] = [];
-  checkNotAfter(properties, body as Record<string, unknown>, "body", { issues, secretFields: new Set() });
-  return issues.map((issue) => ({
-    field: `body field ${issue.field.replace(/^body\./, "")}`,
-    rule: `must be ${issue.expected}, got ${issue.value}`,
+  return notAfterBreaches(properties, body as Record<string, unknown>).map((breach) => ({
+    field: `body field ${breach.name}`,
+    rule: `must be not after ${breach.notAfter} (${breach.limit}), got ${JSON.stringify(breach.value)}`,
   }));
 }
 

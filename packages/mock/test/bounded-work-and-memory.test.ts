@@ -9,10 +9,14 @@ import { AuditSearch } from "../src/audit-search.ts";
 import { ClusterLogExports, MAX_EXPORTS, MAX_FIELD_CHARS } from "../src/cluster-log-exports.ts";
 import { MAX_RETRY_TOKENS, RETRY_TOKEN_LIFETIME_MS, RetryTokens } from "../src/idempotency.ts";
 import { FaultScript } from "../src/scripted-faults.ts";
+import { searchSemanticsOf } from "../src/search-semantics.ts";
+import { loadSpecFacts } from "../src/spec-facts.ts";
 import { call, useStatefulMock, validBodies } from "./support.ts";
 
 let clock = Date.parse("2026-12-01T00:00:00Z");
 const mock = useStatefulMock({ now: () => clock });
+const facts = loadSpecFacts();
+const exportPath = { clusterKey: "cl-1" };
 
 describe("retry tokens expire after 24 hours", () => {
   const other = { ...validBodies.downloadClusterLogs, logLevel: "WARN" };
@@ -61,9 +65,9 @@ describe("store caps, oldest first", () => {
   });
 
   it(`at most ${MAX_EXPORTS} exports: one more makes the oldest PAR URL answer as unknown`, () => {
-    const exports = new ClusterLogExports({ readyAfterMs: 0, now: () => 0 });
+    const exports = new ClusterLogExports({ readyAfterMs: 0, now: () => 0, facts: facts.export });
     const details = validBodies.downloadClusterLogs as Parameters<ClusterLogExports["start"]>[1];
-    const paths = Array.from({ length: MAX_EXPORTS + 1 }, () => exports.start("cl-1", details).parPath);
+    const paths = Array.from({ length: MAX_EXPORTS + 1 }, () => exports.start(exportPath, details).parPath);
     expect(exports.size).toBe(MAX_EXPORTS);
     expect(exports.logFile(paths[0] as string).kind).toBe("unknown");
     expect(exports.logFile(paths[1] as string).kind).toBe("ready");
@@ -94,11 +98,11 @@ describe("exports hold little memory, whatever their fields", () => {
   };
 
   it("100 exports with 1 MB fields keep far less than 100 MB on the heap (no slice keeps its 1 MB string)", () => {
-    const exports = new ClusterLogExports({ readyAfterMs: 0, now: () => 0 });
+    const exports = new ClusterLogExports({ readyAfterMs: 0, now: () => 0, facts: facts.export });
     const before = heapUsed();
     for (let i = 0; i < 100; i++) {
       const long = `${i}`.padEnd(1_000_000, "x"); // a new 1 MB string each time
-      exports.start("cl-1", {
+      exports.start(exportPath, {
         logContentTypeContains: long,
         subjectContains: long,
         timeBegin: "2025-03-16T00:00:00Z",
@@ -112,14 +116,13 @@ describe("exports hold little memory, whatever their fields", () => {
 });
 
 describe("a long query costs time in proportion to the work", () => {
-  const records = generateRecords(20_000, "long-query");
-  const search = new AuditSearch(records);
+  const records = generateRecords(20_000, "long-query", facts.search.record);
+  const search = new AuditSearch(records, searchSemanticsOf(facts.search));
   const input = (query: string) => ({
     details: { query },
     limit: 100,
-    scope: "p",
+    scope: { aiDataPlatformId: "p" },
     generation: 0,
-    defaultSortBy: "time",
   });
 
   it("a 250,000-character query is lower-cased once, not once per record", async () => {

@@ -157,8 +157,10 @@ describe("path parameters come from the route template", () => {
     });
     expect(response.status).toBe(202);
     const parUrl = response.headers.get("datalake-cluster-log-par-url") as string;
-    expect(new URL(parUrl).pathname).toContain("/o/cl%2F7/");
-    expect(await (await fetch(parUrl)).text()).toContain("cluster cl/7,");
+    // One folder per path parameter, in the template's order: the cluster's is the third, whatever the others say.
+    expect(new URL(parUrl).pathname).toContain(`/o/${platform}/${workspace}/cl%2F7/`);
+    const firstLine = (await (await fetch(parUrl)).text()).split("\n")[0];
+    expect(firstLine).toContain(`aiDataPlatformId=${platform} workspaceKey=${workspace} clusterKey=cl/7,`);
   });
 });
 

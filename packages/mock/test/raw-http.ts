@@ -26,7 +26,7 @@ export async function rawExchange(baseUrl: string, request: string | Buffer): Pr
   return parseAnswer(Buffer.concat(chunks).toString("latin1"));
 }
 
-export function parseAnswer(text: string): RawAnswer {
+function parseAnswer(text: string): RawAnswer {
   const end = text.indexOf("\r\n\r\n");
   if (end === -1) throw new Error(`no HTTP answer, got ${JSON.stringify(text.slice(0, 200))}`);
   const [statusLine = "", ...lines] = text.slice(0, end).split("\r\n");

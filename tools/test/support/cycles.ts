@@ -2,7 +2,7 @@
 // `a → b → a`, starting at its alphabetically first node, so the same cycle always reads the same.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import madge from "madge";
 
 export interface WorkspacePackageManifest {
@@ -57,11 +57,8 @@ export async function importCycles(sourceDir: string, tsConfig?: string): Promis
 }
 
 /** `["b.ts", "a.ts"]` → `a.ts → b.ts → a.ts`. */
-export function describeCycle(nodes: string[]): string {
+function describeCycle(nodes: string[]): string {
   const first = nodes.indexOf([...nodes].sort()[0] as string);
   const rotated = [...nodes.slice(first), ...nodes.slice(0, first)];
   return [...rotated, rotated[0]].join(" → ");
 }
-
-/** `sourceDir` relative to `root`, for messages. */
-export const shortPath = (root: string, sourceDir: string) => relative(root, sourceDir);

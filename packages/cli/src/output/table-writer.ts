@@ -59,7 +59,7 @@ const isAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
  * room for every column to have MIN_WIDTH, the bounded columns get what they ask for first and the others
  * share the rest; on a narrower terminal every column gets a fair share, from the smallest request up.
  */
-export function columnWidths(columns: readonly Column[], terminalWidth: number): number[] {
+function columnWidths(columns: readonly Column[], terminalWidth: number): number[] {
   const wanted = columns.map((column) => {
     const longest = column.enum
       ? Math.max(...column.enum.map((value) => value.length))

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TEST_RUN_ENV } from "@aidp/test-support";
 
-export const aidpBin = fileURLToPath(new URL("../../bin/aidp.js", import.meta.url));
+const aidpBin = fileURLToPath(new URL("../../bin/aidp.js", import.meta.url));
 
 export interface AidpResult {
   code: number | null;

@@ -11,5 +11,12 @@ export function schema(name: string): SchemaFacts {
   return found;
 }
 
+/** The enum values of a component schema, in the spec's order (`Status`: the success value first). */
+export function enumValues(name: string): string[] {
+  const values = schema(name).enum;
+  if (!values?.length) throw new Error(`schema ${name} has no enum in the spec`);
+  return values.map(String);
+}
+
 /** The fields of an audit record, in spec order (the CSV header). */
 export const auditRecordFields = Object.keys(schema("AuditLogSearchResultSummary").properties ?? {});

@@ -12,17 +12,26 @@ export interface ApiKeyAuthOptions {
   user: string;
   /** Fingerprint of the API key, as shown in the console (`aa:bb:...`). */
   fingerprint: string;
-  /** PEM (PKCS#8 or PKCS#1) or a WebCrypto RSASSA-PKCS1-v1_5/SHA-256 key. */
+  /** PEM (PKCS#8 or PKCS#1, unencrypted) or a WebCrypto RSASSA-PKCS1-v1_5/SHA-256 key. */
   privateKey: string | CryptoKey;
-  /** Passphrase of an encrypted key: only the Node entry (`@aidp/client/node`) can decrypt keys. */
-  passphrase?: string;
   region?: string;
   /** `x-date` in browsers, where scripts cannot set `date`. Default `date`. */
   dateHeader?: DateHeader;
 }
 
+/** The Node entry's options: its loader decrypts, so an encrypted key may come with its passphrase. */
+export interface NodeApiKeyAuthOptions extends ApiKeyAuthOptions {
+  /** PEM (PKCS#8 or PKCS#1), encrypted or not. */
+  privateKey: string | CryptoKey;
+  /** Passphrase of an encrypted key. */
+  passphrase?: string;
+}
+
 /** API key auth with a given way of loading the key (the Node entry passes one that decrypts). */
-export function createApiKeyAuth(options: ApiKeyAuthOptions, loadKey: PrivateKeyLoader): AuthProvider {
+export function createApiKeyAuth(
+  options: ApiKeyAuthOptions & { passphrase?: string },
+  loadKey: PrivateKeyLoader,
+): AuthProvider {
   for (const field of ["tenancy", "user", "fingerprint"] as const) requireText(options[field], field);
   const keyId = `${options.tenancy}/${options.user}/${options.fingerprint}`;
   return createRequestSigner({

@@ -10,10 +10,8 @@ export type SessionToken = string | (() => string | Promise<string>);
 
 export interface SessionTokenAuthOptions {
   token: SessionToken;
-  /** The session's private key: PEM (PKCS#8 or PKCS#1) or a WebCrypto key. */
+  /** The session's private key: PEM (PKCS#8 or PKCS#1, unencrypted) or a WebCrypto key. */
   privateKey: string | CryptoKey;
-  /** Passphrase of an encrypted key: only the Node entry (`@aidp/client/node`) can decrypt keys. */
-  passphrase?: string;
   region?: string;
   /** `x-date` in browsers, where scripts cannot set `date`. Default `date`. */
   dateHeader?: DateHeader;
@@ -21,7 +19,7 @@ export interface SessionTokenAuthOptions {
 
 /** Session token auth with a given way of loading the key (the Node entry passes one that decrypts). */
 export function createSessionTokenAuth(
-  options: SessionTokenAuthOptions,
+  options: SessionTokenAuthOptions & { passphrase?: string },
   loadKey: PrivateKeyLoader,
 ): AuthProvider {
   const { token } = options;

@@ -6,7 +6,7 @@ export const serverTemplate = {"url":"https://datalake.{region}.oci.{secondLevel
 /** The headers the client fills once per call and repeats on every retry (`x-aidp-call-header`). */
 export const callHeaders = {"requestId":"opc-request-id","retryToken":"opc-retry-token"} as const;
 
-/** Each operation's method, path, parameters, body constraints, success headers, paging and secrets. */
+/** Each operation's method, path, parameters, body constraints, success headers, paging, exports and secrets. */
 export const operationFacts = {
   "downloadClusterLogs": {
     "method": "POST",
@@ -98,6 +98,10 @@ export const operationFacts = {
         },
         "opc-request-id": {}
       }
+    },
+    "asyncExport": {
+      "operationKeyHeader": "aidp-async-operation-key",
+      "fileUrlHeader": "datalake-cluster-log-par-url"
     }
   },
   "searchAuditLogs": {
@@ -248,6 +252,7 @@ export const operationFacts = {
     },
     "pagination": {
       "pageParameter": "page",
+      "pageSizeParameter": "limit",
       "nextPageHeader": "opc-next-page",
       "itemsField": "items"
     }

@@ -94,9 +94,16 @@ describe("importPrivateKey (web entry)", () => {
 });
 
 describe("web providers refuse bad options clearly", () => {
-  it("a passphrase (the web entry cannot decrypt keys)", () => {
+  it("a passphrase (the web entry cannot decrypt keys): a type error, and refused from plain JavaScript", () => {
     expect(() =>
+      // @ts-expect-error the web entry's options have no passphrase (the Node entry's have)
       apiKeyAuth({ ...TEST_IDENTITY, privateKey: keys.encryptedPkcs8, passphrase: TEST_PASSPHRASE }),
+    ).toThrow(
+      "a passphrase was given, but encrypted private keys are decrypted only by the Node entry (@aidp/client/node) (key passphrase)",
+    );
+    expect(() =>
+      // @ts-expect-error the web entry's options have no passphrase (the Node entry's have)
+      sessionTokenAuth({ token: "t", privateKey: keys.encryptedPkcs8, passphrase: TEST_PASSPHRASE }),
     ).toThrow(
       "a passphrase was given, but encrypted private keys are decrypted only by the Node entry (@aidp/client/node) (key passphrase)",
     );

@@ -17,7 +17,7 @@ import {
   apiKeyAuth as nodeApiKeyAuth,
   sessionTokenAuth as nodeSessionTokenAuth,
 } from "../../src/auth/node/index.ts";
-import { createAidpClient } from "../../src/index.ts";
+import { AidpError, createAidpClient } from "../../src/index.ts";
 import * as signature from "../../src/signature.ts";
 import { sendSigned } from "./send-signed.ts";
 
@@ -168,5 +168,25 @@ describe("the client's request pipeline signs every attempt", () => {
     } finally {
       await retryingServer.close();
     }
+  });
+});
+
+describe("a refused signature", () => {
+  it("is an AidpSignatureVerificationError, an AidpError like the rest, with its reason", async () => {
+    const unsigned = signature.verifyRequestSignature(
+      { method: "GET", target: "/x", header: () => undefined, body: new Uint8Array() },
+      { publicKey: () => undefined },
+    );
+    const refusal = await unsigned.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(signature.AidpSignatureVerificationError);
+    expect(refusal).toBeInstanceOf(AidpError);
+    expect(refusal).toMatchObject({
+      name: "AidpSignatureVerificationError",
+      reason: "missing-authorization",
+      message: "the request has no Authorization header",
+    });
   });
 });

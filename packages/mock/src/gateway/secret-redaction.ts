@@ -3,7 +3,7 @@
 // (the Authorization headers, retry tokens, the PAR URL: the headers the spec marks `x-aidp-secret`) replaced.
 import type { IncomingHttpHeaders } from "node:http";
 
-export const REDACTED = "<redacted>";
+const REDACTED = "<redacted>";
 
 /** The values of `secretHeaders` among these header sets, longest first (so no part of one is left). */
 export function secretValues(

@@ -2,7 +2,7 @@
 // workload identities of code running inside OCI (instance and resource principals, OKE workload identity).
 // The providers here accept every PEM form (PKCS#1 or PKCS#8, encrypted or not); signing itself is the same
 // WebCrypto code as the main entry's.
-import { type ApiKeyAuthOptions, createApiKeyAuth } from "../api-key-auth.js";
+import { createApiKeyAuth, type NodeApiKeyAuthOptions } from "../api-key-auth.js";
 import { AidpAuthError } from "../auth-error.js";
 import { createSessionTokenAuth, type SessionTokenAuthOptions } from "../session-token-auth.js";
 import type { AuthProvider } from "../types.js";
@@ -35,15 +35,17 @@ export {
   type ResourcePrincipalAuthOptions,
   resourcePrincipalAuth,
 } from "./resource-principal-auth.js";
-export type { ApiKeyAuthOptions };
+export type { NodeApiKeyAuthOptions };
 
 /** Signs with an API key; `privateKey` may be PKCS#1 or PKCS#8 PEM, encrypted with `passphrase` or not. */
-export function apiKeyAuth(options: ApiKeyAuthOptions): AuthProvider {
+export function apiKeyAuth(options: NodeApiKeyAuthOptions): AuthProvider {
   return createApiKeyAuth(options, nodePrivateKeyLoader());
 }
 
-export type NodeSessionTokenAuthOptions = Omit<SessionTokenAuthOptions, "token"> &
-  (
+export type NodeSessionTokenAuthOptions = Omit<SessionTokenAuthOptions, "token"> & {
+  /** Passphrase of an encrypted key. */
+  passphrase?: string;
+} & (
     | { token: SessionTokenAuthOptions["token"]; tokenFile?: undefined }
     | { token?: undefined; tokenFile: string }
   );
