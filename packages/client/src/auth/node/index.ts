@@ -1,4 +1,5 @@
-// `@aidp/client/node`: what needs Node — the OCI config file, key files, and encrypted private keys.
+// `@aidp/client/node`: what needs Node — the OCI config file, key files, encrypted private keys, and regions
+// described by files and environment variables (createAidpClient here finds those; the main entry's cannot).
 // The providers here accept every PEM form (PKCS#1 or PKCS#8, encrypted or not); signing itself is the same
 // WebCrypto code as the main entry's.
 import { type ApiKeyAuthOptions, createApiKeyAuth } from "../api-key-auth.js";
@@ -9,6 +10,7 @@ import { resolveHomePath } from "./home-path.js";
 import { nodePrivateKeyLoader } from "./private-key-file.js";
 import { sessionTokenFromFile } from "./session-token-file.js";
 
+export { type RegionInfo, resolveRegionForNode } from "../../realms/node-region.js";
 export { AidpAuthError } from "../auth-error.js";
 export type { AuthProvider, SignableRequest } from "../types.js";
 export {
@@ -17,6 +19,7 @@ export {
   DEFAULT_CONFIG_FILE,
   DEFAULT_PROFILE,
 } from "./config-file-auth.js";
+export { createAidpClient, resolveBaseUrlForNode } from "./node-endpoint.js";
 export type { ApiKeyAuthOptions };
 
 /** Signs with an API key; `privateKey` may be PKCS#1 or PKCS#8 PEM, encrypted with `passphrase` or not. */
