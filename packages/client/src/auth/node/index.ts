@@ -20,6 +20,16 @@ export {
   DEFAULT_PROFILE,
 } from "./config-file-auth.js";
 export { createAidpClient, resolveBaseUrlForNode } from "./node-endpoint.js";
+export {
+  API_KEY_ENVIRONMENT,
+  AUTH_ENVIRONMENT,
+  AUTH_TYPES,
+  type AuthType,
+  type ResolveAuthOptions,
+  type ResolvedAuth,
+  resolveAuth,
+  resolveAuthType,
+} from "./resolve-auth.js";
 export type { ApiKeyAuthOptions };
 
 /** Signs with an API key; `privateKey` may be PKCS#1 or PKCS#8 PEM, encrypted with `passphrase` or not. */
