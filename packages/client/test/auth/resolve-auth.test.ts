@@ -74,6 +74,7 @@ async function signedKeyId(provider: AuthProvider | undefined, keys: typeof conf
     {
       method: "GET",
       target: "/20260430/x?limit=1",
+      body: new Uint8Array(),
       header: (name) => (name === "host" ? new URL(url).host : (headers.get(name) ?? undefined)),
     },
     { publicKey: await importPublicKeyPem(keys.publicKey.export({ type: "spki", format: "pem" }) as string) },
