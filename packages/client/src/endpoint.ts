@@ -32,10 +32,17 @@ const lookupBuiltInRegion: RegionLookup = (region, source) =>
     regionIdentifier(region, source, " (short codes such as iad: createAidpClient of @aidp/client/node)"),
   );
 
+export interface RegionResolution {
+  /** How the region becomes a region and realm; default the built-in list (region identifiers only). */
+  lookupRegion?: RegionLookup | undefined;
+  /** The region's setting as the caller's users know it (e.g. `--region`), for error messages. */
+  regionName?: string | undefined;
+}
+
 export function resolveBaseUrl(
   options: EndpointOptions,
   fallbackRegion?: string,
-  lookupRegion: RegionLookup = lookupBuiltInRegion,
+  { lookupRegion = lookupBuiltInRegion, regionName }: RegionResolution = {},
 ): string {
   if (options.baseUrl) {
     let parsed: URL;
@@ -54,9 +61,10 @@ export function resolveBaseUrl(
       "createAidpClient: give `baseUrl`, `region`, or an auth provider that knows its region.",
     );
   const source =
-    options.region !== undefined
+    regionName ??
+    (options.region !== undefined
       ? "createAidpClient: region"
-      : "createAidpClient: the auth provider's region";
+      : "createAidpClient: the auth provider's region");
   const { regionId, secondLevelDomain } = lookupRegion(region, source);
   const { realm } = options;
   if (realm === undefined) return regionalBaseUrl(regionId, secondLevelDomain);

@@ -218,6 +218,12 @@ describe("resolveRegionForNode", () => {
 });
 
 describe("the Node entry's createAidpClient and resolveBaseUrlForNode", () => {
+  it("names the region's setting as the caller's users know it", () => {
+    expect(() =>
+      resolveBaseUrlForNode({ region: "ashburn" }, { regionName: "--region", env: { HOME: emptyHome } }),
+    ).toThrow(/^--region must be an OCI region identifier such as us-ashburn-1/);
+  });
+
   it("sends a short code's region to its realm's domain", async () => {
     let url = "";
     const aidp = createAidpClient({
@@ -235,6 +241,12 @@ describe("the Node entry's createAidpClient and resolveBaseUrlForNode", () => {
   });
 
   it.each<[Parameters<typeof resolveBaseUrlForNode>[0], string | undefined, Record<string, string>, string]>([
+    [
+      { region: "xx-a-1" },
+      undefined,
+      { OCI_DEFAULT_REALM: "oraclecloud9.com" },
+      "https://datalake.xx-a-1.oci.oraclecloud9.com",
+    ],
     [
       { region: "xx-dedicated-1" },
       undefined,
@@ -255,6 +267,8 @@ describe("the Node entry's createAidpClient and resolveBaseUrlForNode", () => {
     ],
     [{ baseUrl: "http://127.0.0.1:4010/", region: "not a region" }, undefined, {}, "http://127.0.0.1:4010"],
   ])("%j (auth's region %s, env %j) is %s", (options, authRegion, env, expected) => {
-    expect(resolveBaseUrlForNode(options, authRegion, { HOME: emptyHome, ...env })).toBe(expected);
+    expect(
+      resolveBaseUrlForNode(options, { fallbackRegion: authRegion, env: { HOME: emptyHome, ...env } }),
+    ).toBe(expected);
   });
 });

@@ -7,20 +7,34 @@ import type { AidpClientOptions } from "../../options.js";
 import { lookupRegionForNode } from "../../realms/node-region.js";
 
 /**
- * The base URL for these options: `baseUrl`, else the spec's server in `region` (or `fallbackRegion`, e.g. the
- * auth provider's) with its realm's domain as {@link resolveRegionForNode} finds it; `realm` still overrides it.
+ * The base URL for these options: `baseUrl`, else the spec's server in `region` (or `fallbackRegion`) with its
+ * realm's domain as {@link resolveRegionForNode} finds it; `realm` still overrides it.
  */
 export function resolveBaseUrlForNode(
   options: EndpointOptions,
-  fallbackRegion?: string,
-  env: Record<string, string | undefined> = process.env,
+  {
+    fallbackRegion,
+    env = process.env,
+    regionName,
+  }: {
+    /** The region when `options` has none, e.g. the auth provider's. */
+    fallbackRegion?: string | undefined;
+    /** The variables to read; default `process.env`. */
+    env?: Record<string, string | undefined>;
+    /** The region's setting as the caller's users know it (e.g. `--region`), for error messages. */
+    regionName?: string | undefined;
+  } = {},
 ): string {
-  return resolveBaseUrl(options, fallbackRegion, (region, source) =>
-    lookupRegionForNode(region, source, env),
-  );
+  return resolveBaseUrl(options, fallbackRegion, {
+    lookupRegion: (region, source) => lookupRegionForNode(region, source, env),
+    regionName,
+  });
 }
 
 /** createAidpClient of `@aidp/client`, with regions resolved as {@link resolveBaseUrlForNode} does. */
 export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
-  return createClient({ ...options, baseUrl: resolveBaseUrlForNode(options, options.auth?.region) });
+  return createClient({
+    ...options,
+    baseUrl: resolveBaseUrlForNode(options, { fallbackRegion: options.auth?.region }),
+  });
 }
