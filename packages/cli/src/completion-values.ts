@@ -1,16 +1,9 @@
-// The values a flag takes, for completion: after `--status` a Tab offers the spec's enum values (from the
-// generated table), after `--output` the formats. Kept apart from the parser so that bin.ts answers these
-// completions without loading yargs: every Tab pays for what it loads.
-import { AUTH_TYPES } from "./connection.ts";
+// The values a flag takes, for completion: after `--status` a Tab offers the spec's enum values, after `--output`
+// the formats, after `--auth` the auth types (both tables generated). Kept apart from the parser and the client so
+// that bin.ts answers these completions without loading yargs or @aidp/client: every Tab pays for what it loads.
+import { globalChoices } from "./generated/global-choices.ts";
 import { operationFlags } from "./generated/operation-flags.ts";
 import type { OperationFlag } from "./operation-input.ts";
-import { OUTPUT_FORMATS } from "./output/record-format.ts";
-
-const GLOBAL_CHOICES: Readonly<Record<string, readonly string[]>> = {
-  output: OUTPUT_FORMATS,
-  o: OUTPUT_FORMATS,
-  auth: AUTH_TYPES,
-};
 
 function valuesOf(flag: string): readonly string[] | undefined {
   for (const operation of Object.values(operationFlags)) {
@@ -18,7 +11,7 @@ function valuesOf(flag: string): readonly string[] | undefined {
     for (const candidate of flags)
       if (candidate.flag === flag && candidate.enum) return candidate.enum.map(String);
   }
-  return GLOBAL_CHOICES[flag];
+  return globalChoices[flag];
 }
 
 /**

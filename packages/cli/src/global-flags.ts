@@ -58,7 +58,7 @@ export function withGlobalFlags<Flags>(program: Argv<Flags>) {
     })
     .option("region", {
       type: "string",
-      description: `OCI region, e.g. us-ashburn-1 [env ${CONNECTION_ENVIRONMENT.region}, default: the profile's]`,
+      description: `OCI region, e.g. us-ashburn-1 or its short code iad; the endpoint's domain is its realm's [env ${CONNECTION_ENVIRONMENT.region}, default: the profile's]`,
       group: connection,
     })
     .option("endpoint", {
@@ -68,7 +68,7 @@ export function withGlobalFlags<Flags>(program: Argv<Flags>) {
     })
     .option("auth", {
       choices: AUTH_TYPES,
-      description: `How to sign requests: api_key, security_token, or none to send them unsigned (the mock) [env ${CONNECTION_ENVIRONMENT.auth}, default: security_token if the profile has a security_token_file, else api_key]`,
+      description: `How to sign requests: api_key, security_token, instance_principal (code on an OCI instance), resource_principal (OCI Functions and other OCI services), oke_workload_identity (a pod on OKE), or none to send them unsigned (the mock) [env ${CONNECTION_ENVIRONMENT.auth}, default: the OCI_CLI_USER... variables when set, else security_token if the profile has a security_token_file, else api_key]`,
       group: connection,
     })
     .option("connection-timeout", {
