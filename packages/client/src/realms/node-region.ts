@@ -55,10 +55,10 @@ export function lookupRegionForNode(
   const builtIn = builtInIds.has(name) ? name : codes[name];
   if (builtIn !== undefined) return builtInRegion(builtIn);
 
-  const described = [...regionsConfigFile(env), ...regionMetadataVariable(env)].find(
-    (metadata) =>
-      metadata.regionIdentifier.toLowerCase() === name || metadata.regionKey.toLowerCase() === name,
-  );
+  // In this order, each read only when the one before did not know the region, as in oci-common.
+  const describes = (metadata: RegionMetadata) =>
+    metadata.regionIdentifier.toLowerCase() === name || metadata.regionKey.toLowerCase() === name;
+  const described = regionsConfigFile(env).find(describes) ?? regionMetadataVariable(env).find(describes);
   if (described)
     return {
       regionId: described.regionIdentifier.toLowerCase(),
@@ -97,12 +97,8 @@ function regionsConfigFile(env: Record<string, string | undefined>): RegionMetad
     text = readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw new AidpAuthError(
-      `cannot read the regions file: ${(error as NodeJS.ErrnoException).code ?? "read error"}`,
-      {
-        file,
-      },
-    );
+    const code = (error as NodeJS.ErrnoException).code ?? "read error";
+    throw new AidpAuthError(`cannot read the regions file: ${code}`, { file });
   }
   const list = parseJson(text, "the regions file", { file });
   if (!Array.isArray(list))
@@ -137,7 +133,7 @@ function checkMetadata(
   );
   if (typeof value !== "object" || value === null || Array.isArray(value) || missing.length > 0)
     throw new AidpAuthError(
-      `${what} must be an object with the strings ${METADATA_FIELDS.join(", ")}; missing or empty: ${missing.join(", ") || "all"}`,
+      `${what} must be an object with the strings ${METADATA_FIELDS.join(", ")}; missing or empty: ${missing.join(", ")}`,
       source,
     );
   return value as RegionMetadata;

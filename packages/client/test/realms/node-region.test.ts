@@ -210,6 +210,12 @@ describe("resolveRegionForNode", () => {
     },
   );
 
+  it("does not read OCI_REGION_METADATA for a region of the regions file (a broken variable does not matter then)", () => {
+    expect(
+      resolveRegionForNode("xx-dedicated-1", { HOME: configHome, OCI_REGION_METADATA: "{broken" }).realmKey,
+    ).toBe("oc77");
+  });
+
   it("does not read the regions file for a built-in region (a broken file does not matter then)", () => {
     expect(resolveRegionForNode("eu-madrid-2", { HOME: homeWithRegionsFile("not json") }).realmKey).toBe(
       "oc19",
