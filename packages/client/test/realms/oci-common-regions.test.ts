@@ -1,9 +1,14 @@
 // Our region table against oci-common's own (the OCI TypeScript SDK this data is generated from): every region it
 // knows, by identifier and by short code, gets the same realm and domain here, in the main entry's endpoint and
 // in the Node lookup, and the table has no region oci-common does not have. A newer oci-common with new regions
-// fails this test until `pnpm run realms` regenerates the data files.
+// fails this test until `pnpm run realms` regenerates the data files. Then the regions oci-common learns from
+// ~/.oci/regions-config.json, OCI_REGION_METADATA and OCI_DEFAULT_REALM, side by side with ours.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { describe, expect, it } from "vitest";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { resolveBaseUrlForNode } from "../../src/auth/node/index.ts";
 import { resolveBaseUrl } from "../../src/endpoint.ts";
 import { resolveRegionForNode } from "../../src/realms/node-region.ts";
 import realmTable from "../../src/realms/realms.json" with { type: "json" };
@@ -49,4 +54,54 @@ describe("the region table against oci-common", () => {
       );
     },
   );
+});
+
+describe("regions described by the user, against oci-common", () => {
+  // oci-common reads the regions file and the variable once, at its first lookup of a region it does not know:
+  // both are in place before that (this file's tests above look nothing up).
+  const home = mkdtempSync(join(tmpdir(), "aidp-oci-common-regions-"));
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    rmSync(home, { recursive: true, force: true });
+  });
+  mkdirSync(join(home, ".oci"));
+  writeFileSync(
+    join(home, ".oci", "regions-config.json"),
+    JSON.stringify([
+      {
+        realmKey: "oc77",
+        realmDomainComponent: "example-realm.test",
+        regionKey: "xyz",
+        regionIdentifier: "xx-dedicated-1",
+      },
+    ]),
+  );
+  vi.stubEnv("HOME", home);
+  vi.stubEnv(
+    "OCI_REGION_METADATA",
+    JSON.stringify({
+      realmKey: "oc78",
+      realmDomainComponent: "variable-realm.test",
+      regionKey: "vvv",
+      regionIdentifier: "xx-variable-1",
+    }),
+  );
+  vi.stubEnv("OCI_DEFAULT_REALM", "oraclecloud9.com");
+
+  it.each([
+    ["xx-dedicated-1", "https://datalake.xx-dedicated-1.oci.example-realm.test"],
+    ["xyz", "https://datalake.xx-dedicated-1.oci.example-realm.test"],
+    ["xx-variable-1", "https://datalake.xx-variable-1.oci.variable-realm.test"],
+    ["vvv", "https://datalake.xx-variable-1.oci.variable-realm.test"],
+    ["xx-unknown-1", "https://datalake.xx-unknown-1.oci.oraclecloud9.com"],
+    ["eu-frankfurt-2", "https://datalake.eu-frankfurt-2.oci.oraclecloud.eu"],
+    ["fra", "https://datalake.eu-frankfurt-1.oci.oraclecloud.com"],
+  ])("%s: %s, as oci-common builds it", (region, endpoint) => {
+    const theirs = EndpointBuilder.createEndpointFromRegionId(
+      TEMPLATE,
+      Region.getRegionIdFromShortCode(region),
+    );
+    expect(theirs).toBe(endpoint);
+    expect(resolveBaseUrlForNode({ region }, { env: process.env })).toBe(endpoint);
+  });
 });
