@@ -33,20 +33,14 @@ export function regionIdentifier(value: string, source: string, hint = ""): stri
 
 let realmByRegion: Map<string, Realm> | undefined;
 
-/** The realm of a region the built-in list puts outside the default realm, else undefined. `regionId` in lower case. */
-export function listedRealm(regionId: string): Realm | undefined {
+/**
+ * The region's realm from the built-in list; a region it does not list is in the default realm (oc1), as in the
+ * OCI SDKs (the list names only the regions outside it). `regionId` in lower case.
+ */
+export function builtInRegion(regionId: string): RegionInfo {
   realmByRegion ??= new Map(
     Object.entries(table.regions).flatMap(([realm, ids]) => ids.split(" ").map((id) => [id, realm as Realm])),
   );
-  return realmByRegion.get(regionId);
-}
-
-/** A realm and its domain as a RegionInfo of `regionId`. */
-export function inRealm(regionId: string, realmKey: Realm): RegionInfo {
+  const realmKey = realmByRegion.get(regionId) ?? (table.defaultRealm as Realm);
   return { regionId, realmKey, secondLevelDomain: realmDomains[realmKey] };
-}
-
-/** The region's realm from the built-in list; a region it does not list is in the default realm, as in the OCI SDKs. */
-export function builtInRegion(regionId: string): RegionInfo {
-  return inRealm(regionId, listedRealm(regionId) ?? (table.defaultRealm as Realm));
 }
