@@ -1,17 +1,11 @@
 // The values a flag takes, for completion: after `--status` a Tab offers the spec's enum values of the command
-// being completed (from the generated table), after `--output` the formats. Kept apart from the parser so that bin.ts answers these
-// completions without loading yargs: every Tab pays for what it loads.
-import { AUTH_TYPES } from "./connection.ts";
+// being completed, after `--output` the formats, after `--auth` the auth types (both tables generated). Kept apart
+// from the parser and the client so that bin.ts answers these completions without loading yargs or @aidp/client:
+// every Tab pays for what it loads.
+import { globalChoices } from "./generated/global-choices.ts";
 import { operationFlags } from "./generated/operation-flags.ts";
 import { operationNamedIn } from "./operation-commands.ts";
 import type { OperationFlag, OperationId } from "./operation-input.ts";
-import { OUTPUT_FORMATS } from "./output/record-format.ts";
-
-const GLOBAL_CHOICES: Readonly<Record<string, readonly string[]>> = {
-  output: OUTPUT_FORMATS,
-  o: OUTPUT_FORMATS,
-  auth: AUTH_TYPES,
-};
 
 /** The allowed values of `flag` on the command of `operationId` (the global flags' on any command). */
 function valuesOf(flag: string, operationId: OperationId | undefined): readonly string[] | undefined {
@@ -20,7 +14,7 @@ function valuesOf(flag: string, operationId: OperationId | undefined): readonly 
     const own = flags.find((candidate) => candidate.flag === flag);
     if (own) return own.enum?.map(String);
   }
-  return GLOBAL_CHOICES[flag];
+  return globalChoices[flag];
 }
 
 /**

@@ -1,15 +1,20 @@
 // Where requests go and how they are signed, the way the OCI CLI decides it: a flag, else its OCI_CLI_*
 // environment variable, else the profile of the OCI config file. `--auth none` sends unsigned requests (the mock).
-import { existsSync, readFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { join, resolve } from "node:path";
-import type { AidpClientOptions, AuthProvider, Logger } from "@aidp/client";
+// Both decisions are @aidp/client/node's (resolveAuth, resolveBaseUrlForNode), shared with the gateway.
+import type { AidpClientOptions, Logger } from "@aidp/client";
+import {
+  API_KEY_ENVIRONMENT,
+  AUTH_ENVIRONMENT,
+  AUTH_TYPES,
+  type AuthType,
+  resolveAuth,
+  resolveBaseUrlForNode,
+} from "@aidp/client/node";
 import { UsageError } from "./exit-codes.ts";
 import type { NetworkTimeouts } from "./network-failure.ts";
 import { cliVersion } from "./version.ts";
 
-export const AUTH_TYPES = ["api_key", "security_token", "none"] as const;
-export type AuthType = (typeof AUTH_TYPES)[number];
+export { API_KEY_ENVIRONMENT, AUTH_TYPES, type AuthType };
 
 /** The global flags that shape the connection, as yargs parsed them. */
 export interface ConnectionFlags {
@@ -30,13 +35,10 @@ export interface ConnectionFlags {
 export const DEFAULT_TIMEOUT_SECONDS = { connection: 10, read: 60 } as const;
 
 /** The environment variable read when a flag is not given, by flag. */
-export const CONNECTION_ENVIRONMENT = {
-  profile: "OCI_CLI_PROFILE",
-  configFile: "OCI_CLI_CONFIG_FILE",
-  region: "OCI_CLI_REGION",
-  auth: "OCI_CLI_AUTH",
-  endpoint: "OCI_CLI_ENDPOINT",
-} as const;
+export const CONNECTION_ENVIRONMENT = { ...AUTH_ENVIRONMENT, endpoint: "OCI_CLI_ENDPOINT" } as const;
+
+/** The flags as resolveAuth names them in its messages. */
+const FLAG_NAMES = { auth: "--auth", profile: "--profile", configFile: "--config-file", region: "--region" };
 
 export async function connectionOptions(
   flags: ConnectionFlags,
@@ -45,15 +47,16 @@ export async function connectionOptions(
 ): Promise<AidpClientOptions> {
   const pick = (name: keyof typeof CONNECTION_ENVIRONMENT) =>
     flags[name] ?? (environment[CONNECTION_ENVIRONMENT[name]] || undefined);
-  const authType = pick("auth");
-  if (authType !== undefined && !(AUTH_TYPES as readonly string[]).includes(authType)) {
-    const source = flags.auth !== undefined ? "--auth" : CONNECTION_ENVIRONMENT.auth;
-    throw new UsageError(`${source} must be one of ${AUTH_TYPES.join(", ")}, got "${authType}"`);
-  }
-  const auth =
-    authType === "none"
-      ? undefined
-      : await profileAuth(pick, authType as Exclude<AuthType, "none">, environment);
+  const credentials = resolveAuth({
+    auth: flags.auth,
+    profile: flags.profile,
+    configFile: flags.configFile,
+    region: flags.region,
+    env: environment,
+    settingNames: FLAG_NAMES,
+    missingConfigFileHint: "Against the mock of this project: --auth none --endpoint http://127.0.0.1:4010",
+  });
+  const auth = credentials.provider;
   const endpoint = pick("endpoint");
   if (endpoint !== undefined && !/^https?:\/\/[^/]/i.test(endpoint)) {
     const source = flags.endpoint !== undefined ? "--endpoint" : CONNECTION_ENVIRONMENT.endpoint;
@@ -68,8 +71,7 @@ export async function connectionOptions(
     );
   const timeouts = networkTimeouts(flags);
   const options: AidpClientOptions = {
-    baseUrl: endpoint,
-    region,
+    baseUrl: endpoint ?? regionalEndpoint(flags, region, auth?.region, environment),
     auth,
     // Loaded here, not at start-up: undici is the slowest module to load, and `--help` never sends anything.
     fetch: (await import("./network.ts")).timedFetch(timeouts),
@@ -80,70 +82,28 @@ export async function connectionOptions(
   };
   if (flags.debug)
     debugLine(
-      `endpoint ${endpoint ?? `region ${region ?? auth?.region}`}, auth ${authType ?? "from profile"}${auth ? `, profile ${pick("profile") ?? "DEFAULT"}` : ""}, connection timeout ${timeouts.connectionTimeoutMs / 1000} s, read timeout ${timeouts.readTimeoutMs / 1000} s`,
+      `endpoint ${options.baseUrl}${endpoint ? "" : ` (region ${region ?? auth?.region})`}, auth ${credentials.source}, connection timeout ${timeouts.connectionTimeoutMs / 1000} s, read timeout ${timeouts.readTimeoutMs / 1000} s`,
     );
   return options;
 }
 
-/** The OCI CLI's config-less API key auth (for CI): these variables instead of a config file. */
-export const API_KEY_ENVIRONMENT = {
-  user: "OCI_CLI_USER",
-  tenancy: "OCI_CLI_TENANCY",
-  fingerprint: "OCI_CLI_FINGERPRINT",
-  keyFile: "OCI_CLI_KEY_FILE",
-  keyContent: "OCI_CLI_KEY_CONTENT",
-  passphrase: "OCI_CLI_PASSPHRASE",
-} as const;
-
-async function profileAuth(
-  pick: (name: keyof typeof CONNECTION_ENVIRONMENT) => string | undefined,
-  authType: Exclude<AuthType, "none"> | undefined,
+/** The region's endpoint in its realm (short codes, ~/.oci/regions-config.json and OCI_REGION_METADATA too). */
+function regionalEndpoint(
+  flags: ConnectionFlags,
+  region: string | undefined,
+  profileRegion: string | undefined,
   environment: NodeJS.ProcessEnv,
-): Promise<AuthProvider> {
-  // Loaded only when signing: node:crypto key parsing is not needed for `--auth none`.
-  const { apiKeyAuth, configFileAuth } = await import("@aidp/client/node");
-  const fromEnvironment = (name: keyof typeof API_KEY_ENVIRONMENT) =>
-    environment[API_KEY_ENVIRONMENT[name]] || undefined;
-  const configLess = (["user", "tenancy", "fingerprint", "keyFile", "keyContent"] as const).some(
-    fromEnvironment,
-  );
-  if (configLess && authType !== "security_token") {
-    const missing: (keyof typeof API_KEY_ENVIRONMENT)[] = (
-      ["user", "tenancy", "fingerprint"] as const
-    ).filter((name) => !fromEnvironment(name));
-    if (!fromEnvironment("keyFile") && !fromEnvironment("keyContent")) missing.push("keyFile");
-    if (missing.length > 0)
-      throw new UsageError(
-        `config-less auth needs ${API_KEY_ENVIRONMENT.user}, ${API_KEY_ENVIRONMENT.tenancy}, ${API_KEY_ENVIRONMENT.fingerprint} and ${API_KEY_ENVIRONMENT.keyFile} (or ${API_KEY_ENVIRONMENT.keyContent}); missing: ${missing.map((name) => API_KEY_ENVIRONMENT[name]).join(", ")}`,
-      );
-    return apiKeyAuth({
-      user: fromEnvironment("user") as string,
-      tenancy: fromEnvironment("tenancy") as string,
-      fingerprint: fromEnvironment("fingerprint") as string,
-      privateKey: privateKeyFromEnvironment(fromEnvironment("keyContent"), fromEnvironment("keyFile")),
-      passphrase: fromEnvironment("passphrase"),
-      region: pick("region"),
-    });
-  }
-  const path = pick("configFile");
-  const file = resolve(path ?? join(homedir(), ".oci", "config"));
-  if (!existsSync(file))
-    throw new UsageError(
-      `no OCI config file at ${file}${path === undefined ? " (the default)" : ""}. Create one with \`oci setup config\` (the OCI CLI), or name yours with --config-file or ${CONNECTION_ENVIRONMENT.configFile}. Against the mock of this project: --auth none --endpoint http://127.0.0.1:4010`,
-    );
-  return configFileAuth({ path, profile: pick("profile"), authType });
-}
-
-/** OCI_CLI_KEY_CONTENT (a PEM, its line breaks possibly written as \n), else the file OCI_CLI_KEY_FILE names. */
-function privateKeyFromEnvironment(content: string | undefined, file: string | undefined): string {
-  if (content !== undefined) return content.includes("\n") ? content : content.replaceAll("\\n", "\n");
-  const path = resolve((file as string).replace(/^~(?=$|\/)/, homedir()));
+): string {
+  const regionName =
+    flags.region !== undefined
+      ? "--region"
+      : region !== undefined
+        ? CONNECTION_ENVIRONMENT.region
+        : "the profile's region";
   try {
-    return readFileSync(path, "utf8");
+    return resolveBaseUrlForNode({ region }, { fallbackRegion: profileRegion, env: environment, regionName });
   } catch (error) {
-    throw new UsageError(
-      `${API_KEY_ENVIRONMENT.keyFile}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "read error"})`,
-    );
+    throw error instanceof TypeError ? new UsageError(error.message) : error;
   }
 }
 

@@ -8,6 +8,12 @@ import { OUTPUT_FORMATS, type OutputFormat } from "./output/record-format.ts";
 export type GlobalFlags = ParsedBy<ReturnType<typeof withGlobalFlags<object>>>;
 type ParsedBy<Parser> = Parser extends Argv<infer Flags> ? Flags : never;
 
+/**
+ * The global flags that take one of a list of values, by name and alias. Tab completion offers them from a table
+ * generated from this one (scripts/generate-global-choices.ts), so that a Tab loads neither yargs nor the client.
+ */
+export const GLOBAL_FLAG_CHOICES = { output: OUTPUT_FORMATS, o: OUTPUT_FORMATS, auth: AUTH_TYPES } as const;
+
 /** Typed as a format, so that the parsed --output is one (a bare "json" would be inferred as any string). */
 const DEFAULT_OUTPUT: OutputFormat = "json";
 
@@ -17,7 +23,7 @@ export function withGlobalFlags<Flags>(program: Argv<Flags>) {
   return program
     .option("output", {
       alias: "o",
-      choices: OUTPUT_FORMATS,
+      choices: GLOBAL_FLAG_CHOICES.output,
       default: DEFAULT_OUTPUT,
       description: "json (one document), ndjson (one record a line), csv (RFC 4180) or table [default json]",
       group: output,
@@ -58,7 +64,7 @@ export function withGlobalFlags<Flags>(program: Argv<Flags>) {
     })
     .option("region", {
       type: "string",
-      description: `OCI region, e.g. us-ashburn-1 [env ${CONNECTION_ENVIRONMENT.region}, default: the profile's]`,
+      description: `OCI region, e.g. us-ashburn-1 or its short code iad; the endpoint's domain is its realm's [env ${CONNECTION_ENVIRONMENT.region}, default: the profile's]`,
       group: connection,
     })
     .option("endpoint", {
@@ -67,8 +73,8 @@ export function withGlobalFlags<Flags>(program: Argv<Flags>) {
       group: connection,
     })
     .option("auth", {
-      choices: AUTH_TYPES,
-      description: `How to sign requests: api_key, security_token, or none to send them unsigned (the mock) [env ${CONNECTION_ENVIRONMENT.auth}, default: security_token if the profile has a security_token_file, else api_key]`,
+      choices: GLOBAL_FLAG_CHOICES.auth,
+      description: `How to sign requests: api_key, security_token, instance_principal (code on an OCI instance), resource_principal (OCI Functions and other OCI services), oke_workload_identity (a pod on OKE), or none to send them unsigned (the mock) [env ${CONNECTION_ENVIRONMENT.auth}, default: the OCI_CLI_USER... variables when set, else security_token if the profile has a security_token_file, else api_key]`,
       group: connection,
     })
     .option("connection-timeout", {

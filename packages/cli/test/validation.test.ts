@@ -131,7 +131,9 @@ describe("exit 2, nothing sent", () => {
       env: { OCI_CLI_AUTH: "password", AIDP_INSTANCE_ID: "ocid1.x" },
     });
     expect(code).toBe(2);
-    expect(stderr).toContain('OCI_CLI_AUTH must be one of api_key, security_token, none, got "password"');
+    expect(stderr).toContain(
+      'OCI_CLI_AUTH must be one of api_key, security_token, instance_principal, resource_principal, oke_workload_identity, none, got "password"',
+    );
   });
 
   it("no endpoint and no region", async () => {

@@ -245,10 +245,10 @@ export async function sessionTokenKey(
   try {
     exp = sessionTokenClaims(token).exp;
   } catch {
-    throw new SignatureVerificationError("unknown-key", "the ST$ key id does not hold a JWT");
+    throw new AidpSignatureVerificationError("unknown-key", "the ST$ key id does not hold a JWT");
   }
   if (exp !== undefined && exp * 1000 <= now) {
-    throw new SignatureVerificationError(
+    throw new AidpSignatureVerificationError(
       "unknown-key",
       `the session token expired at ${new Date(exp * 1000).toISOString()}`,
     );

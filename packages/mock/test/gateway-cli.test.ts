@@ -242,17 +242,17 @@ describe("aidp-mock --upstream", () => {
   it.each([
     [["--static"], 'options "upstream" and "static" exclude each other'],
     [["--records", "10"], 'options "upstream" and "records" exclude each other'],
-    [["--auth", "password"], '--auth must be one of api_key, security_token, none, got "password"'],
+    [
+      ["--auth", "password"],
+      '--auth must be one of api_key, security_token, instance_principal, resource_principal, oke_workload_identity, none, got "password"',
+    ],
     [["--upstream-timeout", "0"], "--upstream-timeout must be greater than 0, got 0"],
     [["--upstream-timeout-ms", "0"], "--upstream-timeout-ms must be greater than 0, got 0"],
     [
       ["--upstream-timeout-ms", "5000", "--upstream-timeout", "5"],
       "--upstream-timeout-ms and --upstream-timeout exclude each other",
     ],
-    [
-      ["--config-file", join(directory, "missing")],
-      `cannot read the OCI config file ${join(directory, "missing")}`,
-    ],
+    [["--config-file", join(directory, "missing")], `no OCI config file at ${join(directory, "missing")}.`],
   ])("refuses %j with a clear error and exit 1", async (args, message) => {
     const run = startProcess(process.execPath, [cli, "--port", "0", "--upstream", upstreamUrl, ...args], {
       name: "aidp-mock",
@@ -265,7 +265,7 @@ describe("aidp-mock --upstream", () => {
   it.each([
     [
       { OCI_CLI_AUTH: "password" },
-      'OCI_CLI_AUTH must be one of api_key, security_token, none, got "password"',
+      'OCI_CLI_AUTH must be one of api_key, security_token, instance_principal, resource_principal, oke_workload_identity, none, got "password"',
     ],
     [
       { OCI_CLI_CONFIG_FILE: configFile, OCI_CLI_PROFILE: "CI" },

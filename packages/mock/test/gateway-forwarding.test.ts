@@ -160,10 +160,18 @@ describe("what the gateway forwards", () => {
     }
   });
 
-  it("fills the spec's server template with upstreamRegion", async () => {
-    const regional = await start({ upstreamRegion: "eu-frankfurt-1" });
-    expect(regional.driftReport().upstream).toBe("https://datalake.eu-frankfurt-1.oci.oraclecloud.com");
-  });
+  it.each([
+    ["eu-frankfurt-1", "https://datalake.eu-frankfurt-1.oci.oraclecloud.com"],
+    ["eu-frankfurt-2", "https://datalake.eu-frankfurt-2.oci.oraclecloud.eu"],
+    ["uk-gov-london-1", "https://datalake.uk-gov-london-1.oci.oraclegovcloud.uk"],
+    ["STR", "https://datalake.eu-frankfurt-2.oci.oraclecloud.eu"],
+  ])(
+    "fills the spec's server template with upstreamRegion %s in its realm",
+    async (upstreamRegion, upstream) => {
+      const regional = await start({ upstreamRegion });
+      expect(regional.driftReport().upstream).toBe(upstream);
+    },
+  );
 });
 
 describe("options that do not make a gateway", () => {

@@ -1,6 +1,8 @@
 // The gateway's command line, `aidp-gateway` and `aidp-mock --upstream`: its flags, their help, their translation
-// into startGateway's options (credentials the way the OCI CLI finds them: a flag, else its OCI_CLI_* variable,
-// else the config file's DEFAULT profile), and what happens at exit (the summary, `--fail-on-drift`'s exit code).
+// into startGateway's options (credentials the way the OCI CLI and `aidp` find them: resolveAuth of
+// @aidp/client/node, so a flag, else its OCI_CLI_* variable, else the config-less OCI_CLI_USER... variables, else
+// the config file's profile), and what happens at exit (the summary, `--fail-on-drift`'s exit code).
+import { AUTH_TYPES, type ResolveAuthOptions, resolveAuth, resolveAuthType } from "@aidp/client/node";
 import { millisecondsFlag, serverOptionsFromFlags, serveUntilSignal, withoutUnset } from "../command-line.ts";
 import { hasDrift, summarizeDriftReport } from "./drift-report.ts";
 import {
@@ -27,26 +29,18 @@ export const GATEWAY_FLAGS = {
 
 export const GATEWAY_USAGE = `Gateway (check the live service against the spec):
   --upstream URL            forward every request, signed, to this service URL and check both ways
-  --upstream-region REGION  the same, to the spec's regional endpoint of REGION (e.g. us-ashburn-1)
+  --upstream-region REGION  the same, to the spec's regional endpoint of REGION in its realm (e.g. eu-frankfurt-2)
   --upstream-timeout-ms MS  how long an upstream exchange may take (default 60000; the older
                             --upstream-timeout S, in seconds, is still read)
   --profile NAME            OCI config profile to sign with (env OCI_CLI_PROFILE; default DEFAULT)
   --config-file FILE        OCI config file (env OCI_CLI_CONFIG_FILE; default ~/.oci/config)
-  --auth TYPE               api_key, security_token or none (env OCI_CLI_AUTH; default from the profile)
+  --auth TYPE               ${AUTH_TYPES.join(", ")}
+                            (env OCI_CLI_AUTH; default: OCI_CLI_USER... variables if set, else the profile)
   --report FILE             write the JSON drift report to FILE on exit (live: GET /_aidp-mock/drift-report)
   --fail-on-drift           exit 1 when the report has a violation or an upstream failure
   --strict                  refuse a request that breaks the spec with 400 and the violations (not
                             forwarded); answer an upstream answer that breaks it with 502 and them
   --record FILE             append the records of every search answer to FILE (NDJSON for --records-file)`;
-
-const AUTH_TYPES = ["api_key", "security_token", "none"] as const;
-
-/** The variable read when a flag is not given, as the OCI CLI (and `aidp`) read them. */
-const ENVIRONMENT = {
-  profile: "OCI_CLI_PROFILE",
-  "config-file": "OCI_CLI_CONFIG_FILE",
-  auth: "OCI_CLI_AUTH",
-} as const;
 
 interface GatewayFlagValues {
   upstream?: string | undefined;
@@ -84,7 +78,7 @@ export function gatewayOptionsFromFlags(
   values: GatewayFlagValues,
   environment: NodeJS.ProcessEnv,
 ): UncheckedGatewayOptions {
-  authTypeFromFlags(values, environment); // its errors come with the others, before any file is read
+  resolveAuthType(authSettings(values, environment)); // its errors come with the others, before any file is read
   const upstreamTimeoutMs = millisecondsFlag("upstream-timeout", values["upstream-timeout-ms"], {
     value: values["upstream-timeout"],
     unitMs: 1000,
@@ -103,35 +97,27 @@ export function gatewayOptionsFromFlags(
   });
 }
 
-function pickFlag(values: GatewayFlagValues, environment: NodeJS.ProcessEnv, name: keyof typeof ENVIRONMENT) {
-  return values[name] ?? (environment[ENVIRONMENT[name]] || undefined);
-}
-
-function authTypeFromFlags(values: GatewayFlagValues, environment: NodeJS.ProcessEnv) {
-  const authType = pickFlag(values, environment, "auth");
-  if (authType !== undefined && !(AUTH_TYPES as readonly string[]).includes(authType)) {
-    const source = values.auth !== undefined ? "--auth" : ENVIRONMENT.auth;
-    throw new TypeError(`${source} must be one of ${AUTH_TYPES.join(", ")}, got "${authType}"`);
-  }
-  return authType as (typeof AUTH_TYPES)[number] | undefined;
+/** The credential flags as resolveAuth takes them, named as on this command line in its messages. */
+function authSettings(values: GatewayFlagValues, environment: NodeJS.ProcessEnv): ResolveAuthOptions {
+  return {
+    auth: values.auth,
+    profile: values.profile,
+    configFile: values["config-file"],
+    env: environment,
+    settingNames: { auth: "--auth", profile: "--profile", configFile: "--config-file" },
+    missingConfigFileHint: "Or forward requests unsigned with --auth none.",
+  };
 }
 
 /**
- * The gateway's credentials from `--auth`, `--profile`, `--config-file` or their OCI_CLI_* variables, read now:
- * a missing profile or key file stops the start with the file, line and key.
+ * The gateway's credentials from `--auth`, `--profile`, `--config-file`, their OCI_CLI_* variables or the
+ * config-less ones, read now: a missing profile or key file stops the start with the file, line and key.
  */
 export async function gatewayAuthFromFlags(
   values: GatewayFlagValues,
   environment: NodeJS.ProcessEnv,
 ): Promise<GatewayOptions["auth"]> {
-  const authType = authTypeFromFlags(values, environment);
-  if (authType === "none") return "none";
-  const { configFileAuth } = await import("@aidp/client/node");
-  return configFileAuth({
-    path: pickFlag(values, environment, "config-file"),
-    profile: pickFlag(values, environment, "profile"),
-    authType,
-  });
+  return resolveAuth(authSettings(values, environment)).provider ?? "none";
 }
 
 /**

@@ -1,7 +1,6 @@
 // The gateway's options (`upstream` or `upstreamRegion`, ...) and their rules: a gateway forwards to the service,
 // so nothing that shapes the mock's own answers applies.
 import type { AuthProvider } from "@aidp/client";
-import type { ServerFacts } from "@aidp/spec/facts";
 import { SERVER_OPTION_NAMES, type ServerOptions, validateServerOptions } from "../server-options.ts";
 
 /** Where the gateway forwards to: one of the two. */
@@ -11,7 +10,10 @@ export interface UpstreamSelectors {
    * signed, checking requests and answers against the spec. A path in the URL is put before the API's paths.
    */
   upstream?: string;
-  /** Forward to the spec's regional server of this region, e.g. `us-ashburn-1`. */
+  /**
+   * Forward to the spec's regional server of this region in its realm, e.g. `eu-frankfurt-2` (oraclecloud.eu), as
+   * `createAidpClient` of `@aidp/client/node` resolves it (short codes, ~/.oci/regions-config.json too).
+   */
   upstreamRegion?: string;
 }
 
@@ -20,8 +22,9 @@ export interface GatewayOnlyOptions {
   /** How long an upstream exchange may take, from connecting to the last byte. Default 60000. */
   upstreamTimeoutMs?: number;
   /**
-   * Gateway: signs forwarded requests. Default: the `DEFAULT` profile of `~/.oci/config`
-   * (`configFileAuth()` of `@aidp/client/node`); `"none"` forwards them unsigned.
+   * Gateway: signs forwarded requests. Default: what `resolveAuth()` of `@aidp/client/node` finds, as the OCI CLI
+   * does (OCI_CLI_AUTH, the config-less OCI_CLI_USER... variables, else `~/.oci/config`'s profile);
+   * `"none"` forwards them unsigned.
    */
   auth?: AuthProvider | "none";
   /** Write the JSON drift report to this file when the gateway stops. */
@@ -86,11 +89,6 @@ export function validateGatewayOptions(options: UncheckedGatewayOptions): assert
   }
   validateServerOptions(options);
   if (upstream !== undefined) parseUpstreamUrl(upstream);
-  if (upstreamRegion !== undefined && !(typeof upstreamRegion === "string" && REGION.test(upstreamRegion))) {
-    throw new TypeError(
-      `option "upstreamRegion" must be an OCI region identifier such as us-ashburn-1, got ${JSON.stringify(upstreamRegion)}`,
-    );
-  }
   if (upstreamTimeoutMs !== undefined && !(Number.isFinite(upstreamTimeoutMs) && upstreamTimeoutMs > 0)) {
     throw new TypeError(
       `option "upstreamTimeoutMs" must be a positive number of milliseconds, got ${String(upstreamTimeoutMs)}`,
@@ -112,9 +110,6 @@ export function validateGatewayOptions(options: UncheckedGatewayOptions): assert
   }
 }
 
-/** Lower-case DNS labels joined by "-", as OCI region identifiers are (us-ashburn-1, eu-frankfurt-1). */
-const REGION = /^[a-z0-9]+(-[a-z0-9]+)+$/;
-
 function parseUpstreamUrl(upstream: string): URL {
   let url: URL;
   try {
@@ -132,19 +127,18 @@ function parseUpstreamUrl(upstream: string): URL {
 }
 
 /**
- * The service URL the gateway forwards to, without a trailing slash: `upstream`, or the spec's server
- * template filled with `upstreamRegion` and the template's default second-level domain.
+ * The service URL the gateway forwards to, without a trailing slash: `upstream`, or the regional endpoint of
+ * `upstreamRegion` in its realm, from the client's one resolver (a malformed region is a TypeError naming it).
  */
-export function upstreamBaseUrl(options: UpstreamSelectors, servers: readonly ServerFacts[]): URL {
+export async function upstreamBaseUrl(options: UpstreamSelectors): Promise<URL> {
   if (options.upstream !== undefined) {
     const url = parseUpstreamUrl(options.upstream);
     url.pathname = url.pathname.replace(/\/+$/, "");
     return url;
   }
-  const [server] = servers;
-  if (!server) throw new Error("the bundled spec has no server to build an upstream URL from");
-  const filled = server.url.replace(/\{(\w+)\}/g, (_, name: string) =>
-    name === "region" ? String(options.upstreamRegion) : (server.variables[name]?.default ?? ""),
+  // Loaded only for a gateway: the mock needs none of @aidp/client/node.
+  const { resolveBaseUrlForNode } = await import("@aidp/client/node");
+  return new URL(
+    resolveBaseUrlForNode({ region: options.upstreamRegion }, { regionName: 'option "upstreamRegion"' }),
   );
-  return new URL(filled);
 }

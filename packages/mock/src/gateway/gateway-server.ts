@@ -54,7 +54,7 @@ export async function startGatewayServer(
 ): Promise<GatewayServer> {
   const facts = loadSpecFacts();
   const guard = await loadContractGuard(bundledSpecJsonPath);
-  const baseUrl = upstreamBaseUrl(options, facts.api.servers);
+  const baseUrl = await upstreamBaseUrl(options);
   const auth = await gatewayAuth(options.auth);
   const upstream = new UpstreamClient({
     baseUrl,
@@ -108,13 +108,13 @@ export async function startGatewayServer(
   };
 }
 
-/** The user's credentials: given, none, or the OCI config file's DEFAULT profile as the OCI SDKs read it. */
+/** The user's credentials: given, none, or what the OCI CLI would find (OCI_CLI_* variables, ~/.oci/config). */
 async function gatewayAuth(auth: GatewayOptions["auth"]): Promise<AuthProvider | undefined> {
   if (auth === "none") return undefined;
   if (auth !== undefined) return auth;
   // Loaded only for a gateway: node:fs key reading is not needed by the other modes.
-  const { configFileAuth } = await import("@aidp/client/node");
-  return configFileAuth();
+  const { resolveAuth } = await import("@aidp/client/node");
+  return resolveAuth().provider;
 }
 
 async function handle(

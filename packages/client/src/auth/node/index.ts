@@ -1,5 +1,6 @@
-// `@aidp/client/node`: what needs Node — the OCI config file, key files, encrypted private keys, and the
-// workload identities of code running inside OCI (instance and resource principals, OKE workload identity).
+// `@aidp/client/node`: what needs Node — the OCI config file, key files, encrypted private keys, the workload
+// identities of code running inside OCI (instance and resource principals, OKE workload identity), and regions
+// described by files and environment variables (createAidpClient here finds those; the main entry's cannot).
 // The providers here accept every PEM form (PKCS#1 or PKCS#8, encrypted or not); signing itself is the same
 // WebCrypto code as the main entry's.
 import { createApiKeyAuth, type NodeApiKeyAuthOptions } from "../api-key-auth.js";
@@ -10,6 +11,7 @@ import { resolveHomePath } from "./home-path.js";
 import { nodePrivateKeyLoader } from "./private-key-file.js";
 import { sessionTokenFromFile } from "./session-token-file.js";
 
+export { type RegionInfo, resolveRegionForNode } from "../../realms/node-region.js";
 export { AidpAuthError } from "../auth-error.js";
 export type { AuthProvider, SignableRequest } from "../types.js";
 export {
@@ -36,6 +38,17 @@ export {
   resourcePrincipalAuth,
 } from "./resource-principal-auth.js";
 export type { NodeApiKeyAuthOptions };
+export { createAidpClient, resolveBaseUrlForNode } from "./node-endpoint.js";
+export {
+  API_KEY_ENVIRONMENT,
+  AUTH_ENVIRONMENT,
+  AUTH_TYPES,
+  type AuthType,
+  type ResolveAuthOptions,
+  type ResolvedAuth,
+  resolveAuth,
+  resolveAuthType,
+} from "./resolve-auth.js";
 
 /** Signs with an API key; `privateKey` may be PKCS#1 or PKCS#8 PEM, encrypted with `passphrase` or not. */
 export function apiKeyAuth(options: NodeApiKeyAuthOptions): AuthProvider {
