@@ -25,6 +25,7 @@ export {
   type InstancePrincipalAuthOptions,
   instancePrincipalAuth,
 } from "./instance-principal-auth.js";
+export { createAidpClient, resolveBaseUrlForNode } from "./node-endpoint.js";
 export {
   DEFAULT_PROXYMUX_PORT,
   DEFAULT_SERVICE_ACCOUNT_CA_PATH,
@@ -32,13 +33,6 @@ export {
   type OkeWorkloadIdentityAuthOptions,
   okeWorkloadIdentityAuth,
 } from "./oke-workload-identity-auth.js";
-export {
-  RESOURCE_PRINCIPAL_ENV,
-  type ResourcePrincipalAuthOptions,
-  resourcePrincipalAuth,
-} from "./resource-principal-auth.js";
-export type { NodeApiKeyAuthOptions };
-export { createAidpClient, resolveBaseUrlForNode } from "./node-endpoint.js";
 export {
   API_KEY_ENVIRONMENT,
   AUTH_ENVIRONMENT,
@@ -49,6 +43,12 @@ export {
   resolveAuth,
   resolveAuthType,
 } from "./resolve-auth.js";
+export {
+  RESOURCE_PRINCIPAL_ENV,
+  type ResourcePrincipalAuthOptions,
+  resourcePrincipalAuth,
+} from "./resource-principal-auth.js";
+export type { NodeApiKeyAuthOptions };
 
 /** Signs with an API key; `privateKey` may be PKCS#1 or PKCS#8 PEM, encrypted with `passphrase` or not. */
 export function apiKeyAuth(options: NodeApiKeyAuthOptions): AuthProvider {
