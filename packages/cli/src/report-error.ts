@@ -7,12 +7,12 @@ import {
   AidpPaginationError,
   AidpTimeoutError,
   AidpValidationError,
+  RELATIVE_TIME_HELP,
 } from "@aidp/client";
 import { ExitCode, UsageError } from "./exit-codes.ts";
 import { networkFailureIn } from "./network-failure.ts";
 import { describeMissing, type OperationId } from "./operation-input.ts";
 import { ResultKeptElsewhere } from "./output/kept-result.ts";
-import { RELATIVE_TIME_HELP } from "./relative-time.ts";
 import { LogFileError, WaitTimeoutError } from "./wait-for-log-file.ts";
 
 /** The client's words, but for a date-time the forms the command line takes (a --body value is sent as it is). */

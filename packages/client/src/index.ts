@@ -30,4 +30,5 @@ export {
 export type { AttemptLogLine, Logger } from "./logger.js";
 export { type AidpClientOptions, type CallOptions, DEFAULT_TIMEOUT_MS } from "./options.js";
 export type { PageOptions } from "./pagination.js";
+export { RELATIVE_TIME_HELP, resolveRelativeTime } from "./relative-time.js";
 export type { RetryOptions } from "./retry-policy.js";
