@@ -11,6 +11,7 @@ import {
   type McpServerFactory,
   originValidationResponse,
 } from "@modelcontextprotocol/server";
+import { InFlightCalls } from "./legacy-cancellation.ts";
 
 export const MCP_PATH = "/mcp";
 const HOST = "127.0.0.1";
@@ -26,6 +27,7 @@ export async function startHttpServer(
   port: number,
   log: (line: string) => void,
 ): Promise<RunningHttpServer> {
+  const inFlight = new InFlightCalls();
   const handler = createMcpHandler(factory, {
     legacy: "stateless",
     onerror: (error) => log(`http: ${error.message}`),
@@ -40,8 +42,9 @@ export async function startHttpServer(
   async function serve(request: IncomingMessage, response: ServerResponse) {
     const controller = new AbortController();
     response.on("close", () => controller.abort());
-    const webRequest = await toWebRequest(request, controller.signal);
-    if (webRequest === undefined) return void response.writeHead(413).end();
+    const read = await readRequest(request, controller.signal);
+    if (read === undefined) return void response.writeHead(413).end();
+    const { webRequest, body } = read;
     const refused =
       hostHeaderValidationResponse(webRequest, localhostAllowedHostnames()) ??
       originValidationResponse(webRequest, localhostAllowedOrigins());
@@ -50,7 +53,12 @@ export async function startHttpServer(
       return writeWebResponse(refused, response);
     }
     if (new URL(webRequest.url).pathname !== MCP_PATH) return void response.writeHead(404).end();
-    await writeWebResponse(await handler.fetch(webRequest), response);
+    const done = body ? inFlight.observe(body, controller) : () => {};
+    try {
+      await writeWebResponse(await handler.fetch(webRequest), response);
+    } finally {
+      done();
+    }
   }
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -68,7 +76,10 @@ export async function startHttpServer(
   };
 }
 
-async function toWebRequest(request: IncomingMessage, signal: AbortSignal): Promise<Request | undefined> {
+async function readRequest(
+  request: IncomingMessage,
+  signal: AbortSignal,
+): Promise<{ webRequest: Request; body: Uint8Array | undefined } | undefined> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers))
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
@@ -85,7 +96,10 @@ async function toWebRequest(request: IncomingMessage, signal: AbortSignal): Prom
     body = new Uint8Array(Buffer.concat(chunks));
   }
   // The URL is built on our own address: the Host header is checked, not trusted to build URLs.
-  return new Request(`http://${HOST}${request.url ?? "/"}`, { method, headers, body, signal });
+  return {
+    webRequest: new Request(`http://${HOST}${request.url ?? "/"}`, { method, headers, body, signal }),
+    body,
+  };
 }
 
 async function writeWebResponse(webResponse: Response, response: ServerResponse): Promise<void> {

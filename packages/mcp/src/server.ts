@@ -62,8 +62,11 @@ async function callTool(
 ): Promise<CallToolResult> {
   const started = performance.now();
   const progressToken = context.mcpReq._meta?.progressToken;
+  // Over HTTP, a client that gives up closes its connection: that ends the call too (the 2025 stateless serving
+  // has no session a cancel notification could reach).
+  const connection = context.http?.req?.signal;
   const call: ToolCall = {
-    signal: context.mcpReq.signal,
+    signal: connection ? AbortSignal.any([context.mcpReq.signal, connection]) : context.mcpReq.signal,
     progress(progress, total, message) {
       if (progressToken === undefined) return;
       context.mcpReq
@@ -77,7 +80,7 @@ async function callTool(
     checkArgumentNames(tool.name, tool.inputSchema, args);
     outcome = await tool.run(args, call);
   } catch (error) {
-    if (context.mcpReq.signal.aborted) {
+    if (call.signal.aborted) {
       setup.log(`${tool.name}: cancelled by the client after ${elapsed(started)}`);
       throw error;
     }

@@ -1,0 +1,96 @@
+// The built `aidp-mcp` bin as a child process, as agents start it: over stdio (the client's transport spawns it)
+// and over HTTP on 127.0.0.1, with the 1.x SDK client and the 2.x client on 2026-07-28.
+import { runToExit } from "@aidp/test-support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type HttpChild, startHttpChild } from "./support/http-child.ts";
+import { INSTANCE_ID, scanForSecretsAfterAll, toolScenarios, useMock } from "./support/scenarios.ts";
+import { childEnvironment, httpSession, mcpBin, stdioSession } from "./support/sessions.ts";
+import { record } from "./support/transcript.ts";
+
+const mocked = useMock();
+scanForSecretsAfterAll();
+
+describe.each(["sdk1", "sdk2-modern"] as const)("%s client, stdio", (kind) => {
+  toolScenarios(mocked, () =>
+    stdioSession(kind, ["--endpoint", mocked.mock().url, "--auth", "none"], {
+      AIDP_INSTANCE_ID: INSTANCE_ID,
+    }),
+  );
+});
+
+describe.each(["sdk2-2025", "sdk2-modern"] as const)("%s client, HTTP", (kind) => {
+  let child: HttpChild;
+  beforeAll(async () => {
+    child = await startHttpChild([
+      "--endpoint",
+      mocked.mock().url,
+      "--auth",
+      "none",
+      "--instance-id",
+      INSTANCE_ID,
+    ]);
+  });
+  afterAll(async () => {
+    for (const line of child.logLines()) record("http child log", line);
+    await child.process.stop();
+  });
+  toolScenarios(mocked, () => httpSession(kind, child.url, () => child.logLines()));
+});
+
+describe("the command line", () => {
+  it("--read-only offers only search_audit_logs (stdio, 1.x client)", async () => {
+    const session = await stdioSession("sdk1", [
+      "--endpoint",
+      mocked.mock().url,
+      "--auth",
+      "none",
+      "--read-only",
+    ]);
+    try {
+      expect((await session.listTools()).map((tool) => tool.name)).toEqual(["search_audit_logs"]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("--tools names the tools offered", async () => {
+    const session = await stdioSession("sdk2-modern", [
+      "--endpoint",
+      mocked.mock().url,
+      "--auth",
+      "none",
+      "--tools",
+      "download_cluster_logs,read_cluster_log",
+    ]);
+    try {
+      expect((await session.listTools()).map((tool) => tool.name)).toEqual([
+        "download_cluster_logs",
+        "read_cluster_log",
+      ]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it.each([
+    [["--tools", "delete_everything"], "--tools: no tool delete_everything"],
+    [
+      ["--auth", "password"],
+      "--auth must be one of api_key, security_token, instance_principal, resource_principal, oke_workload_identity, none",
+    ],
+    [["--transport", "sse"], "--transport must be stdio or http"],
+    [["--colour"], "Unknown option '--colour'"],
+    [["--read-only", "--tools", "download_cluster_logs"], "--read-only and --tools contradict each other"],
+  ])("a usage error (%j) exits with 2 and says what is wrong", async (args, message) => {
+    const result = await runToExit(
+      process.execPath,
+      [mcpBin, "--endpoint", mocked.mock().url, "--auth", "none", ...args],
+      {
+        env: childEnvironment(),
+        timeoutMs: 30_000,
+      },
+    );
+    expect(result.stderr).toContain(message);
+    expect(result.exit.code).toBe(2);
+  });
+});
