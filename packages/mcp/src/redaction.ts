@@ -6,7 +6,11 @@ const SECRET_SHAPES: readonly [RegExp, string][] = [
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g, "[redacted private key]"],
   // A pre-authenticated request URL: /p/<token>/ in its path; the token alone grants access, so all of it goes.
   [/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]*\/p\/[^\s"'<>/]+\/[^\s"'<>]*/gi, "[redacted pre-authenticated URL]"],
-  [/\bauthorization\s*[:=]\s*("?)(?:Signature|Bearer|Basic)\b[^\n]*/gi, "authorization: [redacted]"],
+  // An Authorization header's value: OCI's `Signature k="v",...` to its last attribute, or a bearer/basic token.
+  [
+    /\bauthorization\s*[:=]\s*(?:Signature\s+(?:[A-Za-z-]+="[^"]*",?\s*)+|(?:Bearer|Basic)\s+[^\s"',;]+)/gi,
+    "authorization: [redacted] ",
+  ],
   [/\bsignature="[^"]*"/gi, 'signature="[redacted]"'],
   [/\bST\$[A-Za-z0-9._~+/=-]+/g, "ST$[redacted]"],
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, "[redacted token]"],
@@ -29,8 +33,14 @@ export class Redactor {
     return output;
   }
 
-  /** A JSON value with every string in it redacted (keys included). */
+  /** A JSON value with every string in it redacted, each on its own (a pattern never spans two strings). */
   value<T>(input: T): T {
-    return JSON.parse(this.text(JSON.stringify(input))) as T;
+    if (typeof input === "string") return this.text(input) as T;
+    if (Array.isArray(input)) return input.map((item) => this.value(item)) as T;
+    if (typeof input === "object" && input !== null)
+      return Object.fromEntries(
+        Object.entries(input).map(([key, item]) => [this.text(key), this.value(item)]),
+      ) as T;
+    return input;
   }
 }
