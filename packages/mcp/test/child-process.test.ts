@@ -1,11 +1,15 @@
 // The built `aidp-mcp` bin as a child process, as agents start it: over stdio (the client's transport spawns it)
 // and over HTTP on 127.0.0.1, with the 1.x SDK client and the 2.x client on 2026-07-28.
-import { runToExit } from "@aidp/test-support";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type RunningMock, startMock } from "@aidp/mock";
+import { generateTestKeyPair, pemBody, runToExit, TEST_IDENTITY } from "@aidp/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HttpChild, startHttpChild } from "./support/http-child.ts";
 import { INSTANCE_ID, scanForSecretsAfterAll, toolScenarios, useMock } from "./support/scenarios.ts";
 import { childEnvironment, httpSession, mcpBin, stdioSession } from "./support/sessions.ts";
-import { record } from "./support/transcript.ts";
+import { plantedSecrets, record } from "./support/transcript.ts";
 
 const mocked = useMock();
 scanForSecretsAfterAll();
@@ -35,6 +39,50 @@ describe.each(["sdk2-2025", "sdk2-modern"] as const)("%s client, HTTP", (kind) =
     await child.process.stop();
   });
   toolScenarios(mocked, () => httpSession(kind, child.url, () => child.logLines()));
+});
+
+describe("credentials as the aidp command line: config-less API key from OCI_CLI_* variables", () => {
+  const keys = generateTestKeyPair();
+  const directory = mkdtempSync(join(tmpdir(), "aidp-mcp-keys-"));
+  let signed: RunningMock;
+  beforeAll(async () => {
+    const publicKeyFile = join(directory, "public.pem");
+    writeFileSync(publicKeyFile, keys.publicKey.export({ type: "spki", format: "pem" }) as string);
+    signed = await startMock({ port: 0, records: 3, verifySignatures: publicKeyFile });
+    plantedSecrets.add(keys.pkcs8);
+    plantedSecrets.add(pemBody(keys.pkcs8).slice(0, 64));
+  });
+  afterAll(async () => {
+    await signed?.stop();
+    rmSync(directory, { recursive: true, force: true });
+  });
+  const identity = {
+    OCI_CLI_USER: TEST_IDENTITY.user,
+    OCI_CLI_TENANCY: TEST_IDENTITY.tenancy,
+    OCI_CLI_FINGERPRINT: TEST_IDENTITY.fingerprint,
+  };
+
+  it.each([
+    ["the right key: signed requests the mock accepts", keys.pkcs8, false],
+    [
+      "another key: the mock's 401 is an isError result with its request id",
+      generateTestKeyPair().pkcs8,
+      true,
+    ],
+  ])("%s", async (_, key, refused) => {
+    const session = await stdioSession("sdk1", ["--endpoint", signed.url, "--instance-id", INSTANCE_ID], {
+      ...identity,
+      OCI_CLI_KEY_CONTENT: key.replaceAll("\n", "\\n"),
+    });
+    try {
+      const result = await session.callTool("search_audit_logs", { limit: 3 });
+      expect(result.isError ?? false).toBe(refused);
+      if (refused) expect(result.content[0]?.text).toMatch(/401 \w+: .*opc-request-id [0-9A-F]{32}/);
+      else expect((result.structuredContent as { items: unknown[] }).items).toHaveLength(3);
+    } finally {
+      await session.close();
+    }
+  });
 });
 
 describe("the command line", () => {
