@@ -1,6 +1,7 @@
 // Waiting for an export's log file: its PAR URL answers 404 until the file exists (as Object Storage does), so
 // waiting is polling it. Kept to this one small module so that the client's own waiting helper can replace it.
 // A 404, a 429, a 5xx or a network failure means "not yet"; any other answer is a LogFileError (without the URL).
+import { setTimeout } from "node:timers/promises";
 import { LogFileError } from "./errors.ts";
 
 export interface LogFileWait {
@@ -35,22 +36,8 @@ export async function waitForLogFile(parUrl: string, wait: LogFileWait): Promise
     const waited = performance.now() - started;
     if (waited >= wait.maxWaitMs) return undefined;
     wait.onPending?.(waited);
-    await pause(Math.min(wait.intervalMs, wait.maxWaitMs - waited), wait.signal);
+    await setTimeout(Math.min(wait.intervalMs, wait.maxWaitMs - waited), undefined, { signal: wait.signal });
   }
 }
 
 const isNotYet = (status: number) => status === 404 || status === 429 || status >= 500;
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-}

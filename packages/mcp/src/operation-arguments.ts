@@ -28,9 +28,8 @@ export interface ToolInputSchema {
 }
 
 export interface OperationArguments {
-  /** The arguments' properties and required names, to merge into a tool's input schema. */
-  properties: Record<string, ArgumentSchema>;
-  required: string[];
+  /** The tool's input schema: these arguments and nothing else. */
+  inputSchema: ToolInputSchema;
   /** The client call's input: parameters by their input name, body fields under `details`, relative times resolved. */
   clientInput(args: Readonly<Record<string, unknown>>, now?: number): Record<string, unknown>;
   /** The argument a client validation issue is about: `details.timeBegin` → `timeBegin`. */
@@ -80,8 +79,7 @@ export function operationArguments(
     add(field.name, field.schema, field.schema.description, field.required);
 
   return {
-    properties,
-    required,
+    inputSchema: { type: "object", properties, required, additionalProperties: false },
     clientInput(args, now = Date.now()) {
       const input: Record<string, unknown> = { ...fixed };
       const details: Record<string, unknown> = {};

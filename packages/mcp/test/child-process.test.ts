@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { type RunningMock, startMock } from "@aidp/mock";
 import { generateTestKeyPair, pemBody, runToExit, TEST_IDENTITY } from "@aidp/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HttpChild, startHttpChild } from "./support/http-child.ts";
+import { useHttpChild } from "./support/http-child.ts";
 import { INSTANCE_ID, scanForSecretsAfterAll, toolScenarios, useMock } from "./support/scenarios.ts";
 import { childEnvironment, httpSession, mcpBin, stdioSession } from "./support/sessions.ts";
-import { plantedSecrets, record } from "./support/transcript.ts";
+import { plantedSecrets } from "./support/transcript.ts";
 
 const mocked = useMock();
 scanForSecretsAfterAll();
@@ -23,22 +23,15 @@ describe.each(["sdk1", "sdk2-modern"] as const)("%s client, stdio", (kind) => {
 });
 
 describe.each(["sdk2-2025", "sdk2-modern"] as const)("%s client, HTTP", (kind) => {
-  let child: HttpChild;
-  beforeAll(async () => {
-    child = await startHttpChild([
-      "--endpoint",
-      mocked.mock().url,
-      "--auth",
-      "none",
-      "--instance-id",
-      INSTANCE_ID,
-    ]);
-  });
-  afterAll(async () => {
-    for (const line of child.logLines()) record("http child log", line);
-    await child.process.stop();
-  });
-  toolScenarios(mocked, () => httpSession(kind, child.url, () => child.logLines()));
+  const child = useHttpChild(() => [
+    "--endpoint",
+    mocked.mock().url,
+    "--auth",
+    "none",
+    "--instance-id",
+    INSTANCE_ID,
+  ]);
+  toolScenarios(mocked, () => httpSession(kind, child().url, () => child().logLines()));
 });
 
 describe("credentials as the aidp command line: config-less API key from OCI_CLI_* variables", () => {
@@ -86,35 +79,17 @@ describe("credentials as the aidp command line: config-less API key from OCI_CLI
 });
 
 describe("the command line", () => {
-  it("--read-only offers only search_audit_logs (stdio, 1.x client)", async () => {
-    const session = await stdioSession("sdk1", [
-      "--endpoint",
-      mocked.mock().url,
-      "--auth",
-      "none",
-      "--read-only",
-    ]);
+  it.each([
+    ["sdk1", ["--read-only"], ["search_audit_logs"]],
+    [
+      "sdk2-modern",
+      ["--tools", "download_cluster_logs,read_cluster_log"],
+      ["download_cluster_logs", "read_cluster_log"],
+    ],
+  ] as const)("%s client, %j: offers only those tools", async (kind, args, offered) => {
+    const session = await stdioSession(kind, ["--endpoint", mocked.mock().url, "--auth", "none", ...args]);
     try {
-      expect((await session.listTools()).map((tool) => tool.name)).toEqual(["search_audit_logs"]);
-    } finally {
-      await session.close();
-    }
-  });
-
-  it("--tools names the tools offered", async () => {
-    const session = await stdioSession("sdk2-modern", [
-      "--endpoint",
-      mocked.mock().url,
-      "--auth",
-      "none",
-      "--tools",
-      "download_cluster_logs,read_cluster_log",
-    ]);
-    try {
-      expect((await session.listTools()).map((tool) => tool.name)).toEqual([
-        "download_cluster_logs",
-        "read_cluster_log",
-      ]);
+      expect((await session.listTools()).map((tool) => tool.name)).toEqual(offered);
     } finally {
       await session.close();
     }

@@ -3,8 +3,8 @@
 // Inspector's command-line mode listing the tools and calling the search.
 import { fileURLToPath } from "node:url";
 import { runToExit } from "@aidp/test-support";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HttpChild, startHttpChild } from "./support/http-child.ts";
+import { describe, expect, it } from "vitest";
+import { useHttpChild } from "./support/http-child.ts";
 import { INSTANCE_ID, scanForSecretsAfterAll, useMock } from "./support/scenarios.ts";
 import { childEnvironment } from "./support/sessions.ts";
 import { record } from "./support/transcript.ts";
@@ -14,21 +14,14 @@ const TOOL_TIMEOUT_MS = 120_000;
 
 const mocked = useMock();
 scanForSecretsAfterAll();
-let child: HttpChild;
-beforeAll(async () => {
-  child = await startHttpChild([
-    "--endpoint",
-    mocked.mock().url,
-    "--auth",
-    "none",
-    "--instance-id",
-    INSTANCE_ID,
-  ]);
-});
-afterAll(async () => {
-  for (const line of child.logLines()) record("http child log", line);
-  await child.process.stop();
-});
+const child = useHttpChild(() => [
+  "--endpoint",
+  mocked.mock().url,
+  "--auth",
+  "none",
+  "--instance-id",
+  INSTANCE_ID,
+]);
 
 /** The tools need Node >= 22: they run on the Node that runs these tests (the repository's pinned Node 24). */
 const run = (name: string, args: string[]) =>
@@ -46,7 +39,7 @@ describe("@modelcontextprotocol/conformance, server scenarios", () => {
     const { exit, stdout, stderr } = await run("conformance", [
       "server",
       "--url",
-      child.url,
+      child().url,
       "--scenario",
       scenario,
     ]);
@@ -56,18 +49,23 @@ describe("@modelcontextprotocol/conformance, server scenarios", () => {
   });
 });
 
+/** The Inspector's CLI mode against the child: its JSON answer, recorded for the secrets scan. */
+async function inspect(args: string[]): Promise<unknown> {
+  const { exit, stdout, stderr } = await run("inspector", [
+    "--cli",
+    child().url,
+    "--transport",
+    "http",
+    ...args,
+  ]);
+  expect(exit.code, stderr).toBe(0);
+  record(`inspector ${args.join(" ")}`, stdout);
+  return JSON.parse(stdout);
+}
+
 describe("the Inspector's command-line mode", () => {
   it("lists the tools", async () => {
-    const { exit, stdout, stderr } = await run("inspector", [
-      "--cli",
-      child.url,
-      "--transport",
-      "http",
-      "--method",
-      "tools/list",
-    ]);
-    expect(exit.code, stderr).toBe(0);
-    const { tools } = JSON.parse(stdout) as { tools: { name: string }[] };
+    const { tools } = (await inspect(["--method", "tools/list"])) as { tools: { name: string }[] };
     expect(tools.map((tool) => tool.name)).toEqual([
       "search_audit_logs",
       "download_cluster_logs",
@@ -76,11 +74,7 @@ describe("the Inspector's command-line mode", () => {
   });
 
   it("calls the search", async () => {
-    const { exit, stdout, stderr } = await run("inspector", [
-      "--cli",
-      child.url,
-      "--transport",
-      "http",
+    const result = (await inspect([
       "--method",
       "tools/call",
       "--tool-name",
@@ -89,10 +83,7 @@ describe("the Inspector's command-line mode", () => {
       "limit=3",
       "--tool-arg",
       "status=FAILED",
-    ]);
-    expect(exit.code, stderr).toBe(0);
-    record("inspector tools/call", stdout);
-    const result = JSON.parse(stdout) as {
+    ])) as {
       isError: boolean;
       structuredContent: { items: { status: string }[]; nextPage: string };
     };

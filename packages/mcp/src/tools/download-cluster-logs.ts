@@ -19,12 +19,7 @@ export function downloadClusterLogsTool(facts: ApiFacts, context: ToolContext): 
       `${operation.summary}. ${operation.description?.trim() ?? ""}`.trim(),
       `Starts an export and returns a \`logHandle\`; read the log with ${READ_CLUSTER_LOG} and that handle (it answers PENDING until the file is ready). The log file's URL is never shown.`,
     ].join("\n"),
-    inputSchema: {
-      type: "object",
-      properties: args.properties,
-      required: args.required,
-      additionalProperties: false,
-    },
+    inputSchema: args.inputSchema,
     annotations: {
       title: operation.summary ?? name,
       readOnlyHint: false,

@@ -32,12 +32,7 @@ export function searchAuditLogsTool(facts: ApiFacts, context: ToolContext): Tool
       `Returns one page: up to \`${limitName}\` records, and \`nextPage\` when there are more; call again with the same filters and \`${pagination.pageParameter}\` set to \`nextPage\` to continue (no \`nextPage\`: that was the last page).`,
       "Times are RFC 3339 or relative to now (24h, 7d). A page too large for one answer is cut to fewer records (`truncated: true`) and `nextPage` continues right after them.",
     ].join("\n"),
-    inputSchema: {
-      type: "object",
-      properties: args.properties,
-      required: args.required,
-      additionalProperties: false,
-    },
+    inputSchema: args.inputSchema,
     annotations: {
       title: operation.summary ?? name,
       readOnlyHint: true,
