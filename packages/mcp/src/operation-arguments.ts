@@ -2,9 +2,8 @@
 // body's fields, all at the top level (an agent fills flat arguments better than a nested `details`), each with
 // the spec's description and constraints. Header parameters are left out: the client fills the request id and
 // retry token itself. A date-time field also takes the command line's relative forms (`24h`).
-import { RELATIVE_TIME_HELP, resolveRelativeTime } from "@aidp/client";
+import { AidpValidationError, RELATIVE_TIME_HELP, resolveRelativeTime } from "@aidp/client";
 import { inputName, type OperationFacts, type SchemaFacts } from "@aidp/spec/facts";
-import { ToolArgumentError } from "./errors.ts";
 
 /** One argument's JSON Schema: a plain type, never a union, always described. */
 export interface ArgumentSchema {
@@ -142,5 +141,5 @@ export function checkArgumentNames(
       value: "undefined",
     })),
   ];
-  if (issues.length > 0) throw new ToolArgumentError(tool, issues);
+  if (issues.length > 0) throw new AidpValidationError(tool, issues);
 }

@@ -2,7 +2,6 @@
 // argument and the rule it breaks; an API error carries the status, `code`, `message` and `opc-request-id`.
 // Protocol errors are left to the SDK for protocol faults (an unknown tool, a malformed request).
 import { AidpApiError, AidpError, AidpValidationError, type ValidationIssue } from "@aidp/client";
-import { ToolArgumentError } from "./errors.ts";
 import type { ToolOutcome } from "./tool-definition.ts";
 
 export function errorOutcome(
@@ -10,7 +9,7 @@ export function errorOutcome(
   error: unknown,
   argumentOf: (field: string) => string = (f) => f,
 ): ToolOutcome {
-  if (error instanceof ToolArgumentError || error instanceof AidpValidationError) {
+  if (error instanceof AidpValidationError) {
     const issues = error.issues.map((issue) => ({ ...issue, field: argumentOf(issue.field) }));
     return {
       structured: {

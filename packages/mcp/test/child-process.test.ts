@@ -7,7 +7,13 @@ import { type RunningMock, startMock } from "@aidp/mock";
 import { generateTestKeyPair, pemBody, runToExit, TEST_IDENTITY } from "@aidp/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useHttpChild } from "./support/http-child.ts";
-import { INSTANCE_ID, scanForSecretsAfterAll, toolScenarios, useMock } from "./support/scenarios.ts";
+import {
+  INSTANCE_ID,
+  scanForSecretsAfterAll,
+  serverArgs,
+  toolScenarios,
+  useMock,
+} from "./support/scenarios.ts";
 import { childEnvironment, httpSession, mcpBin, stdioSession } from "./support/sessions.ts";
 import { plantedSecrets } from "./support/transcript.ts";
 
@@ -23,14 +29,7 @@ describe.each(["sdk1", "sdk2-modern"] as const)("%s client, stdio", (kind) => {
 });
 
 describe.each(["sdk2-2025", "sdk2-modern"] as const)("%s client, HTTP", (kind) => {
-  const child = useHttpChild(() => [
-    "--endpoint",
-    mocked.mock().url,
-    "--auth",
-    "none",
-    "--instance-id",
-    INSTANCE_ID,
-  ]);
+  const child = useHttpChild(() => serverArgs(mocked.mock().url));
   toolScenarios(mocked, () => httpSession(kind, child().url, () => child().logLines()));
 });
 

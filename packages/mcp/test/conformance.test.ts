@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { runToExit } from "@aidp/test-support";
 import { describe, expect, it } from "vitest";
 import { useHttpChild } from "./support/http-child.ts";
-import { INSTANCE_ID, scanForSecretsAfterAll, useMock } from "./support/scenarios.ts";
+import { scanForSecretsAfterAll, serverArgs, useMock } from "./support/scenarios.ts";
 import { childEnvironment } from "./support/sessions.ts";
 import { record } from "./support/transcript.ts";
 
@@ -14,14 +14,7 @@ const TOOL_TIMEOUT_MS = 120_000;
 
 const mocked = useMock();
 scanForSecretsAfterAll();
-const child = useHttpChild(() => [
-  "--endpoint",
-  mocked.mock().url,
-  "--auth",
-  "none",
-  "--instance-id",
-  INSTANCE_ID,
-]);
+const child = useHttpChild(() => serverArgs(mocked.mock().url));
 
 /** The tools need Node >= 22: they run on the Node that runs these tests (the repository's pinned Node 24). */
 const run = (name: string, args: string[]) =>

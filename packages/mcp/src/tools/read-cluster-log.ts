@@ -2,8 +2,9 @@
 // file's URL answers 404 it polls, for at most `waitSeconds` (progress notifications if the client asked for
 // them; a cancelled request stops at once), then answers PENDING, which is not an error. Ready, it returns the
 // lines asked for (`grep`, `tailLines`), bounded, with the whole file's size and line count.
+import { AidpValidationError } from "@aidp/client";
 import { checkValue, type ValidationIssue, type ValueRules } from "@aidp/client/request-rules";
-import { ToolArgumentError, UnknownLogHandleError } from "../errors.ts";
+import { UnknownLogHandleError } from "../errors.ts";
 import { readExcerpt } from "../log-excerpt.ts";
 import { waitForLogFile } from "../log-file-wait.ts";
 import type { ToolInputSchema } from "../operation-arguments.ts";
@@ -70,7 +71,7 @@ export function readClusterLogTool(context: ToolContext): ToolDefinition {
           secretFields: new Set(),
         });
       const grep = regularExpression(args.grep as string | undefined, issues);
-      if (issues.length > 0) throw new ToolArgumentError(READ_CLUSTER_LOG, issues);
+      if (issues.length > 0) throw new AidpValidationError(READ_CLUSTER_LOG, issues);
       const logHandle = args.logHandle as string;
       const waitSeconds = (args.waitSeconds as number | undefined) ?? DEFAULT_WAIT_SECONDS;
       const parUrl = context.handles.parUrlOf(logHandle);

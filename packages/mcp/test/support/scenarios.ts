@@ -9,6 +9,15 @@ import { plantedSecrets, secretsIn, transcript } from "./transcript.ts";
 
 export const INSTANCE_ID = "ocid1.aidataplatform.oc1.iad.mcptests";
 export const RECORDS = 120;
+/** The bin's arguments for the test's mock: its URL, no signature, the instance. */
+export const serverArgs = (mockUrl: string) => [
+  "--endpoint",
+  mockUrl,
+  "--auth",
+  "none",
+  "--instance-id",
+  INSTANCE_ID,
+];
 /** How long the mock's exports take: long enough to see PENDING, short enough to wait for READY. */
 export const EXPORT_READY_AFTER_MS = 2_500;
 const EXPORT_DETAILS = {
