@@ -31,7 +31,8 @@ beforeAll(async () => {
   let logRequests = 0;
   service = await startTestServer((request, response) => {
     const url = new URL(request.url, "http://service");
-    const parUrl = `${service.url}/p/${PAR_TOKEN}/n/ns/b/logs/o/driver.log`;
+    const refused = request.url.includes("/clusters/refused/");
+    const parUrl = `${service.url}/p/${PAR_TOKEN}/n/ns/b/logs/o/${refused ? "refused" : "driver"}.log`;
     plantedSecrets.add(parUrl);
     if (url.pathname.endsWith("/actions/searchAuditLogs")) {
       const details = JSON.parse(request.body) as { query?: string };
@@ -165,6 +166,28 @@ describe("nothing secret reaches the model", () => {
     expect(JSON.stringify(result)).not.toContain(PAR_TOKEN);
     expect(JSON.stringify(result)).not.toContain("c2VjcmV0LXNpZ25hdHVyZQ");
     expect(JSON.stringify(result)).not.toContain("eyJhbGciOiJSUzI1NiJ9");
+  });
+
+  it("a log URL that answers 403 is an isError result that says so, without the URL", async () => {
+    const started = await session.callTool("download_cluster_logs", {
+      workspaceKey: "w",
+      clusterKey: "refused",
+      logContentTypeContains: "driver",
+      timeBegin: "1d",
+      timeEnd: "0s",
+    });
+    const { logHandle } = started.structuredContent as { logHandle: string };
+    const result = await session.callTool("read_cluster_log", { logHandle, waitSeconds: 5 });
+    expect(result.isError).toBe(true);
+    expect(result.content[0]?.text).toBe(
+      "read_cluster_log failed: the log file's URL answered 403 Forbidden (the URL may have expired)",
+    );
+    expect(result.structuredContent).toEqual({
+      error: {
+        kind: "LogFileError",
+        message: "the log file's URL answered 403 Forbidden (the URL may have expired)",
+      },
+    });
   });
 
   it("the scan finds a planted secret: a PAR URL, a private key, a signature (so a pass means something)", () => {
