@@ -45,8 +45,11 @@ describe("progress and options", () => {
       expect(tools.map((tool) => tool.name)).toEqual(["search_audit_logs"]);
       // Without an instance id configured, the tool asks for it.
       expect(tools[0]?.inputSchema.required).toEqual(["aiDataPlatformId"]);
-      const refused = await session.callTool("download_cluster_logs", {}).catch((error: Error) => error);
-      expect(String((refused as { content?: unknown }).content ?? refused)).toMatch(/download_cluster_logs/);
+      // A tool not offered is a protocol fault (invalid params), not a tool result.
+      await expect(session.callTool("download_cluster_logs", {})).rejects.toMatchObject({
+        code: -32602,
+        message: expect.stringContaining("Tool download_cluster_logs not found"),
+      });
     } finally {
       await session.close();
     }
