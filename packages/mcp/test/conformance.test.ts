@@ -37,6 +37,7 @@ describe("@modelcontextprotocol/conformance, server scenarios", () => {
       scenario,
     ]);
     const output = `${stdout}${stderr}`;
+    record(`conformance ${scenario}`, output);
     expect(output, output).toContain(`Passed: ${checks}/${checks}, 0 failed`);
     expect(exit.code, output).toBe(0);
   });
