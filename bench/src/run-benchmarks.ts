@@ -9,6 +9,7 @@ import { bundleSizeSection } from "./sections/bundle-size.ts";
 import { cliSection } from "./sections/cli.ts";
 import { coldStartSection } from "./sections/cold-start.ts";
 import { gatewaySection } from "./sections/gateway.ts";
+import { mcpSection } from "./sections/mcp.ts";
 import { mockSection } from "./sections/mock.ts";
 import { paginationSection } from "./sections/pagination.ts";
 import { requestOverheadSection } from "./sections/request-overhead.ts";
@@ -24,6 +25,7 @@ const sections: [string, () => Promise<string>][] = [
   ["7. The aidp command", cliSection],
   ["8. Validation gateway", gatewaySection],
   ["9. Workload identity", workloadIdentitySection],
+  ["10. MCP server", mcpSection],
 ];
 
 const only = process.argv.slice(2);

@@ -15,6 +15,8 @@ export const maxUnpackedBytes: Readonly<Record<string, number>> = {
   "@aidp/docs": 4_000_000, // one self-contained HTML page with Redoc inlined
   // compiled command, generated flag table, help text rendered at build time (26 kB), README: 142 kB on 2026-12-04
   "@aidp/cli": 200_000,
+  // compiled server and tools, README: about 70 kB on 2026-12-07
+  "@aidp/mcp": 150_000,
 };
 
 const forbidden: { rule: string; test: (path: string) => boolean }[] = [

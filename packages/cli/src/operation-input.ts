@@ -2,9 +2,10 @@
 // description and constraints), and the client input built from the flags given and the --body object.
 // Flags are read as strings and handed to the client as they are (numbers as numbers): the client validates
 // them against the spec and lists every problem, so no rule is checked twice.
+
+import { RELATIVE_TIME_HELP, resolveRelativeTime } from "@aidp/client";
 import type { CONSTRAINT_KEYWORDS, SchemaFacts } from "@aidp/spec/facts";
 import { operationFlags } from "./generated/operation-flags.ts";
-import { RELATIVE_TIME_HELP, resolveRelativeTime } from "./relative-time.ts";
 
 export type OperationId = keyof typeof operationFlags;
 /** The spec's rules for a flag's value (its constraints and default), typed as the facts hold them, read-only. */

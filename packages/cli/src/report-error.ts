@@ -10,11 +10,11 @@ import {
   AidpTimeoutError,
   AidpValidationError,
   networkFailureIn,
+  RELATIVE_TIME_HELP,
 } from "@aidp/client";
 import { ExitCode, UsageError } from "./exit-codes.ts";
 import { describeMissing, type OperationId } from "./operation-input.ts";
 import { ResultKeptElsewhere } from "./output/kept-result.ts";
-import { RELATIVE_TIME_HELP } from "./relative-time.ts";
 
 /** The client's words, but for a date-time the forms the command line takes (a --body value is sent as it is). */
 function inUserTerms(expected: string, where: string): string {

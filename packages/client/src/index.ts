@@ -41,6 +41,7 @@ export {
 } from "./network-failure.js";
 export { type AidpClientOptions, type CallOptions, DEFAULT_TIMEOUT_MS } from "./options.js";
 export type { ItemsIterator, PageOptions } from "./pagination.js";
+export { RELATIVE_TIME_HELP, resolveRelativeTime } from "./relative-time.js";
 export type { RetryOptions } from "./retry-policy.js";
 export {
   AidpLogFileError,

@@ -68,7 +68,7 @@ describe("the guides in the build", () => {
     );
   });
 
-  it("are the seven guides the site promises, in order", () => {
+  it("are the eight guides the site promises, in order", () => {
     expect(readGuides().map((guide) => guide.slug)).toEqual([
       "getting-started",
       "authentication",
@@ -77,6 +77,7 @@ describe("the guides in the build", () => {
       "testing-with-the-mock",
       "the-command-line",
       "checking-the-service-against-the-spec",
+      "using-the-api-from-an-ai-agent",
     ]);
   });
 });

@@ -1,3 +1,5 @@
+// Relative times as people type them, for the tools built on the client (the `aidp` command line, the MCP
+// server): one parser, so `24h` means the same everywhere.
 // `--time-begin 24h` means 24 hours ago: a number and a unit, as people type it; `2025-03-30` (a date) means its
 // midnight UTC. Anything else is passed on unchanged for the client to check as an RFC 3339 date-time.
 const UNIT_MS: Record<string, number> = {

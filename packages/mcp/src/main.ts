@@ -1,0 +1,59 @@
+// Starts the server as the command line says: the API client, the tools, then stdio or HTTP. Log lines go to
+// standard error (standard output is the protocol's, on stdio), redacted like everything else.
+import { readApiFacts } from "@aidp/spec/facts";
+import { serveStdio } from "@modelcontextprotocol/server/stdio";
+import { parseCommandLine, USAGE } from "./command-line.ts";
+import { connectClient } from "./connection.ts";
+import { startHttpServer } from "./http-server.ts";
+import { LogHandles } from "./log-handles.ts";
+import { Redactor } from "./redaction.ts";
+import { serverFactory } from "./server.ts";
+import { buildTools } from "./tool-catalog.ts";
+import { mcpVersion } from "./version.ts";
+
+/** Environment variables whose values are secrets wherever they show up. */
+const SECRET_ENVIRONMENT = ["OCI_CLI_KEY_CONTENT", "OCI_CLI_PASSPHRASE"];
+
+export interface Running {
+  /** Resolves when the server has stopped (stdin closed, or a signal). */
+  stopped: Promise<void>;
+}
+
+export async function main(
+  argv: readonly string[],
+  environment: NodeJS.ProcessEnv,
+): Promise<Running | undefined> {
+  const commandLine = parseCommandLine(argv, environment);
+  if (commandLine.help) return void process.stdout.write(USAGE);
+  if (commandLine.version) return void process.stdout.write(`${mcpVersion}\n`);
+  const redactor = new Redactor();
+  for (const name of SECRET_ENVIRONMENT) redactor.add(environment[name]);
+  const log = (line: string) => process.stderr.write(`aidp-mcp: ${redactor.text(line)}\n`);
+  const client = await connectClient(commandLine.connection, environment);
+  const handles = new LogHandles({ ttlMs: commandLine.logHandleTtlMs, redactor });
+  const tools = buildTools(
+    readApiFacts(),
+    { client, instanceId: commandLine.instanceId, handles },
+    {
+      readOnly: commandLine.readOnly,
+      names: commandLine.tools,
+    },
+  );
+  const factory = serverFactory({ tools, redactor, log });
+  log(`tools: ${tools.map((tool) => tool.name).join(", ")}`);
+
+  if (commandLine.transport === "http") {
+    const http = await startHttpServer(factory, commandLine.port, log);
+    log(`listening on ${http.url}`);
+    return { stopped: untilSignal().then(() => http.close()) };
+  }
+  const stdio = serveStdio(factory, { onerror: (error) => log(`stdio: ${error.message}`) });
+  const stdinEnded = new Promise<void>((resolve) => process.stdin.once("end", resolve));
+  return { stopped: Promise.race([stdinEnded, untilSignal()]).then(() => stdio.close()) };
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
+  });
+}

@@ -1,0 +1,50 @@
+// A failed call is a tool result with `isError: true`, in the API's words: a validation error names each
+// argument and the rule it breaks; an API error carries the status, `code`, `message` and `opc-request-id`.
+// Protocol errors are left to the SDK for protocol faults (an unknown tool, a malformed request).
+import { AidpApiError, AidpError, AidpValidationError, type ValidationIssue } from "@aidp/client";
+import type { ToolOutcome } from "./tool-definition.ts";
+
+export function errorOutcome(
+  tool: string,
+  error: unknown,
+  argumentOf: (field: string) => string = (f) => f,
+): ToolOutcome {
+  if (error instanceof AidpValidationError) {
+    const issues = error.issues.map((issue) => ({ ...issue, field: argumentOf(issue.field) }));
+    return {
+      structured: {
+        error: {
+          kind: "invalid-arguments",
+          issues: issues.map(({ field, rule, expected }) => ({ field, rule, expected })),
+        },
+      },
+      text: `Invalid ${tool} arguments; nothing was sent:\n${issues.map(issueLine).join("\n")}`,
+    };
+  }
+  if (error instanceof AidpApiError) {
+    const message = apiMessage(error.body) ?? error.message;
+    return {
+      structured: {
+        error: {
+          kind: "api",
+          status: error.status,
+          code: error.code,
+          message,
+          requestId: error.requestId ?? null,
+        },
+      },
+      text: `${tool} failed: the service answered ${error.status} ${error.code}: ${message} (opc-request-id ${error.requestId ?? "none"})`,
+    };
+  }
+  const kind = error instanceof AidpError ? error.name : "InternalError";
+  const message = error instanceof AidpError ? error.message : "the server failed unexpectedly; see its log";
+  return { structured: { error: { kind, message } }, text: `${tool} failed: ${message}` };
+}
+
+const issueLine = (issue: ValidationIssue) =>
+  `  - ${issue.field}: ${issue.expected} (rule \`${issue.rule}\`), got ${issue.value}`;
+
+function apiMessage(body: unknown): string | undefined {
+  const message = (body as { message?: unknown } | undefined)?.message;
+  return typeof message === "string" ? message : undefined;
+}

@@ -1,0 +1,118 @@
+// The built `aidp-mcp` bin as a child process, as agents start it: over stdio (the client's transport spawns it)
+// and over HTTP on 127.0.0.1, with the 1.x SDK client and the 2.x client on 2026-07-28.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type RunningMock, startMock } from "@aidp/mock";
+import { generateTestKeyPair, pemBody, runToExit, TEST_IDENTITY } from "@aidp/test-support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useHttpChild } from "./support/http-child.ts";
+import {
+  INSTANCE_ID,
+  scanForSecretsAfterAll,
+  serverArgs,
+  toolScenarios,
+  useMock,
+} from "./support/scenarios.ts";
+import { childEnvironment, httpSession, mcpBin, stdioSession } from "./support/sessions.ts";
+import { plantedSecrets } from "./support/transcript.ts";
+
+const mocked = useMock();
+scanForSecretsAfterAll();
+
+describe.each(["sdk1", "sdk2-modern"] as const)("%s client, stdio", (kind) => {
+  toolScenarios(mocked, () =>
+    stdioSession(kind, ["--endpoint", mocked.mock().url, "--auth", "none"], {
+      AIDP_INSTANCE_ID: INSTANCE_ID,
+    }),
+  );
+});
+
+describe.each(["sdk2-2025", "sdk2-modern"] as const)("%s client, HTTP", (kind) => {
+  const child = useHttpChild(() => serverArgs(mocked.mock().url));
+  toolScenarios(mocked, () => httpSession(kind, child().url, () => child().logLines()));
+});
+
+describe("credentials as the aidp command line: config-less API key from OCI_CLI_* variables", () => {
+  const keys = generateTestKeyPair();
+  const directory = mkdtempSync(join(tmpdir(), "aidp-mcp-keys-"));
+  let signed: RunningMock;
+  beforeAll(async () => {
+    const publicKeyFile = join(directory, "public.pem");
+    writeFileSync(publicKeyFile, keys.publicKey.export({ type: "spki", format: "pem" }) as string);
+    signed = await startMock({ port: 0, records: 3, verifySignatures: publicKeyFile });
+    plantedSecrets.add(keys.pkcs8);
+    plantedSecrets.add(pemBody(keys.pkcs8).slice(0, 64));
+  });
+  afterAll(async () => {
+    await signed?.stop();
+    rmSync(directory, { recursive: true, force: true });
+  });
+  const identity = {
+    OCI_CLI_USER: TEST_IDENTITY.user,
+    OCI_CLI_TENANCY: TEST_IDENTITY.tenancy,
+    OCI_CLI_FINGERPRINT: TEST_IDENTITY.fingerprint,
+  };
+
+  it.each([
+    ["the right key: signed requests the mock accepts", keys.pkcs8, false],
+    [
+      "another key: the mock's 401 is an isError result with its request id",
+      generateTestKeyPair().pkcs8,
+      true,
+    ],
+  ])("%s", async (_, key, refused) => {
+    const session = await stdioSession("sdk1", ["--endpoint", signed.url, "--instance-id", INSTANCE_ID], {
+      ...identity,
+      OCI_CLI_KEY_CONTENT: key.replaceAll("\n", "\\n"),
+    });
+    try {
+      const result = await session.callTool("search_audit_logs", { limit: 3 });
+      expect(result.isError ?? false).toBe(refused);
+      if (refused) expect(result.content[0]?.text).toMatch(/401 \w+: .*opc-request-id [0-9A-F]{32}/);
+      else expect((result.structuredContent as { items: unknown[] }).items).toHaveLength(3);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe("the command line", () => {
+  it.each([
+    ["sdk1", ["--read-only"], ["search_audit_logs"]],
+    [
+      "sdk2-modern",
+      ["--tools", "download_cluster_logs,read_cluster_log"],
+      ["download_cluster_logs", "read_cluster_log"],
+    ],
+  ] as const)("%s client, %j: offers only those tools", async (kind, args, offered) => {
+    const session = await stdioSession(kind, ["--endpoint", mocked.mock().url, "--auth", "none", ...args]);
+    try {
+      expect((await session.listTools()).map((tool) => tool.name)).toEqual(offered);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it.each([
+    [["--tools", "delete_everything"], "--tools: no tool delete_everything"],
+    [
+      ["--auth", "password"],
+      "--auth must be one of api_key, security_token, instance_principal, resource_principal, oke_workload_identity, none",
+    ],
+    [["--transport", "sse"], "--transport must be stdio or http"],
+    [["--colour"], "Unknown option '--colour'"],
+    [["--read-only", "--tools", "download_cluster_logs"], "--read-only and --tools contradict each other"],
+  ])("a usage error (%j) exits with 2 and says what is wrong", async (args, message) => {
+    const result = await runToExit(
+      process.execPath,
+      [mcpBin, "--endpoint", mocked.mock().url, "--auth", "none", ...args],
+      {
+        env: childEnvironment(),
+        timeoutMs: 30_000,
+      },
+    );
+    expect(result.stderr).toContain(message);
+    expect(result.exit.code).toBe(2);
+  });
+});
