@@ -68,7 +68,7 @@ describe("the guides in the build", () => {
     );
   });
 
-  it("are the seven guides the site promises, in order", () => {
+  it("are the eight guides the site promises, in order", () => {
     expect(readGuides().map((guide) => guide.slug)).toEqual([
       "getting-started",
       "authentication",
@@ -77,7 +77,28 @@ describe("the guides in the build", () => {
       "testing-with-the-mock",
       "the-command-line",
       "checking-the-service-against-the-spec",
+      "troubleshooting",
     ]);
+  });
+
+  it("are as many as the root README says", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const counted = /\b(\w+) guides \(/.exec(readme)?.[1];
+    const numbers = [
+      "no",
+      "one",
+      "two",
+      "three",
+      "four",
+      "five",
+      "six",
+      "seven",
+      "eight",
+      "nine",
+      "ten",
+      "eleven",
+    ];
+    expect(counted).toBe(numbers[readGuides().length]);
   });
 });
 
