@@ -16,6 +16,8 @@ describe("the plugin's rules", () => {
   });
 
   it("are each switched on, as errors, in redocly.yaml", () => {
-    expect(rules.filter((rule) => !new RegExp(`^  aidp/${rule}: error\\b`, "m").test(redoclyConfig))).toEqual([]);
+    expect(rules.filter((rule) => !new RegExp(`^  aidp/${rule}: error\\b`, "m").test(redoclyConfig))).toEqual(
+      [],
+    );
   });
 });
