@@ -1,6 +1,7 @@
 // The one reader of the bundled spec: everything the code downstream needs to know about the API, read once into
 // plain data with every `$ref` resolved. Each consumer is a projection of these facts: the client's generated
-// operation facts, the CLI's flag table and the mock's run-time facts. Nothing else walks the spec's JSON.
+// operation facts, the CLI's flag table and the mock's run-time facts. Two tools walk the bundle's JSON on their
+// own, each for what it is made for: openapi-typescript (the types' generator) and Redoc (the docs' build).
 // Where a fact is one of our vendor extensions (`x-aidp-pagination`, `x-aidp-async-export`, `x-aidp-secret`,
 // `x-aidp-call-header`, `x-aidp-not-after`), it is checked here as well as by the lint rules, so that a consumer can rely on it.
 import { readFileSync } from "node:fs";

@@ -1,8 +1,10 @@
 export interface FencedBlock {
   /** The first word of the info string: `ts`, `sh`, `text`, `mermaid`... */
   lang: string;
-  /** The other words: `run`, `output`. */
+  /** The other bare words: `run`, `output`. */
   flags: string[];
+  /** The `name="value"` words: `no-run="needs Oracle Cloud credentials"`, `tested-by="tools/test/x.test.ts"`. */
+  attributes: Record<string, string>;
   source: string;
   /** 1-based line of the opening fence, for error messages. */
   line: number;

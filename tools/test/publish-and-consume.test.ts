@@ -64,7 +64,8 @@ beforeAll(async () => {
   // The maintainer's npm config, pointed at the local registry for the @aidp scope only.
   writeFileSync(npmrc, `@aidp:registry=${registry.url}\n${registry.authLine}\n`);
 
-  const copy = copyRepository(repoRoot, turnOffProvenance);
+  // As it is: the README's commands publish without provenance themselves (release:no-provenance).
+  const copy = copyRepository(repoRoot);
   tempDirs.push(copy);
   releaseCopy = copy;
   const releaseEnv = {
@@ -101,19 +102,6 @@ afterAll(async () => {
 });
 
 /**
- * npm signs a publish with provenance only inside a CI provider with an OIDC token, and
- * publishConfig.provenance wins over NPM_CONFIG_PROVENANCE=false; outside CI this copy turns it off.
- */
-function turnOffProvenance(copy: string) {
-  for (const pkg of listPublishedPackages(copy)) {
-    const manifestPath = join(pkg.dir, "package.json");
-    const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
-    manifest.publishConfig.provenance = false;
-    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-  }
-}
-
-/**
  * Runs start-mock.mjs from the consumer project on the system Node 20, the oldest Node @aidp/mock supports
  * (every other test runs the mock on Node 24); resolves with the mock's URL.
  */
@@ -145,6 +133,16 @@ describe("after the documented release commands", () => {
       expect(meta["dist-tags"].latest, pkg.name).toBe(pkg.version);
       expect(readFileSync(join(pkg.dir, "CHANGELOG.md"), "utf8"), pkg.name).toContain(`## ${pkg.version}`);
     }
+  });
+
+  it("published without provenance from this machine, and put the manifests back as they were", async () => {
+    for (const pkg of releasedPackages)
+      expect((pkg.manifest.publishConfig as { provenance?: boolean }).provenance, pkg.name).toBe(true);
+    const changed = await runProcess("git", ["status", "--porcelain", "--", "*package.json"], {
+      cwd: releaseCopy,
+      timeoutMs: 10_000,
+    });
+    expect(changed).toBe("");
   });
 
   it("recorded the released spec as the breaking-change baseline and tagged each package", async () => {

@@ -1,7 +1,7 @@
 // The documented exit codes (packages/cli/README.md lists them).
 export const ExitCode = {
   ok: 0,
-  /** Anything else: the output file cannot be written, or a bug. */
+  /** Anything else: writing the output failed after the answer came (an unwritable file is `usage`), or a bug. */
   failure: 1,
   /** Usage or validation error: nothing was sent. */
   usage: 2,

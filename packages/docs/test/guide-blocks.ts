@@ -1,11 +1,10 @@
-// The guides' code blocks, and where the tests write them to compile and run them: test-results/guide-blocks/,
-// inside this package, so that `@aidp/client` and `@aidp/mock` resolve from its node_modules.
+// The guides' code blocks, and where the run test writes them: test-results/guide-blocks/, inside this package,
+// so that `@aidp/client` and `@aidp/mock` resolve from its node_modules. (Every TypeScript block of every Markdown
+// file, the guides' included, is compiled by tools/test/markdown-blocks.test.ts.)
 import { fileURLToPath } from "node:url";
 import { type FencedBlock, type Guide, readGuides } from "../scripts/guides.ts";
 
 const BLOCKS_DIR = fileURLToPath(new URL("../test-results/guide-blocks/", import.meta.url));
-/** Separate folders: the compile test and the run test may run at the same time. */
-export const COMPILE_DIR = `${BLOCKS_DIR}compile/`;
 export const RUN_DIR = `${BLOCKS_DIR}run/`;
 
 /** The address the guides show (what `npx aidp-mock` and `pnpm start` serve); the tests swap in their mock's. */

@@ -68,7 +68,7 @@ describe("the guides in the build", () => {
     );
   });
 
-  it("are the eight guides the site promises, in order", () => {
+  it("are the nine guides the site promises, in order", () => {
     expect(readGuides().map((guide) => guide.slug)).toEqual([
       "getting-started",
       "authentication",
@@ -78,7 +78,28 @@ describe("the guides in the build", () => {
       "the-command-line",
       "checking-the-service-against-the-spec",
       "using-the-api-from-an-ai-agent",
+      "troubleshooting",
     ]);
+  });
+
+  it("are as many as the root README says", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const counted = /\b(\w+) guides \(/.exec(readme)?.[1];
+    const numbers = [
+      "no",
+      "one",
+      "two",
+      "three",
+      "four",
+      "five",
+      "six",
+      "seven",
+      "eight",
+      "nine",
+      "ten",
+      "eleven",
+    ];
+    expect(counted).toBe(numbers[readGuides().length]);
   });
 });
 

@@ -41,7 +41,7 @@ export interface StatefulOnlyOptions {
   exportReadyAfterMs?: number;
   /**
    * The mock's clock in milliseconds since the epoch, for tests that move time (retry-token expiry, exports
-   * becoming ready). Default `Date.now`.
+   * becoming ready, a client clock off by minutes for `verifySignatures`). Default `Date.now`.
    */
   now?: () => number;
 }

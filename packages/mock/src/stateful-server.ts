@@ -70,6 +70,8 @@ interface MockState {
   faults: FaultScript;
   publicKeys?: PublicKeyLookup | undefined;
   requireAuth: boolean;
+  /** The mock's clock: signature dates are checked against it, as exports and retry tokens are. */
+  now: () => number;
   generation: number;
   /** The mock's own URL, once it listens. */
   baseUrl: string;
@@ -119,6 +121,7 @@ export async function startStatefulServer(options: StatefulServerOptions): Promi
     faults: new FaultScript(options.failRate ?? 0, seed, now),
     publicKeys: options.verifySignatures ? await loadPublicKeys(options.verifySignatures) : undefined,
     requireAuth: options.requireAuth ?? false,
+    now,
     generation: 0,
     baseUrl: "http://127.0.0.1",
     log: options.onLog,
@@ -390,7 +393,7 @@ async function checkAuthentication(state: MockState, received: Received): Promis
           header: (name) => received.headers[name],
           body: received.bytes,
         },
-        { publicKey: state.publicKeys },
+        { publicKey: state.publicKeys, now: state.now },
       );
     } catch (error) {
       return apiError(state.facts, 401, `The request signature was refused: ${(error as Error).message}.`);

@@ -3,6 +3,7 @@
 // own JSON, not against the function that wrote it.
 import { readFileSync } from "node:fs";
 import { readApiFacts } from "@aidp/spec/facts";
+import { ObjectTypeValues, OperationValues, StatusValues } from "@aidp/types";
 import { describe, expect, it } from "vitest";
 import { withFaultCodes } from "../scripts/fault-codes.ts";
 import { preferValuesTable, withPreferValues } from "../scripts/prefer-values.ts";
@@ -60,5 +61,12 @@ describe("README fault codes", () => {
     }
     const listed = new Set(rows.map(({ status }) => status));
     expect([...declared].filter((status) => !listed.has(status))).toEqual([]);
+  });
+});
+
+describe("README data set", () => {
+  it("names the size from which the seeded records cover every enum value (the longest value list)", () => {
+    const longest = Math.max(ObjectTypeValues.length, OperationValues.length, StatusValues.length);
+    expect(readme).toContain(`any data set of ${longest} records or more covers them all`);
   });
 });

@@ -166,6 +166,13 @@ describe("each refusal names what failed", () => {
     );
   });
 
+  it("a date more than 5 minutes off the mock's own clock (`now`), as a client whose clock is wrong", async () => {
+    const ahead = await startMock({ port: 0, verifySignatures: keyFile, now: () => Date.now() + 6 * 60_000 });
+    mocks.push(ahead);
+    expectRefused(await signedSearch(ahead), "away from the server's clock (at most 300 s allowed)");
+    expect((await signedSearch(fileMock)).status).toBe(200);
+  });
+
   it("a key file that is not a public key stops the start", async () => {
     const bad = join(directory, "not-a-key.txt");
     writeFileSync(bad, "hello");
