@@ -76,6 +76,6 @@ export function resolveBaseUrl(
 }
 
 /** The spec's server template filled with a region and a second-level domain. */
-export function regionalBaseUrl(regionId: string, secondLevelDomain: string): string {
+function regionalBaseUrl(regionId: string, secondLevelDomain: string): string {
   return serverTemplate.url.replace("{region}", regionId).replace("{secondLevelDomain}", secondLevelDomain);
 }

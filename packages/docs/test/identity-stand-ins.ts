@@ -9,8 +9,8 @@ import { issueSessionToken } from "@aidp/test-support";
 import { startFederationFake, startMetadataServiceFake, startProxymuxFake } from "@aidp/test-support/servers";
 
 /** The addresses the guide shows for the metadata service and the federation endpoint. */
-export const DOCUMENTED_METADATA_URL = "http://127.0.0.1:4011/opc/v2/";
-export const DOCUMENTED_FEDERATION_URL = "http://127.0.0.1:4012";
+const DOCUMENTED_METADATA_URL = "http://127.0.0.1:4011/opc/v2/";
+const DOCUMENTED_FEDERATION_URL = "http://127.0.0.1:4012";
 
 export interface IdentityStandIns {
   /** Documented address, then the stand-in's. */

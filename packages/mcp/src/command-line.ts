@@ -16,8 +16,8 @@ export interface CommandLine {
   version: boolean;
 }
 
-export const DEFAULT_LOG_HANDLE_HOURS = 24;
-export const INSTANCE_ID_ENVIRONMENT = "AIDP_INSTANCE_ID";
+const DEFAULT_LOG_HANDLE_HOURS = 24;
+const INSTANCE_ID_ENVIRONMENT = "AIDP_INSTANCE_ID";
 
 export const USAGE = `Usage: aidp-mcp [options]
 

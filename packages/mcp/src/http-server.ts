@@ -13,7 +13,7 @@ import {
 } from "@modelcontextprotocol/server";
 import { InFlightCalls } from "./legacy-cancellation.ts";
 
-export const MCP_PATH = "/mcp";
+const MCP_PATH = "/mcp";
 const HOST = "127.0.0.1";
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 

@@ -16,7 +16,7 @@ import type { ToolCall, ToolDefinition, ToolOutcome } from "./tool-definition.ts
 import { errorOutcome } from "./tool-errors.ts";
 import { mcpVersion } from "./version.ts";
 
-export const SERVER_NAME = "aidp-mcp";
+const SERVER_NAME = "aidp-mcp";
 
 export interface ServerSetup {
   tools: readonly ToolDefinition[];

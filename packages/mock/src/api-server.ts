@@ -87,7 +87,7 @@ export async function listenApiServer(options: ApiServerOptions): Promise<ApiSer
 }
 
 /** The caller's request id when it fits the spec's pattern, else a new one. */
-export function requestIdFor(facts: SpecFacts, callerRequestId: string | undefined): string {
+function requestIdFor(facts: SpecFacts, callerRequestId: string | undefined): string {
   return callerRequestId && facts.requestIdPattern.test(callerRequestId) ? callerRequestId : newRequestId();
 }
 

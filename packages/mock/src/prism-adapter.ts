@@ -216,7 +216,7 @@ export const MESSAGE_SHAPES: readonly MessageShape[] = [
 ];
 
 /** Where a diagnostic is and the rule it states; a message of no known shape is kept whole as the rule. */
-export function readDiagnostic(
+function readDiagnostic(
   diagnostic: PrismDiagnostic,
   direction: Direction,
 ): { location: ViolationLocation; rule: string } {

@@ -17,9 +17,9 @@ import {
 
 export type { RegionInfo } from "./region-realm.js";
 
-export const REGIONS_CONFIG_FILE = "~/.oci/regions-config.json";
-export const REGION_METADATA_VARIABLE = "OCI_REGION_METADATA";
-export const DEFAULT_REALM_VARIABLE = "OCI_DEFAULT_REALM";
+const REGIONS_CONFIG_FILE = "~/.oci/regions-config.json";
+const REGION_METADATA_VARIABLE = "OCI_REGION_METADATA";
+const DEFAULT_REALM_VARIABLE = "OCI_DEFAULT_REALM";
 
 /** One region's metadata, as regions-config.json, OCI_REGION_METADATA and the metadata service give it. */
 interface RegionMetadata {

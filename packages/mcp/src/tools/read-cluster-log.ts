@@ -13,7 +13,7 @@ import { type ToolContext, type ToolDefinition, toolNameOf } from "../tool-defin
 
 export const READ_CLUSTER_LOG = "read_cluster_log";
 /** MCP clients commonly give up on a request after 60 s: a wait stays well under that. */
-export const MAX_WAIT_SECONDS = 50;
+const MAX_WAIT_SECONDS = 50;
 const DEFAULT_WAIT_SECONDS = 10;
 const POLL_INTERVAL_MS = 1_000;
 /** The log text appears twice (structured and text): each copy gets under half the budget. */

@@ -8,7 +8,7 @@ import { RESULT_BUDGET_BYTES, resultBytes, utf8Bytes } from "../result-size.ts";
 import { fixedParameters, type ToolContext, type ToolDefinition, toolNameOf } from "../tool-definition.ts";
 
 /** Small, so that a page costs an agent little; the spec's own default (100) and maximum stay allowed. */
-export const SEARCH_DEFAULT_LIMIT = 50;
+const SEARCH_DEFAULT_LIMIT = 50;
 /** A record's payload is shown this long at most in the text (all of it is in the structured content). */
 const TEXT_PAYLOAD_CHARS = 120;
 

@@ -11,7 +11,7 @@ export interface HttpChild {
   logLines(): string[];
 }
 
-export async function startHttpChild(args: string[], env: Record<string, string> = {}): Promise<HttpChild> {
+async function startHttpChild(args: string[], env: Record<string, string> = {}): Promise<HttpChild> {
   const child = startProcess(process.execPath, [mcpBin, "--transport", "http", "--port", "0", ...args], {
     env: childEnvironment(env),
     name: "aidp-mcp --transport http",

@@ -8,7 +8,7 @@ import type { McpSession, ToolResult } from "./sessions.ts";
 import { plantedSecrets, secretsIn, transcript } from "./transcript.ts";
 
 export const INSTANCE_ID = "ocid1.aidataplatform.oc1.iad.mcptests";
-export const RECORDS = 120;
+const RECORDS = 120;
 /** The bin's arguments for the test's mock: its URL, no signature, the instance. */
 export const serverArgs = (mockUrl: string) => [
   "--endpoint",
@@ -19,7 +19,7 @@ export const serverArgs = (mockUrl: string) => [
   INSTANCE_ID,
 ];
 /** How long the mock's exports take: long enough to see PENDING, short enough to wait for READY. */
-export const EXPORT_READY_AFTER_MS = 2_500;
+const EXPORT_READY_AFTER_MS = 2_500;
 const EXPORT_DETAILS = {
   logContentTypeContains: "driver",
   timeBegin: "2025-03-16T00:00:00Z",

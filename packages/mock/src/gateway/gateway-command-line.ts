@@ -74,7 +74,7 @@ export function refuseGatewayFlags(values: GatewayFlagValues): void {
  * startGateway's options from the flags, but `auth` (read the files only once the options are known to go
  * together: {@link gatewayAuthFromFlags}); bad values are TypeErrors naming the flag.
  */
-export function gatewayOptionsFromFlags(
+function gatewayOptionsFromFlags(
   values: GatewayFlagValues,
   environment: NodeJS.ProcessEnv,
 ): UncheckedGatewayOptions {
@@ -113,7 +113,7 @@ function authSettings(values: GatewayFlagValues, environment: NodeJS.ProcessEnv)
  * The gateway's credentials from `--auth`, `--profile`, `--config-file`, their OCI_CLI_* variables or the
  * config-less ones, read now: a missing profile or key file stops the start with the file, line and key.
  */
-export async function gatewayAuthFromFlags(
+async function gatewayAuthFromFlags(
   values: GatewayFlagValues,
   environment: NodeJS.ProcessEnv,
 ): Promise<GatewayOptions["auth"]> {

@@ -127,7 +127,7 @@ function federationKeyId(certificate: X509Certificate): string {
 }
 
 /** The `opc-tenant:` value of the subject, or else `opc-identity:` (as oci-common also accepts). */
-export function tenancyOf(certificate: X509Certificate): string {
+function tenancyOf(certificate: X509Certificate): string {
   const subject = certificate.subject;
   const value = (prefix: string) => new RegExp(`${prefix}:([^\\s,+]+)`).exec(subject)?.[1];
   const tenancy = value("opc-tenant") ?? value("opc-identity");

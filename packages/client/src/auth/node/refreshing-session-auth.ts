@@ -7,7 +7,7 @@ import { type DateHeader, signatureHeaders } from "../request-signer.js";
 import { sessionTokenClaims } from "../session-token-claims.js";
 import type { AuthProvider, SignableRequest } from "../types.js";
 
-export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
+const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
 
 /** A session as a provider obtains it. `token` may carry the `ST$` prefix or not. */
 export interface ObtainedSession {
