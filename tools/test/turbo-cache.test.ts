@@ -98,8 +98,8 @@ describe("turbo build cache", () => {
     [
       "@aidp/mock",
       "packages/mock/src/options.ts",
-      "/** What every mode takes. */",
-      "/** What every mode of the AIDP mock takes. */",
+      "/** What only the stateful mock (the default mode) takes. */",
+      "/** What only the stateful mock of AIDP (the default mode) takes. */",
     ],
   ])("rebuilds %s and its dependents, nothing else, after one edit", async (name, file, from, to) => {
     editFile(file, from, to);
