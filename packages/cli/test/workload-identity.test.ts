@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as signature from "@aidp/client/signature";
 import { type RunningMock, startMock } from "@aidp/mock";
-import { issueSessionToken } from "@aidp/test-support";
+import { resourcePrincipalEnvironment } from "@aidp/test-support";
 import {
   type FederationFake,
   type MetadataServiceFake,
@@ -22,7 +22,6 @@ import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
 
 const directory = mkdtempSync(join(tmpdir(), "aidp-cli-workload-identity-"));
 const refuseDns = fileURLToPath(new URL("./support/refuse-dns.mjs", import.meta.url));
-const sessionKeys = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const RECORDS = 3;
 
 let mock: RunningMock;
@@ -56,17 +55,9 @@ afterAll(async () => {
 const search = (args: string[], env: Record<string, string>) =>
   runAidp(["audit", "search-logs", "--instance-id", "ocid1.x", "--no-retry", ...args], { env });
 
-/** OCI Functions' variables: the session key's file, and a token whose jwk claim is `tokenKey`. */
-function resourcePrincipal(tokenKey: KeyObject): Record<string, string> {
-  const privateKey = join(directory, "rp.pem");
-  writeFileSync(privateKey, sessionKeys.privateKey.export({ type: "pkcs1", format: "pem" }));
-  return {
-    OCI_RESOURCE_PRINCIPAL_VERSION: "2.2",
-    OCI_RESOURCE_PRINCIPAL_RPST: issueSessionToken({ publicKey: tokenKey }),
-    OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: privateKey,
-    OCI_RESOURCE_PRINCIPAL_REGION: "us-ashburn-1",
-  };
-}
+/** OCI Functions' variables, the key in a file; `tokenKey`: the token names another key than the one signing. */
+const resourcePrincipal = (tokenKey?: KeyObject) =>
+  resourcePrincipalEnvironment({ tokenKey, privateKeyFile: join(directory, "rp.pem") });
 
 const recordsIn = (stdout: string) => (JSON.parse(stdout) as { items: unknown[] }).items.length;
 
@@ -76,7 +67,7 @@ describe("resource principal", () => {
     ["OCI_CLI_AUTH=resource_principal", [], { OCI_CLI_AUTH: "resource_principal" }],
   ])("%s: the mock verifies the ST$ signature", async (_, args, env) => {
     const { code, stdout, stderr } = await search(["--endpoint", mock.url, ...args], {
-      ...resourcePrincipal(sessionKeys.publicKey),
+      ...resourcePrincipal(),
       ...env,
     });
     expect(stderr).toBe("");
@@ -96,7 +87,7 @@ describe("resource principal", () => {
 
   it("the region from OCI_RESOURCE_PRINCIPAL_REGION: no --region needed", async () => {
     const { code, stderr } = await search(["--auth", "resource_principal", "--debug"], {
-      ...resourcePrincipal(sessionKeys.publicKey),
+      ...resourcePrincipal(),
       NODE_OPTIONS: `--import=${refuseDns}`,
     });
     expect(stderr).toContain(

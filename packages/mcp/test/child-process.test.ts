@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { type RunningMock, startMock } from "@aidp/mock";
 import {
   generateTestKeyPair,
-  issueSessionToken,
   pemBody,
+  resourcePrincipalEnvironment,
   runToExit,
   TEST_IDENTITY,
 } from "@aidp/test-support";
@@ -85,7 +85,6 @@ describe("credentials as the aidp command line: config-less API key from OCI_CLI
 });
 
 describe("credentials as the aidp command line: --auth resource_principal (OCI Functions' variables)", () => {
-  const sessionKeys = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const directory = mkdtempSync(join(tmpdir(), "aidp-mcp-rp-"));
   let verifying: RunningMock;
   beforeAll(async () => {
@@ -101,24 +100,17 @@ describe("credentials as the aidp command line: --auth resource_principal (OCI F
     await verifying?.stop();
     rmSync(directory, { recursive: true, force: true });
   });
-  /** The variables with the session key, and a token that names `tokenKey` as the session's public key. */
-  const resourcePrincipal = (tokenKey: KeyObject) => {
-    const token = issueSessionToken({ publicKey: tokenKey });
-    plantedSecrets.add(token);
-    const privateKey = join(directory, "rp.pem");
-    writeFileSync(privateKey, sessionKeys.privateKey.export({ type: "pkcs1", format: "pem" }) as string);
-    return {
-      OCI_RESOURCE_PRINCIPAL_VERSION: "2.2",
-      OCI_RESOURCE_PRINCIPAL_RPST: token,
-      OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: privateKey,
-      OCI_RESOURCE_PRINCIPAL_REGION: "us-ashburn-1",
-    };
+  /** OCI Functions' variables, the key in a file; `tokenKey`: the token names another key than the one signing. */
+  const resourcePrincipal = (tokenKey?: KeyObject) => {
+    const env = resourcePrincipalEnvironment({ tokenKey, privateKeyFile: join(directory, "rp.pem") });
+    plantedSecrets.add(env.OCI_RESOURCE_PRINCIPAL_RPST as string);
+    return env;
   };
 
   it.each([
     [
       "the token names the session key: the mock verifies the ST$ signature",
-      () => sessionKeys.publicKey,
+      (): KeyObject | undefined => undefined,
       false,
     ],
     [

@@ -3,9 +3,8 @@
 // the first request; a resource principal's is OCI_RESOURCE_PRINCIPAL_REGION. The regional host cannot be reached
 // from a test, so the client's `fetch` stands in for DNS only: it sends each request, Host header and all, to a
 // local service that verifies its `ST$` signature, and records the URL the client asked for.
-import { generateKeyPairSync } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { issueSessionToken } from "@aidp/test-support";
+import { resourcePrincipalEnvironment } from "@aidp/test-support";
 import {
   closedPort,
   type FederationFake,
@@ -138,18 +137,7 @@ describe("a client without baseUrl or region", () => {
   it("resource principal: OCI_RESOURCE_PRINCIPAL_REGION, known at once", async () => {
     const service = await startSessionTokenService();
     closers.push(service.close);
-    const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const auth = resourcePrincipalAuth({
-      env: {
-        OCI_RESOURCE_PRINCIPAL_VERSION: "2.2",
-        OCI_RESOURCE_PRINCIPAL_RPST: issueSessionToken({ publicKey: keys.publicKey }),
-        OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: keys.privateKey.export({
-          type: "pkcs8",
-          format: "pem",
-        }) as string,
-        OCI_RESOURCE_PRINCIPAL_REGION: "uk-gov-london-1",
-      },
-    });
+    const auth = resourcePrincipalAuth({ env: resourcePrincipalEnvironment({ region: "uk-gov-london-1" }) });
     const asked: string[] = [];
     const client = createAidpClient({ auth, fetch: routedTo(service, asked) });
     await client.searchAuditLogs({ aiDataPlatformId: "ocid1.x" });
