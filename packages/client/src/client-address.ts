@@ -7,9 +7,9 @@ import { keptBodyOf, keptBodyRequest } from "./buffered-http.js";
 import { type EndpointOptions, type RegionResolution, resolveBaseUrl } from "./endpoint.js";
 
 /** The origin requests are built on until the region is known (raw middleware sees it there). */
-export const REGION_PENDING_BASE_URL = "https://region-not-loaded-yet.invalid";
+const REGION_PENDING_BASE_URL = "https://region-not-loaded-yet.invalid";
 
-export interface ClientAddress {
+interface ClientAddress {
   /** The base URL openapi-fetch builds requests on. */
   baseUrl: string;
   /** The request on its real base URL (the region read first, once); absent when `baseUrl` is already real. */
