@@ -45,7 +45,9 @@ describe("the region's realm", () => {
   ])("%j %j reaches %s", async (args, env, host, region) => {
     const { code, stderr } = await searchIn(args, env);
     expect(stderr).toContain(`aidp debug: endpoint https://${host} (region ${region}), auth none`);
-    expect(stderr).toContain(`aidp: network failure: cannot reach ${host}:443: ENOTFOUND (no such host)`);
+    expect(stderr).toContain(
+      `aidp: network failure: searchAuditLogs failed: looking up ${host}:443: no such host (ENOTFOUND)`,
+    );
     expect(code).toBe(4);
   });
 
