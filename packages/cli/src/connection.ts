@@ -65,6 +65,8 @@ export async function connectionOptions(
     );
   }
   const region = pick("region");
+  // An instance principal learns its region from the metadata service: read it now, for the address and --debug.
+  if (!endpoint && !region && auth?.region === undefined) await auth?.loadRegion?.();
   if (!endpoint && !region && !auth?.region)
     throw new UsageError(
       "no endpoint: give --endpoint or --region (or OCI_CLI_ENDPOINT, OCI_CLI_REGION, or a region in the profile)",

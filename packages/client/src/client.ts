@@ -7,7 +7,8 @@ import createClient, { type Client } from "openapi-fetch";
 import { createApiError } from "./api-errors.js";
 import { keptBodyRequest } from "./buffered-http.js";
 import { startDeadline } from "./call-deadline.js";
-import { resolveBaseUrl } from "./endpoint.js";
+import { clientAddress } from "./client-address.js";
+import type { RegionResolution } from "./endpoint.js";
 import { AidpValidationError } from "./errors.js";
 import { callHeaders, operationFacts } from "./generated/operations.js";
 import type { OperationId, OperationInput, SuccessHeaders, WireRequest } from "./operation-types.js";
@@ -15,7 +16,7 @@ import { type AidpClientOptions, type CallOptions, checkDurations, resolveTimeou
 import { type ItemsIterator, itemsOf, type PageOptions, paginate } from "./pagination.js";
 import { prepareRequest } from "./prepare-request.js";
 import { resolveRetryPolicy } from "./retry-policy.js";
-import { type CallSettings, createTransport } from "./transport.js";
+import { type CallSettings, createTransport, type Transport } from "./transport.js";
 
 type SearchAuditLogsHeaders = SuccessHeaders<"searchAuditLogs">;
 type DownloadClusterLogsHeaders = SuccessHeaders<"downloadClusterLogs">;
@@ -92,7 +93,12 @@ const CALL_OPTION_NAMES = Object.keys(CALL_OPTIONS);
 const PAGE_OPTION_NAMES = Object.keys(PAGE_OPTIONS);
 
 export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
-  const baseUrl = resolveBaseUrl(options, options.auth?.region);
+  return createClientWith(options, {});
+}
+
+/** createAidpClient with regions looked up as `resolution` says (the Node entry's: files and variables too). */
+export function createClientWith(options: AidpClientOptions, resolution: RegionResolution): AidpClient {
+  const { baseUrl, rebase } = clientAddress(options, resolution);
   const defaultHeaders = {
     ...options.headers,
     ...(options.userAgent ? { "user-agent": options.userAgent } : {}),
@@ -101,11 +107,14 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
   const clientRetry = resolveRetryPolicy(options.retry);
   checkDurations(options, "createAidpClient: ");
   const clientTimeoutMs = resolveTimeoutMs(options.timeoutMs);
-  const transport = createTransport({
+  const signedTransport = createTransport({
     fetch: options.fetch ?? globalThis.fetch,
     auth: options.auth,
     logger: options.logger,
   });
+  const transport: Transport = rebase
+    ? async (request, call) => signedTransport(await rebase(request), call)
+    : signedTransport;
   const raw = createClient<paths>({
     baseUrl,
     headers: defaultHeaders,

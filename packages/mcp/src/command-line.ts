@@ -33,6 +33,7 @@ Connection (as the aidp command line; each also read from its OCI_CLI_* variable
   --timeout SECONDS       each attempt's timeout, default 60
   --instance-id OCID      the AI Data Platform instance (${INSTANCE_ID_ENVIRONMENT}); then no tool asks for it
   Config-less API key: OCI_CLI_USER, OCI_CLI_TENANCY, OCI_CLI_FINGERPRINT, OCI_CLI_KEY_FILE or OCI_CLI_KEY_CONTENT.
+  Inside OCI, no key: --auth instance_principal (no --region needed), resource_principal, oke_workload_identity.
 
 Tools:
   --read-only             offer only the tools that change nothing (search_audit_logs)

@@ -1,5 +1,6 @@
 // Starts the server as the command line says: the API client, the tools, then stdio or HTTP. Log lines go to
 // standard error (standard output is the protocol's, on stdio), redacted like everything else.
+import { API_KEY_ENVIRONMENT, RESOURCE_PRINCIPAL_ENV } from "@aidp/client/node";
 import { readApiFacts } from "@aidp/spec/facts";
 import { serveStdio } from "@modelcontextprotocol/server/stdio";
 import { parseCommandLine, USAGE } from "./command-line.ts";
@@ -11,8 +12,12 @@ import { serverFactory } from "./server.ts";
 import { buildTools } from "./tool-catalog.ts";
 import { mcpVersion } from "./version.ts";
 
-/** Environment variables whose values are secrets wherever they show up. */
-const SECRET_ENVIRONMENT = ["OCI_CLI_KEY_CONTENT", "OCI_CLI_PASSPHRASE"];
+/** Environment variables whose values are secrets wherever they show up (keys and tokens also have a shape). */
+const SECRET_ENVIRONMENT = [
+  API_KEY_ENVIRONMENT.keyContent,
+  API_KEY_ENVIRONMENT.passphrase,
+  RESOURCE_PRINCIPAL_ENV.passphrase,
+];
 
 export interface Running {
   /** Resolves when the server has stopped (stdin closed, or a signal). */

@@ -1,10 +1,17 @@
 // The built `aidp-mcp` bin as a child process, as agents start it: over stdio (the client's transport spawns it)
 // and over HTTP on 127.0.0.1, with the 1.x SDK client and the 2.x client on 2026-07-28.
+import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningMock, startMock } from "@aidp/mock";
-import { generateTestKeyPair, pemBody, runToExit, TEST_IDENTITY } from "@aidp/test-support";
+import {
+  generateTestKeyPair,
+  pemBody,
+  resourcePrincipalEnvironment,
+  runToExit,
+  TEST_IDENTITY,
+} from "@aidp/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useHttpChild } from "./support/http-child.ts";
 import {
@@ -69,6 +76,57 @@ describe("credentials as the aidp command line: config-less API key from OCI_CLI
     try {
       const result = await session.callTool("search_audit_logs", { limit: 3 });
       expect(result.isError ?? false).toBe(refused);
+      if (refused) expect(result.content[0]?.text).toMatch(/401 \w+: .*opc-request-id [0-9A-F]{32}/);
+      else expect((result.structuredContent as { items: unknown[] }).items).toHaveLength(3);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe("credentials as the aidp command line: --auth resource_principal (OCI Functions' variables)", () => {
+  const directory = mkdtempSync(join(tmpdir(), "aidp-mcp-rp-"));
+  let verifying: RunningMock;
+  beforeAll(async () => {
+    // API-key key ids would be looked up in this file; ST$ key ids are checked with the token's jwk claim.
+    const unrelated = join(directory, "unrelated.pem");
+    writeFileSync(
+      unrelated,
+      generateTestKeyPair().publicKey.export({ type: "spki", format: "pem" }) as string,
+    );
+    verifying = await startMock({ port: 0, records: 3, verifySignatures: unrelated });
+  });
+  afterAll(async () => {
+    await verifying?.stop();
+    rmSync(directory, { recursive: true, force: true });
+  });
+  /** OCI Functions' variables, the key in a file; `tokenKey`: the token names another key than the one signing. */
+  const resourcePrincipal = (tokenKey?: KeyObject) => {
+    const env = resourcePrincipalEnvironment({ tokenKey, privateKeyFile: join(directory, "rp.pem") });
+    plantedSecrets.add(env.OCI_RESOURCE_PRINCIPAL_RPST as string);
+    return env;
+  };
+
+  it.each([
+    [
+      "the token names the session key: the mock verifies the ST$ signature",
+      (): KeyObject | undefined => undefined,
+      false,
+    ],
+    [
+      "the token names another key: the mock's 401 is an isError result",
+      () => generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey,
+      true,
+    ],
+  ])("%s", async (_, tokenKey, refused) => {
+    const session = await stdioSession(
+      "sdk2-modern",
+      ["--auth", "resource_principal", "--endpoint", verifying.url, "--instance-id", INSTANCE_ID],
+      resourcePrincipal(tokenKey()),
+    );
+    try {
+      const result = await session.callTool("search_audit_logs", { limit: 3 });
+      expect(result.isError ?? false, result.content[0]?.text).toBe(refused);
       if (refused) expect(result.content[0]?.text).toMatch(/401 \w+: .*opc-request-id [0-9A-F]{32}/);
       else expect((result.structuredContent as { items: unknown[] }).items).toHaveLength(3);
     } finally {

@@ -180,12 +180,12 @@ describe("nothing secret reaches the model", () => {
     const result = await session.callTool("read_cluster_log", { logHandle, waitSeconds: 5 });
     expect(result.isError).toBe(true);
     expect(result.content[0]?.text).toBe(
-      "read_cluster_log failed: the log file's URL answered 403 Forbidden (the URL may have expired)",
+      "read_cluster_log failed: the log file's PAR URL answered 403 Forbidden (the URL may have expired)",
     );
     expect(result.structuredContent).toEqual({
       error: {
         kind: "LogFileError",
-        message: "the log file's URL answered 403 Forbidden (the URL may have expired)",
+        message: "the log file's PAR URL answered 403 Forbidden (the URL may have expired)",
       },
     });
   });

@@ -11,7 +11,13 @@ export {
   startProcess,
   stopAllProcesses,
 } from "./processes.ts";
-export { issueSessionToken, type SessionTokenRequest, sessionTokenPayload } from "./session-tokens.ts";
+export {
+  issueSessionToken,
+  type ResourcePrincipalOptions,
+  resourcePrincipalEnvironment,
+  type SessionTokenRequest,
+  sessionTokenPayload,
+} from "./session-tokens.ts";
 export {
   type CertificateRequest,
   issueTestCertificate,

@@ -15,6 +15,12 @@ export interface AuthProvider {
   /** Region from the credentials (e.g. the config file's `region`), if any. */
   readonly region?: string | undefined;
   /**
+   * Providers that learn their region from a service (instance principals: the metadata service's
+   * `instance/region`) read it here, once, as a region identifier; `region` holds it afterwards. A client made
+   * without `baseUrl` or `region` calls it before its first request.
+   */
+  loadRegion?(): Promise<string>;
+  /**
    * Providers whose credentials are session tokens (instance and resource principals, OKE workload identity)
    * get a new token here. The client calls it when the service answers 401 and then sends that attempt once
    * more, re-signed; never twice in one call, whatever the retry settings.

@@ -99,7 +99,7 @@ describe("instancePrincipalAuth", () => {
     expect(provider.region).toBe("us-ashburn-1");
   });
 
-  it("takes the metadata address from OCI_METADATA_BASE_URL and the tenancy from opc-identity:", async () => {
+  it("takes the metadata address from OCI_METADATA_BASE_URL, the federation endpoint from OCI_SDK_AUTH_CLIENT_REGION_URL and the tenancy from opc-identity:", async () => {
     const identity = makeInstanceIdentity({
       tenancyAttribute: "opc-identity",
       tenancy: "ocid1.tenancy.oc1..byidentity",
@@ -109,11 +109,11 @@ describe("instancePrincipalAuth", () => {
     const service = await startSessionTokenService();
     closers.push(metadata.close, federation.close, service.close);
     const provider = instancePrincipalAuth({
-      federationEndpoint: federation.url,
-      env: { OCI_METADATA_BASE_URL: metadata.url },
+      env: { OCI_METADATA_BASE_URL: metadata.url, OCI_SDK_AUTH_CLIENT_REGION_URL: federation.url },
     });
     expect((await search(service, provider)).status).toBe(200);
     expect(metadata.requests).toHaveLength(4);
+    expect(federation.checked.map((check) => check.verified)).toEqual([true]);
     expect(federation.checked[0]?.keyId).toMatch(/^ocid1\.tenancy\.oc1\.\.byidentity\/fed-x509-sha256\//);
   });
 

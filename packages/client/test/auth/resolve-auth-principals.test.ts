@@ -1,6 +1,6 @@
 // Which provider resolveAuth calls for the three workload identities. The providers themselves (metadata service,
 // federation, proxymux) are tested against fakes where they are written; here they are replaced by recording
-// stand-ins, so that this test checks the choice only: one call, no options, the provider returned as is.
+// stand-ins, so that this test checks the choice only: one call, given the resolver's `env`, the provider returned as is.
 import { describe, expect, it, vi } from "vitest";
 import type { AuthProvider } from "../../src/auth/types.ts";
 
@@ -37,8 +37,10 @@ describe("resolveAuth for workload identities", () => {
     ],
   ])("%s calls %s", async (_, options, provider) => {
     calls.length = 0;
-    const resolved = resolveAuth({ env: {}, ...options });
-    expect(calls).toEqual([[provider, []]]);
+    const settings = { env: {}, ...options };
+    const resolved = resolveAuth(settings);
+    // The providers read their own variables from the resolver's `env`, not from process.env behind its back.
+    expect(calls).toEqual([[provider, [{ env: settings.env }]]]);
     const headers = await resolved.provider?.signRequest({
       method: "GET",
       url: "https://x.test/",

@@ -1,12 +1,16 @@
 // `read_cluster_log`: the log file of an export started by `download_cluster_logs`, by its handle. While the
-// file's URL answers 404 it polls, for at most `waitSeconds` (progress notifications if the client asked for
-// them; a cancelled request stops at once), then answers PENDING, which is not an error. Ready, it returns the
-// lines asked for (`grep`, `tailLines`), bounded, with the whole file's size and line count.
-import { AidpValidationError } from "@aidp/client";
+// file's URL answers 404 it polls (the client's waitForLogFile), for at most `waitSeconds` (progress notifications
+// if the client asked for them; a cancelled request stops at once), then answers PENDING, which is not an error.
+// Ready, it returns the lines asked for (`grep`, `tailLines`), bounded, with the whole file's size and line count.
+import {
+  AidpLogFileError,
+  AidpLogFileNotReadyError,
+  AidpValidationError,
+  waitForLogFile,
+} from "@aidp/client";
 import { checkValue, type ValidationIssue, type ValueRules } from "@aidp/client/value-rules";
-import { UnknownLogHandleError } from "../errors.ts";
+import { LogFileError, UnknownLogHandleError } from "../errors.ts";
 import { readExcerpt } from "../log-excerpt.ts";
-import { waitForLogFile } from "../log-file-wait.ts";
 import type { ToolInputSchema } from "../operation-arguments.ts";
 import { RESULT_BUDGET_BYTES } from "../result-size.ts";
 import { type ToolContext, type ToolDefinition, toolNameOf } from "../tool-definition.ts";
@@ -16,6 +20,10 @@ export const READ_CLUSTER_LOG = "read_cluster_log";
 const MAX_WAIT_SECONDS = 50;
 const DEFAULT_WAIT_SECONDS = 10;
 const POLL_INTERVAL_MS = 1_000;
+/** The pauses double from POLL_INTERVAL_MS up to this: a waiting agent hears progress at least this often. */
+const MAX_POLL_INTERVAL_MS = 5_000;
+/** `waitSeconds: 0` still looks once: that one request is given this long to answer. */
+const ONE_LOOK_MS = 1_000;
 /** The log text appears twice (structured and text): each copy gets under half the budget. */
 const LOG_TEXT_BYTES = Math.floor(RESULT_BUDGET_BYTES / 2) - 2_000;
 
@@ -30,7 +38,7 @@ const INPUT_SCHEMA: ToolInputSchema = {
     },
     waitSeconds: {
       type: "integer",
-      description: `How long to wait for the log file if it is not ready yet, in seconds (0 to ${MAX_WAIT_SECONDS}). Default ${DEFAULT_WAIT_SECONDS}.`,
+      description: `How long to wait for the log file if it is not ready yet, in seconds (0 to ${MAX_WAIT_SECONDS}; 0 looks once). Default ${DEFAULT_WAIT_SECONDS}.`,
       minimum: 0,
       maximum: MAX_WAIT_SECONDS,
       default: DEFAULT_WAIT_SECONDS,
@@ -79,18 +87,27 @@ export function readClusterLogTool(context: ToolContext): ToolDefinition {
         throw new UnknownLogHandleError(
           "logHandle: no export with this handle (never issued, expired, or from before the server restarted); start one with download_cluster_logs",
         );
-      const response = await waitForLogFile(parUrl, {
-        signal: call.signal,
-        maxWaitMs: waitSeconds * 1000,
-        intervalMs: POLL_INTERVAL_MS,
-        onPending: (waitedMs) =>
-          call.progress(Math.round(waitedMs / 1000), waitSeconds, "the log file is not ready yet"),
-      });
-      if (!response)
-        return {
-          structured: { status: "PENDING", logHandle, waitedSeconds: waitSeconds },
-          text: `PENDING: the log file is not ready yet after ${waitSeconds} s. Call ${READ_CLUSTER_LOG} again with the same logHandle later.`,
-        };
+      let response: Response;
+      try {
+        response = await waitForLogFile(
+          { logParUrl: parUrl },
+          {
+            signal: call.signal,
+            maxWaitMs: Math.max(waitSeconds * 1000, ONE_LOOK_MS),
+            intervalMs: POLL_INTERVAL_MS,
+            maxIntervalMs: MAX_POLL_INTERVAL_MS,
+            onPoll: ({ waitedMs }) =>
+              call.progress(Math.round(waitedMs / 1000), waitSeconds, "the log file is not ready yet"),
+          },
+        );
+      } catch (error) {
+        if (error instanceof AidpLogFileNotReadyError)
+          return {
+            structured: { status: "PENDING", logHandle, waitedSeconds: waitSeconds },
+            text: `PENDING: the log file is not ready yet after ${waitSeconds} s. Call ${READ_CLUSTER_LOG} again with the same logHandle later.`,
+          };
+        throw error instanceof AidpLogFileError ? logFileRefused(error) : error;
+      }
       const excerpt = await readExcerpt(response.body as ReadableStream<Uint8Array>, {
         grep,
         tailLines: args.tailLines as number | undefined,
@@ -129,4 +146,10 @@ function regularExpression(source: string | undefined, issues: ValidationIssue[]
     });
     return undefined;
   }
+}
+
+/** The client's words, and what an agent can do about a refusal: a PAR URL that answers 401 or 403 has expired. */
+function logFileRefused(error: AidpLogFileError): LogFileError {
+  const expired = error.status === 401 || error.status === 403;
+  return new LogFileError(`${error.message}${expired ? " (the URL may have expired)" : ""}`);
 }

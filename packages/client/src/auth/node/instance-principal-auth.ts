@@ -22,14 +22,19 @@ import { createRefreshingSessionAuth, type SessionRefreshOptions } from "./refre
 import { generateSessionKeyPair, pemContent } from "./session-key-pair.js";
 
 export const DEFAULT_METADATA_BASE_URL = "http://169.254.169.254/opc/v2/";
+/** The Go SDK's override of the federation endpoint (its auth client's host). */
+const FEDERATION_ENDPOINT_VARIABLE = "OCI_SDK_AUTH_CLIENT_REGION_URL";
 
 /** `timeoutMs` and `retry` apply to the metadata service and the federation endpoint alike. */
 export interface InstancePrincipalAuthOptions extends IdentityServiceOptions, SessionRefreshOptions {
   /** Default `OCI_METADATA_BASE_URL`, else `http://169.254.169.254/opc/v2/` (as oci-common's builder). */
   metadataBaseUrl?: string;
-  /** Default `https://auth.{region}.{domain}`, the region from the metadata service and its realm's domain. */
+  /**
+   * Default `OCI_SDK_AUTH_CLIENT_REGION_URL` (as the Go SDK reads it), else `https://auth.{region}.{domain}`, the
+   * region from the metadata service and its realm's domain.
+   */
   federationEndpoint?: string;
-  /** Where `OCI_METADATA_BASE_URL` is read. Default `process.env`. */
+  /** Where `OCI_METADATA_BASE_URL` and `OCI_SDK_AUTH_CLIENT_REGION_URL` are read. Default `process.env`. */
   env?: Record<string, string | undefined>;
 }
 
@@ -49,6 +54,7 @@ export function instancePrincipalAuth(options: InstancePrincipalAuthOptions = {}
   const timeoutMs = options.timeoutMs ?? DEFAULT_IDENTITY_TIMEOUT_MS;
   const retry = resolveRetryPolicy(DEFAULT_IDENTITY_RETRY, options.retry);
   let region: string | undefined;
+  let regionRead: Promise<string> | undefined;
 
   const readMetadata = (path: string) => {
     const url = new URL(path, metadataBaseUrl).href;
@@ -61,9 +67,29 @@ export function instancePrincipalAuth(options: InstancePrincipalAuthOptions = {}
     });
   };
 
+  // Once per provider (an instance does not move); a failed read is tried again by the next caller. The service
+  // may answer a short code (`iad`): the region's identifier is what a client's address and the federation need.
+  const loadRegion = () => {
+    regionRead ??= readMetadata("instance/region").then(
+      (answer) => {
+        region = resolveRegionForNode(answer.trim(), env).regionId;
+        return region;
+      },
+      (failure) => {
+        regionRead = undefined;
+        throw failure;
+      },
+    );
+    return regionRead;
+  };
+
   const obtain = async () => {
-    region ??= (await readMetadata("instance/region")).trim();
-    const endpoint = (options.federationEndpoint ?? federationEndpointOf(region, env)).replace(/\/+$/, "");
+    const regionId = await loadRegion();
+    const endpoint = (
+      options.federationEndpoint ??
+      (env[FEDERATION_ENDPOINT_VARIABLE] || undefined) ??
+      federationEndpointOf(regionId, env)
+    ).replace(/\/+$/, "");
     const [identity, sessionKeys] = await Promise.all([readIdentity(readMetadata), generateSessionKeyPair()]);
     const url = `${endpoint}/v1/x509`;
     const body = JSON.stringify({
@@ -96,7 +122,10 @@ export function instancePrincipalAuth(options: InstancePrincipalAuthOptions = {}
     return { token: tokenOf(answer, url), privateKey: sessionKeys.privateKey };
   };
 
-  return createRefreshingSessionAuth({ name: "instance principal", obtain, region: () => region }, options);
+  return createRefreshingSessionAuth(
+    { name: "instance principal", obtain, region: () => region, loadRegion },
+    options,
+  );
 }
 
 /** Read again for every session: the instance's certificate is rotated by OCI. */

@@ -1,7 +1,7 @@
 // The Node entry's createAidpClient: the same client, with the region's realm found the way the OCI SDKs find it
 // in Node (the built-in list, short codes, ~/.oci/regions-config.json, OCI_REGION_METADATA, OCI_DEFAULT_REALM),
 // which the main entry cannot do in a browser.
-import { type AidpClient, createAidpClient as createClient } from "../../client.js";
+import { type AidpClient, createClientWith } from "../../client.js";
 import { type EndpointOptions, resolveBaseUrl } from "../../endpoint.js";
 import type { AidpClientOptions } from "../../options.js";
 import { lookupRegionForNode } from "../../realms/node-region.js";
@@ -31,10 +31,13 @@ export function resolveBaseUrlForNode(
   });
 }
 
-/** createAidpClient of `@aidp/client`, with regions resolved as {@link resolveBaseUrlForNode} does. */
+/**
+ * createAidpClient of `@aidp/client`, with regions resolved as {@link resolveBaseUrlForNode} does. Without
+ * `baseUrl` or `region`, the auth provider's region: an instance principal's is read from the metadata service
+ * before the first request.
+ */
 export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
-  return createClient({
-    ...options,
-    baseUrl: resolveBaseUrlForNode(options, { fallbackRegion: options.auth?.region }),
+  return createClientWith(options, {
+    lookupRegion: (region, source) => lookupRegionForNode(region, source, process.env),
   });
 }

@@ -23,6 +23,8 @@ export interface SessionSource {
   obtain: () => Promise<ObtainedSession>;
   /** Region of the credentials when known now, or once known. */
   region: () => string | undefined;
+  /** Reads the region from where the provider learns it, when that is a service (see AuthProvider.loadRegion). */
+  loadRegion?: () => Promise<string>;
 }
 
 /** The options every workload-identity provider takes about its tokens. */
@@ -80,6 +82,7 @@ export function createRefreshingSessionAuth(
     get region() {
       return source.region();
     },
+    ...(source.loadRegion ? { loadRegion: source.loadRegion } : {}),
     async signRequest(request: SignableRequest): Promise<Headers> {
       const session = await usable();
       return signatureHeaders(request, session, options.dateHeader);

@@ -108,12 +108,26 @@ export function resolveAuth(options: ResolveAuthOptions = {}): ResolvedAuth {
   switch (authType) {
     case "none":
       return { authType, provider: undefined, source: "none (unsigned requests)" };
+    // The workload identities read their own variables (OCI_METADATA_BASE_URL, OCI_RESOURCE_PRINCIPAL_*, ...):
+    // from the same `env` as the settings.
     case "instance_principal":
-      return { authType, provider: instancePrincipalAuth(), source: "instance principal" };
+      return {
+        authType,
+        provider: instancePrincipalAuth({ env: settings.env }),
+        source: "instance principal",
+      };
     case "resource_principal":
-      return { authType, provider: resourcePrincipalAuth(), source: "resource principal" };
+      return {
+        authType,
+        provider: resourcePrincipalAuth({ env: settings.env }),
+        source: "resource principal",
+      };
     case "oke_workload_identity":
-      return { authType, provider: okeWorkloadIdentityAuth(), source: "OKE workload identity" };
+      return {
+        authType,
+        provider: okeWorkloadIdentityAuth({ env: settings.env }),
+        source: "OKE workload identity",
+      };
   }
   if (authType !== "security_token" && configLessVariablesGiven(settings.env))
     return {
