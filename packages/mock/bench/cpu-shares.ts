@@ -30,7 +30,7 @@ const PARTS: readonly [part: string, matches: (frame: CallFrame) => boolean][] =
   ],
   // The rest of the adapter is validation: validateRequest, validateResponse and the closures they hand Prism.
   ["Prism: checking requests and answers", mockFile("prism-adapter")],
-  ["serialising answers to JSON", mockFunction("contract-guard", /^jsonText$/)],
+  ["serialising answers to JSON", mockFile("json-text")],
   ["page tokens (HMAC)", mockFile("page-tokens")],
   ["searching the records (filter, sort, page)", mockFile("audit-search")],
   [

@@ -6,6 +6,7 @@
 // everything the verdict depends on, so that input is not judged again.
 
 import { exactJson } from "./exact-json.ts";
+import { jsonText } from "./json-text.ts";
 import {
   loadOperations,
   type PrismRequest,
@@ -106,11 +107,6 @@ export async function loadContractGuard(specPath: string): Promise<ContractGuard
     validateResponse: (operation, response) => [...validateResponseOnce(operation, response)],
     verdictStats: () => ({ request: requestVerdicts.stats, response: responseVerdicts.stats }),
   };
-}
-
-/** A body as the JSON text it is sent as: undefined for none (or a value JSON has no text for). */
-export function jsonText(body: unknown): string | undefined {
-  return body === undefined ? undefined : JSON.stringify(body);
 }
 
 /** A verdict shared by every later caller: none of them can change it for the others. */

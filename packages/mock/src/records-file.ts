@@ -55,5 +55,6 @@ export function loadRecordsFile(file: string, guard: ContractGuard, search: Spec
       );
     }
   }
-  return records as AuditRecord[];
+  // Frozen: the mock never changes a record, and each one's JSON text is written once (json-text.ts).
+  return records.map((record) => Object.freeze(record)) as AuditRecord[];
 }

@@ -19,13 +19,13 @@ import {
 import {
   type ContractGuard,
   describeViolations,
-  jsonText,
   loadContractGuard,
   type SpecOperation,
 } from "./contract-guard.ts";
 import { addCorsHeaders, corsPreflight } from "./cors.ts";
 import { queryRecord, write } from "./http-io.ts";
 import { RetryTokens } from "./idempotency.ts";
+import { jsonText } from "./json-text.ts";
 import { apiError, type MockResponse } from "./mock-response.ts";
 import { loadRecordsFile } from "./records-file.ts";
 import { MAX_BODY_BYTES, parseBody, readBodyUpTo } from "./request-body.ts";
