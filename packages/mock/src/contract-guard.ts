@@ -65,6 +65,7 @@ export interface SentResponse {
 /** Prism's guard over the spec bundle at `specPath` (Prism reads and dereferences the file itself). */
 export async function loadContractGuard(specPath: string): Promise<ContractGuard> {
   const operations = await loadOperations(specPath);
+  compileSchemasNow(operations);
   const requestVerdicts = new VerdictCache<readonly SpecViolation[]>();
   const responseVerdicts = new VerdictCache<readonly SpecViolation[]>();
   const validateRequestOnce = (operation: SpecOperation, request: PrismRequest) =>
@@ -117,6 +118,28 @@ function frozen(violations: SpecViolation[]): readonly SpecViolation[] {
     Object.freeze(violation);
   }
   return Object.freeze(violations);
+}
+
+/**
+ * Has Prism compile every schema of every operation now, at start-up, instead of in the time of the first
+ * requests (the first pages of 50 clients paging at once waited about 90 ms for it: bench section 6). Prism keeps
+ * what it compiles; the verdicts on these made-up inputs are thrown away, not remembered.
+ */
+function compileSchemasNow(operations: SpecOperation[]): void {
+  const headers = { "content-type": "application/json" };
+  for (const operation of operations) {
+    validateRequest(operation, {
+      method: operation.method,
+      url: { path: operation.path, query: {} },
+      headers,
+      body: {},
+    });
+    for (const { code } of operation.responses ?? []) {
+      // `default` (or a range such as 4XX) is matched by any status it covers; 599 is covered by nothing else.
+      const statusCode = /^\d{3}$/.test(code) ? Number(code) : 599;
+      validateResponse(operation, { statusCode, headers, body: {} });
+    }
+  }
 }
 
 function allowedMethods(operations: SpecOperation[], path: string): string[] {
