@@ -28,7 +28,10 @@ export function mergeSections(
   });
 }
 
-/** When the earlier results.md was written (its "Written by `pnpm bench` on ..." line), if it says. */
+/**
+ * When the earlier results.md's sections that are kept were written: its "Written by `pnpm bench` on ..." line,
+ * or, after a run of some sections, the run it kept the others from.
+ */
 export function writtenAt(markdown: string): string | undefined {
-  return /Written by `pnpm bench` on (\S+?)\./.exec(markdown)?.[1];
+  return /(?:Written by `pnpm bench` on|the others by the run of) (\S+?)\.(?: |$)/m.exec(markdown)?.[1];
 }
