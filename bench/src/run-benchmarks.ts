@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { benchRoot } from "./measure/run-child.ts";
 import { machineSection } from "./report/machine.ts";
-import { mergeSections, writtenAt } from "./report/merge-sections.ts";
+import { lastFullRun, mergeSections } from "./report/merge-sections.ts";
 import { buildSpeedSection } from "./sections/build-speed.ts";
 import { bundleSizeSection } from "./sections/bundle-size.ts";
 import { cliSection } from "./sections/cli.ts";
@@ -47,13 +47,14 @@ for (const [title, run] of sections) {
   }
 }
 const now = new Date().toISOString();
-const earlierRun = writtenAt(earlier);
+const earlierFullRun = lastFullRun(earlier);
+// The first sentence stays "Written by `pnpm bench` on DATE." either way: tools read the run's date from it.
 const provenance =
   only.length === 0
     ? `Written by \`pnpm bench\` on ${now}.`
-    : `Sections ${[...fresh.keys()].map((title) => title.split(".")[0]).join(", ")} written by ` +
-      `\`pnpm bench ${only.join(" ")}\` on ${now} (the machine and versions below are this run's)` +
-      (earlierRun ? `; the others by the run of ${earlierRun}.` : ".");
+    : `Written by \`pnpm bench\` on ${now}. This run (\`pnpm bench ${only.join(" ")}\`) measured sections ` +
+      `${[...fresh.keys()].map((title) => title.split(".")[0]).join(", ")} (and the machine and versions below); ` +
+      `the other sections are kept from earlier runs${earlierFullRun ? ` (the last full one on ${earlierFullRun})` : ""}.`;
 const parts = [
   "# Benchmarks",
   "",

@@ -29,9 +29,12 @@ export function mergeSections(
 }
 
 /**
- * When the earlier results.md's sections that are kept were written: its "Written by `pnpm bench` on ..." line,
- * or, after a run of some sections, the run it kept the others from.
+ * The date of the last full run behind an earlier results.md: its "Written by `pnpm bench` on ..." line, or, when
+ * that file was itself written by a run of some sections, the full run it names.
  */
-export function writtenAt(markdown: string): string | undefined {
-  return /(?:Written by `pnpm bench` on|the others by the run of) (\S+?)\.(?: |$)/m.exec(markdown)?.[1];
+export function lastFullRun(markdown: string): string | undefined {
+  return (
+    /the last full one on (\S+?)\)/.exec(markdown)?.[1] ??
+    /^Written by `pnpm bench` on (\S+?)\.(?: |$)/m.exec(markdown)?.[1]
+  );
 }
