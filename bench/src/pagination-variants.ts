@@ -16,6 +16,8 @@ export interface PaginationResult {
   /** Records per second of CPU time (user + system) of the reader's process: its own cost, whatever else the
    * shared machine is doing. */
   recordsPerCpuSecond: number;
+  /** CPU time of the reader's whole process, node's start-up and the imports included (as a CLI run has them). */
+  processCpuSeconds: number;
   peakRssMiB: number;
   /** Heap still in use after the loop and a forced GC: what the reader kept, as opposed to garbage not yet collected. */
   heapAfterGcMiB: number;

@@ -8,6 +8,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { startMock } from "@aidp/mock";
+import { inRounds, medianOver, roundRatios } from "../measure/rounds.ts";
 import { runChildScript } from "../measure/run-child.ts";
 import { median } from "../measure/stats.ts";
 import { type PaginationResult, paginationVariants } from "../pagination-variants.ts";
@@ -17,6 +18,8 @@ import { aiDataPlatformId } from "../request-variants.ts";
 const recordCounts = [10_000, 100_000] as const;
 const pageSize = 1_000;
 const startupRuns = 10;
+/** Rounds of the CLI against the client at each record count. */
+const rounds = 3;
 const aidpBin = join(
   dirname(createRequire(import.meta.url).resolve("@aidp/cli/package.json")),
   "dist/bin.js",
@@ -27,6 +30,8 @@ const paginationChild = new URL("../children/pagination-run.ts", import.meta.url
 interface CliRun {
   records: number;
   recordsPerSecond: number;
+  /** CPU time of the whole process, start-up included. */
+  processCpuSeconds: number;
   peakRssMiB: number;
   heapAfterGcMiB: number;
 }
@@ -72,38 +77,58 @@ function startupMs(args: readonly string[]): number {
   return performance.now() - started;
 }
 
+/** Readers of every record, measured in interleaved rounds (measure/rounds.ts). */
+const readers = ["cli", "client"] as const;
+type Reader = (typeof readers)[number];
+
+/** The same shape for both readers: records, wall records/s, the whole process's CPU time, peak RSS, heap left. */
+type ReaderRun = CliRun;
+
+function readWithClient(baseUrl: string): Promise<ReaderRun> {
+  return runChildScript<PaginationResult>(
+    paginationChild,
+    [paginationVariants[0], baseUrl, String(pageSize)],
+    300_000,
+    ["--expose-gc"],
+  );
+}
+
+const recordsPerProcessCpuSecond = (run: ReaderRun) => run.records / run.processCpuSeconds;
+
 export async function cliSection(): Promise<string> {
   const rows: (string | number)[][] = [];
-  const cli = new Map<number, CliRun>();
-  const client = new Map<number, PaginationResult>();
+  const cli = new Map<number, ReaderRun[]>();
+  const client = new Map<number, ReaderRun[]>();
   const formats = new Map<"csv" | "table", CliRun>();
   for (const count of recordCounts) {
     const mock = await startMock({ port: 0, records: count, seed: "bench" } as Parameters<
       typeof startMock
     >[0]);
     try {
-      const viaClient = await runChildScript<PaginationResult>(
-        paginationChild,
-        [paginationVariants[0], mock.url, String(pageSize)],
-        300_000,
-        ["--expose-gc"],
+      // One read before the measured ones: the mock filters and sorts the records once per query and remembers
+      // Prism's verdict on each page (section 6), so without it whichever reader went first would pay for that.
+      await readWithClient(mock.url);
+      const runs = await inRounds(readers, rounds, (reader: Reader) =>
+        reader === "cli" ? measureCli(mock.url) : readWithClient(mock.url),
       );
-      const viaCli = await measureCli(mock.url);
-      for (const [name, run] of [
-        ["`aidp audit search-logs --all --output ndjson`", viaCli],
-        ["@aidp/client searchAuditLogsItems", viaClient],
+      for (const [reader, name] of [
+        ["cli", "`aidp audit search-logs --all --output ndjson`"],
+        ["client", "@aidp/client searchAuditLogsItems"],
       ] as const) {
-        if (run.records !== count) throw new Error(`${name} read ${run.records} records, expected ${count}`);
+        const readerRuns = runs.get(reader) ?? [];
+        const wrong = readerRuns.find((run) => run.records !== count);
+        if (wrong) throw new Error(`${name} read ${wrong.records} records, expected ${count}`);
         rows.push([
           name,
           count.toLocaleString("en-US"),
-          Math.round(run.recordsPerSecond).toLocaleString("en-US"),
-          fixed(run.peakRssMiB),
-          fixed(run.heapAfterGcMiB),
+          Math.round(medianOver(readerRuns, (run) => run.recordsPerSecond)).toLocaleString("en-US"),
+          Math.round(medianOver(readerRuns, recordsPerProcessCpuSecond)).toLocaleString("en-US"),
+          fixed(medianOver(readerRuns, (run) => run.peakRssMiB)),
+          fixed(medianOver(readerRuns, (run) => run.heapAfterGcMiB)),
         ]);
       }
-      cli.set(count, viaCli);
-      client.set(count, viaClient);
+      cli.set(count, runs.get("cli") ?? []);
+      client.set(count, runs.get("client") ?? []);
       if (count === recordCounts.at(-1))
         for (const format of ["csv", "table"] as const) {
           const run = await measureCli(mock.url, format);
@@ -114,6 +139,7 @@ export async function cliSection(): Promise<string> {
             `\`aidp audit search-logs --all --output ${format}\``,
             count.toLocaleString("en-US"),
             Math.round(run.recordsPerSecond).toLocaleString("en-US"),
+            Math.round(recordsPerProcessCpuSecond(run)).toLocaleString("en-US"),
             fixed(run.peakRssMiB),
             fixed(run.heapAfterGcMiB),
           ]);
@@ -144,8 +170,12 @@ export async function cliSection(): Promise<string> {
     );
   }
   const [small, large] = recordCounts;
-  const throughput = (cli.get(large)?.recordsPerSecond ?? 0) / (client.get(large)?.recordsPerSecond ?? 1);
-  const rssGrowth = (cli.get(large)?.peakRssMiB ?? 0) / (cli.get(small)?.peakRssMiB ?? 1);
+  const cliAt = (count: number) => cli.get(count) ?? [];
+  const clientAt = (count: number) => client.get(count) ?? [];
+  const byCpu = roundRatios(cliAt(large), clientAt(large), recordsPerProcessCpuSecond);
+  const byWall = roundRatios(cliAt(large), clientAt(large), (run) => run.recordsPerSecond);
+  const peakRss = (count: number) => medianOver(cliAt(count), (run) => run.peakRssMiB);
+  const rssGrowth = peakRss(large) / peakRss(small);
   const version = median(samples.version);
   const bare = median(samples.bare);
   const overBare = (ms: number) => `${fixed(ms)} ms (${fixed(ms - bare)} ms over \`node -e 0\`)`;
@@ -154,13 +184,20 @@ export async function cliSection(): Promise<string> {
   return [
     "## 7. The aidp command",
     "",
-    `Every record of the stateful mock (\`startMock({ records })\`), ${pageSize.toLocaleString("en-US")} a page. ` +
-      "The CLI's records/s is wall time from spawning the bin to its exit, start-up included, its NDJSON " +
-      "counted line by line as it streams; the client's is its loop inside an already started process. Peak " +
-      "RSS is each process's `maxRSS`; the heap after a forced GC at the end shows what a reader kept, as " +
-      "opposed to garbage V8 had not collected yet.",
+    `Every record of the stateful mock (\`startMock({ records })\`), ${pageSize.toLocaleString("en-US")} a page, ` +
+      `after one unmeasured read (the mock's first pass over a query costs more: section 6); the CLI and the ` +
+      `client in ${rounds} interleaved rounds, medians shown. The CLI's records/s is wall time from spawning the bin ` +
+      "to its exit, start-up included, its NDJSON counted line by line as it streams; the client's is its loop " +
+      "inside an already started process. Records per CPU-second count each reader's whole process (node's " +
+      "start-up and imports included, for both), which the other engineers' load on this shared machine does " +
+      "not change; the throughput target is judged on it, the wall ratio shown beside. Peak RSS is each " +
+      "process's `maxRSS`; the heap after a forced GC at the end shows what a reader kept, as opposed to " +
+      "garbage V8 had not collected yet.",
     "",
-    markdownTable(["reader", "records", "records/s", "peak RSS MiB", "heap after GC MiB"], rows),
+    markdownTable(
+      ["reader", "records", "records/s", "records per CPU-second", "peak RSS MiB", "heap after GC MiB"],
+      rows,
+    ),
     "",
     markdownTable(
       ["start-up", "median ms"],
@@ -175,14 +212,14 @@ export async function cliSection(): Promise<string> {
     ),
     "",
     targetLine(
-      throughput >= 0.9,
-      "the CLI >= 0.9x searchAuditLogsItems over 100,000 records",
-      ratio(throughput),
+      byCpu.median >= 0.9,
+      "the CLI >= 0.9x searchAuditLogsItems over 100,000 records (records per CPU-second of the whole process)",
+      `${ratio(byCpu.median)}, rounds ${byCpu.perRound.map(ratio).join(", ")}; by wall time ${ratio(byWall.median)}`,
     ),
     targetLine(
       rssGrowth <= 1.1,
       "the CLI's peak RSS flat from 10,000 to 100,000 records (within 10 %)",
-      `${fixed(cli.get(small)?.peakRssMiB ?? 0)} → ${fixed(cli.get(large)?.peakRssMiB ?? 0)} MiB, ${ratio(rssGrowth)}`,
+      `${fixed(peakRss(small))} → ${fixed(peakRss(large))} MiB, ${ratio(rssGrowth)}`,
     ),
     targetLine(version < 150, "`aidp --version` under 150 ms", `${fixed(version)} ms`),
     targetLine(version - bare <= 20, "`aidp --version` within 20 ms of `node -e 0`", overBare(version)),

@@ -4,9 +4,17 @@
 // the flag that decides a timeout (./network-failure.ts); the client wraps it in its AidpConnectionError and
 // retries it like any other.
 // Loaded only when a command sends something: undici takes a while to load.
+import { createRequire } from "node:module";
 import { describeNetworkFailure } from "@aidp/client";
-import { Agent, fetch as undiciFetch } from "undici";
+import type { Agent as UndiciAgent, fetch as undiciFetchType } from "undici";
 import { type NetworkTimeouts, timeLimitNames } from "./network-failure.ts";
+
+// Only the two parts of undici used here, not its index, which loads every other dispatcher, WebSocket, the
+// cache and the mocks too: half of undici's load time, about 50 ms of CPU per command (bench section 7). undici
+// is pinned to an exact version, and test/timeouts.test.ts exercises both parts.
+const require = createRequire(import.meta.url);
+const Agent = require("undici/lib/dispatcher/agent.js") as typeof UndiciAgent;
+const { fetch: undiciFetch } = require("undici/lib/web/fetch/index.js") as { fetch: typeof undiciFetchType };
 
 export function timedFetch(timeouts: NetworkTimeouts): typeof globalThis.fetch {
   const dispatcher = new Agent({

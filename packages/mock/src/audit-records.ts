@@ -97,19 +97,22 @@ export function generateRecords(count: number, seed: string, record: SchemaFacts
     const offset = random.below(SPAN_MS);
     const time = new Date(DATA_SET_END - SPAN_MS + (random.next() < 0.7 ? offset - (offset % 1000) : offset));
     const failed = status !== statuses[0]; // the spec lists the success status first (SUCCEEDED, FAILED)
-    records.push({
-      eventId: uuid(random),
-      objectType,
-      objectName: name,
-      operation,
-      status,
-      startedBy,
-      source: random.pick(SOURCES),
-      payload: JSON.stringify(
-        failed ? { error: random.pick(ERRORS) } : { object: name, operation: operation.toLowerCase() },
-      ),
-      timeOfLog: time.toISOString().replace(".000Z", "Z"),
-    });
+    // Frozen: the mock never changes a record, and each one's JSON text is written once (json-text.ts).
+    records.push(
+      Object.freeze({
+        eventId: uuid(random),
+        objectType,
+        objectName: name,
+        operation,
+        status,
+        startedBy,
+        source: random.pick(SOURCES),
+        payload: JSON.stringify(
+          failed ? { error: random.pick(ERRORS) } : { object: name, operation: operation.toLowerCase() },
+        ),
+        timeOfLog: time.toISOString().replace(".000Z", "Z"),
+      }),
+    );
   }
   return records;
 }

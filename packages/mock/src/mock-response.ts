@@ -7,7 +7,7 @@ export interface MockResponse {
   headers: Record<string, string>;
   /** A JSON body (the API's answers), or... */
   body?: unknown;
-  /** ...a text body (the placeholder log file behind a PAR URL). */
+  /** ...a text body (the placeholder log file behind a PAR URL), or the JSON body's text once Prism checked it. */
   text?: string;
 }
 

@@ -4,8 +4,14 @@
 // English; every message shape read here is listed in MESSAGE_SHAPES and pinned by test/prism-adapter.test.ts,
 // so a Prism upgrade that rewords one fails there, not as a silently different drift report.
 import { createRequire } from "node:module";
+import { exactJson } from "./exact-json.ts";
 
 const require = createRequire(import.meta.url);
+
+/** A parameter of an operation, as Prism's http-spec turns it out; only its name is read here. */
+interface SpecParameter {
+  name: string;
+}
 
 /** An operation as Prism's http-spec turns it out; only what this package reads. */
 export interface SpecOperation {
@@ -13,6 +19,8 @@ export interface SpecOperation {
   iid?: string;
   method: string;
   path: string;
+  request?: { headers?: SpecParameter[] };
+  responses?: { code: string; headers?: SpecParameter[] }[];
 }
 
 export interface PrismRequest {
@@ -116,6 +124,69 @@ export function validateResponse(operation: SpecOperation, response: PrismRespon
   return violationsOf(operation, "response", () =>
     validateOutput({ resource: operation, element: response }),
   );
+}
+
+/**
+ * A key that stands exactly for what Prism's verdict on a request depends on, undefined when there is none.
+ * validateInput reads the operation, the path (its parameters), every query parameter (a form-style object
+ * parameter reads them all), the body, and of the headers only `content-type`, `content-length` and the
+ * operation's declared header parameters (by name, any case; a security scheme's header is not checked there).
+ * The method is not read, and is in the key all the same. Two requests with the same key get the same verdict.
+ */
+export function requestVerdictKey(operation: SpecOperation, request: PrismRequest): string | undefined {
+  const read = headerNamesRead(operation, "request");
+  return exactJson([
+    operation.id,
+    request.method,
+    request.url.path,
+    request.url.query,
+    headersRead(request.headers, read),
+    request.body === undefined ? [] : [request.body],
+  ]);
+}
+
+/**
+ * The same for an answer whose body is given as the exact text of its JSON (`bodyKey`, "" for no body):
+ * validateOutput reads the status, `content-type`, the headers the operation's answers declare (those of every
+ * status: a superset of the matched one's), and the body.
+ */
+export function responseVerdictKey(
+  operation: SpecOperation,
+  response: Omit<PrismResponse, "body">,
+  bodyKey: string | undefined,
+): string | undefined {
+  if (bodyKey === undefined) return undefined;
+  const head = exactJson([
+    operation.id,
+    response.statusCode,
+    headersRead(response.headers, headerNamesRead(operation, "response")),
+  ]);
+  return head === undefined ? undefined : `${head}\n${bodyKey}`;
+}
+
+const headerNamesByOperation = new WeakMap<SpecOperation, Record<Direction, ReadonlySet<string>>>();
+
+/** The lower-cased names of the headers Prism reads of a request or an answer of this operation. */
+function headerNamesRead(operation: SpecOperation, direction: Direction): ReadonlySet<string> {
+  let names = headerNamesByOperation.get(operation);
+  if (!names) {
+    const lowerCased = (parameters: SpecParameter[] | undefined) =>
+      (parameters ?? []).map((parameter) => parameter.name.toLowerCase());
+    names = {
+      request: new Set(["content-type", "content-length", ...lowerCased(operation.request?.headers)]),
+      response: new Set([
+        "content-type",
+        ...(operation.responses ?? []).flatMap((response) => lowerCased(response.headers)),
+      ]),
+    };
+    headerNamesByOperation.set(operation, names);
+  }
+  return names[direction];
+}
+
+/** The headers among `names`, as [name, value] pairs in their order (Prism's case-insensitive reads may pick either of two spellings). */
+function headersRead(headers: Record<string, string>, names: ReadonlySet<string>): [string, string][] {
+  return Object.entries(headers).filter(([name]) => names.has(name.toLowerCase()));
 }
 
 function violationsOf(

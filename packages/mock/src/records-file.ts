@@ -64,5 +64,6 @@ export function loadRecordsFile(
       );
     }
   }
-  return records as AuditRecord[];
+  // Frozen: the mock never changes a record, and each one's JSON text is written once (json-text.ts).
+  return records.map((record) => Object.freeze(record)) as AuditRecord[];
 }

@@ -25,6 +25,7 @@ import {
 import { addCorsHeaders, corsPreflight } from "./cors.ts";
 import { queryRecord, write } from "./http-io.ts";
 import { RetryTokens } from "./idempotency.ts";
+import { jsonText } from "./json-text.ts";
 import { apiError, type MockResponse } from "./mock-response.ts";
 import { loadRecordsFile } from "./records-file.ts";
 import { MAX_BODY_BYTES, parseBody, readBodyUpTo } from "./request-body.ts";
@@ -365,14 +366,18 @@ async function answerOperation(
   return apiError(facts, 404, `The mock does not implement ${operation.iid}.`);
 }
 
-/** Prism checks the answer; one that breaks the spec becomes a 500 and a log line: a bug to fix here. */
+/**
+ * Prism checks the answer as it is sent (its body serialised once, for the check and the wire); one that breaks
+ * the spec becomes a 500 and a log line: a bug to fix here.
+ */
 function checkedResponse(state: MockState, operation: SpecOperation, response: MockResponse): MockResponse {
-  const violations = state.guard.checkResponse(operation, {
+  const bodyText = jsonText(response.body);
+  const violations = state.guard.checkSentResponse(operation, {
     statusCode: response.status,
     headers: response.headers,
-    body: response.body,
+    bodyText,
   });
-  if (violations.length === 0) return response;
+  if (violations.length === 0) return bodyText === undefined ? response : { ...response, text: bodyText };
   const problem = describeViolations(violations).replaceAll("body field", "response body field");
   state.log?.(`aidp-mock bug: a ${response.status} answer of ${operation.iid} breaks the spec: ${problem}`);
   return apiError(
