@@ -33,7 +33,12 @@ export function describeFailure(
   sourceOf: (field: string) => string,
 ): Failure {
   if (error instanceof ResultKeptElsewhere) {
-    return { exitCode: ExitCode.keptElsewhere, kind: "kept-elsewhere", lines: [`aidp: ${error.message}`] };
+    return {
+      exitCode: ExitCode.keptElsewhere,
+      kind: "kept-elsewhere",
+      lines: [`aidp: ${error.message}`],
+      opcRequestId: error.requestId,
+    };
   }
   if (error instanceof AidpLogFileNotReadyError) {
     // The request id is the export's (DownloadClusterLogs'), the one to give support about the export.
