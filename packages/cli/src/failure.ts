@@ -3,18 +3,20 @@
 // src/describe-failure.ts makes one from an error; src/error-form.ts prints it as words or as JSON.
 
 /** The `kind` of a JSON error (the README's table says which exit code and fields go with each). */
-export type FailureKind =
-  | "validation"
-  | "usage"
-  | "auth"
-  | "service"
-  | "pagination"
-  | "network"
-  | "timeout"
-  | "log-file"
-  | "kept-elsewhere"
-  | "interrupted"
-  | "other";
+export const FAILURE_KINDS = [
+  "validation",
+  "usage",
+  "auth",
+  "service",
+  "pagination",
+  "network",
+  "timeout",
+  "log-file",
+  "kept-elsewhere",
+  "interrupted",
+  "other",
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 /** One broken rule of the input, in the user's terms: where it was given and what was wrong with it. */
 export interface FailureIssue {
