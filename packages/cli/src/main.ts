@@ -54,7 +54,10 @@ export async function main(args: readonly string[]): Promise<number> {
     .epilogue(`${CONFIG_LESS_AUTH_HELP}\n\n${EXIT_CODES_HELP}`)
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new CommandLineError(withSuggestion(message, knownFlags(program)));
+      // yargs hands its parser's complaints (a flag without its value) as a YError: a rejected command line too,
+      // exit 2 like the others. Any other error is the command's own.
+      if (error !== undefined && error !== null && error.name !== "YError") throw error;
+      throw new CommandLineError(withSuggestion(message ?? error?.message ?? "", knownFlags(program)));
     });
   // Bare `aidp` shows the help, as the OCI CLI does: a question, not a mistake.
   if (args.length === 0) {

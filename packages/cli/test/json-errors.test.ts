@@ -67,17 +67,24 @@ describe("which command lines get JSON errors", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("a command line yargs rejects: kind usage, exit 2; the words without -o json", async () => {
-    const asked = await runAidp(["audit", "search-logs", "-o", "json", "--bogus"]);
-    expect(asked.code).toBe(2);
-    const error = jsonError(asked.stderr);
-    expect([error.exitCode, error.kind]).toEqual([2, "usage"]);
-    expect(error.message).toBe(
-      "aidp: Unknown argument: bogus\nRun `aidp --help` (or `aidp <command> <subcommand> --help`) for usage.",
-    );
-    const words = await runAidp(["audit", "search-logs", "--bogus"]);
-    expect(words.stderr).toBe(`${error.message}\n`);
-  });
+  it.each([
+    ["an unknown flag", ["--bogus"], "Unknown argument: bogus"],
+    ["a flag without its value", ["--request-id"], "Not enough arguments following: request-id"],
+  ])(
+    "a command line yargs rejects (%s): kind usage, exit 2; the words without -o json",
+    async (_name, flags, words) => {
+      const asked = await runAidp(["audit", "search-logs", "-o", "json", ...flags]);
+      expect(asked.code).toBe(2);
+      const error = jsonError(asked.stderr);
+      expect([error.exitCode, error.kind]).toEqual([2, "usage"]);
+      expect(error.message).toBe(
+        `aidp: ${words}\nRun \`aidp --help\` (or \`aidp <command> <subcommand> --help\`) for usage.`,
+      );
+      const plain = await runAidp(["audit", "search-logs", ...flags]);
+      expect(plain.code).toBe(2);
+      expect(plain.stderr).toBe(`${error.message}\n`);
+    },
+  );
 });
 
 describe("what a JSON error knows of the request", () => {
