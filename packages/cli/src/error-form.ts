@@ -9,10 +9,11 @@ export type ErrorForm = "words" | "json";
 const ASKS_FOR_JSON: ReadonlySet<unknown> = new Set(["json", "ndjson"]);
 
 /**
- * The form the command line asked for, from a yargs middleware's two arguments: the parsed flags and the parser.
- * yargs types no way to tell a default from a value given; its parser's detailed result does (`defaulted`,
- * from yargs-parser), which yargs keeps as `parsed` on the instance. The tests cover `-o json`, `--output=json`,
- * `--output json` and the default, so an upgrade that moves it fails there.
+ * The form the command line asked for, read in a yargs middleware: the parsed flags, and the yargs instance (the
+ * same object parses the top level and each command). yargs types no way to tell a default from a value given;
+ * its parser's detailed result does (`defaulted`, from yargs-parser), which yargs keeps as `parsed` on the
+ * instance. The tests cover `-o json`, `--output=json`, `--output json` and the default, so an upgrade that
+ * moves it fails there.
  */
 export function askedErrorForm(flags: { output?: unknown }, parser: unknown): ErrorForm {
   const defaulted = (parser as { parsed?: { defaulted?: Record<string, boolean> } }).parsed?.defaulted;
