@@ -5,7 +5,9 @@ import { completeWord, knownFlags, withSuggestion } from "./command-line-help.ts
 import { downloadLogsCommand } from "./commands/download-logs.ts";
 import { searchLogsCommand } from "./commands/search-logs.ts";
 import { API_KEY_ENVIRONMENT } from "./connection.ts";
+import { askedErrorForm, type ErrorForm, formatFailure } from "./error-form.ts";
 import { ExitCode } from "./exit-codes.ts";
+import type { Failure } from "./failure.ts";
 import { withGlobalFlags } from "./global-flags.ts";
 import { HELP_WIDTH } from "./pre-rendered-help.ts";
 import { cliVersion } from "./version.ts";
@@ -18,18 +20,23 @@ const CONFIG_LESS_AUTH_HELP = `Without a config file (CI, as the OCI CLI): ${API
 export const COMPLETION_COMMAND = "completion";
 
 export async function main(args: readonly string[]): Promise<number> {
-  let exitCode: number = ExitCode.ok;
-  const setExitCode = (code: number) => {
-    exitCode = code;
+  let failure: Failure | undefined;
+  const setOutcome = (outcome: Failure | undefined) => {
+    failure = outcome;
   };
+  // Read before yargs validates the command line, so that a command line it rejects is reported in that form too.
+  let errorForm: ErrorForm = "words";
   const program = withGlobalFlags(yargs([...args]))
+    .middleware((flags) => {
+      errorForm = askedErrorForm(flags, program);
+    }, true)
     .scriptName("aidp")
     .usage("$0 <command> <subcommand> [flags]\n\nThe command line of the Oracle Cloud AI Data Platform API.")
     .command("audit", "Audit logs of an AI Data Platform instance", (audit) =>
-      audit.command(searchLogsCommand(setExitCode)).demandCommand(1, "Give a subcommand: search-logs"),
+      audit.command(searchLogsCommand(setOutcome)).demandCommand(1, "Give a subcommand: search-logs"),
     )
     .command("cluster", "Clusters of an AI Data Platform workspace", (cluster) =>
-      cluster.command(downloadLogsCommand(setExitCode)).demandCommand(1, "Give a subcommand: download-logs"),
+      cluster.command(downloadLogsCommand(setOutcome)).demandCommand(1, "Give a subcommand: download-logs"),
     )
     .completion(
       COMPLETION_COMMAND,
@@ -47,7 +54,10 @@ export async function main(args: readonly string[]): Promise<number> {
     .epilogue(`${CONFIG_LESS_AUTH_HELP}\n\n${EXIT_CODES_HELP}`)
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new CommandLineError(withSuggestion(message, knownFlags(program)));
+      // yargs hands its parser's complaints (a flag without its value) as a YError: a rejected command line too,
+      // exit 2 like the others. Any other error is the command's own.
+      if (error !== undefined && error !== null && error.name !== "YError") throw error;
+      throw new CommandLineError(withSuggestion(message ?? error?.message ?? "", knownFlags(program)));
     });
   // Bare `aidp` shows the help, as the OCI CLI does: a question, not a mistake.
   if (args.length === 0) {
@@ -64,13 +74,19 @@ export async function main(args: readonly string[]): Promise<number> {
   try {
     await program.parseAsync();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(
-      `aidp: ${message}\nRun \`aidp --help\` (or \`aidp <command> <subcommand> --help\`) for usage.\n`,
-    );
-    return error instanceof CommandLineError ? ExitCode.usage : ExitCode.failure;
+    const rejected = error instanceof CommandLineError;
+    failure = {
+      exitCode: rejected ? ExitCode.usage : ExitCode.failure,
+      kind: rejected ? "usage" : "other",
+      lines: [
+        `aidp: ${error instanceof Error ? error.message : String(error)}`,
+        "Run `aidp --help` (or `aidp <command> <subcommand> --help`) for usage.",
+      ],
+    };
   }
-  return exitCode;
+  if (failure === undefined) return ExitCode.ok;
+  process.stderr.write(formatFailure(failure, errorForm));
+  return failure.exitCode;
 }
 
 /** yargs 18 has usageConfiguration(); @types/yargs 17 does not know it yet. */

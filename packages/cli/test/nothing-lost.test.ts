@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { DOWNLOAD_LOGS_COMMAND, fakeServiceFlags, sendJson } from "./support/fake-service.ts";
+import { jsonError } from "./support/json-error.ts";
 import { runAidp } from "./support/run-aidp.ts";
 import { useFakeService } from "./support/use-fake-service.ts";
 
@@ -74,6 +75,30 @@ describe("writing fails after the export started (exit 5)", () => {
     expect(readFileSync(kept, "utf8")).toBe(`${PAR_URL}\n`);
     expect(statSync(kept).mode & 0o777).toBe(0o600);
     expect(readdirSync(workDir)).toEqual(["aidp-par-url.op-key-77.txt"]);
+  });
+
+  it("with -o json: the same as a JSON error with the answer's request id, and still no PAR URL", async () => {
+    const folder = join(dir, "vanishing-json");
+    mkdirSync(folder);
+    const workDir = mkdtempSync(join(dir, "cwd-"));
+    beforeAnswer = () => rmSync(folder, { recursive: true, force: true });
+    const target = join(folder, "p.txt");
+    const { code, stdout, stderr } = await downloadLogs(["-o", "json", "--par-url-file", target], workDir);
+    expect(code).toBe(5);
+    expect(stdout).toBe("");
+    expect(stderr).not.toContain(SECRET_PART);
+    const kept = join(workDir, "aidp-par-url.op-key-77.txt");
+    expect(jsonError(stderr)).toEqual({
+      exitCode: 5,
+      kind: "kept-elsewhere",
+      message: `aidp: the export started (asyncOperationKey op-key-77, opc-request-id REQ-KEPT-1), but writing to ${target} failed: ENOENT (its folder does not exist).\nIts PAR URL (a secret) is kept in ${kept} (mode 0600).`,
+      status: null,
+      code: null,
+      opcRequestId: "REQ-KEPT-1",
+      attempt: null,
+      issues: null,
+    });
+    expect(readFileSync(kept, "utf8")).toBe(`${PAR_URL}\n`);
   });
 });
 

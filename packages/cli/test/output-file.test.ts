@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { awkwardRecord } from "./support/awkward-records.ts";
 import { fakeServiceFlags, pagingHandler, sendJson, type TestServer } from "./support/fake-service.ts";
+import { jsonError } from "./support/json-error.ts";
 import { runAidp, startAidp } from "./support/run-aidp.ts";
 import { useFakeServices } from "./support/use-fake-service.ts";
 
@@ -112,9 +113,11 @@ describe("Ctrl-C", () => {
     aidp.child.kill("SIGINT");
     const { code, stderr } = await aidp.result;
     expect(code).toBe(130);
-    expect(stderr).toBe(
-      `aidp: interrupted${heldRequest(server)}; nothing was written to ${file} (the 200 records read were in a temporary file, now removed)\n`,
-    );
+    // --output ndjson was asked for: the error is JSON, its message the words.
+    expect(jsonError(stderr)).toMatchObject({
+      kind: "interrupted",
+      message: `aidp: interrupted${heldRequest(server)}; nothing was written to ${file} (the 200 records read were in a temporary file, now removed)`,
+    });
     expect(existsSync(file)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -127,14 +130,15 @@ describe("Ctrl-C", () => {
     const { code, stdout, stderr } = await aidp.result;
     expect(code).toBe(130);
     expect(stdout.trimEnd().split("\n")).toHaveLength(200);
-    expect(stderr).toBe(
-      `aidp: interrupted${heldRequest(server)}; 200 records had been written to standard output, which is cut short\n`,
-    );
+    expect(jsonError(stderr)).toMatchObject({
+      kind: "interrupted",
+      message: `aidp: interrupted${heldRequest(server)}; 200 records had been written to standard output, which is cut short`,
+    });
   });
 
-  it("mid-export of one JSON document to standard output: says so, and that the document is cut", async () => {
+  it("mid-export of one JSON document (the default output) to standard output: says so in words, and that the document is cut", async () => {
     const { server, atPage3 } = await holdingServer();
-    const aidp = startAidp(exportArgs(server).map((arg) => (arg === "ndjson" ? "json" : arg)));
+    const aidp = startAidp(exportArgs(server).filter((arg) => arg !== "--output" && arg !== "ndjson"));
     await atPage3;
     aidp.child.kill("SIGINT");
     const { code, stdout, stderr } = await aidp.result;

@@ -1,6 +1,7 @@
 import { type DownloadClusterLogsJob, waitForLogFile } from "@aidp/client";
 import { downloadClusterLogs } from "../api.ts";
 import { secondsToMs } from "../connection.ts";
+import type { Failure } from "../failure.ts";
 import { downloadToFile } from "../output/download-file.ts";
 import { keepStartedExport } from "../output/kept-result.ts";
 import { compileQuery, type OutputQuery } from "../output/query.ts";
@@ -19,7 +20,7 @@ export interface DownloadFlags extends CommandFlags {
   waitIntervalSeconds?: string;
 }
 
-export function downloadLogs(flags: DownloadFlags): Promise<number> {
+export function downloadLogs(flags: DownloadFlags): Promise<Failure | undefined> {
   const wait = flags.wait || flags.download !== undefined;
   return runOperation(
     "downloadClusterLogs",

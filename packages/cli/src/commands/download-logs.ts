@@ -2,9 +2,9 @@
 
 import { OPERATION_COMMANDS } from "../operation-commands.ts";
 import { DEFAULT_WAIT_SECONDS } from "../wait-defaults.ts";
-import { type OperationArgv, operationCommand } from "./operation-command.ts";
+import { type OperationArgv, operationCommand, type SetOutcome } from "./operation-command.ts";
 
-export function downloadLogsCommand(setExitCode: (code: number) => void) {
+export function downloadLogsCommand(setOutcome: SetOutcome) {
   return operationCommand(
     {
       command: OPERATION_COMMANDS.downloadClusterLogs[1],
@@ -54,6 +54,6 @@ export function downloadLogsCommand(setExitCode: (code: number) => void) {
           ),
       loadAction: async () => (await import("./download-logs-action.ts")).downloadLogs,
     },
-    setExitCode,
+    setOutcome,
   );
 }

@@ -4,6 +4,7 @@
 // the output writers. Its flags are typed as yargs parses them: the action's parameter type must accept them,
 // checked by the compiler here instead of cast at the call.
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { Failure } from "../failure.ts";
 import type { GlobalFlags } from "../global-flags.ts";
 import type { OperationId } from "../operation-input.ts";
 import { type RequestFlags, withRequestFlags } from "./request-flags.ts";
@@ -14,8 +15,11 @@ export type OperationArgv = Argv<GlobalFlags & RequestFlags>;
 /** What an action is given: every flag as yargs parsed it, under its own name and its camelCase one. */
 export type ParsedFlags<Flags> = ArgumentsCamelCase<Flags>;
 
-/** An action: the command's work, answering the exit code. */
-export type OperationAction<Flags> = (flags: ParsedFlags<Flags>) => Promise<number>;
+/** An action: the command's work, answering what stopped it (undefined when it succeeded). */
+export type OperationAction<Flags> = (flags: ParsedFlags<Flags>) => Promise<Failure | undefined>;
+
+/** Hands the outcome of the command to main(), which prints a failure in the form asked for. */
+export type SetOutcome = (failure: Failure | undefined) => void;
 
 export interface OperationCommand<Flags> {
   /** The subcommand: `search-logs`. */
@@ -33,7 +37,7 @@ export interface OperationCommand<Flags> {
 
 export function operationCommand<Flags>(
   definition: OperationCommand<Flags>,
-  setExitCode: (code: number) => void,
+  setOutcome: SetOutcome,
 ): CommandModule<GlobalFlags, Flags> {
   return {
     command: definition.command,
@@ -41,7 +45,7 @@ export function operationCommand<Flags>(
     builder: (command) => definition.flags(withRequestFlags(command, definition.operationId)),
     handler: async (flags) => {
       const action = await definition.loadAction();
-      setExitCode(await action(flags));
+      setOutcome(await action(flags));
     },
   };
 }

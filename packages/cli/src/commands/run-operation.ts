@@ -1,17 +1,19 @@
 // What both commands share: read --body and the flags into the client's input, create the client from the
 // connection flags, run the command's work with a Ctrl-C signal and an output sink, and turn any error into
-// its message and exit code. A failed or interrupted command discards its partial output file.
+// a Failure (its message, exit code and request id), which main() prints in the form asked for. A failed or
+// interrupted command discards its partial output file.
 import { AidpAbortError, type AidpClient, createAidpClient, describeSentRequest } from "@aidp/client";
 import { readBodyArgument } from "../body-argument.ts";
 import { type ConnectionFlags, connectionOptions } from "../connection.ts";
+import { describeFailure } from "../describe-failure.ts";
 import { ExitCode, UsageError } from "../exit-codes.ts";
+import type { Failure } from "../failure.ts";
 import { describeInterruptedOutput } from "../interrupted-output.ts";
 import { watchInterruption } from "../interruption.ts";
 import { buildInput, type OperationId, sourceOfField } from "../operation-input.ts";
 import { checkOutputTargets, type OutputTarget } from "../output/output-target.ts";
 import type { OutputFormat } from "../output/record-format.ts";
 import { type OutputSink, openSink, type SinkOptions } from "../output/sink.ts";
-import { reportError } from "../report-error.ts";
 
 export interface CommandFlags extends ConnectionFlags {
   readonly [flag: string]: unknown;
@@ -42,7 +44,7 @@ export async function runOperation(
   work: (run: OperationRun) => Promise<void>,
   /** The command's own files besides --output-file, checked before anything is sent. */
   otherTargets: readonly OutputTarget[] = [],
-): Promise<number> {
+): Promise<Failure | undefined> {
   const print = (line: string) => process.stderr.write(`${line}\n`);
   const interruption = watchInterruption();
   let sink: OutputSink | undefined;
@@ -74,22 +76,27 @@ export async function runOperation(
         records += count;
       },
     });
-    return ExitCode.ok;
+    return undefined;
   } catch (error) {
     sink?.discard();
-    if ((error as NodeJS.ErrnoException).code === "EPIPE") return ExitCode.ok; // the reader has all it wanted
+    if ((error as NodeJS.ErrnoException).code === "EPIPE") return undefined; // the reader has all it wanted
     if (interruption.interrupted || error instanceof AidpAbortError) {
       const written = { records, outputFile: flags.outputFile, committed: sink?.committed ?? false };
       // A request in flight when interrupted: its id, in case the service went on with it.
-      const sent = error instanceof AidpAbortError ? describeSentRequest(error) : "";
-      const inFlight = sent ? ` (${sent})` : "";
-      print(
-        `aidp: interrupted${inFlight}; ${describeInterruptedOutput({ ...written, format: flags.output })}`,
-      );
-      return ExitCode.interrupted;
+      const inFlight = error instanceof AidpAbortError ? error : undefined;
+      const sent = inFlight ? describeSentRequest(inFlight) : "";
+      return {
+        exitCode: ExitCode.interrupted,
+        kind: "interrupted",
+        lines: [
+          `aidp: interrupted${sent ? ` (${sent})` : ""}; ${describeInterruptedOutput({ ...written, format: flags.output })}`,
+        ],
+        opcRequestId: inFlight?.requestId,
+        attempt: inFlight?.attempt,
+      };
     }
     const sourceOf = (field: string) => sourceOfField(operationId, field, flags, process.env);
-    return reportError(error, operationId, sourceOf, print);
+    return describeFailure(error, operationId, sourceOf);
   } finally {
     interruption.dispose();
   }

@@ -1,5 +1,6 @@
 import { searchAuditLogsPage, searchAuditLogsPages } from "../api.ts";
 import { UsageError } from "../exit-codes.ts";
+import type { Failure } from "../failure.ts";
 import { operationFlags } from "../generated/operation-flags.ts";
 import { compileQuery } from "../output/query.ts";
 import { createRecordWriter } from "../output/record-writer.ts";
@@ -12,7 +13,7 @@ export interface SearchFlags extends CommandFlags {
   maxItems?: string;
 }
 
-export function searchLogs(flags: SearchFlags): Promise<number> {
+export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
   return runOperation("searchAuditLogs", flags, async (run) => {
     const { client, input, signal, openOutput, print } = run;
     const maxItems = parseMaxItems(flags.maxItems);

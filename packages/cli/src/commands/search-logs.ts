@@ -1,10 +1,10 @@
 // `aidp audit search-logs`: one page, or every page with --all (or up to --max-items), in any output format.
 import { OPERATION_COMMANDS } from "../operation-commands.ts";
-import { type OperationArgv, operationCommand } from "./operation-command.ts";
+import { type OperationArgv, operationCommand, type SetOutcome } from "./operation-command.ts";
 
 const EXAMPLE_INSTANCE = "ocid1.aidataplatform.oc1.iad.example";
 
-export function searchLogsCommand(setExitCode: (code: number) => void) {
+export function searchLogsCommand(setOutcome: SetOutcome) {
   return operationCommand(
     {
       command: OPERATION_COMMANDS.searchAuditLogs[1],
@@ -41,6 +41,6 @@ export function searchLogsCommand(setExitCode: (code: number) => void) {
           ),
       loadAction: async () => (await import("./search-logs-action.ts")).searchLogs,
     },
-    setExitCode,
+    setOutcome,
   );
 }

@@ -10,6 +10,13 @@ import { writeSecretFile } from "./secret-file.ts";
 /** The service did its part; the CLI could not write the result where asked, and says where it kept it. */
 export class ResultKeptElsewhere extends Error {
   override name = "ResultKeptElsewhere";
+  /** The opc-request-id of the service's answer, for a JSON error. */
+  readonly requestId: string | undefined;
+
+  constructor(message: string, requestId: string | undefined) {
+    super(message);
+    this.requestId = requestId;
+  }
 }
 
 export interface StartedExport {
@@ -38,7 +45,7 @@ export function keepStartedExport(
         : `Its PAR URL (a secret) is kept in ${kept} (mode 0600).`,
     );
   }
-  return new ResultKeptElsewhere(lines.join("\n"));
+  return new ResultKeptElsewhere(lines.join("\n"), job.requestId);
 }
 
 function keepInFirstWritable(
