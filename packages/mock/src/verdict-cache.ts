@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 
 /** How many verdicts are kept; more distinct inputs than this evict the oldest. */
-export const MAX_VERDICTS = 4_096;
+const MAX_VERDICTS = 4_096;
 
 export class VerdictCache<Verdict> {
   private readonly verdicts = new Map<string, Verdict>();
