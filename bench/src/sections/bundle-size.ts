@@ -90,7 +90,7 @@ console.log((await aidp.searchAuditLogs({ aiDataPlatformId: "x" })).items.length
     inputs.map(async ({ module }) => {
       const source = readFileSync(join(clientSourceDir, module), "utf8");
       const { code } = await transform(source, {
-        loader: "ts",
+        loader: module.endsWith(".json") ? "json" : "ts",
         minify: true,
         format: "esm",
         target: "es2022",
