@@ -3,7 +3,6 @@ import type { AuthProvider } from "./auth/types.js";
 import type { EndpointOptions } from "./endpoint.js";
 import { AidpValidationError } from "./errors.js";
 import type { Logger } from "./logger.js";
-import type { PageOptions } from "./pagination.js";
 import type { RetryOptions } from "./retry-policy.js";
 
 /** Options every call takes on top of its parameters. */
@@ -62,20 +61,14 @@ export function resolveTimeoutMs(...layers: (number | false | undefined)[]): num
   return timeoutMs === false ? undefined : timeoutMs;
 }
 
-// Records, not lists: an option added to CallOptions or PageOptions and not named here is a type error.
+// A record, not a list: an option added to CallOptions and not named here is a type error.
 const CALL_OPTIONS: Record<keyof CallOptions, true> = {
   signal: true,
   retry: true,
   timeoutMs: true,
   deadlineMs: true,
 };
-const PAGE_OPTIONS: Record<keyof (CallOptions & PageOptions), true> = {
-  ...CALL_OPTIONS,
-  maxPages: true,
-  maxItems: true,
-};
 export const CALL_OPTION_NAMES = Object.keys(CALL_OPTIONS);
-export const PAGE_OPTION_NAMES = Object.keys(PAGE_OPTIONS);
 
 /** The options argument is a separate object; an API parameter put there by mistake is named, not dropped. */
 export function checkCallOptions(

@@ -103,7 +103,12 @@ export function createTransport(settings: TransportSettings): Transport {
       // same attempt once more. This belongs to authentication, not to the retry policy, so `retry: false` keeps it.
       if (outcome.response?.status === 401 && settings.auth?.refresh && !reauthenticated) {
         reauthenticated = true;
-        await refreshCredentials(settings.auth.refresh.bind(settings.auth), call);
+        const { auth } = settings;
+        await authStep(
+          call,
+          "refreshing the credentials after a 401",
+          () => auth.refresh?.() as Promise<void>,
+        );
         throwIfCancelled(call, { requestId, attempt });
         outcome = await sendAttempt(settings, call, request, body, attempt);
       }
@@ -219,32 +224,28 @@ async function signedHeaders(
   // A copy per attempt: each attempt is signed afresh (its own date). The signature covers the body's digest.
   const headers = new Headers(request.headers);
   const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
-  let added: Headers;
-  try {
-    added = await auth.signRequest({
+  const added = await authStep(call, "signing the request", () =>
+    auth.signRequest({
       method: request.method,
       url: request.url,
       headers,
       ...(bytes ? { body: bytes } : {}),
-    });
-  } catch (failure) {
-    if (failure instanceof AidpError) throw failure;
-    const reason = failure instanceof Error ? failure.message : String(failure);
-    throw new AidpAuthError(`${call.operation}: signing the request failed: ${reason}`);
-  }
+    }),
+  );
   added.forEach((value, name) => {
     if (!RUNTIME_OWNED_HEADERS.has(name)) headers.set(name, value);
   });
   return headers;
 }
 
-async function refreshCredentials(refresh: () => Promise<void>, call: CallSettings): Promise<void> {
+/** A step of the auth provider's: a failure that is not already an AidpError becomes an AidpAuthError naming the step. */
+async function authStep<T>(call: CallSettings, step: string, run: () => Promise<T>): Promise<T> {
   try {
-    await refresh();
+    return await run();
   } catch (failure) {
     if (failure instanceof AidpError) throw failure;
     const reason = failure instanceof Error ? failure.message : String(failure);
-    throw new AidpAuthError(`${call.operation}: refreshing the credentials after a 401 failed: ${reason}`);
+    throw new AidpAuthError(`${call.operation}: ${step} failed: ${reason}`);
   }
 }
 

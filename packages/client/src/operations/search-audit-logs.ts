@@ -1,15 +1,15 @@
 // SearchAuditLogs as functions of a connection: one page, every page, every record. A program that calls none of
-// them bundles none of this, nor the operation's facts.
+// them bundles none of this, nor the operation's facts: nothing at the top of this module reads them.
 import type { AuditLogSearchResultSummary } from "@aidp/types";
 import type { AidpConnection } from "../connection.js";
 import { callHeaders, searchAuditLogsFacts as facts } from "../generated/operations.js";
 import type { OperationInput, SuccessHeaders } from "../operation-types.js";
-import { CALL_OPTION_NAMES, type CallOptions, checkCallOptions, PAGE_OPTION_NAMES } from "../options.js";
-import { type ItemsIterator, itemsOf, type PageOptions, paginate } from "../pagination.js";
+import { CALL_OPTION_NAMES, type CallOptions, checkCallOptions } from "../options.js";
+import { type ItemsIterator, itemsOf, PAGE_OPTION_NAMES, type PageOptions, paginate } from "../pagination.js";
 import { sendOperation } from "../send-operation.js";
 
 type SearchAuditLogsHeaders = SuccessHeaders<"searchAuditLogs">;
-const { pageParameter, nextPageHeader, itemsField } = facts.pagination;
+type Pagination = typeof facts.pagination;
 
 export type SearchAuditLogsInput = OperationInput<"searchAuditLogs">;
 
@@ -19,7 +19,7 @@ export interface SearchAuditLogsPage {
    * The `opc-next-page` token, or undefined on the last page. Pass it as `page` to resume from here. On a page
    * an iterator cut short for `maxItems`, the token that fetched this page, so resuming skips nothing.
    */
-  nextPage: SearchAuditLogsHeaders[typeof nextPageHeader];
+  nextPage: SearchAuditLogsHeaders[Pagination["nextPageHeader"]];
   requestId: SearchAuditLogsHeaders[typeof callHeaders.requestId];
 }
 
@@ -42,6 +42,7 @@ async function searchPage(
   callOptions: CallOptions | undefined,
 ): Promise<SearchAuditLogsPage> {
   const { data, response } = await sendOperation(connection, "searchAuditLogs", facts, input, callOptions);
+  const { itemsField, nextPageHeader } = facts.pagination;
   return {
     items: (data as Record<typeof itemsField, AuditLogSearchResultSummary[]> | undefined)?.[itemsField] ?? [],
     nextPage: response.headers.get(nextPageHeader) ?? undefined,
@@ -58,6 +59,7 @@ export async function* searchAuditLogsPages(
   checkCallOptions("searchAuditLogs", pageOptions, PAGE_OPTION_NAMES);
   // A retry token names one request (the service refuses it with another): the caller's goes with the first
   // page's request only, and each later page gets a fresh one of its own, as a call without a token does.
+  const { pageParameter } = facts.pagination;
   let pageInput: SearchAuditLogsInput = input;
   yield* paginate(
     (page) => {
@@ -79,7 +81,7 @@ export function searchAuditLogsItems(
   input: SearchAuditLogsInput,
   pageOptions?: CallOptions & PageOptions,
 ): SearchAuditLogsItems {
-  return itemsOf(searchAuditLogsPages(connection, input, pageOptions), input[pageParameter]);
+  return itemsOf(searchAuditLogsPages(connection, input, pageOptions), input[facts.pagination.pageParameter]);
 }
 
 function withoutRetryToken(input: SearchAuditLogsInput): SearchAuditLogsInput {
