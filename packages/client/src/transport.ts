@@ -120,20 +120,22 @@ export function createTransport(settings: TransportSettings): Transport {
             retryAfterMs: outcome.retryAfterMs,
             deadline: call.deadline && { deadlineMs: call.deadline.ms, msLeft: msLeftBefore(call.deadline) },
           });
-      logAttempt(settings.logger, {
-        operation: call.operation,
-        attempt,
-        status: outcome.response?.status,
-        latencyMs: outcome.latencyMs,
-        requestId: request.headers.get(REQUEST_ID) ?? undefined,
-        timeoutMs: call.timeoutMs,
-        ...(decision === undefined
-          ? { outcome: "success" }
-          : decision.retry
-            ? { outcome: "retry", retryInMs: decision.waitMs }
-            : { outcome: "failure", ...(decision.reason ? { notRetried: decision.reason } : {}) }),
-        ...(outcome.failureText ? { error: outcome.failureText } : {}),
-      });
+      // Built only for a logger: a line per attempt costs a few objects, which a loop over many pages feels.
+      if (settings.logger)
+        logAttempt(settings.logger, {
+          operation: call.operation,
+          attempt,
+          status: outcome.response?.status,
+          latencyMs: outcome.latencyMs,
+          requestId: request.headers.get(REQUEST_ID) ?? undefined,
+          timeoutMs: call.timeoutMs,
+          ...(decision === undefined
+            ? { outcome: "success" }
+            : decision.retry
+              ? { outcome: "retry", retryInMs: decision.waitMs }
+              : { outcome: "failure", ...(decision.reason ? { notRetried: decision.reason } : {}) }),
+          ...(outcome.failureText ? { error: outcome.failureText } : {}),
+        });
       if (!decision?.retry) {
         if (decision?.deadlineTooNear)
           throw deadlineTooNearError(call, { requestId, attempt }, outcome, decision.reason);
