@@ -115,7 +115,11 @@ export async function runReadmeExamples(config: ReadmeExamplesConfig): Promise<R
 
   // The README's first program: a connection and the operation function (the object's method is the same call).
   const connection = createAidpConnection({ baseUrl, auth, retry: false, fetch: countingFetch });
-  const page = await searchAuditLogs(connection, { aiDataPlatformId, limit: 50, details: { status: "FAILED" } });
+  const page = await searchAuditLogs(connection, {
+    aiDataPlatformId,
+    limit: 50,
+    details: { status: "FAILED" },
+  });
 
   const eventIds: string[] = [];
   let pages = 0;
