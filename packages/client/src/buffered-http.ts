@@ -1,7 +1,8 @@
-// The transport sends each attempt from the same bytes and reads each answer whole inside its attempt. These
-// two classes keep that from costing a second pass over a stream: openapi-fetch builds its Request with
-// keptBodyRequest(), which remembers the serialised body it was given, and the transport hands back a
-// readResponse(), which answers text()/json()/arrayBuffer() from the bytes already read.
+// `raw` is openapi-fetch over the transport, which sends each attempt from the same bytes and reads each answer
+// whole inside its attempt. These two classes keep that from costing a second pass over a stream: openapi-fetch
+// builds its Request with keptBodyRequest(), which remembers the serialised body it was given, and `raw` gets the
+// transport's answer as a readResponse(), which answers text()/json()/arrayBuffer() from the bytes already read.
+// (The operation functions need neither: they build the request and read the bytes themselves.)
 // Both classes are made on first use: touching `Request` or `Response` at import time makes Node load its
 // whole fetch implementation, which would cost every importer tens of milliseconds.
 
@@ -27,7 +28,7 @@ let ReadResponse: ReadResponseClass | undefined;
 const decoder = /* @__PURE__ */ new TextDecoder();
 
 /** A Response over a body already read whole: `new (readResponse())(bytes, response)`. Readable once, as any. */
-export function readResponse(): ReadResponseClass {
+function readResponse(): ReadResponseClass {
   ReadResponse ??= class extends Response {
     readonly #bytes: Uint8Array<ArrayBuffer>;
     readonly #from: Response;
