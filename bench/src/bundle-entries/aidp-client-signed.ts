@@ -1,5 +1,5 @@
 // Bundle-size entry: the same call as aidp-client.ts, signed with an API key (the OCI SDK always signs).
-import { apiKeyAuth, createAidpClient } from "@aidp/client";
+import { apiKeyAuth, createAidpConnection, searchAuditLogs } from "@aidp/client";
 
 declare const privateKeyPem: string;
 const auth = apiKeyAuth({
@@ -8,6 +8,6 @@ const auth = apiKeyAuth({
   fingerprint: "00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff",
   privateKey: privateKeyPem,
 });
-const aidp = createAidpClient({ baseUrl: "https://aidp.example.invalid", auth });
-const page = await aidp.searchAuditLogs({ aiDataPlatformId: "ocid1.aidataplatform.oc1.iad.example" });
+const aidp = createAidpConnection({ baseUrl: "https://aidp.example.invalid", auth });
+const page = await searchAuditLogs(aidp, { aiDataPlatformId: "ocid1.aidataplatform.oc1.iad.example" });
 console.log(page.items.length);

@@ -1,6 +1,7 @@
-// Bundle-size entry: create the client and call searchAuditLogs once.
-import { createAidpClient } from "@aidp/client";
+// Bundle-size entry: the client README's first program. Create a connection and call searchAuditLogs once, in the
+// per-operation form (a bundler drops the operations a program does not call).
+import { createAidpConnection, searchAuditLogs } from "@aidp/client";
 
-const aidp = createAidpClient({ baseUrl: "https://aidp.example.invalid" });
-const page = await aidp.searchAuditLogs({ aiDataPlatformId: "ocid1.aidataplatform.oc1.iad.example" });
+const aidp = createAidpConnection({ baseUrl: "https://aidp.example.invalid" });
+const page = await searchAuditLogs(aidp, { aiDataPlatformId: "ocid1.aidataplatform.oc1.iad.example" });
 console.log(page.items.length);

@@ -1,14 +1,14 @@
-// The transport sends each attempt from the same bytes and reads each answer whole inside its attempt. These
-// two classes keep that from costing a second pass over a stream: openapi-fetch builds its Request with
-// keptBodyRequest(), which remembers the serialised body it was given, and the transport hands back a
-// readResponse(), which answers text()/json()/arrayBuffer() from the bytes already read.
+// `raw` is openapi-fetch over the transport, which sends each attempt from the same bytes and reads each answer
+// whole inside its attempt. These two classes keep that from costing a second pass over a stream: openapi-fetch
+// builds its Request with keptBodyRequest(), which remembers the serialised body it was given, and `raw` gets the
+// transport's answer as a readResponse(), which answers text()/json()/arrayBuffer() from the bytes already read.
+// (The operation functions need neither: they build the request and read the bytes themselves.)
 // Both classes are made on first use: touching `Request` or `Response` at import time makes Node load its
 // whole fetch implementation, which would cost every importer tens of milliseconds.
 
-const keptBodies = new WeakMap<Request, BodyInit>();
+import type { Answer, OutgoingRequest } from "./transport.js";
 
-/** The body a Request made by keptBodyRequest() was created with (openapi-fetch gives a JSON string). */
-export const keptBodyOf = (request: Request): BodyInit | undefined => keptBodies.get(request);
+const keptBodies = new WeakMap<Request, BodyInit>();
 
 let KeptBodyRequest: typeof Request | undefined;
 
@@ -25,10 +25,10 @@ export function keptBodyRequest(): typeof Request {
 
 type ReadResponseClass = new (bytes: Uint8Array<ArrayBuffer>, from: Response) => Response;
 let ReadResponse: ReadResponseClass | undefined;
-const decoder = new TextDecoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
 
 /** A Response over a body already read whole: `new (readResponse())(bytes, response)`. Readable once, as any. */
-export function readResponse(): ReadResponseClass {
+function readResponse(): ReadResponseClass {
   ReadResponse ??= class extends Response {
     readonly #bytes: Uint8Array<ArrayBuffer>;
     readonly #from: Response;
@@ -95,4 +95,17 @@ export function readResponse(): ReadResponseClass {
     }
   };
   return ReadResponse;
+}
+
+/** What the transport sends for a Request openapi-fetch made: the JSON text it serialised, or else the body read once. */
+export async function outgoingRequestOf(request: Request): Promise<OutgoingRequest> {
+  const kept = keptBodies.get(request);
+  const body =
+    typeof kept === "string" ? kept : request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+  return { method: request.method, url: request.url, headers: request.headers, body };
+}
+
+/** The transport's answer as the Response openapi-fetch reads: a ReadResponse over the bytes already read. */
+export function responseOf({ response, bytes }: Answer): Response {
+  return bytes === undefined ? response : new (readResponse())(bytes, response);
 }

@@ -1,10 +1,10 @@
 // Where a client's requests go, decided when it is made, or at its first request when only the auth provider can
 // tell: instance principals learn their region from the metadata service (AuthProvider.loadRegion), which takes a
-// request. Then openapi-fetch builds each Request on a placeholder origin that no resolver answers (`.invalid`),
-// and each is moved onto the region's base URL before it is signed and sent; the region is read once.
+// request. Then each request is built on a placeholder origin that no resolver answers (`.invalid`), and moved
+// onto the region's base URL before it is signed and sent; the region is read once.
 import type { AuthProvider } from "./auth/types.js";
-import { keptBodyOf, keptBodyRequest } from "./buffered-http.js";
 import { type EndpointOptions, type RegionResolution, resolveBaseUrl } from "./endpoint.js";
+import type { OutgoingRequest } from "./transport.js";
 
 /** The origin requests are built on until the region is known (raw middleware sees it there). */
 const REGION_PENDING_BASE_URL = "https://region-not-loaded-yet.invalid";
@@ -13,7 +13,7 @@ interface ClientAddress {
   /** The base URL openapi-fetch builds requests on. */
   baseUrl: string;
   /** The request on its real base URL (the region read first, once); absent when `baseUrl` is already real. */
-  rebase?(request: Request): Promise<Request>;
+  rebase?(request: OutgoingRequest): Promise<OutgoingRequest>;
 }
 
 export function clientAddress(
@@ -40,14 +40,7 @@ export function clientAddress(
     baseUrl: REGION_PENDING_BASE_URL,
     async rebase(request) {
       if (!request.url.startsWith(REGION_PENDING_BASE_URL)) return request;
-      const url = (await baseUrl()) + request.url.slice(REGION_PENDING_BASE_URL.length);
-      const body = keptBodyOf(request) ?? (request.body ? await request.arrayBuffer() : undefined);
-      return new (keptBodyRequest())(url, {
-        method: request.method,
-        headers: request.headers,
-        body,
-        signal: request.signal,
-      });
+      return { ...request, url: (await baseUrl()) + request.url.slice(REGION_PENDING_BASE_URL.length) };
     },
   };
 }

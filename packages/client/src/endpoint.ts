@@ -1,5 +1,6 @@
 // Where requests go: an explicit `baseUrl`, or the spec's regional server template filled with a region
 // and the second-level domain of its realm.
+import { absoluteBaseUrl } from "./base-url.js";
 import { serverTemplate } from "./generated/operations.js";
 import {
   builtInRegion,
@@ -44,15 +45,7 @@ export function resolveBaseUrl(
   fallbackRegion?: string,
   { lookupRegion = lookupBuiltInRegion, regionName }: RegionResolution = {},
 ): string {
-  if (options.baseUrl) {
-    let parsed: URL;
-    try {
-      parsed = new URL(options.baseUrl);
-    } catch {
-      throw new TypeError(`createAidpClient: baseUrl must be an absolute URL, got "${options.baseUrl}".`);
-    }
-    return parsed.toString().replace(/\/$/, "");
-  }
+  if (options.baseUrl) return absoluteBaseUrl(options.baseUrl, "createAidpClient");
   // The spec's default region is not used on purpose: a request silently sent to us-ashburn-1 would be a worse
   // mistake than an error.
   const region = options.region ?? fallbackRegion;

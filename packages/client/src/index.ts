@@ -9,15 +9,8 @@ export {
   AidpUnauthorizedError,
 } from "./api-errors.js";
 export * from "./auth/index.js";
-export type {
-  AidpClient,
-  DownloadClusterLogsInput,
-  DownloadClusterLogsJob,
-  SearchAuditLogsInput,
-  SearchAuditLogsItems,
-  SearchAuditLogsPage,
-} from "./client.js";
-export { createAidpClient } from "./client.js";
+export { type AidpClient, createAidpClient } from "./client.js";
+export { type AidpConnection, type AidpConnectionOptions, createAidpConnection } from "./connection.js";
 export { type Realm, realmDomains } from "./endpoint.js";
 export {
   AidpAbortError,
@@ -39,6 +32,19 @@ export {
   type NetworkTimeLimits,
   networkFailureIn,
 } from "./network-failure.js";
+export {
+  type DownloadClusterLogsInput,
+  type DownloadClusterLogsJob,
+  downloadClusterLogs,
+} from "./operations/download-cluster-logs.js";
+export {
+  type SearchAuditLogsInput,
+  type SearchAuditLogsItems,
+  type SearchAuditLogsPage,
+  searchAuditLogs,
+  searchAuditLogsItems,
+  searchAuditLogsPages,
+} from "./operations/search-audit-logs.js";
 export { type AidpClientOptions, type CallOptions, DEFAULT_TIMEOUT_MS } from "./options.js";
 export type { ItemsIterator, PageOptions } from "./pagination.js";
 export { RELATIVE_TIME_HELP, resolveRelativeTime } from "./relative-time.js";

@@ -15,70 +15,58 @@ export interface NetworkTimeLimits {
   read?: string;
 }
 
-interface Meaning {
-  step: NetworkStep;
-  /** What it means, in words; a function when it names a time limit. */
-  words: string | ((limits: NetworkTimeLimits) => string);
-  timedOut?: true;
-}
+/**
+ * A code's step, its words (`{connect}` / `{read}` stand for the caller's name of that time limit), and whether a
+ * time limit ran out. Tuples rather than objects: the table ships in every client bundle.
+ */
+type Meaning = readonly [step: NetworkStep, words: string, timedOut?: true];
 
-const connectTimeout: Meaning = {
-  step: "connect",
-  words: (limits) => `no connection within ${limits.connect ?? "the connection timeout"}`,
-  timedOut: true,
-};
+const connectTimeout: Meaning = ["connect", "no connection within {connect}", true];
+const exchangeClosed: Meaning = ["exchange", "the other side closed the connection"];
 
 /** The codes people meet (Node's system errors, undici's), each with its step and its words. */
 const MEANINGS: Readonly<Record<string, Meaning>> = {
-  ENOTFOUND: { step: "name lookup", words: "no such host" },
-  EAI_AGAIN: { step: "name lookup", words: "the host name cannot be resolved now (DNS)" },
-  ECONNREFUSED: { step: "connect", words: "connection refused: nothing listens there" },
-  EHOSTUNREACH: { step: "connect", words: "the host cannot be reached" },
-  ENETUNREACH: { step: "connect", words: "the network cannot be reached" },
+  ENOTFOUND: ["name lookup", "no such host"],
+  EAI_AGAIN: ["name lookup", "the host name cannot be resolved now (DNS)"],
+  ECONNREFUSED: ["connect", "connection refused: nothing listens there"],
+  EHOSTUNREACH: ["connect", "the host cannot be reached"],
+  ENETUNREACH: ["connect", "the network cannot be reached"],
   ETIMEDOUT: connectTimeout,
   UND_ERR_CONNECT_TIMEOUT: connectTimeout,
-  ECONNRESET: { step: "exchange", words: "the other side reset the connection" },
-  EPIPE: { step: "exchange", words: "the other side closed the connection" },
-  UND_ERR_SOCKET: { step: "exchange", words: "the other side closed the connection" },
-  UND_ERR_HEADERS_TIMEOUT: {
-    step: "answer",
-    words: (limits) => `no answer within ${limits.read ?? "the read timeout"}`,
-    timedOut: true,
-  },
-  UND_ERR_BODY_TIMEOUT: {
-    step: "answer",
-    words: (limits) => `the answer stopped for ${limits.read ?? "longer than the read timeout"}`,
-    timedOut: true,
-  },
+  ECONNRESET: ["exchange", "the other side reset the connection"],
+  EPIPE: exchangeClosed,
+  UND_ERR_SOCKET: exchangeClosed,
+  UND_ERR_HEADERS_TIMEOUT: ["answer", "no answer within {read}", true],
+  UND_ERR_BODY_TIMEOUT: ["answer", "the answer stopped for longer than {read}", true],
   // Node's code when the other side's bytes are not TLS (e.g. plain HTTP on the port), or its TLS version is refused.
-  EPROTO: {
-    step: "TLS handshake",
-    words: "the TLS handshake failed: the other side does not speak TLS there, or not a version both accept",
-  },
-  CERT_HAS_EXPIRED: { step: "TLS handshake", words: "the server's certificate has expired" },
-  DEPTH_ZERO_SELF_SIGNED_CERT: { step: "TLS handshake", words: "the server's certificate is self-signed" },
-  SELF_SIGNED_CERT_IN_CHAIN: {
-    step: "TLS handshake",
-    words: "the server's certificate chain ends in an untrusted self-signed certificate",
-  },
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: {
-    step: "TLS handshake",
-    words: "the server's certificate cannot be verified",
-  },
-  ERR_TLS_CERT_ALTNAME_INVALID: {
-    step: "TLS handshake",
-    words: "the server's certificate is not for this host name",
-  },
+  EPROTO: [
+    "TLS handshake",
+    "the TLS handshake failed: the other side does not speak TLS there, or not a version both accept",
+  ],
+  CERT_HAS_EXPIRED: ["TLS handshake", "the server's certificate has expired"],
+  DEPTH_ZERO_SELF_SIGNED_CERT: ["TLS handshake", "the server's certificate is self-signed"],
+  SELF_SIGNED_CERT_IN_CHAIN: [
+    "TLS handshake",
+    "the server's certificate chain ends in an untrusted self-signed certificate",
+  ],
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: ["TLS handshake", "the server's certificate cannot be verified"],
+  ERR_TLS_CERT_ALTNAME_INVALID: ["TLS handshake", "the server's certificate is not for this host name"],
 };
 
-/** Each step as the start of a sentence about host:port. */
-const STEP_PHRASE: Readonly<Record<NetworkStep | "unknown", (hostPort: string) => string>> = {
-  "name lookup": (hostPort) => `looking up ${hostPort}`,
-  connect: (hostPort) => `connecting to ${hostPort}`,
-  "TLS handshake": (hostPort) => `TLS handshake with ${hostPort}`,
-  exchange: (hostPort) => `exchange with ${hostPort}`,
-  answer: (hostPort) => `waiting for the answer of ${hostPort}`,
-  unknown: (hostPort) => `reaching ${hostPort}`,
+/** What `{connect}` and `{read}` say when the caller has not named its limits. */
+const UNNAMED_LIMITS: Required<NetworkTimeLimits> = {
+  connect: "the connection timeout",
+  read: "the read timeout",
+};
+
+/** Each step as the words before host:port. */
+const STEP_PHRASE: Readonly<Record<NetworkStep | "unknown", string>> = {
+  "name lookup": "looking up",
+  connect: "connecting to",
+  "TLS handshake": "TLS handshake with",
+  exchange: "exchange with",
+  answer: "waiting for the answer of",
+  unknown: "reaching",
 };
 
 /** Node's TLS and certificate codes not in the table above. */
@@ -102,7 +90,7 @@ export class NetworkFailure extends AidpError {
     options?: ErrorOptions,
   ) {
     const code = details.code === undefined ? "" : ` (${details.code})`;
-    super(`${STEP_PHRASE[details.step ?? "unknown"](details.hostPort)}: ${details.words}${code}`, options);
+    super(`${STEP_PHRASE[details.step ?? "unknown"]} ${details.hostPort}: ${details.words}${code}`, options);
     this.step = details.step;
     this.hostPort = details.hostPort;
     this.code = details.code;
@@ -130,16 +118,17 @@ export function describeNetworkFailure(
       ? tls
         ? "the TLS handshake failed"
         : withoutUrls(deepestMessage(error))
-      : typeof meaning.words === "string"
-        ? meaning.words
-        : meaning.words(limits);
+      : meaning[1].replace(
+          /\{(connect|read)\}/,
+          (_, limit: keyof NetworkTimeLimits) => limits[limit] ?? UNNAMED_LIMITS[limit],
+        );
   return new NetworkFailure(
     {
-      step: meaning?.step ?? (tls ? "TLS handshake" : undefined),
+      step: meaning?.[0] ?? (tls ? "TLS handshake" : undefined),
       hostPort: hostAndPort(url),
       code,
       words,
-      timedOut: meaning?.timedOut === true,
+      timedOut: meaning?.[2] === true,
     },
     { cause: error },
   );

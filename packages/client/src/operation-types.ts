@@ -77,12 +77,6 @@ export type OperationInput<Op extends OperationId> = ParameterInputs<Op> &
     ? { details?: DetailsInput<Op> }
     : { details: DetailsInput<Op> });
 
-/** What openapi-fetch sends for one operation, as @aidp/types types it: validated params and body. */
-export interface WireRequest<Op extends OperationId> {
-  params: Parameters<Op>;
-  body: RequestBody<Op>;
-}
-
 /** The headers of an operation's success response, as @aidp/types types them (optional unless always sent). */
 export type SuccessHeaders<Op extends OperationId> = operations[Op]["responses"] extends infer Responses
   ? (typeof operationFacts)[Op]["success"]["status"] extends infer Status extends keyof Responses

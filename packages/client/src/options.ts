@@ -1,6 +1,7 @@
 // The options of createAidpClient and of each call. Per-call options override the client's.
 import type { AuthProvider } from "./auth/types.js";
 import type { EndpointOptions } from "./endpoint.js";
+import { AidpValidationError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { RetryOptions } from "./retry-policy.js";
 
@@ -58,4 +59,32 @@ export function resolveTimeoutMs(...layers: (number | false | undefined)[]): num
   let timeoutMs: number | false = DEFAULT_TIMEOUT_MS;
   for (const layer of layers) if (layer !== undefined) timeoutMs = layer;
   return timeoutMs === false ? undefined : timeoutMs;
+}
+
+// A record, not a list: an option added to CallOptions and not named here is a type error.
+const CALL_OPTIONS: Record<keyof CallOptions, true> = {
+  signal: true,
+  retry: true,
+  timeoutMs: true,
+  deadlineMs: true,
+};
+export const CALL_OPTION_NAMES = Object.keys(CALL_OPTIONS);
+
+/** The options argument is a separate object; an API parameter put there by mistake is named, not dropped. */
+export function checkCallOptions(
+  operationId: string,
+  callOptions: object | undefined,
+  known: readonly string[],
+) {
+  const unknown = Object.keys(callOptions ?? {}).filter((name) => !known.includes(name));
+  if (unknown.length === 0) return;
+  throw new AidpValidationError(
+    operationId,
+    unknown.map((name) => ({
+      field: `options.${name}`,
+      rule: "additionalProperties",
+      expected: `a call option (one of ${known.join(", ")}); API parameters go in the first argument`,
+      value: "(not shown)",
+    })),
+  );
 }

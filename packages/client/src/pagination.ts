@@ -3,6 +3,7 @@
 // records are yielded in all (a page that crosses it is cut). A token the server already sent stops the loop
 // with an error instead of looping forever (the stock Prism mock repeats one token on every page).
 import { AidpPaginationError } from "./errors.js";
+import type { CallOptions } from "./options.js";
 
 export interface PageOptions {
   /** Request at most this many pages. */
@@ -13,6 +14,20 @@ export interface PageOptions {
    */
   maxItems?: number;
 }
+
+// A record, not a list: an option added to PageOptions and not named here is a type error.
+// Written out rather than spread from CALL_OPTIONS: a bundler keeps a top-level spread (it may run getters), and
+// with it this list in programs that never page.
+const PAGE_OPTIONS: Record<keyof (CallOptions & PageOptions), true> = {
+  signal: true,
+  retry: true,
+  timeoutMs: true,
+  deadlineMs: true,
+  maxPages: true,
+  maxItems: true,
+};
+/** What the options argument of a paging call may name. */
+export const PAGE_OPTION_NAMES = /* @__PURE__ */ Object.keys(PAGE_OPTIONS);
 
 export interface Page<Item> {
   items: Item[];

@@ -1,13 +1,14 @@
-// Turns a call's input into the params and body openapi-fetch sends, validated against the spec's constraints
+// Turns a call's input into the parameters and body to send, validated against the operation's facts
 // (./generated/operations.ts). Throws AidpValidationError listing every problem; in that case nothing is sent.
-import { AidpValidationError, type ValidationIssue } from "./errors.js";
-import { operationFacts } from "./generated/operations.js";
-import type { OperationFacts, OperationId, ParameterFacts, WireRequest } from "./operation-types.js";
+import { AidpValidationError } from "./errors.js";
+import type { OperationFacts, ParameterFacts } from "./operation-types.js";
 import { type CheckContext, checkValue, showValue } from "./request-validation.js";
 
-/** The shape every operation's WireRequest has, before validation has shown which one it is. */
-interface UncheckedRequest {
-  params: { path?: object; query?: object; header?: object };
+/** A validated request: each parameter's value by wire name and location, and the body (undefined for none). */
+export interface PreparedRequest {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  header: Record<string, unknown>;
   body: unknown;
 }
 
@@ -15,12 +16,12 @@ interface UncheckedRequest {
 const NOT_A_HEADER_VALUE = /[\r\n\0\u0100-\u{10FFFF}]/u;
 const BODY_FIELD = "details";
 
-export function prepareRequest<Op extends OperationId>(
-  operationId: Op,
+export function prepareRequest(
+  operationId: string,
+  facts: OperationFacts,
   input: object,
   extraHeaders: Readonly<Record<string, string>>,
-): WireRequest<Op> {
-  const facts: OperationFacts = operationFacts[operationId];
+): PreparedRequest {
   const context: CheckContext = { issues: [], secretFields: secretFieldsOf(facts) };
   const path: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
@@ -53,7 +54,7 @@ export function prepareRequest<Op extends OperationId>(
         });
       continue;
     }
-    // openapi-fetch percent-encodes a path value, but `.` and `..` stay as they are and URL parsing would
+    // A path value is percent-encoded, but `.` and `..` stay as they are and URL parsing would
     // then move the request to another path.
     if (parameter.in === "path" && (value === "." || value === "..")) {
       context.issues.push({
@@ -87,9 +88,8 @@ export function prepareRequest<Op extends OperationId>(
     }
   }
 
-  const request: UncheckedRequest = { params: { path, query, header }, body };
-  if (!passed<Op>(request, context.issues)) throw new AidpValidationError(operationId, context.issues);
-  return request;
+  if (context.issues.length > 0) throw new AidpValidationError(operationId, context.issues);
+  return { path, query, header, body };
 }
 
 const secretFieldsByOperation = new WeakMap<OperationFacts, ReadonlySet<string>>();
@@ -102,18 +102,6 @@ function secretFieldsOf(facts: OperationFacts): ReadonlySet<string> {
     secretFieldsByOperation.set(facts, fields);
   }
   return fields;
-}
-
-/**
- * The validator has checked every value against the constraints the types were generated from (same bundle,
- * same build), so a request with no issue is the operation's WireRequest. This guard is where that fact
- * enters the type system.
- */
-function passed<Op extends OperationId>(
-  _request: UncheckedRequest,
-  issues: readonly ValidationIssue[],
-): _request is WireRequest<Op> {
-  return issues.length === 0;
 }
 
 function checkHeaderValue(field: string, value: unknown, secret: boolean, context: CheckContext) {

@@ -1,11 +1,11 @@
-// The one place where requests are sent and retried, for the typed methods and for `raw` alike: it is the
-// `fetch` that openapi-fetch calls, beneath its middleware, so every attempt is sent from the same bytes and
+// The one place where requests are sent and retried, for the operation functions and for `raw` alike (it is
+// the `fetch` that openapi-fetch calls, beneath its middleware): every attempt is sent from the same bytes and
 // re-signed, with the same request id and retry token (the spec's `x-aidp-call-header`s). A body is read
-// inside its attempt, so a connection cut mid-body is a failed attempt like any other.
+// inside its attempt, so a connection cut mid-body is a failed attempt like any other; the answer comes back
+// with the bytes read, and no Response is made again around them unless `raw` needs one.
 
 import { AidpAuthError } from "./auth/auth-error.js";
 import type { AuthProvider } from "./auth/types.js";
-import { keptBodyOf, readResponse } from "./buffered-http.js";
 import { type CallDeadline, msLeftBefore } from "./call-deadline.js";
 import {
   AidpAbortError,
@@ -38,7 +38,21 @@ export interface CallSettings {
   deadline: CallDeadline | undefined;
 }
 
-export type Transport = (request: Request, call: CallSettings) => Promise<Response>;
+/** A request as the transport sends it on every attempt. Its headers get the request id and retry token. */
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: string | Uint8Array<ArrayBuffer> | undefined;
+}
+
+/** The last attempt's answer: its response (body already read) and the bytes of its body, if it had one. */
+export interface Answer {
+  response: Response;
+  bytes: Uint8Array<ArrayBuffer> | undefined;
+}
+
+export type Transport = (request: OutgoingRequest, call: CallSettings) => Promise<Answer>;
 
 const { requestId: REQUEST_ID, retryToken: RETRY_TOKEN } = callHeaders;
 /** Methods that may change something: one retry token across their attempts makes a retry safe. */
@@ -48,6 +62,7 @@ const RUNTIME_OWNED_HEADERS = new Set(["host", "content-length"]);
 
 interface AttemptOutcome {
   response?: Response;
+  bytes?: Uint8Array<ArrayBuffer> | undefined;
   /** The failure when no complete response arrived. */
   failure?: unknown;
   /** What the log line shows of that failure. */
@@ -78,7 +93,7 @@ export function createTransport(settings: TransportSettings): Transport {
     if (!request.headers.has(REQUEST_ID)) request.headers.set(REQUEST_ID, randomId().toUpperCase());
     if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
       request.headers.set(RETRY_TOKEN, randomId());
-    const body = await bodyOf(request);
+    const { body } = request;
     const requestId = request.headers.get(REQUEST_ID) ?? undefined;
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
@@ -88,7 +103,12 @@ export function createTransport(settings: TransportSettings): Transport {
       // same attempt once more. This belongs to authentication, not to the retry policy, so `retry: false` keeps it.
       if (outcome.response?.status === 401 && settings.auth?.refresh && !reauthenticated) {
         reauthenticated = true;
-        await refreshCredentials(settings.auth.refresh.bind(settings.auth), call);
+        const { auth } = settings;
+        await authStep(
+          call,
+          "refreshing the credentials after a 401",
+          () => auth.refresh?.() as Promise<void>,
+        );
         throwIfCancelled(call, { requestId, attempt });
         outcome = await sendAttempt(settings, call, request, body, attempt);
       }
@@ -100,24 +120,26 @@ export function createTransport(settings: TransportSettings): Transport {
             retryAfterMs: outcome.retryAfterMs,
             deadline: call.deadline && { deadlineMs: call.deadline.ms, msLeft: msLeftBefore(call.deadline) },
           });
-      logAttempt(settings.logger, {
-        operation: call.operation,
-        attempt,
-        status: outcome.response?.status,
-        latencyMs: outcome.latencyMs,
-        requestId: request.headers.get(REQUEST_ID) ?? undefined,
-        timeoutMs: call.timeoutMs,
-        ...(decision === undefined
-          ? { outcome: "success" }
-          : decision.retry
-            ? { outcome: "retry", retryInMs: decision.waitMs }
-            : { outcome: "failure", ...(decision.reason ? { notRetried: decision.reason } : {}) }),
-        ...(outcome.failureText ? { error: outcome.failureText } : {}),
-      });
+      // Built only for a logger: a line per attempt costs a few objects, which a loop over many pages feels.
+      if (settings.logger)
+        logAttempt(settings.logger, {
+          operation: call.operation,
+          attempt,
+          status: outcome.response?.status,
+          latencyMs: outcome.latencyMs,
+          requestId: request.headers.get(REQUEST_ID) ?? undefined,
+          timeoutMs: call.timeoutMs,
+          ...(decision === undefined
+            ? { outcome: "success" }
+            : decision.retry
+              ? { outcome: "retry", retryInMs: decision.waitMs }
+              : { outcome: "failure", ...(decision.reason ? { notRetried: decision.reason } : {}) }),
+          ...(outcome.failureText ? { error: outcome.failureText } : {}),
+        });
       if (!decision?.retry) {
         if (decision?.deadlineTooNear)
           throw deadlineTooNearError(call, { requestId, attempt }, outcome, decision.reason);
-        if (outcome.response) return outcome.response;
+        if (outcome.response) return { response: outcome.response, bytes: outcome.bytes };
         throw finalFailure(call, outcome.failure, { requestId, attempt });
       }
       await sleep(decision.waitMs, call, { requestId, attempt });
@@ -128,7 +150,7 @@ export function createTransport(settings: TransportSettings): Transport {
 async function sendAttempt(
   settings: TransportSettings,
   call: CallSettings,
-  request: Request,
+  request: OutgoingRequest,
   body: string | Uint8Array<ArrayBuffer> | undefined,
   attempt: number,
 ): Promise<AttemptOutcome> {
@@ -150,12 +172,13 @@ async function sendAttempt(
       body: body ?? null,
       signal: signals.length === 1 ? signals[0] : signals.length ? AbortSignal.any(signals) : null,
     });
-    const { complete, errorCode } = await readWhole(response, attempt < call.retry.maxAttempts);
+    const { bytes, errorCode } = await readWhole(response, attempt < call.retry.maxAttempts);
     const retriable = isRetriableStatus(response.status, errorCode);
     // Retry-After is an HTTP header (RFC 9110) any server may send with a 429 or 503, documented or not.
     const retryAfterMs = retriable ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
     return {
-      response: complete,
+      response,
+      bytes,
       retriable,
       latencyMs: Date.now() - started,
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
@@ -178,67 +201,53 @@ async function sendAttempt(
   }
 }
 
-/** What to send on every attempt: the JSON text openapi-fetch serialised, or else the body read once. */
-async function bodyOf(request: Request): Promise<string | Uint8Array<ArrayBuffer> | undefined> {
-  const kept = keptBodyOf(request);
-  if (typeof kept === "string") return kept;
-  return request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
-}
-
 /**
- * Reads the whole body inside the attempt (a cut body throws here and fails the attempt). A response without
- * a body is passed on as it is; one with a body is handed on as a ReadResponse over the bytes already read.
- * Only a 409's body is looked into, and only when a retry remains: its code says whether the conflict passes.
- * A 409 that is not retried after all is parsed a second time by openapi-fetch, which always parses an error
- * body itself; only a retry loop above openapi-fetch could avoid that, and `raw` calls have none.
+ * Reads the whole body inside the attempt (a cut body throws here and fails the attempt); a response without
+ * a body has no bytes. Only a 409's body is looked into, and only when a retry remains: its code says whether
+ * the conflict passes.
  */
 async function readWhole(
   response: Response,
   mayRetry: boolean,
-): Promise<{ complete: Response; errorCode?: string }> {
-  if (response.body === null || response.headers.get("content-length") === "0") return { complete: response };
+): Promise<{ bytes?: Uint8Array<ArrayBuffer>; errorCode?: string }> {
+  if (response.body === null || response.headers.get("content-length") === "0") return {};
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const complete = new (readResponse())(bytes, response);
-  if (response.status !== 409 || !mayRetry) return { complete };
+  if (response.status !== 409 || !mayRetry) return { bytes };
   const errorCode = readErrorCode(bytes);
-  return errorCode === undefined ? { complete } : { complete, errorCode };
+  return errorCode === undefined ? { bytes } : { bytes, errorCode };
 }
 
 async function signedHeaders(
   auth: AuthProvider,
-  request: Request,
+  request: OutgoingRequest,
   body: string | Uint8Array<ArrayBuffer> | undefined,
   call: CallSettings,
 ): Promise<Headers> {
   // A copy per attempt: each attempt is signed afresh (its own date). The signature covers the body's digest.
   const headers = new Headers(request.headers);
   const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
-  let added: Headers;
-  try {
-    added = await auth.signRequest({
+  const added = await authStep(call, "signing the request", () =>
+    auth.signRequest({
       method: request.method,
       url: request.url,
       headers,
       ...(bytes ? { body: bytes } : {}),
-    });
-  } catch (failure) {
-    if (failure instanceof AidpError) throw failure;
-    const reason = failure instanceof Error ? failure.message : String(failure);
-    throw new AidpAuthError(`${call.operation}: signing the request failed: ${reason}`);
-  }
+    }),
+  );
   added.forEach((value, name) => {
     if (!RUNTIME_OWNED_HEADERS.has(name)) headers.set(name, value);
   });
   return headers;
 }
 
-async function refreshCredentials(refresh: () => Promise<void>, call: CallSettings): Promise<void> {
+/** A step of the auth provider's: a failure that is not already an AidpError becomes an AidpAuthError naming the step. */
+async function authStep<T>(call: CallSettings, step: string, run: () => Promise<T>): Promise<T> {
   try {
-    await refresh();
+    return await run();
   } catch (failure) {
     if (failure instanceof AidpError) throw failure;
     const reason = failure instanceof Error ? failure.message : String(failure);
-    throw new AidpAuthError(`${call.operation}: refreshing the credentials after a 401 failed: ${reason}`);
+    throw new AidpAuthError(`${call.operation}: ${step} failed: ${reason}`);
   }
 }
 

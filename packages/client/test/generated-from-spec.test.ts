@@ -100,7 +100,7 @@ describe("generated code", { timeout: GENERATE_TIMEOUT_MS }, () => {
     expect(generated.rules).toContain(
       'callHeaders = {"requestId":"opc-request-id","retryToken":"opc-idempotency-key"}',
     );
-    const searchBody = generated.rules.slice(generated.rules.indexOf('"searchAuditLogs"'));
+    const searchBody = generated.rules.slice(generated.rules.indexOf("searchAuditLogsFacts"));
     expect(searchBody).toMatch(/"timeEnd": \{[^}]*"notAfter": "timeBegin"/);
     expect(searchBody).not.toMatch(/"timeBegin": \{[^}]*"notAfter"/);
   });

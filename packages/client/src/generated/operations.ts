@@ -6,255 +6,264 @@ export const serverTemplate = {"url":"https://datalake.{region}.oci.{secondLevel
 /** The headers the client fills once per call and repeats on every retry (`x-aidp-call-header`). */
 export const callHeaders = {"requestId":"opc-request-id","retryToken":"opc-retry-token"} as const;
 
-/** Each operation's method, path, parameters, body constraints, success headers, paging, exports and secrets. */
-export const operationFacts = {
-  "downloadClusterLogs": {
-    "method": "POST",
-    "path": "/20260430/aiDataPlatforms/{aiDataPlatformId}/workspaces/{workspaceKey}/clusters/{clusterKey}/actions/downloadLogs",
-    "parameters": {
-      "aiDataPlatformId": {
-        "in": "path",
-        "required": true,
-        "type": "string"
-      },
-      "workspaceKey": {
-        "in": "path",
-        "required": true,
-        "type": "string"
-      },
-      "clusterKey": {
-        "in": "path",
-        "required": true,
-        "type": "string"
-      },
-      "opcRequestId": {
-        "in": "header",
-        "name": "opc-request-id",
-        "type": "string",
-        "pattern": "^[a-zA-Z0-9_-]+$"
-      },
-      "opcRetryToken": {
-        "in": "header",
-        "name": "opc-retry-token",
-        "secret": true,
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 64
-      }
+/** downloadClusterLogs's method, path, parameters, body constraints, success headers, paging, exports and secrets. */
+export const downloadClusterLogsFacts = {
+  "method": "POST",
+  "path": "/20260430/aiDataPlatforms/{aiDataPlatformId}/workspaces/{workspaceKey}/clusters/{clusterKey}/actions/downloadLogs",
+  "parameters": {
+    "aiDataPlatformId": {
+      "in": "path",
+      "required": true,
+      "type": "string"
     },
-    "body": {
-      "type": "object",
-      "required": [
-        "logContentTypeContains",
-        "timeBegin",
-        "timeEnd"
-      ],
-      "additionalProperties": false,
-      "properties": {
-        "clientContext": {
-          "type": "string"
-        },
-        "eventType": {
-          "type": "string"
-        },
-        "executionContextId": {
-          "type": "string"
-        },
-        "logContentTypeContains": {
-          "type": "string"
-        },
-        "logLevel": {
-          "type": "string"
-        },
-        "logStreamTypeContains": {
-          "type": "string"
-        },
-        "opcRequestId": {
-          "type": "string"
-        },
-        "subjectContains": {
-          "type": "string"
-        },
-        "thread": {
-          "type": "string"
-        },
-        "timeBegin": {
-          "type": "string",
-          "format": "date-time",
-          "notAfter": "timeEnd"
-        },
-        "timeEnd": {
-          "type": "string",
-          "format": "date-time"
-        }
-      }
+    "workspaceKey": {
+      "in": "path",
+      "required": true,
+      "type": "string"
     },
-    "success": {
-      "status": 202,
-      "headers": {
-        "aidp-async-operation-key": {},
-        "datalake-cluster-log-par-url": {
-          "secret": true
-        },
-        "opc-request-id": {}
-      }
+    "clusterKey": {
+      "in": "path",
+      "required": true,
+      "type": "string"
     },
-    "asyncExport": {
-      "operationKeyHeader": "aidp-async-operation-key",
-      "fileUrlHeader": "datalake-cluster-log-par-url"
+    "opcRequestId": {
+      "in": "header",
+      "name": "opc-request-id",
+      "type": "string",
+      "pattern": "^[a-zA-Z0-9_-]+$"
+    },
+    "opcRetryToken": {
+      "in": "header",
+      "name": "opc-retry-token",
+      "secret": true,
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 64
     }
   },
-  "searchAuditLogs": {
-    "method": "POST",
-    "path": "/20260430/aiDataPlatforms/{aiDataPlatformId}/actions/searchAuditLogs",
-    "parameters": {
-      "aiDataPlatformId": {
-        "in": "path",
-        "required": true,
+  "body": {
+    "type": "object",
+    "required": [
+      "logContentTypeContains",
+      "timeBegin",
+      "timeEnd"
+    ],
+    "additionalProperties": false,
+    "properties": {
+      "clientContext": {
         "type": "string"
       },
-      "limit": {
-        "in": "query",
-        "type": "integer",
-        "minimum": 1,
-        "maximum": 1000
+      "eventType": {
+        "type": "string"
       },
-      "page": {
-        "in": "query",
-        "type": "string",
-        "minLength": 1
+      "executionContextId": {
+        "type": "string"
+      },
+      "logContentTypeContains": {
+        "type": "string"
+      },
+      "logLevel": {
+        "type": "string"
+      },
+      "logStreamTypeContains": {
+        "type": "string"
       },
       "opcRequestId": {
-        "in": "header",
-        "name": "opc-request-id",
-        "type": "string",
-        "pattern": "^[a-zA-Z0-9_-]+$"
+        "type": "string"
       },
-      "opcRetryToken": {
-        "in": "header",
-        "name": "opc-retry-token",
-        "secret": true,
+      "subjectContains": {
+        "type": "string"
+      },
+      "thread": {
+        "type": "string"
+      },
+      "timeBegin": {
         "type": "string",
-        "minLength": 1,
-        "maxLength": 64
+        "format": "date-time",
+        "notAfter": "timeEnd"
+      },
+      "timeEnd": {
+        "type": "string",
+        "format": "date-time"
       }
-    },
-    "body": {
-      "type": "object",
-      "required": [],
-      "additionalProperties": false,
-      "properties": {
-        "objectName": {
-          "type": "string"
-        },
-        "objectType": {
-          "type": "string",
-          "enum": [
-            "DATA_LAKE",
-            "ROLE",
-            "CATALOG",
-            "SCHEMA",
-            "TABLE",
-            "VOLUME",
-            "VIEW",
-            "WORKSPACE",
-            "WORKSPACE_FILE",
-            "WORKSPACE_FOLDER",
-            "COMPUTE",
-            "FOLDER",
-            "FILE",
-            "AUTO_POPULATE",
-            "VOLUME_FILE",
-            "VOLUME_FOLDER",
-            "KNOWLEDGE_BASE",
-            "KNOWLEDGE_BASE_JOB",
-            "KNOWLEDGE_BASE_JOB_RUN",
-            "KNOWLEDGE_BASE_OWNERSHIP",
-            "VECTOR_STORE_CREDENTIALS",
-            "AUDIT_LOG",
-            "WORKFLOW",
-            "CREDENTIAL"
-          ]
-        },
-        "operation": {
-          "type": "string",
-          "enum": [
-            "CREATE",
-            "UPDATE",
-            "DELETE",
-            "VIEW",
-            "GRANT",
-            "REVOKE",
-            "ATTACH",
-            "DETACH",
-            "VIEW_LOGS",
-            "RENAME",
-            "TERMINATE",
-            "MOVE",
-            "EXECUTE",
-            "MANAGE_ACCESS",
-            "QUERY",
-            "MANAGE",
-            "READ",
-            "WRITE",
-            "START",
-            "STOP"
-          ]
-        },
-        "query": {
-          "type": "string"
-        },
-        "sortBy": {
-          "type": "string",
-          "enum": [
-            "startedBy",
-            "status",
-            "operation",
-            "objectType",
-            "objectName",
-            "time"
-          ]
-        },
-        "sortOrder": {
-          "type": "string",
-          "enum": [
-            "ASC",
-            "DESC"
-          ]
-        },
-        "startedBy": {
-          "type": "string"
-        },
-        "status": {
-          "type": "string",
-          "enum": [
-            "SUCCEEDED",
-            "FAILED"
-          ]
-        },
-        "timeBegin": {
-          "type": "string",
-          "format": "date-time",
-          "notAfter": "timeEnd"
-        },
-        "timeEnd": {
-          "type": "string",
-          "format": "date-time"
-        }
-      }
-    },
-    "success": {
-      "status": 200,
-      "headers": {
-        "opc-next-page": {},
-        "opc-request-id": {}
-      }
-    },
-    "pagination": {
-      "pageParameter": "page",
-      "pageSizeParameter": "limit",
-      "nextPageHeader": "opc-next-page",
-      "itemsField": "items"
     }
+  },
+  "success": {
+    "status": 202,
+    "headers": {
+      "aidp-async-operation-key": {},
+      "datalake-cluster-log-par-url": {
+        "secret": true
+      },
+      "opc-request-id": {}
+    }
+  },
+  "asyncExport": {
+    "operationKeyHeader": "aidp-async-operation-key",
+    "fileUrlHeader": "datalake-cluster-log-par-url"
   }
 } as const;
+
+/** searchAuditLogs's method, path, parameters, body constraints, success headers, paging, exports and secrets. */
+export const searchAuditLogsFacts = {
+  "method": "POST",
+  "path": "/20260430/aiDataPlatforms/{aiDataPlatformId}/actions/searchAuditLogs",
+  "parameters": {
+    "aiDataPlatformId": {
+      "in": "path",
+      "required": true,
+      "type": "string"
+    },
+    "limit": {
+      "in": "query",
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 1000
+    },
+    "page": {
+      "in": "query",
+      "type": "string",
+      "minLength": 1
+    },
+    "opcRequestId": {
+      "in": "header",
+      "name": "opc-request-id",
+      "type": "string",
+      "pattern": "^[a-zA-Z0-9_-]+$"
+    },
+    "opcRetryToken": {
+      "in": "header",
+      "name": "opc-retry-token",
+      "secret": true,
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 64
+    }
+  },
+  "body": {
+    "type": "object",
+    "required": [],
+    "additionalProperties": false,
+    "properties": {
+      "objectName": {
+        "type": "string"
+      },
+      "objectType": {
+        "type": "string",
+        "enum": [
+          "DATA_LAKE",
+          "ROLE",
+          "CATALOG",
+          "SCHEMA",
+          "TABLE",
+          "VOLUME",
+          "VIEW",
+          "WORKSPACE",
+          "WORKSPACE_FILE",
+          "WORKSPACE_FOLDER",
+          "COMPUTE",
+          "FOLDER",
+          "FILE",
+          "AUTO_POPULATE",
+          "VOLUME_FILE",
+          "VOLUME_FOLDER",
+          "KNOWLEDGE_BASE",
+          "KNOWLEDGE_BASE_JOB",
+          "KNOWLEDGE_BASE_JOB_RUN",
+          "KNOWLEDGE_BASE_OWNERSHIP",
+          "VECTOR_STORE_CREDENTIALS",
+          "AUDIT_LOG",
+          "WORKFLOW",
+          "CREDENTIAL"
+        ]
+      },
+      "operation": {
+        "type": "string",
+        "enum": [
+          "CREATE",
+          "UPDATE",
+          "DELETE",
+          "VIEW",
+          "GRANT",
+          "REVOKE",
+          "ATTACH",
+          "DETACH",
+          "VIEW_LOGS",
+          "RENAME",
+          "TERMINATE",
+          "MOVE",
+          "EXECUTE",
+          "MANAGE_ACCESS",
+          "QUERY",
+          "MANAGE",
+          "READ",
+          "WRITE",
+          "START",
+          "STOP"
+        ]
+      },
+      "query": {
+        "type": "string"
+      },
+      "sortBy": {
+        "type": "string",
+        "enum": [
+          "startedBy",
+          "status",
+          "operation",
+          "objectType",
+          "objectName",
+          "time"
+        ]
+      },
+      "sortOrder": {
+        "type": "string",
+        "enum": [
+          "ASC",
+          "DESC"
+        ]
+      },
+      "startedBy": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "SUCCEEDED",
+          "FAILED"
+        ]
+      },
+      "timeBegin": {
+        "type": "string",
+        "format": "date-time",
+        "notAfter": "timeEnd"
+      },
+      "timeEnd": {
+        "type": "string",
+        "format": "date-time"
+      }
+    }
+  },
+  "success": {
+    "status": 200,
+    "headers": {
+      "opc-next-page": {},
+      "opc-request-id": {}
+    }
+  },
+  "pagination": {
+    "pageParameter": "page",
+    "pageSizeParameter": "limit",
+    "nextPageHeader": "opc-next-page",
+    "itemsField": "items"
+  }
+} as const;
+
+/**
+ * Every operation's facts by operation id. One constant per operation above, so a program that calls one
+ * operation's function bundles that operation's facts only.
+ */
+export const operationFacts = { downloadClusterLogs: downloadClusterLogsFacts, searchAuditLogs: searchAuditLogsFacts } as const;
+
+/** The wire names (lower case) of every header the spec marks `x-aidp-secret`, request and response alike. */
+export const secretHeaderNames = ["datalake-cluster-log-par-url","opc-retry-token"] as const;

@@ -4,7 +4,9 @@
 import table from "./realms.json" with { type: "json" };
 
 /** Second-level domains of the OCI realms, by realm key (`oc1` oraclecloud.com, `oc19` oraclecloud.eu, ...). */
-export const realmDomains = table.domains;
+// Read through a call marked pure: a bare property read at the top of a module is kept by bundlers even when
+// unused, and would put the realm table in every program, also those that never resolve a region.
+export const realmDomains = /* @__PURE__ */ (() => table.domains)();
 
 export type Realm = keyof typeof realmDomains;
 

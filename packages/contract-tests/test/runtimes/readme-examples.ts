@@ -7,7 +7,9 @@ import {
   AidpValidationError,
   apiKeyAuth,
   createAidpClient,
+  createAidpConnection,
   type SearchAuditLogsInput,
+  searchAuditLogs,
 } from "@aidp/client";
 
 export interface ApiKeyIdentity {
@@ -111,7 +113,13 @@ export async function runReadmeExamples(config: ReadmeExamplesConfig): Promise<R
   const auth = apiKeyAuth({ ...config.identity, privateKey: config.privateKeyPem, dateHeader });
   const aidp = createAidpClient({ baseUrl, auth, retry: false, fetch: countingFetch });
 
-  const page = await aidp.searchAuditLogs({ aiDataPlatformId, limit: 50, details: { status: "FAILED" } });
+  // The README's first program: a connection and the operation function (the object's method is the same call).
+  const connection = createAidpConnection({ baseUrl, auth, retry: false, fetch: countingFetch });
+  const page = await searchAuditLogs(connection, {
+    aiDataPlatformId,
+    limit: 50,
+    details: { status: "FAILED" },
+  });
 
   const eventIds: string[] = [];
   let pages = 0;

@@ -1,0 +1,63 @@
+// The lean way in: a connection holds what every call shares (the address, the client's headers and defaults,
+// the retrying transport), and each operation is a function that takes it, `searchAuditLogs(aidp, input)`, so a
+// program bundles only the operations it calls (a bundler cannot drop an object's unused method).
+// createAidpClient makes one connection and puts every operation, pagination and `raw` on an object.
+import { absoluteBaseUrl } from "./base-url.js";
+import { startDeadline } from "./call-deadline.js";
+import { type AidpClientOptions, type CallOptions, checkDurations, resolveTimeoutMs } from "./options.js";
+import { resolveRetryPolicy } from "./retry-policy.js";
+import { type CallSettings, createTransport, type Transport } from "./transport.js";
+
+export interface AidpConnectionOptions extends Omit<AidpClientOptions, "baseUrl" | "region" | "realm"> {
+  /**
+   * The service's address, e.g. `http://127.0.0.1:4010` for the mock. An address made from a region and its
+   * realm is createAidpClient's (`region`): the realm table is then in the program, and only then.
+   */
+  baseUrl: string;
+}
+
+/** What every call of one client shares. Made by createAidpConnection; an AidpClient has one as `connection`. */
+export interface AidpConnection {
+  /** Where requests go: an absolute URL without a trailing slash. */
+  readonly baseUrl: string;
+  /** Headers every request carries: the options' `headers` and `userAgent`. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Sends and retries every request of this connection. */
+  readonly transport: Transport;
+  /** One call's settings: its options over the connection's (checked: a bad duration throws TypeError). */
+  callSettings(operation: string, callOptions?: CallOptions): CallSettings;
+}
+
+export function createAidpConnection(
+  options: AidpConnectionOptions,
+  where = "createAidpConnection",
+): AidpConnection {
+  const baseUrl = absoluteBaseUrl(options.baseUrl, where);
+  // A bad policy or duration fails at creation, not at the first call.
+  const retry = resolveRetryPolicy(options.retry);
+  checkDurations(options, `${where}: `);
+  const timeoutMs = resolveTimeoutMs(options.timeoutMs);
+  return {
+    baseUrl,
+    headers: { ...options.headers, ...(options.userAgent ? { "user-agent": options.userAgent } : {}) },
+    transport: createTransport({
+      fetch: options.fetch ?? globalThis.fetch,
+      auth: options.auth,
+      logger: options.logger,
+    }),
+    callSettings: (operation, callOptions) => {
+      if (callOptions) checkDurations(callOptions, `${operation}: options.`);
+      return {
+        operation,
+        retry:
+          callOptions?.retry === undefined ? retry : resolveRetryPolicy(options.retry, callOptions.retry),
+        timeoutMs:
+          callOptions?.timeoutMs === undefined
+            ? timeoutMs
+            : resolveTimeoutMs(options.timeoutMs, callOptions.timeoutMs),
+        signal: callOptions?.signal,
+        deadline: startDeadline(callOptions?.deadlineMs ?? options.deadlineMs),
+      };
+    },
+  };
+}

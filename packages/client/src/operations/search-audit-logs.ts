@@ -1,0 +1,96 @@
+// SearchAuditLogs as functions of a connection: one page, every page, every record. A program that calls none of
+// them bundles none of this, nor the operation's facts: nothing at the top of this module reads them.
+import type { AuditLogSearchResultSummary } from "@aidp/types";
+import type { AidpConnection } from "../connection.js";
+import { callHeaders, searchAuditLogsFacts as facts } from "../generated/operations.js";
+import type { OperationInput, SuccessHeaders } from "../operation-types.js";
+import { CALL_OPTION_NAMES, type CallOptions, checkCallOptions } from "../options.js";
+import { type ItemsIterator, itemsOf, PAGE_OPTION_NAMES, type PageOptions, paginate } from "../pagination.js";
+import { sendOperation } from "../send-operation.js";
+
+type SearchAuditLogsHeaders = SuccessHeaders<"searchAuditLogs">;
+type Pagination = typeof facts.pagination;
+
+export type SearchAuditLogsInput = OperationInput<"searchAuditLogs">;
+
+export interface SearchAuditLogsPage {
+  items: AuditLogSearchResultSummary[];
+  /**
+   * The `opc-next-page` token, or undefined on the last page. Pass it as `page` to resume from here. On a page
+   * an iterator cut short for `maxItems`, the token that fetched this page, so resuming skips nothing.
+   */
+  nextPage: SearchAuditLogsHeaders[Pagination["nextPageHeader"]];
+  requestId: SearchAuditLogsHeaders[typeof callHeaders.requestId];
+}
+
+/** Every record of a search, with `nextPage`: the page token to resume from. */
+export type SearchAuditLogsItems = ItemsIterator<AuditLogSearchResultSummary>;
+
+/** One page of audit records. */
+export async function searchAuditLogs(
+  connection: AidpConnection,
+  input: SearchAuditLogsInput,
+  callOptions?: CallOptions,
+): Promise<SearchAuditLogsPage> {
+  checkCallOptions("searchAuditLogs", callOptions, CALL_OPTION_NAMES);
+  return searchPage(connection, input, callOptions);
+}
+
+async function searchPage(
+  connection: AidpConnection,
+  input: SearchAuditLogsInput,
+  callOptions: CallOptions | undefined,
+): Promise<SearchAuditLogsPage> {
+  const { data, response } = await sendOperation(connection, "searchAuditLogs", facts, input, callOptions);
+  const { itemsField, nextPageHeader } = facts.pagination;
+  return {
+    items: (data as Record<typeof itemsField, AuditLogSearchResultSummary[]> | undefined)?.[itemsField] ?? [],
+    nextPage: response.headers.get(nextPageHeader) ?? undefined,
+    requestId: response.headers.get(callHeaders.requestId) ?? undefined,
+  };
+}
+
+/** Every page from `input.page` (or the first), following `opc-next-page` until it is absent or a limit is reached. */
+export async function* searchAuditLogsPages(
+  connection: AidpConnection,
+  input: SearchAuditLogsInput,
+  pageOptions: CallOptions & PageOptions = {},
+): AsyncGenerator<SearchAuditLogsPage> {
+  checkCallOptions("searchAuditLogs", pageOptions, PAGE_OPTION_NAMES);
+  // A retry token names one request (the service refuses it with another): the caller's goes with the first
+  // page's request only, and each later page gets a fresh one of its own, as a call without a token does.
+  const { pageParameter } = facts.pagination;
+  let pageInput: SearchAuditLogsInput = input;
+  yield* paginate(
+    (page) => {
+      const sent = searchPage(connection, { ...pageInput, [pageParameter]: page }, pageOptions);
+      pageInput = withoutRetryToken(input);
+      return sent;
+    },
+    input[pageParameter],
+    pageOptions,
+  );
+}
+
+/**
+ * Every record of those pages, in order; its `nextPage` is the page token to resume from where the reading
+ * stopped (see ItemsIterator).
+ */
+export function searchAuditLogsItems(
+  connection: AidpConnection,
+  input: SearchAuditLogsInput,
+  pageOptions?: CallOptions & PageOptions,
+): SearchAuditLogsItems {
+  return itemsOf(searchAuditLogsPages(connection, input, pageOptions), input[facts.pagination.pageParameter]);
+}
+
+function withoutRetryToken(input: SearchAuditLogsInput): SearchAuditLogsInput {
+  // The input field sent as the opc-retry-token header, as the spec's facts name it (`opcRetryToken`).
+  const retryTokenField = Object.entries(facts.parameters).find(
+    ([, parameter]) =>
+      parameter.in === "header" && "name" in parameter && parameter.name === callHeaders.retryToken,
+  )?.[0];
+  if (retryTokenField === undefined || !(retryTokenField in input)) return input;
+  const { [retryTokenField]: _dropped, ...rest } = input as Record<string, unknown>;
+  return rest as SearchAuditLogsInput;
+}

@@ -1,0 +1,57 @@
+// The client README's first program (create a connection, make one call) does not grow, bundled exactly as the
+// bench's bundle-size section bundles it, for the browser and for Node: its bound is the size it has now, on the
+// way to the issue's target (README_PROGRAM_TARGET_GZIP, which the bench reports as met or not). And an operation a
+// program never calls costs it nothing: neither its facts, nor its code, nor what only the client object needs.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { bundleSize, README_PROGRAM_MAX_GZIP } from "@aidp/test-support/bundle-size";
+import { describe, expect, it } from "vitest";
+
+const readmeProgram = fileURLToPath(
+  new URL("../../bench/src/bundle-entries/aidp-client.ts", import.meta.url),
+);
+const downloadOnly = fileURLToPath(new URL("fixtures/client-programs/download-only.ts", import.meta.url));
+const clientReadme = readFileSync(new URL("../../packages/client/README.md", import.meta.url), "utf8");
+
+/** Strings only one part of the client has: an operation's path, the pager's option, the realm table, openapi-fetch. */
+const MARKS = {
+  searchAuditLogs: "/actions/searchAuditLogs",
+  downloadClusterLogs: "/actions/downloadLogs",
+  pagination: "maxPages",
+  realmTable: "oraclecloud.eu",
+  openapiFetch: "querySerializer",
+};
+
+describe("the client README's first program", () => {
+  it("is the program the bench measures: the README's first example makes the same calls", () => {
+    const firstExample = /```ts\n([\s\S]*?)```/.exec(clientReadme)?.[1] ?? "";
+    const program = readFileSync(readmeProgram, "utf8");
+    const importLine = /^import .* from "@aidp\/client";$/m.exec(program)?.[0];
+    expect(importLine).toBe('import { createAidpConnection, searchAuditLogs } from "@aidp/client";');
+    expect(firstExample).toContain(importLine);
+    expect(firstExample).toMatch(/= createAidpConnection\(\{ baseUrl: /);
+    expect(firstExample).toMatch(/= await searchAuditLogs\(aidp, \{/);
+  });
+
+  it.each(["browser", "node"] as const)(
+    `bundles to at most ${README_PROGRAM_MAX_GZIP} B min+gzip for %s`,
+    async (platform) => {
+      const { gzipped } = await bundleSize(readmeProgram, platform);
+      expect(gzipped).toBeGreaterThan(1000); // a bundle that lost the client would pass the bound for nothing
+      expect(gzipped).toBeLessThanOrEqual(README_PROGRAM_MAX_GZIP);
+    },
+  );
+
+  it("bundles nothing of an operation it never calls, of pagination, the realm table or openapi-fetch", async () => {
+    const { code } = await bundleSize(readmeProgram, "browser");
+    expect(code.includes(MARKS.searchAuditLogs)).toBe(true);
+    for (const mark of [MARKS.downloadClusterLogs, MARKS.pagination, MARKS.realmTable, MARKS.openapiFetch])
+      expect(code.includes(mark), `the bundle has ${mark}`).toBe(false);
+  });
+
+  it("and the other way round: a program that calls only downloadClusterLogs has none of searchAuditLogs", async () => {
+    const { code } = await bundleSize(downloadOnly, "browser");
+    expect(code.includes(MARKS.downloadClusterLogs)).toBe(true);
+    expect(code.includes(MARKS.searchAuditLogs), `the bundle has ${MARKS.searchAuditLogs}`).toBe(false);
+  });
+});
