@@ -72,8 +72,6 @@ interface AttemptOutcome {
   latencyMs: number;
 }
 
-const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
-
 /**
  * 128 random bits as 32 hex digits: in the charset the request-id header allows, and within the retry token's
  * 64 characters. randomUUID is the fast way; a browser page served over plain http does not have it, while
@@ -81,10 +79,10 @@ const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).pad
  */
 function randomId(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID().replaceAll("-", "");
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let hex = "";
-  for (const byte of bytes) hex += HEX_BYTES[byte];
-  return hex;
+  // 256 + byte: three hex digits, of which the last two are the byte's.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    (256 + byte).toString(16).slice(1),
+  ).join("");
 }
 
 export function createTransport(settings: TransportSettings): Transport {
