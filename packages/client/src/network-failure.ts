@@ -157,11 +157,15 @@ export function describeNetworkFailure(
 
 /** The NetworkFailure down an error's cause chain (e.g. an AidpConnectionError's cause), if there is one. */
 export function networkFailureIn(error: unknown): NetworkFailure | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 6; depth++) {
-    if (current instanceof NetworkFailure) return current;
-    current = current.cause;
-  }
-  return undefined;
+  return causeChain(error).find((current) => current instanceof NetworkFailure);
+}
+
+/** `error` and the errors down its cause chain, at most 6. */
+function causeChain(error: unknown): Error[] {
+  const chain: Error[] = [];
+  for (let current = error; current instanceof Error && chain.length < 6; current = current.cause)
+    chain.push(current);
+  return chain;
 }
 
 /** host:port of a URL, and nothing else of it. */
@@ -189,10 +193,7 @@ function systemErrorCode(error: unknown): string | undefined {
 
 /** The message of the last error down the cause chain: undici's "bad port" rather than fetch's "fetch failed". */
 function deepestMessage(error: unknown): string {
-  let current = error;
-  for (let depth = 0; current instanceof Error && current.cause instanceof Error && depth < 5; depth++)
-    current = current.cause;
-  return current instanceof Error ? current.message : String(current);
+  return causeChain(error).at(-1)?.message ?? String(error);
 }
 
 /** A runtime's message may quote the URL it was given; the URL may be a secret. */

@@ -4,6 +4,7 @@
 // inside its attempt, so a connection cut mid-body is a failed attempt like any other; the answer comes back
 // with the bytes read, and no Response is made again around them unless `raw` needs one.
 
+import { decoder, parseOrText } from "./answer-text.js";
 import { AidpAuthError } from "./auth/auth-error.js";
 import type { AuthProvider } from "./auth/types.js";
 import { type CallDeadline, msLeftBefore } from "./call-deadline.js";
@@ -96,7 +97,8 @@ export function createTransport(settings: TransportSettings): Transport {
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
       throwIfCancelled(call, { requestId, attempt: attempt > 1 ? attempt - 1 : undefined });
-      let outcome = await sendAttempt(settings, call, request, body, attempt);
+      const sent = { requestId, attempt };
+      let outcome = await sendAttempt(settings, call, request, body, sent);
       // A 401 to a session-token provider may mean its token was revoked or rotated early: one new token and the
       // same attempt once more. This belongs to authentication, not to the retry policy, so `retry: false` keeps it.
       if (outcome.response?.status === 401 && settings.auth?.refresh && !reauthenticated) {
@@ -107,8 +109,8 @@ export function createTransport(settings: TransportSettings): Transport {
           "refreshing the credentials after a 401",
           () => auth.refresh?.() as Promise<void>,
         );
-        throwIfCancelled(call, { requestId, attempt });
-        outcome = await sendAttempt(settings, call, request, body, attempt);
+        throwIfCancelled(call, sent);
+        outcome = await sendAttempt(settings, call, request, body, sent);
       }
       const decision = outcome.response?.ok
         ? undefined
@@ -125,7 +127,7 @@ export function createTransport(settings: TransportSettings): Transport {
           attempt,
           status: outcome.response?.status,
           latencyMs: outcome.latencyMs,
-          requestId: request.headers.get(REQUEST_ID) ?? undefined,
+          requestId,
           timeoutMs: call.timeoutMs,
           ...(decision === undefined
             ? { outcome: "success" }
@@ -135,12 +137,11 @@ export function createTransport(settings: TransportSettings): Transport {
           ...(outcome.failureText ? { error: outcome.failureText } : {}),
         });
       if (!decision?.retry) {
-        if (decision?.deadlineTooNear)
-          throw deadlineTooNearError(call, { requestId, attempt }, outcome, decision.reason);
+        if (decision?.deadlineTooNear) throw deadlineTooNearError(call, sent, outcome, decision.reason);
         if (outcome.response) return { response: outcome.response, bytes: outcome.bytes };
-        throw finalFailure(call, outcome.failure, { requestId, attempt });
+        throw finalFailure(call, outcome.failure, sent);
       }
-      await sleep(decision.waitMs, call, { requestId, attempt });
+      await sleep(decision.waitMs, call, sent);
     }
   };
 }
@@ -150,7 +151,7 @@ async function sendAttempt(
   call: CallSettings,
   request: OutgoingRequest,
   body: string | Uint8Array<ArrayBuffer> | undefined,
-  attempt: number,
+  sent: { requestId: string | undefined; attempt: number },
 ): Promise<AttemptOutcome> {
   const started = Date.now();
   // Signing is not the network: a bad key or an unreadable token file fails the call now, with its own error,
@@ -170,7 +171,7 @@ async function sendAttempt(
       body: body ?? null,
       signal: signals.length === 1 ? signals[0] : signals.length ? AbortSignal.any(signals) : null,
     });
-    const { bytes, errorCode } = await readWhole(response, attempt < call.retry.maxAttempts);
+    const { bytes, errorCode } = await readWhole(response, sent.attempt < call.retry.maxAttempts);
     const retriable = isRetriableStatus(response.status, errorCode);
     // Retry-After is an HTTP header (RFC 9110) any server may send with a 429 or 503, documented or not.
     const retryAfterMs = retriable ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
@@ -182,7 +183,6 @@ async function sendAttempt(
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     };
   } catch (failure) {
-    const sent = { requestId: request.headers.get(REQUEST_ID) ?? undefined, attempt };
     throwIfCancelled(call, sent);
     const timedOut = attemptTimeout?.signal.aborted === true;
     // The network's failure in the one wording (./network-failure.ts): host:port, step, code and words.
@@ -211,7 +211,8 @@ async function readWhole(
   if (response.body === null || response.headers.get("content-length") === "0") return {};
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (response.status !== 409 || !mayRetry) return { bytes };
-  const errorCode = readErrorCode(bytes);
+  const code = (parseOrText(decoder.decode(bytes)) as { code?: unknown } | null)?.code;
+  const errorCode = typeof code === "string" ? code : undefined;
   return errorCode === undefined ? { bytes } : { bytes, errorCode };
 }
 
@@ -246,15 +247,6 @@ async function authStep<T>(call: CallSettings, step: string, run: () => Promise<
     if (failure instanceof AidpError) throw failure;
     const reason = failure instanceof Error ? failure.message : String(failure);
     throw new AidpAuthError(`${call.operation}: ${step} failed: ${reason}`);
-  }
-}
-
-function readErrorCode(bytes: Uint8Array<ArrayBuffer>): string | undefined {
-  try {
-    const code: unknown = JSON.parse(new TextDecoder().decode(bytes))?.code;
-    return typeof code === "string" ? code : undefined;
-  } catch {
-    return undefined;
   }
 }
 
