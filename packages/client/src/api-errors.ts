@@ -43,7 +43,7 @@ export class AidpApiError extends AidpError {
     this.status = details.status;
     this.code = code;
     this.requestId = details.requestId;
-    this.headers = redactSecretHeaders(details.headers ?? new Headers());
+    this.headers = redactSecretHeaders(details.headers);
     this.body = details.body === "" ? undefined : details.body;
     this.operation = details.operation;
     this.method = details.method;

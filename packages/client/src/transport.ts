@@ -69,7 +69,7 @@ interface AttemptOutcome {
   /** What the log line shows of that failure. */
   failureText?: string;
   retriable: boolean;
-  retryAfterMs?: number;
+  retryAfterMs?: number | undefined;
   latencyMs: number;
 }
 
@@ -175,13 +175,7 @@ async function sendAttempt(
     const retriable = isRetriableStatus(response.status, errorCode);
     // Retry-After is an HTTP header (RFC 9110) any server may send with a 429 or 503, documented or not.
     const retryAfterMs = retriable ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
-    return {
-      response,
-      bytes,
-      retriable,
-      latencyMs: Date.now() - started,
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    };
+    return { response, bytes, retriable, retryAfterMs, latencyMs: Date.now() - started };
   } catch (failure) {
     throwIfCancelled(call, sent);
     const timedOut = attemptTimeout?.signal.aborted === true;
@@ -207,13 +201,12 @@ async function sendAttempt(
 async function readWhole(
   response: Response,
   mayRetry: boolean,
-): Promise<{ bytes?: Uint8Array<ArrayBuffer>; errorCode?: string }> {
+): Promise<{ bytes?: Uint8Array<ArrayBuffer>; errorCode?: string | undefined }> {
   if (response.body === null || response.headers.get("content-length") === "0") return {};
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (response.status !== 409 || !mayRetry) return { bytes };
   const code = (parseOrText(decoder.decode(bytes)) as { code?: unknown } | null)?.code;
-  const errorCode = typeof code === "string" ? code : undefined;
-  return errorCode === undefined ? { bytes } : { bytes, errorCode };
+  return { bytes, errorCode: typeof code === "string" ? code : undefined };
 }
 
 async function signedHeaders(
