@@ -18,23 +18,23 @@ export interface ApiErrorDetails {
 
 /** The service answered with an error status. */
 export class AidpApiError extends AidpError {
-  readonly status: number;
+  declare readonly status: number;
   /** The service's error code (`InvalidParameter`, `IncorrectState`, ...), or `HttpError<status>` when the body had none. */
-  readonly code: string;
-  readonly requestId: string | undefined;
+  declare readonly code: string;
+  declare readonly requestId: string | undefined;
   /**
    * The answer's headers (`error.headers.get("retry-after")`), with the value of every header the spec marks
    * secret redacted.
    */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /**
    * The answer's body, parsed: usually the spec's Error, `{ code, message }`; the text when it was not JSON;
    * undefined when it was empty.
    */
-  readonly body: unknown;
-  readonly operation: string;
-  readonly method: string;
-  readonly url: string;
+  declare readonly body: unknown;
+  declare readonly operation: string;
+  declare readonly method: string;
+  declare readonly url: string;
 
   constructor(details: ApiErrorDetails) {
     const { code, message } = readErrorBody(details.body, details.status);
@@ -43,7 +43,7 @@ export class AidpApiError extends AidpError {
     this.status = details.status;
     this.code = code;
     this.requestId = details.requestId;
-    this.headers = redactSecretHeaders(details.headers ?? new Headers());
+    this.headers = redactSecretHeaders(details.headers);
     this.body = details.body === "" ? undefined : details.body;
     this.operation = details.operation;
     this.method = details.method;

@@ -1,5 +1,7 @@
 // Every error the client throws is an AidpError: a real Error with a clear message that never contains a
-// secret (no Authorization header, key material, retry token or pre-authenticated URL).
+// secret (no Authorization header, key material, retry token or pre-authenticated URL). Their fields are `declare`d
+// (assigned in the constructor, so nothing changes at run time): an initialised field would ship its name twice in
+// every bundle.
 
 /** Base class of every error thrown by @aidp/client. */
 export class AidpError extends Error {
@@ -25,8 +27,8 @@ export interface ValidationIssue {
 
 /** A request that breaks the spec's constraints: nothing was sent. Lists every problem, not just the first. */
 export class AidpValidationError extends AidpError {
-  readonly operation: string;
-  readonly issues: readonly ValidationIssue[];
+  declare readonly operation: string;
+  declare readonly issues: readonly ValidationIssue[];
 
   constructor(operation: string, issues: readonly ValidationIssue[]) {
     const lines = issues.map((i) => `  - ${i.field}: ${i.expected} (rule \`${i.rule}\`), got ${i.value}`);
@@ -58,8 +60,8 @@ export function describeSentRequest({ requestId, attempt }: SentRequestDetails):
  * request id the client sent, which the message repeats: the service may have received the request and logged it.
  */
 export class AidpNoAnswerError extends AidpError {
-  readonly requestId: string | undefined;
-  readonly attempt: number | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly attempt: number | undefined;
 
   constructor(message: string, options: ErrorOptions & SentRequestDetails = {}) {
     const { requestId, attempt, ...errorOptions } = options;

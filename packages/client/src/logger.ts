@@ -23,8 +23,7 @@ export interface AttemptLogLine {
   error?: string;
 }
 
-export function logAttempt(logger: Logger | undefined, line: AttemptLogLine) {
-  if (!logger) return;
+export function logAttempt(logger: Logger, line: AttemptLogLine) {
   const text = `${line.operation} attempt ${line.attempt}: ${line.status ?? line.error ?? "no response"} in ${line.latencyMs} ms`;
   const fields = { ...line };
   if (line.outcome === "success") logger.debug(text, fields);

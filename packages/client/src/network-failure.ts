@@ -16,57 +16,75 @@ export interface NetworkTimeLimits {
 }
 
 /**
- * A code's step, its words (`{connect}` / `{read}` stand for the caller's name of that time limit), and whether a
- * time limit ran out. Tuples rather than objects: the table ships in every client bundle.
+ * Each step: the words before host:port, and the codes people meet there (Node's system errors, undici's) with
+ * their words. `{connect}` / `{read}` stand for the caller's name of that time limit, so words that name one are
+ * a time limit running out. Grouped by step and without per-entry objects: the table ships in every client bundle.
  */
-type Meaning = readonly [step: NetworkStep, words: string, timedOut?: true];
-
-const connectTimeout: Meaning = ["connect", "no connection within {connect}", true];
-const exchangeClosed: Meaning = ["exchange", "the other side closed the connection"];
-
-/** The codes people meet (Node's system errors, undici's), each with its step and its words. */
-const MEANINGS: Readonly<Record<string, Meaning>> = {
-  ENOTFOUND: ["name lookup", "no such host"],
-  EAI_AGAIN: ["name lookup", "the host name cannot be resolved now (DNS)"],
-  ECONNREFUSED: ["connect", "connection refused: nothing listens there"],
-  EHOSTUNREACH: ["connect", "the host cannot be reached"],
-  ENETUNREACH: ["connect", "the network cannot be reached"],
-  ETIMEDOUT: connectTimeout,
-  UND_ERR_CONNECT_TIMEOUT: connectTimeout,
-  ECONNRESET: ["exchange", "the other side reset the connection"],
-  EPIPE: exchangeClosed,
-  UND_ERR_SOCKET: exchangeClosed,
-  UND_ERR_HEADERS_TIMEOUT: ["answer", "no answer within {read}", true],
-  UND_ERR_BODY_TIMEOUT: ["answer", "the answer stopped for longer than {read}", true],
-  // Node's code when the other side's bytes are not TLS (e.g. plain HTTP on the port), or its TLS version is refused.
-  EPROTO: [
-    "TLS handshake",
-    "the TLS handshake failed: the other side does not speak TLS there, or not a version both accept",
+const STEPS: readonly (readonly [
+  step: NetworkStep,
+  phrase: string,
+  words: Readonly<Record<string, string>>,
+])[] = [
+  [
+    "name lookup",
+    "looking up",
+    { ENOTFOUND: "no such host", EAI_AGAIN: "the host name cannot be resolved now (DNS)" },
   ],
-  CERT_HAS_EXPIRED: ["TLS handshake", "the server's certificate has expired"],
-  DEPTH_ZERO_SELF_SIGNED_CERT: ["TLS handshake", "the server's certificate is self-signed"],
-  SELF_SIGNED_CERT_IN_CHAIN: [
-    "TLS handshake",
-    "the server's certificate chain ends in an untrusted self-signed certificate",
+  [
+    "connect",
+    "connecting to",
+    {
+      ECONNREFUSED: "connection refused: nothing listens there",
+      EHOSTUNREACH: "the host cannot be reached",
+      ENETUNREACH: "the network cannot be reached",
+      ETIMEDOUT: "no connection within {connect}",
+      UND_ERR_CONNECT_TIMEOUT: "no connection within {connect}",
+    },
   ],
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: ["TLS handshake", "the server's certificate cannot be verified"],
-  ERR_TLS_CERT_ALTNAME_INVALID: ["TLS handshake", "the server's certificate is not for this host name"],
-};
+  [
+    "TLS handshake",
+    "TLS handshake with",
+    {
+      // Node's code when the other side's bytes are not TLS (e.g. plain HTTP on the port), or its TLS version is refused.
+      EPROTO:
+        "the TLS handshake failed: the other side does not speak TLS there, or not a version both accept",
+      CERT_HAS_EXPIRED: "the server's certificate has expired",
+      DEPTH_ZERO_SELF_SIGNED_CERT: "the server's certificate is self-signed",
+      SELF_SIGNED_CERT_IN_CHAIN:
+        "the server's certificate chain ends in an untrusted self-signed certificate",
+      UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's certificate cannot be verified",
+      ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate is not for this host name",
+    },
+  ],
+  [
+    "exchange",
+    "exchange with",
+    {
+      ECONNRESET: "the other side reset the connection",
+      EPIPE: "the other side closed the connection",
+      UND_ERR_SOCKET: "the other side closed the connection",
+    },
+  ],
+  [
+    "answer",
+    "waiting for the answer of",
+    {
+      UND_ERR_HEADERS_TIMEOUT: "no answer within {read}",
+      UND_ERR_BODY_TIMEOUT: "the answer stopped for longer than {read}",
+    },
+  ],
+];
+
+/** A code's step and words, when the table has them. */
+function meaningOf(code: string): [step: NetworkStep, words: string] | undefined {
+  for (const [step, , words] of STEPS) if (Object.hasOwn(words, code)) return [step, words[code] as string];
+  return undefined;
+}
 
 /** What `{connect}` and `{read}` say when the caller has not named its limits. */
 const UNNAMED_LIMITS: Required<NetworkTimeLimits> = {
   connect: "the connection timeout",
   read: "the read timeout",
-};
-
-/** Each step as the words before host:port. */
-const STEP_PHRASE: Readonly<Record<NetworkStep | "unknown", string>> = {
-  "name lookup": "looking up",
-  connect: "connecting to",
-  "TLS handshake": "TLS handshake with",
-  exchange: "exchange with",
-  answer: "waiting for the answer of",
-  unknown: "reaching",
 };
 
 /** Node's TLS and certificate codes not in the table above. */
@@ -75,22 +93,25 @@ const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|
 /** A failed connection or exchange, said as the user sees it. Its message never holds more of the URL than host:port. */
 export class NetworkFailure extends AidpError {
   /** The step that failed; undefined when the error's code does not tell. */
-  readonly step: NetworkStep | undefined;
+  declare readonly step: NetworkStep | undefined;
   /** `host:port` of the other side. */
-  readonly hostPort: string;
+  declare readonly hostPort: string;
   /** The system's (or undici's) error code, e.g. `ECONNREFUSED`; undefined when the error had none. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** What the code means, in words. */
-  readonly words: string;
+  declare readonly words: string;
   /** A time limit ran out (as opposed to a refusal, a reset, an unknown host). */
-  readonly timedOut: boolean;
+  declare readonly timedOut: boolean;
 
   constructor(
     details: Pick<NetworkFailure, "step" | "hostPort" | "code" | "words" | "timedOut">,
     options?: ErrorOptions,
   ) {
     const code = details.code === undefined ? "" : ` (${details.code})`;
-    super(`${STEP_PHRASE[details.step ?? "unknown"]} ${details.hostPort}: ${details.words}${code}`, options);
+    super(
+      `${STEPS.find(([step]) => step === details.step)?.[1] ?? "reaching"} ${details.hostPort}: ${details.words}${code}`,
+      options,
+    );
     this.step = details.step;
     this.hostPort = details.hostPort;
     this.code = details.code;
@@ -111,7 +132,7 @@ export function describeNetworkFailure(
   const described = networkFailureIn(error);
   if (described) return described;
   const code = systemErrorCode(error);
-  const meaning = code !== undefined && Object.hasOwn(MEANINGS, code) ? MEANINGS[code] : undefined;
+  const meaning = code === undefined ? undefined : meaningOf(code);
   const tls = code !== undefined && TLS_CODE.test(code);
   const words =
     meaning === undefined
@@ -128,7 +149,7 @@ export function describeNetworkFailure(
       hostPort: hostAndPort(url),
       code,
       words,
-      timedOut: meaning?.[2] === true,
+      timedOut: meaning?.[1].includes("{") === true,
     },
     { cause: error },
   );
@@ -136,11 +157,15 @@ export function describeNetworkFailure(
 
 /** The NetworkFailure down an error's cause chain (e.g. an AidpConnectionError's cause), if there is one. */
 export function networkFailureIn(error: unknown): NetworkFailure | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 6; depth++) {
-    if (current instanceof NetworkFailure) return current;
-    current = current.cause;
-  }
-  return undefined;
+  return causeChain(error).find((current) => current instanceof NetworkFailure);
+}
+
+/** `error` and the errors down its cause chain, at most 6. */
+function causeChain(error: unknown): Error[] {
+  const chain: Error[] = [];
+  for (let current = error; current instanceof Error && chain.length < 6; current = current.cause)
+    chain.push(current);
+  return chain;
 }
 
 /** host:port of a URL, and nothing else of it. */
@@ -163,15 +188,12 @@ function systemErrorCode(error: unknown): string | undefined {
     if (current instanceof AggregateError) walk(current.errors[0], depth + 1);
   };
   walk(error, 0);
-  return codes.find((code) => Object.hasOwn(MEANINGS, code) || TLS_CODE.test(code)) ?? codes[0];
+  return codes.find((code) => meaningOf(code) || TLS_CODE.test(code)) ?? codes[0];
 }
 
 /** The message of the last error down the cause chain: undici's "bad port" rather than fetch's "fetch failed". */
 function deepestMessage(error: unknown): string {
-  let current = error;
-  for (let depth = 0; current instanceof Error && current.cause instanceof Error && depth < 5; depth++)
-    current = current.cause;
-  return current instanceof Error ? current.message : String(current);
+  return causeChain(error).at(-1)?.message ?? String(error);
 }
 
 /** A runtime's message may quote the URL it was given; the URL may be a secret. */

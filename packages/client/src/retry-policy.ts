@@ -26,10 +26,8 @@ export function resolveRetryPolicy(...layers: (RetryOptions | false | undefined)
     else if (layer !== undefined) {
       if (typeof layer !== "object" || layer === null)
         throw new TypeError(`retry must be an object of retry options or false, got ${String(layer)}.`);
-      given = {
-        ...given,
-        ...Object.fromEntries(Object.entries(layer).filter(([, value]) => value !== undefined)),
-      };
+      for (const [name, value] of Object.entries(layer))
+        if (value !== undefined) given = { ...given, [name]: value };
     }
   }
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...given };

@@ -4,8 +4,8 @@
 import { secretHeaderNames } from "./generated/operations.js";
 import { showValue } from "./request-validation.js";
 
-/** A copy of `headers` with each secret header's value replaced by `<redacted, N characters>`. */
-export function redactSecretHeaders(headers: Headers): Headers {
+/** A copy of `headers` (empty when there are none) with each secret header's value replaced by `<redacted, N characters>`. */
+export function redactSecretHeaders(headers: Headers | undefined): Headers {
   const copy = new Headers(headers);
   for (const name of secretHeaderNames) {
     const value = copy.get(name);

@@ -2,6 +2,7 @@
 // built from them, sent through the connection's retrying transport, an error answer turned into AidpApiError.
 // The facts say where each parameter goes, so the request is built in one pass, without openapi-fetch's general
 // serialisers and Request/Response objects (smaller and faster; `raw` keeps openapi-fetch for everything else).
+import { decoder, parseOrText } from "./answer-text.js";
 import { createApiError } from "./api-errors.js";
 import type { AidpConnection } from "./connection.js";
 import { callHeaders } from "./generated/operations.js";
@@ -15,8 +16,6 @@ export interface OperationAnswer {
   /** The success response; its body is already read. */
   response: Response;
 }
-
-const decoder = new TextDecoder();
 
 export async function sendOperation(
   connection: AidpConnection,
@@ -55,12 +54,3 @@ export async function sendOperation(
 }
 
 const encode = (value: unknown) => encodeURIComponent(String(value));
-
-/** An error body as JSON when it is JSON, else its text (an HTML page from a proxy, say). */
-function parseOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}

@@ -4,6 +4,7 @@
 // inside its attempt, so a connection cut mid-body is a failed attempt like any other; the answer comes back
 // with the bytes read, and no Response is made again around them unless `raw` needs one.
 
+import { decoder, parseOrText } from "./answer-text.js";
 import { AidpAuthError } from "./auth/auth-error.js";
 import type { AuthProvider } from "./auth/types.js";
 import { type CallDeadline, msLeftBefore } from "./call-deadline.js";
@@ -68,11 +69,9 @@ interface AttemptOutcome {
   /** What the log line shows of that failure. */
   failureText?: string;
   retriable: boolean;
-  retryAfterMs?: number;
+  retryAfterMs?: number | undefined;
   latencyMs: number;
 }
-
-const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 
 /**
  * 128 random bits as 32 hex digits: in the charset the request-id header allows, and within the retry token's
@@ -81,10 +80,10 @@ const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).pad
  */
 function randomId(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID().replaceAll("-", "");
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let hex = "";
-  for (const byte of bytes) hex += HEX_BYTES[byte];
-  return hex;
+  // 256 + byte: three hex digits, of which the last two are the byte's.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    (256 + byte).toString(16).slice(1),
+  ).join("");
 }
 
 export function createTransport(settings: TransportSettings): Transport {
@@ -98,7 +97,8 @@ export function createTransport(settings: TransportSettings): Transport {
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
       throwIfCancelled(call, { requestId, attempt: attempt > 1 ? attempt - 1 : undefined });
-      let outcome = await sendAttempt(settings, call, request, body, attempt);
+      const sent = { requestId, attempt };
+      let outcome = await sendAttempt(settings, call, request, body, sent);
       // A 401 to a session-token provider may mean its token was revoked or rotated early: one new token and the
       // same attempt once more. This belongs to authentication, not to the retry policy, so `retry: false` keeps it.
       if (outcome.response?.status === 401 && settings.auth?.refresh && !reauthenticated) {
@@ -109,8 +109,8 @@ export function createTransport(settings: TransportSettings): Transport {
           "refreshing the credentials after a 401",
           () => auth.refresh?.() as Promise<void>,
         );
-        throwIfCancelled(call, { requestId, attempt });
-        outcome = await sendAttempt(settings, call, request, body, attempt);
+        throwIfCancelled(call, sent);
+        outcome = await sendAttempt(settings, call, request, body, sent);
       }
       const decision = outcome.response?.ok
         ? undefined
@@ -127,7 +127,7 @@ export function createTransport(settings: TransportSettings): Transport {
           attempt,
           status: outcome.response?.status,
           latencyMs: outcome.latencyMs,
-          requestId: request.headers.get(REQUEST_ID) ?? undefined,
+          requestId,
           timeoutMs: call.timeoutMs,
           ...(decision === undefined
             ? { outcome: "success" }
@@ -137,12 +137,11 @@ export function createTransport(settings: TransportSettings): Transport {
           ...(outcome.failureText ? { error: outcome.failureText } : {}),
         });
       if (!decision?.retry) {
-        if (decision?.deadlineTooNear)
-          throw deadlineTooNearError(call, { requestId, attempt }, outcome, decision.reason);
+        if (decision?.deadlineTooNear) throw deadlineTooNearError(call, sent, outcome, decision.reason);
         if (outcome.response) return { response: outcome.response, bytes: outcome.bytes };
-        throw finalFailure(call, outcome.failure, { requestId, attempt });
+        throw finalFailure(call, outcome.failure, sent);
       }
-      await sleep(decision.waitMs, call, { requestId, attempt });
+      await sleep(decision.waitMs, call, sent);
     }
   };
 }
@@ -152,7 +151,7 @@ async function sendAttempt(
   call: CallSettings,
   request: OutgoingRequest,
   body: string | Uint8Array<ArrayBuffer> | undefined,
-  attempt: number,
+  sent: { requestId: string | undefined; attempt: number },
 ): Promise<AttemptOutcome> {
   const started = Date.now();
   // Signing is not the network: a bad key or an unreadable token file fails the call now, with its own error,
@@ -172,19 +171,12 @@ async function sendAttempt(
       body: body ?? null,
       signal: signals.length === 1 ? signals[0] : signals.length ? AbortSignal.any(signals) : null,
     });
-    const { bytes, errorCode } = await readWhole(response, attempt < call.retry.maxAttempts);
+    const { bytes, errorCode } = await readWhole(response, sent.attempt < call.retry.maxAttempts);
     const retriable = isRetriableStatus(response.status, errorCode);
     // Retry-After is an HTTP header (RFC 9110) any server may send with a 429 or 503, documented or not.
     const retryAfterMs = retriable ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
-    return {
-      response,
-      bytes,
-      retriable,
-      latencyMs: Date.now() - started,
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    };
+    return { response, bytes, retriable, retryAfterMs, latencyMs: Date.now() - started };
   } catch (failure) {
-    const sent = { requestId: request.headers.get(REQUEST_ID) ?? undefined, attempt };
     throwIfCancelled(call, sent);
     const timedOut = attemptTimeout?.signal.aborted === true;
     // The network's failure in the one wording (./network-failure.ts): host:port, step, code and words.
@@ -209,12 +201,12 @@ async function sendAttempt(
 async function readWhole(
   response: Response,
   mayRetry: boolean,
-): Promise<{ bytes?: Uint8Array<ArrayBuffer>; errorCode?: string }> {
+): Promise<{ bytes?: Uint8Array<ArrayBuffer>; errorCode?: string | undefined }> {
   if (response.body === null || response.headers.get("content-length") === "0") return {};
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (response.status !== 409 || !mayRetry) return { bytes };
-  const errorCode = readErrorCode(bytes);
-  return errorCode === undefined ? { bytes } : { bytes, errorCode };
+  const code = (parseOrText(decoder.decode(bytes)) as { code?: unknown } | null)?.code;
+  return { bytes, errorCode: typeof code === "string" ? code : undefined };
 }
 
 async function signedHeaders(
@@ -248,15 +240,6 @@ async function authStep<T>(call: CallSettings, step: string, run: () => Promise<
     if (failure instanceof AidpError) throw failure;
     const reason = failure instanceof Error ? failure.message : String(failure);
     throw new AidpAuthError(`${call.operation}: ${step} failed: ${reason}`);
-  }
-}
-
-function readErrorCode(bytes: Uint8Array<ArrayBuffer>): string | undefined {
-  try {
-    const code: unknown = JSON.parse(new TextDecoder().decode(bytes))?.code;
-    return typeof code === "string" ? code : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -12,10 +12,10 @@ export interface AuthErrorSource {
 
 /** Credentials could not be loaded or used. The message says where; it never contains key material. */
 export class AidpAuthError extends AidpError {
-  readonly file: string | undefined;
-  readonly line: number | undefined;
-  readonly profile: string | undefined;
-  readonly key: string | undefined;
+  declare readonly file: string | undefined;
+  declare readonly line: number | undefined;
+  declare readonly profile: string | undefined;
+  declare readonly key: string | undefined;
 
   constructor(problem: string, source: AuthErrorSource = {}) {
     super(source.file || source.profile || source.key ? `${problem} (${describe(source)})` : problem);
