@@ -16,7 +16,17 @@ export function benchTargets(results: string): string {
   const commit = /^\| commit \| (\w+) \|/m.exec(results)?.[1];
   if (!written || !commit)
     throw new Error("bench/results.md: no run date or commit (not written by `pnpm bench`?)");
-  const lines = [`The run of record: commit ${commit}, ${written.slice(0, 10)} (\`bench/results.md\`).`, ""];
+  // A partial run (`pnpm bench 1.`) measured only some sections: say which, and when the rest was measured.
+  const partial = /This run \(`[^`]+`\) measured sections ([\d, ]+?) \(.*?the last full one on (\S+?)\)/.exec(
+    results,
+  );
+  const scope = partial
+    ? `: sections ${partial[1]} measured then, the others by the full run of ${partial[2]?.slice(0, 10)}`
+    : "";
+  const lines = [
+    `The run of record: commit ${commit}, ${written.slice(0, 10)} (\`bench/results.md\`${scope}).`,
+    "",
+  ];
   let section = "";
   for (const line of results.split("\n")) {
     const heading = /^## \d+\. (.+)$/.exec(line);
