@@ -3,19 +3,13 @@
 import { once } from "node:events";
 import { createServer, type Socket } from "node:net";
 import { pemBody, sessionTokenPayload } from "@aidp/test-support";
-import {
-  type FederationFake,
-  type MetadataServiceFake,
-  makeInstanceIdentity,
-  startFederationFake,
-  startMetadataServiceFake,
-} from "@aidp/test-support/servers";
+import type { FederationFake, MetadataServiceFake } from "@aidp/test-support/servers";
 import { afterEach, describe, expect, it } from "vitest";
 import { instancePrincipalAuth } from "../../src/auth/node/index.ts";
 import { AidpAuthError, AidpUnauthorizedError, createAidpClient } from "../../src/index.ts";
-import * as signature from "../../src/signature.ts";
+import { type InstanceIdentityFakesOptions, startInstanceIdentityFakes } from "./instance-identity-fakes.ts";
 import { sendSigned } from "./send-signed.ts";
-import { SEARCH_PATH, type SessionTokenService, startSessionTokenService } from "./session-token-service.ts";
+import { SEARCH_PATH, type SessionTokenService } from "./session-token-service.ts";
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -24,26 +18,7 @@ afterEach(async () => {
 
 const fastRetry = { baseDelayMs: 1, maxDelayMs: 5 };
 
-async function fakes(
-  options: {
-    failFirst?: number;
-    federationStatuses?: number[];
-    serviceStatuses?: number[];
-    tokenLifetimeSeconds?: number;
-  } = {},
-) {
-  const identity = makeInstanceIdentity();
-  const metadata = await startMetadataServiceFake({ identity, failFirst: options.failFirst ?? 0 });
-  const federation = await startFederationFake({
-    signature,
-    identity,
-    statuses: options.federationStatuses ?? [],
-    ...(options.tokenLifetimeSeconds ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}),
-  });
-  const service = await startSessionTokenService(options.serviceStatuses);
-  closers.push(metadata.close, federation.close, service.close);
-  return { identity, metadata, federation, service };
-}
+const fakes = (options: InstanceIdentityFakesOptions = {}) => startInstanceIdentityFakes(closers, options);
 
 function auth(
   metadata: MetadataServiceFake,
@@ -100,14 +75,9 @@ describe("instancePrincipalAuth", () => {
   });
 
   it("takes the metadata address from OCI_METADATA_BASE_URL, the federation endpoint from OCI_SDK_AUTH_CLIENT_REGION_URL and the tenancy from opc-identity:", async () => {
-    const identity = makeInstanceIdentity({
-      tenancyAttribute: "opc-identity",
-      tenancy: "ocid1.tenancy.oc1..byidentity",
+    const { metadata, federation, service } = await fakes({
+      identity: { tenancyAttribute: "opc-identity", tenancy: "ocid1.tenancy.oc1..byidentity" },
     });
-    const metadata = await startMetadataServiceFake({ identity });
-    const federation = await startFederationFake({ signature, identity });
-    const service = await startSessionTokenService();
-    closers.push(metadata.close, federation.close, service.close);
     const provider = instancePrincipalAuth({
       env: { OCI_METADATA_BASE_URL: metadata.url, OCI_SDK_AUTH_CLIENT_REGION_URL: federation.url },
     });

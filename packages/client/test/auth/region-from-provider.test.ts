@@ -5,14 +5,7 @@
 // local service that verifies its `ST$` signature, and records the URL the client asked for.
 import { request as httpRequest } from "node:http";
 import { resourcePrincipalEnvironment } from "@aidp/test-support";
-import {
-  closedPort,
-  type FederationFake,
-  type MetadataServiceFake,
-  makeInstanceIdentity,
-  startFederationFake,
-  startMetadataServiceFake,
-} from "@aidp/test-support/servers";
+import { closedPort, type FederationFake, type MetadataServiceFake } from "@aidp/test-support/servers";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   AidpAuthError,
@@ -21,7 +14,7 @@ import {
   resourcePrincipalAuth,
 } from "../../src/auth/node/index.ts";
 import { createAidpClient as createWebClient } from "../../src/index.ts";
-import * as signature from "../../src/signature.ts";
+import { startInstanceIdentityFakes } from "./instance-identity-fakes.ts";
 import { type SessionTokenService, startSessionTokenService } from "./session-token-service.ts";
 
 const closers: (() => Promise<void>)[] = [];
@@ -65,14 +58,7 @@ function routedTo(service: SessionTokenService, asked: string[]): typeof fetch {
   };
 }
 
-async function instanceFakes(region: string) {
-  const identity = makeInstanceIdentity({ region });
-  const metadata = await startMetadataServiceFake({ identity });
-  const federation = await startFederationFake({ signature, identity });
-  const service = await startSessionTokenService();
-  closers.push(metadata.close, federation.close, service.close);
-  return { metadata, federation, service };
-}
+const instanceFakes = (region: string) => startInstanceIdentityFakes(closers, { identity: { region } });
 
 const instanceAuth = (metadata: MetadataServiceFake, federation: FederationFake) =>
   instancePrincipalAuth({ metadataBaseUrl: metadata.url, federationEndpoint: federation.url });
