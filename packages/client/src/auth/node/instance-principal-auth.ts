@@ -4,7 +4,7 @@
 // A fresh session key pair is federated at `POST https://auth.{region}.{domain}/v1/x509`, signed with the
 // instance's key, for a session token; requests are then signed with keyId `ST$<token>` and the session key.
 import { X509Certificate } from "node:crypto";
-import { resolveRegionForNode } from "../../realms/node-region.js";
+import { type RegionInfo, resolveRegionForNode } from "../../realms/node-region.js";
 import { resolveRetryPolicy } from "../../retry-policy.js";
 import { AidpAuthError } from "../auth-error.js";
 import { signatureHeaders } from "../request-signer.js";
@@ -54,7 +54,7 @@ export function instancePrincipalAuth(options: InstancePrincipalAuthOptions = {}
   const timeoutMs = options.timeoutMs ?? DEFAULT_IDENTITY_TIMEOUT_MS;
   const retry = resolveRetryPolicy(DEFAULT_IDENTITY_RETRY, options.retry);
   let region: string | undefined;
-  let regionRead: Promise<string> | undefined;
+  let regionRead: Promise<RegionInfo> | undefined;
 
   const readMetadata = (path: string) => {
     const url = new URL(path, metadataBaseUrl).href;
@@ -69,11 +69,12 @@ export function instancePrincipalAuth(options: InstancePrincipalAuthOptions = {}
 
   // Once per provider (an instance does not move); a failed read is tried again by the next caller. The service
   // may answer a short code (`iad`): the region's identifier is what a client's address and the federation need.
-  const loadRegion = () => {
+  const readRegion = () => {
     regionRead ??= readMetadata("instance/region").then(
       (answer) => {
-        region = resolveRegionForNode(answer.trim(), env).regionId;
-        return region;
+        const info = resolveRegionForNode(answer.trim(), env);
+        region = info.regionId;
+        return info;
       },
       (failure) => {
         regionRead = undefined;
@@ -82,13 +83,14 @@ export function instancePrincipalAuth(options: InstancePrincipalAuthOptions = {}
     );
     return regionRead;
   };
+  const loadRegion = async () => (await readRegion()).regionId;
 
   const obtain = async () => {
-    const regionId = await loadRegion();
+    const { regionId, secondLevelDomain } = await readRegion();
     const endpoint = (
       options.federationEndpoint ??
       (env[FEDERATION_ENDPOINT_VARIABLE] || undefined) ??
-      federationEndpointOf(regionId, env)
+      `https://auth.${regionId}.${secondLevelDomain}`
     ).replace(/\/+$/, "");
     const [identity, sessionKeys] = await Promise.all([readIdentity(readMetadata), generateSessionKeyPair()]);
     const url = `${endpoint}/v1/x509`;
@@ -166,11 +168,6 @@ function tenancyOf(certificate: X509Certificate): string {
     );
   }
   return tenancy;
-}
-
-function federationEndpointOf(region: string, env: Record<string, string | undefined>): string {
-  const { regionId, secondLevelDomain } = resolveRegionForNode(region, env);
-  return `https://auth.${regionId}.${secondLevelDomain}`;
 }
 
 function withTrailingSlash(url: string): string {
