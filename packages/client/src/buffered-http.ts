@@ -6,6 +6,7 @@
 // Both classes are made on first use: touching `Request` or `Response` at import time makes Node load its
 // whole fetch implementation, which would cost every importer tens of milliseconds.
 
+import { decoder } from "./answer-text.js";
 import type { Answer, OutgoingRequest } from "./transport.js";
 
 const keptBodies = new WeakMap<Request, BodyInit>();
@@ -25,7 +26,6 @@ export function keptBodyRequest(): typeof Request {
 
 type ReadResponseClass = new (bytes: Uint8Array<ArrayBuffer>, from: Response) => Response;
 let ReadResponse: ReadResponseClass | undefined;
-const decoder = /* @__PURE__ */ new TextDecoder();
 
 /** A Response over a body already read whole: `new (readResponse())(bytes, response)`. Readable once, as any. */
 function readResponse(): ReadResponseClass {

@@ -3,7 +3,11 @@
 // `--verify-signatures` and for tests. WebCrypto only, no `node:` import, so it runs wherever the client runs.
 import { base64ToBytes, bytesToBase64 } from "./auth/base64.js";
 import { RSA_SHA256 } from "./auth/private-key.js";
-import { sessionTokenClaims, sessionTokenPublicKey } from "./auth/session-token-claims.js";
+import {
+  type SessionTokenClaims,
+  sessionTokenClaims,
+  sessionTokenPublicKey,
+} from "./auth/session-token-claims.js";
 import {
   BODY_HEADERS,
   METHODS_WITH_SIGNED_BODY,
@@ -241,19 +245,20 @@ export async function sessionTokenKey(
   now: number = Date.now(),
 ): Promise<CryptoKey | undefined> {
   const token = keyId.slice("ST$".length);
-  let exp: number | undefined;
+  let claims: SessionTokenClaims;
   try {
-    exp = sessionTokenClaims(token).exp;
+    claims = sessionTokenClaims(token);
   } catch {
     throw new AidpSignatureVerificationError("unknown-key", "the ST$ key id does not hold a JWT");
   }
+  const { exp, jwk } = claims;
   if (exp !== undefined && exp * 1000 <= now) {
     throw new AidpSignatureVerificationError(
       "unknown-key",
       `the session token expired at ${new Date(exp * 1000).toISOString()}`,
     );
   }
-  return sessionTokenPublicKey(token);
+  return sessionTokenPublicKey(jwk);
 }
 
 /** Session-token key ids (`ST$<token>`) carry a secret: show only the scheme. */

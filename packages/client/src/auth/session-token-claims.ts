@@ -1,7 +1,9 @@
 // What the client and the signature check read from an OCI session token (a JWT): when it expires (`exp`), and
 // the session's public key (`jwk`, a JSON text in real tokens, an object accepted too). The token's own signature
 // is the identity service's business, not ours. WebCrypto and atob only, so the mock and browsers can use it.
+import { decoder, parseOrText } from "../answer-text.js";
 import { AidpAuthError } from "./auth-error.js";
+import { base64ToBytes } from "./base64.js";
 import { RSA_SHA256 } from "./private-key.js";
 
 export interface SessionTokenClaims {
@@ -17,29 +19,20 @@ export function sessionTokenClaims(token: string, what = "the session token"): S
   let claims: Record<string, unknown>;
   try {
     const base64 = (payload ?? "").replace(/-/g, "+").replace(/_/g, "/");
-    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-    claims = JSON.parse(new TextDecoder().decode(bytes));
+    claims = JSON.parse(decoder.decode(base64ToBytes(base64)));
   } catch {
     throw new AidpAuthError(`${what} is not a JWT (header.payload.signature with a JSON payload)`);
   }
   const result: SessionTokenClaims = {};
   if (typeof claims.exp === "number") result.exp = claims.exp;
-  const jwk = typeof claims.jwk === "string" ? parseJson(claims.jwk) : claims.jwk;
+  // A `jwk` text that is not JSON stays a string, which the object check below refuses.
+  const jwk = typeof claims.jwk === "string" ? parseOrText(claims.jwk) : claims.jwk;
   if (typeof jwk === "object" && jwk !== null) result.jwk = jwk as JsonWebKey;
   return result;
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The RSA public key a session token names in its `jwk` claim, for verifying `ST$` signatures. */
-export async function sessionTokenPublicKey(token: string): Promise<CryptoKey | undefined> {
-  const { jwk } = sessionTokenClaims(token);
+/** The RSA public key of a session token's `jwk` claim, for verifying `ST$` signatures. */
+export async function sessionTokenPublicKey(jwk: JsonWebKey | undefined): Promise<CryptoKey | undefined> {
   if (jwk?.kty !== "RSA" || !jwk.n || !jwk.e) return undefined;
   try {
     return await globalThis.crypto.subtle.importKey(

@@ -60,11 +60,12 @@ export async function* searchAuditLogsPages(
   // A retry token names one request (the service refuses it with another): the caller's goes with the first
   // page's request only, and each later page gets a fresh one of its own, as a call without a token does.
   const { pageParameter } = facts.pagination;
+  const laterPages = withoutRetryToken(input);
   let pageInput: SearchAuditLogsInput = input;
   yield* paginate(
     (page) => {
       const sent = searchPage(connection, { ...pageInput, [pageParameter]: page }, pageOptions);
-      pageInput = withoutRetryToken(input);
+      pageInput = laterPages;
       return sent;
     },
     input[pageParameter],
