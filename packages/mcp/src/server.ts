@@ -1,6 +1,8 @@
 // The MCP server: a factory of SDK servers (one per stdio connection, one per HTTP request in the stateless
 // 2025-era fallback, one per modern exchange) over tools and state that live as long as the process. Every call
 // goes through callTool: arguments checked, errors turned into `isError` results, everything redacted and sized.
+
+import { AidpError } from "@aidp/client";
 import {
   type CallToolResult,
   fromJsonSchema,
@@ -86,7 +88,8 @@ async function callTool(
     }
     outcome = errorOutcome(tool.name, error, tool.argumentOf);
     isError = true;
-    if (!(error instanceof Error) || error.name === "Error" || error.name === "TypeError")
+    // What errorOutcome calls unexpected (not an AidpError) is what the log gets the stack of.
+    if (!(error instanceof AidpError))
       setup.log(`${tool.name}: unexpected ${setup.redactor.text(String((error as Error)?.stack ?? error))}`);
   }
   const structured = setup.redactor.value(outcome.structured);

@@ -41,9 +41,14 @@ export function buildTools(
   // A tool that only works after another (reading a log needs an export) goes when that one is not offered.
   const offered = new Set(chosen.map((tool) => tool.name));
   const orphans = chosen.filter((tool) => tool.requires !== undefined && !offered.has(tool.requires));
-  if (selection.names && !selection.readOnly && orphans.length > 0)
+  // Named on purpose, a tool that could not work is refused, never silently dropped (an empty tool list).
+  if (selection.names && orphans.length > 0) {
+    const needs = orphans.map((tool) => `${tool.name} needs ${tool.requires}`).join(", ");
     throw new McpUsageError(
-      `--tools: ${orphans.map((tool) => `${tool.name} needs ${tool.requires}`).join(", ")}; name both or neither`,
+      selection.readOnly
+        ? `--read-only and --tools contradict each other: ${needs}, which is not read-only`
+        : `--tools: ${needs}; name both or neither`,
     );
+  }
   return chosen.filter((tool) => !orphans.includes(tool));
 }

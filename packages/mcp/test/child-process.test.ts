@@ -161,6 +161,10 @@ describe("the command line", () => {
     [["--transport", "sse"], "--transport must be stdio or http"],
     [["--colour"], "Unknown option '--colour'"],
     [["--read-only", "--tools", "download_cluster_logs"], "--read-only and --tools contradict each other"],
+    [
+      ["--read-only", "--tools", "read_cluster_log"],
+      "--read-only and --tools contradict each other: read_cluster_log needs download_cluster_logs, which is not read-only",
+    ],
   ])("a usage error (%j) exits with 2 and says what is wrong", async (args, message) => {
     const result = await runToExit(
       process.execPath,
