@@ -3,7 +3,7 @@
 import { once } from "node:events";
 import { createServer, type Socket } from "node:net";
 import { pemBody, sessionTokenPayload } from "@aidp/test-support";
-import type { FederationFake, MetadataServiceFake } from "@aidp/test-support/servers";
+import { closedPort, type FederationFake, type MetadataServiceFake } from "@aidp/test-support/servers";
 import { afterEach, describe, expect, it } from "vitest";
 import { instancePrincipalAuth } from "../../src/auth/node/index.ts";
 import { AidpAuthError, AidpUnauthorizedError, createAidpClient } from "../../src/index.ts";
@@ -221,13 +221,3 @@ describe("instancePrincipalAuth", () => {
     expect(federation.requests).toHaveLength(2);
   });
 });
-
-/** A port nothing listens on: bound, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
