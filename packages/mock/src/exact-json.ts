@@ -31,7 +31,9 @@ function isExactJson(value: unknown): boolean {
   }
 }
 
-function isPlainObject(value: object): boolean {
+/** An object JSON writes as its own members: not null, not an array, no class of its own, no `toJSON`. */
+export function isPlainObject(value: unknown): value is object {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value);
   return (prototype === Object.prototype || prototype === null) && !("toJSON" in value);
 }

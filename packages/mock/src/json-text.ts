@@ -3,6 +3,7 @@
 // made), and serialising them again for every page was the largest share of the mock's time once Prism's
 // verdicts were remembered (bench section 6). Only a shape whose text is certain is assembled here: an object of
 // primitives and arrays of frozen flat records; anything else is JSON.stringify's, whole.
+import { isPlainObject } from "./exact-json.ts";
 
 /** The text of each frozen flat record written so far (dropped with the record). */
 const recordTexts = new WeakMap<object, string>();
@@ -56,10 +57,4 @@ function isFrozenFlatRecord(record: object): boolean {
   return Object.values(Object.getOwnPropertyDescriptors(record)).every(
     (property) => "value" in property && primitiveText(property.value) !== undefined,
   );
-}
-
-function isPlainObject(value: unknown): value is object {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return (prototype === Object.prototype || prototype === null) && !("toJSON" in value);
 }

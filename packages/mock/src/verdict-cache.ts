@@ -4,16 +4,19 @@
 // map holds SHA-256 digests of keys, not the keys, so a cached 100-record page costs 64 bytes of key, and what
 // is kept is bounded in entries: the oldest verdict goes first.
 import { createHash } from "node:crypto";
+import { BoundedStore } from "./bounded-store.ts";
 
 /** How many verdicts are kept; more distinct inputs than this evict the oldest. */
 const MAX_VERDICTS = 4_096;
 
 export class VerdictCache<Verdict> {
-  private readonly verdicts = new Map<string, Verdict>();
+  private readonly verdicts: BoundedStore<Verdict>;
   private hitCount = 0;
   private missCount = 0;
 
-  constructor(private readonly maxEntries = MAX_VERDICTS) {}
+  constructor(maxEntries = MAX_VERDICTS) {
+    this.verdicts = new BoundedStore<Verdict>({ maxEntries, now: Date.now });
+  }
 
   /**
    * The verdict for `key`: remembered, or `judge()`'s, remembered from now on. With no key (an input that has no
@@ -32,10 +35,6 @@ export class VerdictCache<Verdict> {
     }
     this.missCount++;
     const verdict = judge();
-    if (this.verdicts.size >= this.maxEntries) {
-      const oldest = this.verdicts.keys().next();
-      if (!oldest.done) this.verdicts.delete(oldest.value);
-    }
     this.verdicts.set(digest, verdict);
     return verdict;
   }
