@@ -1,7 +1,7 @@
 // The `aidp-mcp` command line: the connection flags of the `aidp` command line, which tools to offer, and the
 // transport. Unknown flags are errors (a typo must not silently serve with other settings).
 import { parseArgs } from "node:util";
-import { AUTH_TYPES, type ConnectionSettings, secondsOf } from "./connection.ts";
+import { AUTH_TYPES, type ConnectionSettings, millisecondsOf } from "./connection.ts";
 import { McpUsageError } from "./errors.ts";
 
 export interface CommandLine {
@@ -83,7 +83,9 @@ export function parseCommandLine(argv: readonly string[], environment: NodeJS.Pr
   const port = Number(portText ?? "0");
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new McpUsageError(`--port must be an integer from 0 to 65535, got "${portText}"`);
-  const hours = secondsOf("--log-handle-hours", text("log-handle-hours")) ?? DEFAULT_LOG_HANDLE_HOURS * 1000;
+  const logHandleTtlMs =
+    millisecondsOf("--log-handle-hours", text("log-handle-hours"), "hours", 3_600_000) ??
+    DEFAULT_LOG_HANDLE_HOURS * 3_600_000;
   const tools = text("tools")
     ?.split(",")
     .map((name) => name.trim())
@@ -104,8 +106,7 @@ export function parseCommandLine(argv: readonly string[], environment: NodeJS.Pr
     tools,
     transport,
     port,
-    // secondsOf gives milliseconds per "second": here per hour, so times 3600.
-    logHandleTtlMs: hours * 3600,
+    logHandleTtlMs,
     help: values.help === true,
     version: values.version === true,
   };

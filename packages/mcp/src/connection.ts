@@ -64,10 +64,20 @@ export async function connectClient(
 }
 
 /** A flag's number of seconds in milliseconds; undefined when the flag is absent. */
-export function secondsOf(flag: string, value: string | undefined): number | undefined {
+function secondsOf(flag: string, value: string | undefined): number | undefined {
+  return millisecondsOf(flag, value, "seconds", 1000);
+}
+
+/** A flag's positive number of `unit`s in milliseconds (`msPerUnit` each); undefined when the flag is absent. */
+export function millisecondsOf(
+  flag: string,
+  value: string | undefined,
+  unit: string,
+  msPerUnit: number,
+): number | undefined {
   if (value === undefined) return undefined;
-  const seconds = Number(value);
-  if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0)
-    throw new McpUsageError(`${flag} must be a number of seconds greater than 0, got "${value}"`);
-  return seconds * 1000;
+  const count = Number(value);
+  if (value.trim() === "" || !Number.isFinite(count) || count <= 0)
+    throw new McpUsageError(`${flag} must be a number of ${unit} greater than 0, got "${value}"`);
+  return count * msPerUnit;
 }
