@@ -1,13 +1,18 @@
 // Redocly plugin: conventions of this API that configurable rules cannot express
 // (their `where` narrowing stops at the first level, so "every property of every schema" is out of reach).
 
+/** A node, or its `$ref`'s target. */
+function resolveNode(node, ctx) {
+  return node?.$ref ? ctx.resolve(node).node : node;
+}
+
 /** Every property of an object schema has a description of its own or via its $ref target. */
 function propertyDescription() {
   return {
     Schema: {
       enter(schema, ctx) {
         for (const [name, property] of Object.entries(schema.properties ?? {})) {
-          const resolved = property?.$ref ? ctx.resolve(property).node : property;
+          const resolved = resolveNode(property, ctx);
           if (typeof resolved?.description !== "string" || resolved.description.trim() === "") {
             ctx.report({
               message: `Property \`${name}\` has no description.`,
@@ -26,7 +31,7 @@ const PAGINATION_FIELDS = ["pageParameter", "pageSizeParameter", "nextPageHeader
 function successResponse(operation, ctx) {
   const [status, response] =
     Object.entries(operation.responses ?? {}).find(([code]) => /^2\d\d$/.test(code)) ?? [];
-  return [status, response?.$ref ? ctx.resolve(response).node : response];
+  return [status, resolveNode(response, ctx)];
 }
 
 /**
@@ -68,9 +73,8 @@ function paginationExtension() {
           if (typeof pagination[key] !== "string")
             ctx.report({ message: `\`x-aidp-pagination.${key}\` must be a string.`, location: here });
         }
-        const resolve = (node) => (node?.$ref ? ctx.resolve(node).node : node);
         const queryParameters = (operation.parameters ?? [])
-          .map(resolve)
+          .map((parameter) => resolveNode(parameter, ctx))
           .filter((parameter) => parameter?.in === "query");
         const queryNames = queryParameters.map((parameter) => parameter.name);
         if (!queryNames.includes(pagination.pageParameter))
@@ -79,7 +83,7 @@ function paginationExtension() {
             location: here.child(["pageParameter"]),
           });
         const pageSize = queryParameters.find((parameter) => parameter.name === pagination.pageSizeParameter);
-        if (resolve(pageSize?.schema)?.type !== "integer")
+        if (resolveNode(pageSize?.schema, ctx)?.type !== "integer")
           ctx.report({
             message: `\`x-aidp-pagination.pageSizeParameter\` names \`${pagination.pageSizeParameter}\`, which is not an integer query parameter of this operation (${queryNames.join(", ") || "none"}).`,
             location: here.child(["pageSizeParameter"]),
@@ -91,8 +95,8 @@ function paginationExtension() {
             message: `\`x-aidp-pagination.nextPageHeader\` names \`${pagination.nextPageHeader}\`, which is not a header of the ${status ?? "2xx"} response (${headers.join(", ") || "none"}).`,
             location: here.child(["nextPageHeader"]),
           });
-        const body = resolve(success?.content?.["application/json"]?.schema);
-        const items = resolve(body?.properties?.[pagination.itemsField]);
+        const body = resolveNode(success?.content?.["application/json"]?.schema, ctx);
+        const items = resolveNode(body?.properties?.[pagination.itemsField], ctx);
         if (items?.type !== "array")
           ctx.report({
             message: `\`x-aidp-pagination.itemsField\` names \`${pagination.itemsField}\`, which is not an array property of the ${status ?? "2xx"} response body.`,
@@ -134,7 +138,7 @@ function asyncExportExtension() {
             location: here,
           });
         const fileUrl = headers[asyncExport.fileUrlHeader];
-        const resolvedFileUrl = fileUrl?.$ref ? ctx.resolve(fileUrl).node : fileUrl;
+        const resolvedFileUrl = resolveNode(fileUrl, ctx);
         if (resolvedFileUrl && resolvedFileUrl["x-aidp-secret"] !== true)
           ctx.report({
             message: `\`x-aidp-async-export.fileUrlHeader\` names \`${asyncExport.fileUrlHeader}\`, a pre-authenticated URL, which must be marked \`x-aidp-secret: true\`.`,
@@ -200,12 +204,11 @@ function notAfterExtension() {
     Schema: {
       enter(schema, ctx) {
         const properties = schema.properties ?? {};
-        const resolved = (node) => (node?.$ref ? ctx.resolve(node).node : node);
         for (const [name, property] of Object.entries(properties)) {
           const other = property?.["x-aidp-not-after"];
           if (other === undefined) continue;
           const here = ctx.location.child(["properties", name, "x-aidp-not-after"]);
-          const isDateTime = (node) => resolved(node)?.format === "date-time";
+          const isDateTime = (node) => resolveNode(node, ctx)?.format === "date-time";
           if (typeof other !== "string" || !isDateTime(properties[other]) || !isDateTime(property))
             ctx.report({
               message: `\`x-aidp-not-after\` on \`${name}\` must name another date-time property of this object (${Object.keys(properties).join(", ")}), and \`${name}\` must be a date-time itself.`,
