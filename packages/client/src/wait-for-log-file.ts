@@ -5,6 +5,7 @@
 // or callback here ever holds it (the host and port at most).
 import { AidpAbortError, AidpError, AidpTimeoutError, AidpValidationError } from "./errors.js";
 import { describeNetworkFailure } from "./network-failure.js";
+import { pause } from "./pause.js";
 
 /** The parts of a DownloadClusterLogsJob the wait reads. */
 export interface LogFileJob {
@@ -171,22 +172,6 @@ function notReady(job: LogFileJob, maxWaitMs: number, lastAnswer: string): AidpL
     lastAnswer,
     job.requestId,
   );
-}
-
-/** Resolves true after `ms`, or false as soon as `signal` aborts. */
-function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 function checkMs(name: string, value: number | undefined, fallback: number): number {

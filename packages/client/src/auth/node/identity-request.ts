@@ -3,6 +3,7 @@
 // service that cannot be reached fails within `timeoutMs`. Every failure names the step, the address and the
 // cause (status and the service's message, the TLS error, the errno); never what was sent, which may hold keys.
 import { describeNetworkFailure } from "../../network-failure.js";
+import { pause } from "../../pause.js";
 import { decideRetry, isRetriableStatus, type RetryOptions, type RetryPolicy } from "../../retry-policy.js";
 import { AidpAuthError } from "../auth-error.js";
 
@@ -74,7 +75,7 @@ export async function requestIdentityService(request: IdentityRequest): Promise<
         if (!retriable) throw failed(request, `${lastCause}`);
         throw failed(request, `${lastCause}, after ${attempt} attempt${attempt === 1 ? "" : "s"}`);
       }
-      await wait(decision.waitMs, bound.signal);
+      await pause(decision.waitMs, bound.signal);
       if (bound.signal.aborted) break;
     }
   } finally {
@@ -97,18 +98,6 @@ function serviceMessage(text: string): string {
     const plain = text.trim().replace(/\s+/g, " ");
     return plain === "" ? "" : `: ${plain.length > 200 ? `${plain.slice(0, 200)}...` : plain}`;
   }
-}
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 /** A send over the runtime's fetch (plain HTTP or public TLS). */
