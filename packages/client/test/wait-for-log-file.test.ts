@@ -122,7 +122,9 @@ describe("waitForLogFile", () => {
     const polls: LogFilePoll[] = [];
     const error = await waitForLogFile(job, {
       ...fast,
-      maxWaitMs: 100,
+      // Long enough for a refused connect to come back on a busy machine (100 ms did not, once, beside a
+      // loaded suite run): the answer asserted is the last poll's, so the wait must outlast one poll.
+      maxWaitMs: 2_000,
       onPoll: (poll) => polls.push(poll),
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AidpLogFileNotReadyError);
