@@ -6,7 +6,6 @@ import type { Redactor } from "./redaction.ts";
 
 interface KeptExport {
   parUrl: string;
-  asyncOperationKey: string | undefined;
   expiresAt: number;
 }
 
@@ -34,12 +33,12 @@ export class LogHandles {
   }
 
   /** Keeps the URL and returns its new handle and when both expire. */
-  create(parUrl: string, asyncOperationKey: string | undefined): { logHandle: string; expiresAt: string } {
+  create(parUrl: string): { logHandle: string; expiresAt: string } {
     this.dropExpired();
-    while (this.kept.size >= this.maxHandles) this.forget(this.kept.keys().next().value as string);
+    while (this.kept.size >= this.maxHandles) this.kept.delete(this.kept.keys().next().value as string);
     const logHandle = `${HANDLE_PREFIX}${randomBytes(HANDLE_BYTES).toString("base64url")}`;
     const expiresAt = this.now() + this.options.ttlMs;
-    this.kept.set(logHandle, { parUrl, asyncOperationKey, expiresAt });
+    this.kept.set(logHandle, { parUrl, expiresAt });
     this.options.redactor.add(parUrl);
     return { logHandle, expiresAt: new Date(expiresAt).toISOString() };
   }
@@ -50,13 +49,9 @@ export class LogHandles {
     return this.kept.get(logHandle)?.parUrl;
   }
 
-  /** The URL stays registered with the redactor: an answer echoing it later must not show it either. */
-  forget(logHandle: string): void {
-    this.kept.delete(logHandle);
-  }
-
   private dropExpired(): void {
     const now = this.now();
-    for (const [handle, kept] of this.kept) if (kept.expiresAt <= now) this.forget(handle);
+    // A forgotten URL stays registered with the redactor: an answer echoing it later must not show it either.
+    for (const [handle, kept] of this.kept) if (kept.expiresAt <= now) this.kept.delete(handle);
   }
 }

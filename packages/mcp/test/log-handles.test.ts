@@ -9,7 +9,7 @@ const URL_B = "https://objectstorage.example.com/p/BBBBBBBBBBBBBBBBBBBBBBBBBBBB/
 
 it("gives a different random handle of at least 128 bits for each export, holding nothing of the URL", () => {
   const handles = new LogHandles({ ttlMs: 60_000, redactor: new Redactor() });
-  const made = Array.from({ length: 50 }, () => handles.create(URL_A, "op").logHandle);
+  const made = Array.from({ length: 50 }, () => handles.create(URL_A).logHandle);
   expect(new Set(made).size).toBe(50);
   for (const handle of made) {
     expect(handle).toMatch(/^log_[A-Za-z0-9_-]+$/);
@@ -22,7 +22,7 @@ it("gives a different random handle of at least 128 bits for each export, holdin
 it("expires a handle after its time to live, and says when", () => {
   let now = Date.parse("2026-12-07T00:00:00Z");
   const handles = new LogHandles({ ttlMs: 3_600_000, redactor: new Redactor(), now: () => now });
-  const { logHandle, expiresAt } = handles.create(URL_A, "op");
+  const { logHandle, expiresAt } = handles.create(URL_A);
   expect(expiresAt).toBe("2026-12-07T01:00:00.000Z");
   now += 3_599_999;
   expect(handles.parUrlOf(logHandle)).toBe(URL_A);
@@ -32,17 +32,17 @@ it("expires a handle after its time to live, and says when", () => {
 
 it("keeps at most maxHandles, dropping the oldest", () => {
   const handles = new LogHandles({ ttlMs: 60_000, redactor: new Redactor(), maxHandles: 2 });
-  const first = handles.create(URL_A, "1").logHandle;
-  const second = handles.create(URL_B, "2").logHandle;
-  const third = handles.create(URL_A, "3").logHandle;
+  const first = handles.create(URL_A).logHandle;
+  const second = handles.create(URL_B).logHandle;
+  const third = handles.create(URL_A).logHandle;
   expect([first, second, third].map((handle) => handles.parUrlOf(handle))).toEqual([undefined, URL_B, URL_A]);
 });
 
 it("registers each URL with the redactor, which still hides it after its handle is gone", () => {
   const redactor = new Redactor();
   const handles = new LogHandles({ ttlMs: 60_000, redactor, maxHandles: 1 });
-  handles.create("http://127.0.0.1:9/some/unusual/url-shape?sig=abcdef123456", "1");
-  handles.create(URL_B, "2");
+  handles.create("http://127.0.0.1:9/some/unusual/url-shape?sig=abcdef123456");
+  handles.create(URL_B);
   expect(redactor.text("see http://127.0.0.1:9/some/unusual/url-shape?sig=abcdef123456 now")).toBe(
     "see [redacted] now",
   );

@@ -39,7 +39,7 @@ export function downloadClusterLogsTool(facts: ApiFacts, context: ToolContext): 
         throw new LogFileError(
           `the service accepted the export (opc-request-id ${job.requestId ?? "none"}) but sent no log file URL; follow it with its async operation key ${job.asyncOperationKey ?? "(none)"}`,
         );
-      const { logHandle, expiresAt } = context.handles.create(job.logParUrl, job.asyncOperationKey);
+      const { logHandle, expiresAt } = context.handles.create(job.logParUrl);
       const structured = {
         logHandle,
         asyncOperationKey: job.asyncOperationKey ?? null,

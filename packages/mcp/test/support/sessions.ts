@@ -118,9 +118,9 @@ export async function inProcessSession(
   const lines: string[] = [];
   const redactor = new Redactor();
   const handles = new (class extends LogHandles {
-    override create(parUrl: string, asyncOperationKey: string | undefined) {
+    override create(parUrl: string) {
       plantedSecrets.add(parUrl);
-      return super.create(parUrl, asyncOperationKey);
+      return super.create(parUrl);
     }
   })({ ttlMs: 60_000, redactor });
   const tools = buildTools(
