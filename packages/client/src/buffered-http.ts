@@ -105,7 +105,8 @@ export async function outgoingRequestOf(request: Request): Promise<OutgoingReque
   return { method: request.method, url: request.url, headers: request.headers, body };
 }
 
-/** The transport's answer as the Response openapi-fetch reads: a ReadResponse over the bytes already read. */
-export function responseOf({ response, bytes }: Answer): Response {
-  return bytes === undefined ? response : new (readResponse())(bytes, response);
+/** The transport's answer (read as bytes) as the Response openapi-fetch reads: a ReadResponse over those bytes. */
+export function responseOf({ response, body }: Answer): Response {
+  if (typeof body === "string") throw new TypeError("raw's answers are read as bytes, not text");
+  return body === undefined ? response : new (readResponse())(body, response);
 }

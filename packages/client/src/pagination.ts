@@ -126,6 +126,10 @@ class ItemsOf<Item> {
     if (this.#closed) return Promise.resolve({ value: undefined, done: true });
     if (this.#yielded < this.#items.length)
       return Promise.resolve({ value: this.#items[this.#yielded++] as Item, done: false });
+    // Let go of the page read to its end before fetching the next: kept, its records would live through the next
+    // page's parse, be copied by every young-generation collection meanwhile and end up in the old generation.
+    this.#items = [];
+    this.#yielded = 0;
     const fetched = this.#pages.next().then(
       (page) => {
         this.#pending = undefined;

@@ -2,7 +2,7 @@
 // built from them, sent through the connection's retrying transport, an error answer turned into AidpApiError.
 // The facts say where each parameter goes, so the request is built in one pass, without openapi-fetch's general
 // serialisers and Request/Response objects (smaller and faster; `raw` keeps openapi-fetch for everything else).
-import { decoder, parseOrText } from "./answer-text.js";
+import { parseOrText } from "./answer-text.js";
 import { createApiError } from "./api-errors.js";
 import type { AidpConnection } from "./connection.js";
 import { callHeaders } from "./generated/operations.js";
@@ -35,11 +35,14 @@ export async function sendOperation(
   const headers = new Headers(connection.headers);
   for (const name in header) headers.set(name, String(header[name]));
   if (body !== undefined) headers.set("content-type", "application/json");
-  const { response, bytes } = await connection.transport(
+  const call = connection.callSettings(operationId, callOptions);
+  call.readAs = "text";
+  const answer = await connection.transport(
     { method: facts.method, url, headers, body: body === undefined ? undefined : JSON.stringify(body) },
-    connection.callSettings(operationId, callOptions),
+    call,
   );
-  const text = bytes && decoder.decode(bytes);
+  const { response } = answer;
+  const text = answer.body as string | undefined;
   if (!response.ok)
     throw createApiError({
       status: response.status,

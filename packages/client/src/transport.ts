@@ -2,7 +2,8 @@
 // the `fetch` that openapi-fetch calls, beneath its middleware): every attempt is sent from the same bytes and
 // re-signed, with the same request id and retry token (the spec's `x-aidp-call-header`s). A body is read
 // inside its attempt, so a connection cut mid-body is a failed attempt like any other; the answer comes back
-// with the bytes read, and no Response is made again around them unless `raw` needs one.
+// with the body read (as text for the operation functions, as bytes for `raw`), and no Response is made again
+// around it unless `raw` needs one.
 
 import { decoder, parseOrText } from "./answer-text.js";
 import { AidpAuthError } from "./auth/auth-error.js";
@@ -37,6 +38,11 @@ export interface CallSettings {
   signal: AbortSignal | undefined;
   /** The call's `deadlineMs`, retries and waits included; undefined for none. */
   deadline: CallDeadline | undefined;
+  /**
+   * `"text"`: the answer's body is read as text (the operation functions parse JSON from it); otherwise as bytes
+   * (`raw`, whose answers may be anything). Reading text directly skips a copy of the body and a decoding pass.
+   */
+  readAs?: "text" | "bytes";
 }
 
 /** A request as the transport sends it on every attempt. Its headers get the request id and retry token. */
@@ -47,11 +53,14 @@ export interface OutgoingRequest {
   body: string | Uint8Array<ArrayBuffer> | undefined;
 }
 
-/** The last attempt's answer: its response (body already read) and the bytes of its body, if it had one. */
+/** The last attempt's answer: its response (body already read) and its body, if it had one, read as the call asked. */
 export interface Answer {
   response: Response;
-  bytes: Uint8Array<ArrayBuffer> | undefined;
+  body: AnswerBody;
 }
+
+/** A body read whole: text when the call said `readAs: "text"`, else bytes; undefined when there was none. */
+export type AnswerBody = string | Uint8Array<ArrayBuffer> | undefined;
 
 export type Transport = (request: OutgoingRequest, call: CallSettings) => Promise<Answer>;
 
@@ -63,7 +72,7 @@ const RUNTIME_OWNED_HEADERS = new Set(["host", "content-length"]);
 
 interface AttemptOutcome {
   response?: Response;
-  bytes?: Uint8Array<ArrayBuffer> | undefined;
+  body?: AnswerBody;
   /** The failure when no complete response arrived. */
   failure?: unknown;
   /** What the log line shows of that failure. */
@@ -138,7 +147,7 @@ export function createTransport(settings: TransportSettings): Transport {
         });
       if (!decision?.retry) {
         if (decision?.deadlineTooNear) throw deadlineTooNearError(call, sent, outcome, decision.reason);
-        if (outcome.response) return { response: outcome.response, bytes: outcome.bytes };
+        if (outcome.response) return { response: outcome.response, body: outcome.body };
         throw finalFailure(call, outcome.failure, sent);
       }
       await sleep(decision.waitMs, call, sent);
@@ -171,11 +180,15 @@ async function sendAttempt(
       body: body ?? null,
       signal: signals.length === 1 ? signals[0] : signals.length ? AbortSignal.any(signals) : null,
     });
-    const { bytes, errorCode } = await readWhole(response, sent.attempt < call.retry.maxAttempts);
+    const { body: answerBody, errorCode } = await readWhole(
+      response,
+      call.readAs === "text",
+      sent.attempt < call.retry.maxAttempts,
+    );
     const retriable = isRetriableStatus(response.status, errorCode);
     // Retry-After is an HTTP header (RFC 9110) any server may send with a 429 or 503, documented or not.
     const retryAfterMs = retriable ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
-    return { response, bytes, retriable, retryAfterMs, latencyMs: Date.now() - started };
+    return { response, body: answerBody, retriable, retryAfterMs, latencyMs: Date.now() - started };
   } catch (failure) {
     throwIfCancelled(call, sent);
     const timedOut = attemptTimeout?.signal.aborted === true;
@@ -195,18 +208,20 @@ async function sendAttempt(
 
 /**
  * Reads the whole body inside the attempt (a cut body throws here and fails the attempt); a response without
- * a body has no bytes. Only a 409's body is looked into, and only when a retry remains: its code says whether
+ * a body has none. Only a 409's body is looked into, and only when a retry remains: its code says whether
  * the conflict passes.
  */
 async function readWhole(
   response: Response,
+  asText: boolean,
   mayRetry: boolean,
-): Promise<{ bytes?: Uint8Array<ArrayBuffer>; errorCode?: string | undefined }> {
+): Promise<{ body?: AnswerBody; errorCode?: string | undefined }> {
   if (response.body === null || response.headers.get("content-length") === "0") return {};
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (response.status !== 409 || !mayRetry) return { bytes };
-  const code = (parseOrText(decoder.decode(bytes)) as { code?: unknown } | null)?.code;
-  return { bytes, errorCode: typeof code === "string" ? code : undefined };
+  const body = asText ? await response.text() : new Uint8Array(await response.arrayBuffer());
+  if (response.status !== 409 || !mayRetry) return { body };
+  const text = typeof body === "string" ? body : decoder.decode(body);
+  const code = (parseOrText(text) as { code?: unknown } | null)?.code;
+  return { body, errorCode: typeof code === "string" ? code : undefined };
 }
 
 async function signedHeaders(
