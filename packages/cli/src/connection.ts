@@ -2,19 +2,11 @@
 // environment variable, else the profile of the OCI config file. `--auth none` sends unsigned requests (the mock).
 // The decision is @aidp/client/node's resolveConnection, shared with aidp-mcp (and its credentials with the gateway).
 import type { AidpClientOptions, Logger } from "@aidp/client";
-import {
-  API_KEY_ENVIRONMENT,
-  AUTH_TYPES,
-  type AuthType,
-  COMMAND_LINE_NAMING,
-  CONNECTION_ENVIRONMENT,
-  resolveConnection,
-} from "@aidp/client/node";
+// Types only: @aidp/client/node is loaded when a command connects, not by a usage error or help (about 15 ms).
+import type { ResolvedConnection } from "@aidp/client/node";
 import { UsageError } from "./exit-codes.ts";
 import type { NetworkTimeouts } from "./network-failure.ts";
 import { cliVersion } from "./version.ts";
-
-export { API_KEY_ENVIRONMENT, AUTH_TYPES, type AuthType, CONNECTION_ENVIRONMENT };
 
 /** The global flags that shape the connection, as yargs parsed them. */
 export interface ConnectionFlags {
@@ -39,12 +31,7 @@ export async function connectionOptions(
   environment: NodeJS.ProcessEnv,
   debugLine: (line: string) => void,
 ): Promise<AidpClientOptions> {
-  const connection = await resolveConnection({ ...flags, env: environment, ...COMMAND_LINE_NAMING }).catch(
-    (error: unknown) => {
-      // resolveConnection's TypeError: an endpoint or region that is not one, or neither.
-      throw error instanceof TypeError ? new UsageError(error.message) : error;
-    },
-  );
+  const connection = await resolveConnection(flags, environment);
   const timeouts = networkTimeouts(flags);
   const options: AidpClientOptions = {
     baseUrl: connection.baseUrl,
@@ -61,6 +48,19 @@ export async function connectionOptions(
       `endpoint ${options.baseUrl}${connection.region === undefined ? "" : ` (region ${connection.region})`}, auth ${connection.authSource}, connection timeout ${timeouts.connectionTimeoutMs / 1000} s, read timeout ${timeouts.readTimeoutMs / 1000} s`,
     );
   return options;
+}
+
+/** resolveConnection of @aidp/client/node, loaded now; its TypeError (a bad endpoint or region, or neither) is a usage error. */
+async function resolveConnection(
+  flags: ConnectionFlags,
+  environment: NodeJS.ProcessEnv,
+): Promise<ResolvedConnection> {
+  const { resolveConnection, COMMAND_LINE_NAMING } = await import("@aidp/client/node");
+  try {
+    return await resolveConnection({ ...flags, env: environment, ...COMMAND_LINE_NAMING });
+  } catch (error) {
+    throw error instanceof TypeError ? new UsageError(error.message) : error;
+  }
 }
 
 /** The OCI CLI's timeouts, the defaults unless a flag says otherwise. */
