@@ -1,4 +1,4 @@
-// Section 9: the MCP server (`aidp-mcp`, @aidp/mcp) over stdio, spoken to in plain JSON-RPC lines as an agent's
+// Section 10: the MCP server (`aidp-mcp`, @aidp/mcp) over stdio, spoken to in plain JSON-RPC lines as an agent's
 // client does: the size of its `tools/list` answer (what every agent loads into its context), and the time a
 // search page takes through it beside the same page through @aidp/client's own call, against one mock, in
 // interleaved runs.
@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { createAidpClient } from "@aidp/client";
 import { startMock } from "@aidp/mock";
+import { inRounds } from "../measure/rounds.ts";
 import { median } from "../measure/stats.ts";
 import { fixed, markdownTable, targetLine } from "../report/markdown.ts";
 
@@ -61,18 +62,26 @@ export async function mcpSection(): Promise<string> {
     server.notify("notifications/initialized");
     const listBytes = Buffer.byteLength(await server.request("tools/list", {}));
     const client = createAidpClient({ baseUrl: mock.url });
-    const direct: number[] = [];
-    const throughMcp: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      let started = performance.now();
-      await client.searchAuditLogs({ aiDataPlatformId: instance, limit, details: {} });
-      direct.push(performance.now() - started);
-      started = performance.now();
-      const answer = await server.request("tools/call", { name: "search_audit_logs", arguments: { limit } });
-      throughMcp.push(performance.now() - started);
-      if (answer.includes('"isError":true'))
-        throw new Error(`the search failed through MCP: ${answer.slice(0, 300)}`);
-    }
+    const searchPage = {
+      direct: async () => {
+        await client.searchAuditLogs({ aiDataPlatformId: instance, limit, details: {} });
+      },
+      mcp: async () => {
+        const answer = await server.request("tools/call", {
+          name: "search_audit_logs",
+          arguments: { limit },
+        });
+        if (answer.includes('"isError":true'))
+          throw new Error(`the search failed through MCP: ${answer.slice(0, 300)}`);
+      },
+    };
+    const times = await inRounds(["direct", "mcp"] as const, runs, async (way) => {
+      const started = performance.now();
+      await searchPage[way]();
+      return performance.now() - started;
+    });
+    const direct = times.get("direct") as number[];
+    const throughMcp = times.get("mcp") as number[];
     const added = median(throughMcp) - median(direct);
     return [
       "## 10. MCP server",

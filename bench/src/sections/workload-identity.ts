@@ -2,7 +2,6 @@
 // federation, the OKE proxymux, or the resource principal's files, plus a fresh RSA-2048 session key) over a call
 // that reuses the session, against the identity fakes of @aidp/test-support on 127.0.0.1. Signing only, no
 // service call: the difference is the provider's own cost.
-import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +12,7 @@ import {
   resourcePrincipalAuth,
 } from "@aidp/client/node";
 import * as signature from "@aidp/client/signature";
-import { issueSessionToken } from "@aidp/test-support";
+import { resourcePrincipalEnvironment } from "@aidp/test-support";
 import { startFederationFake, startMetadataServiceFake, startProxymuxFake } from "@aidp/test-support/servers";
 import { inRounds, medianOver } from "../measure/rounds.ts";
 import { fixed, markdownTable } from "../report/markdown.ts";
@@ -53,13 +52,7 @@ export async function workloadIdentitySection(): Promise<string> {
     const tokenPath = join(directory, "token");
     writeFileSync(caCertPath, proxymux.ca.pem);
     writeFileSync(tokenPath, serviceAccountToken);
-    const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const resourceEnv = {
-      OCI_RESOURCE_PRINCIPAL_VERSION: "2.2",
-      OCI_RESOURCE_PRINCIPAL_RPST: issueSessionToken({ publicKey: keys.publicKey }),
-      OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: keys.privateKey.export({ type: "pkcs8", format: "pem" }) as string,
-      OCI_RESOURCE_PRINCIPAL_REGION: "us-ashburn-1",
-    };
+    const resourceEnv = resourcePrincipalEnvironment();
     const providers: Record<string, () => AuthProvider> = {
       "instance principal (metadata service + federation)": () =>
         instancePrincipalAuth({ metadataBaseUrl: metadata.url, federationEndpoint: federation.url }),

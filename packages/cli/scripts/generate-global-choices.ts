@@ -1,6 +1,6 @@
 // Generates src/generated/global-choices.ts: GLOBAL_FLAG_CHOICES of src/global-flags.ts (the values of
 // `--output` and `--auth`), which src/completion-values.ts offers after a Tab without loading src/global-flags.ts
-// and what it imports (@aidp/client/node, where `--auth`'s values come from).
+// and what it imports.
 import { writeFileSync } from "node:fs";
 import { GLOBAL_FLAG_CHOICES } from "../src/global-flags.ts";
 

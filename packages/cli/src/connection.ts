@@ -1,20 +1,12 @@
 // Where requests go and how they are signed, the way the OCI CLI decides it: a flag, else its OCI_CLI_*
 // environment variable, else the profile of the OCI config file. `--auth none` sends unsigned requests (the mock).
-// Both decisions are @aidp/client/node's (resolveAuth, resolveBaseUrlForNode), shared with the gateway.
+// The decision is @aidp/client/node's resolveConnection, shared with aidp-mcp (and its credentials with the gateway).
 import type { AidpClientOptions, Logger } from "@aidp/client";
-import {
-  API_KEY_ENVIRONMENT,
-  AUTH_ENVIRONMENT,
-  AUTH_TYPES,
-  type AuthType,
-  resolveAuth,
-  resolveBaseUrlForNode,
-} from "@aidp/client/node";
+// Types only: @aidp/client/node is loaded when a command connects, not by a usage error or help (about 15 ms).
+import type { ResolvedConnection } from "@aidp/client/node";
 import { UsageError } from "./exit-codes.ts";
 import type { NetworkTimeouts } from "./network-failure.ts";
 import { cliVersion } from "./version.ts";
-
-export { API_KEY_ENVIRONMENT, AUTH_TYPES, type AuthType };
 
 /** The global flags that shape the connection, as yargs parsed them. */
 export interface ConnectionFlags {
@@ -34,47 +26,16 @@ export interface ConnectionFlags {
 /** The OCI CLI's defaults, in seconds: a connection that does not open, or an answer that stops, fails. */
 export const DEFAULT_TIMEOUT_SECONDS = { connection: 10, read: 60 } as const;
 
-/** The environment variable read when a flag is not given, by flag. */
-export const CONNECTION_ENVIRONMENT = { ...AUTH_ENVIRONMENT, endpoint: "OCI_CLI_ENDPOINT" } as const;
-
-/** The flags as resolveAuth names them in its messages. */
-const FLAG_NAMES = { auth: "--auth", profile: "--profile", configFile: "--config-file", region: "--region" };
-
 export async function connectionOptions(
   flags: ConnectionFlags,
   environment: NodeJS.ProcessEnv,
   debugLine: (line: string) => void,
 ): Promise<AidpClientOptions> {
-  const pick = (name: keyof typeof CONNECTION_ENVIRONMENT) =>
-    flags[name] ?? (environment[CONNECTION_ENVIRONMENT[name]] || undefined);
-  const credentials = resolveAuth({
-    auth: flags.auth,
-    profile: flags.profile,
-    configFile: flags.configFile,
-    region: flags.region,
-    env: environment,
-    settingNames: FLAG_NAMES,
-    missingConfigFileHint: "Against the mock of this project: --auth none --endpoint http://127.0.0.1:4010",
-  });
-  const auth = credentials.provider;
-  const endpoint = pick("endpoint");
-  if (endpoint !== undefined && !/^https?:\/\/[^/]/i.test(endpoint)) {
-    const source = flags.endpoint !== undefined ? "--endpoint" : CONNECTION_ENVIRONMENT.endpoint;
-    throw new UsageError(
-      `${source} "${endpoint}" is not a URL: give it with its scheme, e.g. http://${endpoint.replace(/^\/+/, "")} or https://...`,
-    );
-  }
-  const region = pick("region");
-  // An instance principal learns its region from the metadata service: read it now, for the address and --debug.
-  if (!endpoint && !region && auth?.region === undefined) await auth?.loadRegion?.();
-  if (!endpoint && !region && !auth?.region)
-    throw new UsageError(
-      "no endpoint: give --endpoint or --region (or OCI_CLI_ENDPOINT, OCI_CLI_REGION, or a region in the profile)",
-    );
+  const connection = await resolveConnection(flags, environment);
   const timeouts = networkTimeouts(flags);
   const options: AidpClientOptions = {
-    baseUrl: endpoint ?? regionalEndpoint(flags, region, auth?.region, environment),
-    auth,
+    baseUrl: connection.baseUrl,
+    auth: connection.auth,
     // Loaded here, not at start-up: undici is the slowest module to load, and `--help` never sends anything.
     fetch: (await import("./network.ts")).timedFetch(timeouts),
     userAgent: `aidp-cli/${cliVersion}`,
@@ -84,26 +45,19 @@ export async function connectionOptions(
   };
   if (flags.debug)
     debugLine(
-      `endpoint ${options.baseUrl}${endpoint ? "" : ` (region ${region ?? auth?.region})`}, auth ${credentials.source}, connection timeout ${timeouts.connectionTimeoutMs / 1000} s, read timeout ${timeouts.readTimeoutMs / 1000} s`,
+      `endpoint ${options.baseUrl}${connection.region === undefined ? "" : ` (region ${connection.region})`}, auth ${connection.authSource}, connection timeout ${timeouts.connectionTimeoutMs / 1000} s, read timeout ${timeouts.readTimeoutMs / 1000} s`,
     );
   return options;
 }
 
-/** The region's endpoint in its realm (short codes, ~/.oci/regions-config.json and OCI_REGION_METADATA too). */
-function regionalEndpoint(
+/** resolveConnection of @aidp/client/node, loaded now; its TypeError (a bad endpoint or region, or neither) is a usage error. */
+async function resolveConnection(
   flags: ConnectionFlags,
-  region: string | undefined,
-  profileRegion: string | undefined,
   environment: NodeJS.ProcessEnv,
-): string {
-  const regionName =
-    flags.region !== undefined
-      ? "--region"
-      : region !== undefined
-        ? CONNECTION_ENVIRONMENT.region
-        : "the profile's region";
+): Promise<ResolvedConnection> {
+  const { resolveConnection, COMMAND_LINE_NAMING } = await import("@aidp/client/node");
   try {
-    return resolveBaseUrlForNode({ region }, { fallbackRegion: profileRegion, env: environment, regionName });
+    return await resolveConnection({ ...flags, env: environment, ...COMMAND_LINE_NAMING });
   } catch (error) {
     throw error instanceof TypeError ? new UsageError(error.message) : error;
   }

@@ -1,7 +1,8 @@
 // The global flags (output, connection), before any command. GlobalFlags is their type as yargs infers it from
 // these definitions: what each command's action takes is checked against it (commands/operation-command.ts).
 import type { Argv } from "yargs";
-import { AUTH_TYPES, CONNECTION_ENVIRONMENT, DEFAULT_TIMEOUT_SECONDS } from "./connection.ts";
+import { DEFAULT_TIMEOUT_SECONDS } from "./connection.ts";
+import { AUTH_TYPES, CONNECTION_ENVIRONMENT } from "./generated/connection-names.ts";
 import { OUTPUT_FORMATS, type OutputFormat } from "./output/record-format.ts";
 
 /** The global flags' values as yargs parses them (before camelCase names are added). */

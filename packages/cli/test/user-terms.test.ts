@@ -23,6 +23,16 @@ describe("errors in the user's terms", () => {
     );
   });
 
+  it("OCI_CLI_ENDPOINT without a scheme: named as that variable, not as --endpoint", async () => {
+    const { code, stderr } = await runAidp(["audit", "search-logs", "--auth", "none"], {
+      env: { OCI_CLI_ENDPOINT: "127.0.0.1:4711" },
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'aidp: OCI_CLI_ENDPOINT "127.0.0.1:4711" is not a URL: give it with its scheme, e.g. http://127.0.0.1:4711',
+    );
+  });
+
   it("a first run without ~/.oci/config: how to create one, and how to reach the mock", async () => {
     const { code, stderr } = await runAidp([
       "audit",

@@ -1,11 +1,10 @@
 // The identity side of the Authentication guide's workload-identity blocks: fakes of the instance metadata service,
 // the federation endpoint and the OKE proxymux (from @aidp/test-support), and a resource principal's environment.
 // The guide shows documented addresses; the run test swaps in the fakes', and gives each block this environment.
-import { generateKeyPairSync } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as signature from "@aidp/client/signature";
-import { issueSessionToken } from "@aidp/test-support";
+import { resourcePrincipalEnvironment } from "@aidp/test-support";
 import { startFederationFake, startMetadataServiceFake, startProxymuxFake } from "@aidp/test-support/servers";
 
 /** The addresses the guide shows for the metadata service and the federation endpoint. */
@@ -30,20 +29,13 @@ export async function startIdentityStandIns(workDir: string): Promise<IdentitySt
   const federation = await startFederationFake({ signature, identity: metadata.identity });
   writeFileSync(join(workDir, "ca.crt"), proxymux.ca.pem);
   writeFileSync(join(workDir, "token"), serviceAccountToken);
-  const resourceKeys = generateKeyPairSync("rsa", { modulusLength: 2048 });
   return {
     replacements: [
       [DOCUMENTED_METADATA_URL, metadata.url],
       [DOCUMENTED_FEDERATION_URL, federation.url],
     ],
     env: {
-      OCI_RESOURCE_PRINCIPAL_VERSION: "2.2",
-      OCI_RESOURCE_PRINCIPAL_RPST: issueSessionToken({ publicKey: resourceKeys.publicKey }),
-      OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM: resourceKeys.privateKey.export({
-        type: "pkcs8",
-        format: "pem",
-      }) as string,
-      OCI_RESOURCE_PRINCIPAL_REGION: "us-ashburn-1",
+      ...resourcePrincipalEnvironment(),
       KUBERNETES_SERVICE_HOST: proxymux.host,
       KUBERNETES_SERVICE_PORT_PROXYMUX: String(proxymux.port),
     },

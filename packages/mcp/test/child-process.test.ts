@@ -177,4 +177,15 @@ describe("the command line", () => {
     expect(result.stderr).toContain(message);
     expect(result.exit.code).toBe(2);
   });
+
+  it("an endpoint from OCI_CLI_ENDPOINT is named as that variable in its error, as aidp names it", async () => {
+    const result = await runToExit(process.execPath, [mcpBin, "--auth", "none"], {
+      env: childEnvironment({ OCI_CLI_ENDPOINT: "127.0.0.1:4010" }),
+      timeoutMs: 30_000,
+    });
+    expect(result.stderr).toBe(
+      'aidp-mcp: OCI_CLI_ENDPOINT "127.0.0.1:4010" is not a URL: give it with its scheme, e.g. http://127.0.0.1:4010 or https://...\n',
+    );
+    expect(result.exit.code).toBe(2);
+  });
 });

@@ -45,6 +45,11 @@ export interface ContractGuard {
   checkResponse(operation: SpecOperation, response: PrismResponse): Violation[];
   /** The same for an answer whose body is already the JSON text it is sent as (no body: undefined). */
   checkSentResponse(operation: SpecOperation, response: SentResponse): Violation[];
+  /**
+   * checkResponse, judged and not remembered: for an answer checked once and never sent (each record of a records
+   * file, at start-up), whose verdict would only cost a key and fill the cache with entries never hit.
+   */
+  checkResponseUncached(operation: SpecOperation, response: PrismResponse): Violation[];
   /** What the request breaks, located (the gateway's drift report reads the locations). */
   validateRequest(operation: SpecOperation, request: PrismRequest): SpecViolation[];
   /** What the answer breaks, located. */
@@ -104,6 +109,7 @@ export async function loadContractGuard(specPath: string): Promise<ContractGuard
     checkResponse: (operation, { body, ...response }) =>
       validateSentResponseOnce(operation, { ...response, bodyText: jsonText(body) }).map(inWords),
     checkSentResponse: (operation, response) => validateSentResponseOnce(operation, response).map(inWords),
+    checkResponseUncached: (operation, response) => validateResponse(operation, response).map(inWords),
     validateRequest: (operation, request) => [...validateRequestOnce(operation, request)],
     validateResponse: (operation, response) => [...validateResponseOnce(operation, response)],
     verdictStats: () => ({ request: requestVerdicts.stats, response: responseVerdicts.stats }),

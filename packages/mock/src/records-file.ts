@@ -1,5 +1,5 @@
 // `--records-file FILE`: the user's own audit records (a JSON array, or NDJSON: one record per line), each
-// checked by Prism against `AuditLogSearchResultSummary` at start-up. The first bad record stops the start
+// checked by Prism against `AuditLogSearchResultSummary` at start-up (its verdicts not remembered). The first bad record stops the start
 // with the file, the record's index, the field and the rule.
 import { readFileSync } from "node:fs";
 import type { AuditRecord } from "./audit-records.ts";
@@ -47,7 +47,8 @@ export function loadRecordsFile(
   }
   const records = parseRecords(file, text);
   for (const [index, record] of records.entries()) {
-    const violations = guard.checkResponse(search, {
+    // Uncached: each record is judged once, at start-up; a remembered verdict would never be asked for again.
+    const violations = guard.checkResponseUncached(search, {
       statusCode: 200,
       headers: { "content-type": "application/json" },
       body: { [itemsField]: [record] },

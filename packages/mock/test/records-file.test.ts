@@ -5,7 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { bundledSpecJsonPath } from "../src/bundled-spec.ts";
+import { loadContractGuard } from "../src/contract-guard.ts";
 import { MockStartError, startMock } from "../src/index.ts";
+import { loadRecordsFile } from "../src/records-file.ts";
 import { distDir, spawnNode } from "./processes.ts";
 import { pageThrough } from "./support.ts";
 
@@ -76,6 +79,19 @@ describe("a bad records file stops the start", () => {
     const failure = await startMock({ port: 0, recordsFile: path }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MockStartError);
     expect((failure as Error).message).toContain(`records file ${path}: ${message}`);
+  });
+
+  it("each record is judged afresh, its verdict not remembered: the guard's cache stays empty", async () => {
+    const guard = await loadContractGuard(bundledSpecJsonPath);
+    const search = guard.operations.find((operation) => operation.iid === "searchAuditLogs");
+    if (!search) throw new Error("no searchAuditLogs in the bundle");
+    const good = file("uncached-good.json", JSON.stringify(records));
+    expect(loadRecordsFile(good, guard, search, "items")).toEqual(records);
+    const bad = file("uncached-bad.json", JSON.stringify([records[0], { ...records[1], status: "MAYBE" }]));
+    expect(() => loadRecordsFile(bad, guard, search, "items")).toThrow(
+      `records file ${bad}: record 1: field status must be equal to one of the allowed values: SUCCEEDED, FAILED`,
+    );
+    expect(guard.verdictStats().response).toEqual({ hits: 0, misses: 0, size: 0 });
   });
 
   it("an NDJSON line that is not JSON, by line number", async () => {

@@ -17,6 +17,8 @@ export interface TestCertificate {
   privateKey: KeyObject;
   /** The private key as PKCS#1 PEM, the form the instance metadata service serves. */
   privateKeyPem: string;
+  /** The subject Name as DER, as built: the issuer Name of the certificates this one issues. */
+  subjectName: Buffer;
 }
 
 /** Subject attributes in order, e.g. `[["CN", "leaf"], ["OU", "opc-tenant:ocid1.tenancy.oc1..t"]]`. */
@@ -45,9 +47,7 @@ export function issueTestCertificate(
   const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const subject = name(request.subject);
   const signer = issuer?.privateKey ?? privateKey;
-  const issuerName = issuer
-    ? Buffer.from(issuer.x509.raw).subarray(...subjectSpan(issuer.x509.raw))
-    : subject;
+  const issuerName = issuer?.subjectName ?? subject;
   const now = Date.now();
   const extensions = [
     extension("2.5.29.19", true, sequence(request.isCa ? [tlv(0x01, Buffer.from([0xff]))] : [])),
@@ -74,6 +74,7 @@ export function issueTestCertificate(
     x509: new X509Certificate(pem),
     privateKey,
     privateKeyPem: privateKey.export({ type: "pkcs1", format: "pem" }) as string,
+    subjectName: subject,
   };
 }
 
@@ -152,26 +153,4 @@ function extension(id: string, critical: boolean, value: Buffer): Buffer {
 function altName(value: string): Buffer {
   if (isIP(value) === 4) return tlv(0x87, Buffer.from(value.split(".").map(Number)));
   return tlv(0x82, Buffer.from(value, "ascii"));
-}
-
-/** Where the subject Name sits in a certificate's DER, to copy it as the issuer of the next one. */
-function subjectSpan(der: Buffer): [number, number] {
-  let offset = headerLength(der, 0); // into Certificate
-  offset += headerLength(der, offset); // into TBSCertificate
-  // version [0], serial, signature algorithm, issuer, validity, then the subject.
-  for (let field = 0; field < 5; field++) offset += elementLength(der, offset);
-  return [offset, offset + elementLength(der, offset)];
-}
-
-function headerLength(der: Buffer, offset: number): number {
-  const first = der[offset + 1] ?? 0;
-  return first < 0x80 ? 2 : 2 + (first & 0x7f);
-}
-
-function elementLength(der: Buffer, offset: number): number {
-  const first = der[offset + 1] ?? 0;
-  if (first < 0x80) return 2 + first;
-  let length = 0;
-  for (let i = 0; i < (first & 0x7f); i++) length = length * 256 + (der[offset + 2 + i] ?? 0);
-  return 2 + (first & 0x7f) + length;
 }

@@ -44,6 +44,13 @@ export {
   resolveAuthType,
 } from "./resolve-auth.js";
 export {
+  COMMAND_LINE_NAMING,
+  CONNECTION_ENVIRONMENT,
+  type ResolveConnectionOptions,
+  type ResolvedConnection,
+  resolveConnection,
+} from "./resolve-connection.js";
+export {
   RESOURCE_PRINCIPAL_ENV,
   type ResourcePrincipalAuthOptions,
   resourcePrincipalAuth,

@@ -36,6 +36,14 @@ export function resourcePrincipalAuth(options: ResourcePrincipalAuthOptions = {}
     { key: RESOURCE_PRINCIPAL_ENV.privateKey },
     "the resource principal private key",
   );
+  // The key last decrypted, by the PEM and passphrase it came from: a token taken with the same key file (the first
+  // one, or a refresh that rewrote only the token) decrypts nothing again.
+  let lastKey: { pem: string; passphrase: string | undefined; key: Promise<CryptoKey> } | undefined;
+  const keyOf = (pem: string, passphrase: string | undefined) => {
+    if (lastKey?.pem !== pem || lastKey.passphrase !== passphrase)
+      lastKey = { pem, passphrase, key: loadKey(pem, passphrase) };
+    return lastKey.key;
+  };
   const readSettings = () => ({
     token: valueOrFile(env, RESOURCE_PRINCIPAL_ENV.token).trim(),
     privateKeyPem: valueOrFile(env, RESOURCE_PRINCIPAL_ENV.privateKey),
@@ -43,13 +51,14 @@ export function resourcePrincipalAuth(options: ResourcePrincipalAuthOptions = {}
       ? valueOrFile(env, RESOURCE_PRINCIPAL_ENV.passphrase).trim()
       : undefined,
   });
-  // Read and decrypt once now, so a missing file or a wrong passphrase is reported when the provider is made.
+  // Read and decrypt now, so a missing file or a wrong passphrase is reported when the provider is made; the first
+  // token reads the files again (they may have been rewritten since) and reuses the key if its file is the same.
   const initial = readSettings();
-  loadKey(initial.privateKeyPem, initial.passphrase).catch(() => {});
+  keyOf(initial.privateKeyPem, initial.passphrase).catch(() => {}); // the first token awaits it, and says why
 
   const obtain = async () => {
     const settings = readSettings();
-    return { token: settings.token, privateKey: await loadKey(settings.privateKeyPem, settings.passphrase) };
+    return { token: settings.token, privateKey: await keyOf(settings.privateKeyPem, settings.passphrase) };
   };
 
   return createRefreshingSessionAuth({ name: "resource principal", obtain, region: () => region }, options);
