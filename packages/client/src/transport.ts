@@ -9,6 +9,7 @@ import { type CallDeadline, msLeftBefore } from "./call-deadline.js";
 import { AidpAbortError, AidpConnectionError, AidpTimeoutError, type SentRequestDetails } from "./errors.js";
 import { callHeaders } from "./generated/operations.js";
 import { describeNetworkFailure } from "./network-failure.js";
+import { pause } from "./pause.js";
 import {
   decideRetry,
   isRetriableStatus,
@@ -162,7 +163,6 @@ async function sendAttempt(
   // the call, and tests can move it with fake timers.
   const attemptTimeout = call.timeoutMs !== undefined ? new AbortController() : undefined;
   const timer = attemptTimeout && setTimeout(() => attemptTimeout.abort(), call.timeoutMs);
-  const signals = [call.signal, call.deadline?.signal, attemptTimeout?.signal].filter((s) => s !== undefined);
   try {
     // Called unbound: a browser's fetch called as a method of another object throws "Illegal invocation".
     const { fetch } = settings;
@@ -170,7 +170,7 @@ async function sendAttempt(
       method: request.method,
       headers,
       body: request.body ?? null,
-      signal: signals.length === 1 ? signals[0] : signals.length ? AbortSignal.any(signals) : null,
+      signal: oneSignal(call.signal, call.deadline?.signal, attemptTimeout?.signal) ?? null,
     });
     const { bytes, errorCode } = await readWhole(response, sent.attempt < call.retry.maxAttempts);
     const retriable = isRetriableStatus(response.status, errorCode);
@@ -243,25 +243,16 @@ function deadlineTooNearError(
   );
 }
 
-/** Waits `ms`, but not past a cancellation or the deadline. */
-function sleep(ms: number, call: CallSettings, sent: SentRequestDetails): Promise<void> {
-  const signals = [call.signal, call.deadline?.signal].filter((s) => s !== undefined);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      try {
-        throwIfCancelled(call, sent);
-      } catch (error) {
-        reject(error);
-      }
-    };
-    const timer = setTimeout(() => {
-      for (const signal of signals) signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    for (const signal of signals) signal.addEventListener("abort", onAbort, { once: true });
-    if (signals.some((s) => s.aborted)) onAbort();
-  });
+/** Waits `ms`, but not past a cancellation or the deadline: either ends the wait with its error. */
+async function sleep(ms: number, call: CallSettings, sent: SentRequestDetails): Promise<void> {
+  await pause(ms, oneSignal(call.signal, call.deadline?.signal));
+  throwIfCancelled(call, sent);
+}
+
+/** One signal that aborts when any of those given does; undefined when none is given. */
+function oneSignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const given = signals.filter((signal) => signal !== undefined);
+  return given.length > 1 ? AbortSignal.any(given) : given[0];
 }
 
 function finalFailure(call: CallSettings, failure: unknown, sent: SentRequestDetails): Error {
