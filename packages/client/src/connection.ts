@@ -71,7 +71,7 @@ export function createAidpConnection(
  * silently left unused.
  */
 function hooksOf(owner: object | undefined, where: string, option: string, helper: string) {
-  if (owner === undefined) return undefined;
+  if (!owner) return undefined;
   const hooks = attemptHooksOf(owner);
   if (!hooks)
     throw new TypeError(`${where}: pass ${option} as ${helper}(${option}), or use createAidpClient.`);
