@@ -1,7 +1,7 @@
 // A connection signs and logs through the attempt hooks its provider and logger bring: the auth factories' providers
 // have them, a provider or logger of the user's gets them from customAuth / attemptLogger (and is refused without
 // them, never silently left unused), and the connection then signs, renews after a 401 and logs as createAidpClient.
-import { generateTestKeyPair, TEST_IDENTITY } from "@aidp/test-support";
+import { generateTestKeyPair, TEST_IDENTITY, TEST_PASSPHRASE } from "@aidp/test-support";
 import { startTestServer, type TestServer } from "@aidp/test-support/servers";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -62,6 +62,22 @@ describe("createAidpConnection with auth or a logger", () => {
     const auth = apiKeyAuth({ ...TEST_IDENTITY, privateKey: generateTestKeyPair().pkcs8 });
     expect(() => createAidpConnection({ baseUrl: "http://127.0.0.1:1", auth })).not.toThrow();
     expect(customAuth(auth)).toBe(auth);
+  });
+
+  it("built entries share one registry: a provider of @aidp/client/node works in @aidp/client's connection", async () => {
+    // The entries are bundled apart; were the registry copied into each, this provider would be refused.
+    const main: typeof import("../src/index.ts") = await import(
+      new URL("../dist/index.js", import.meta.url).href
+    );
+    const node: typeof import("../src/auth/node/index.ts") = await import(
+      new URL("../dist/auth/node/index.js", import.meta.url).href
+    );
+    const auth = node.apiKeyAuth({
+      ...TEST_IDENTITY,
+      privateKey: generateTestKeyPair().encryptedPkcs1,
+      passphrase: TEST_PASSPHRASE,
+    });
+    expect(() => main.createAidpConnection({ baseUrl: "http://127.0.0.1:1", auth })).not.toThrow();
   });
 
   it("customAuth: signs every attempt, renews once after a 401 and sends the attempt again", async () => {
