@@ -170,11 +170,13 @@ export async function bundleSizeSection(): Promise<string> {
     "",
     "What the bytes buy: the operation's facts and the validator that reads them (every enum value, bound and " +
       "pattern, with messages that name the field and the rule), the retry loop (backoff, Retry-After, " +
-      "per-attempt timeout, deadline, cancellation, one request id and retry token per call, one log line per " +
-      "attempt, the signing hook), network failures in words (step, host:port, code), and typed errors. What " +
-      "they no longer buy: openapi-fetch (the operation functions build the request from the facts in one pass; " +
-      "`raw` keeps openapi-fetch), the other operation's facts and code, pagination, and the realm table " +
-      "(createAidpClient's `region`), none of which a one-call program calls. The object form pays for all of " +
-      "them, as a bundler cannot drop an object's unused methods.",
+      "per-attempt timeout, deadline, cancellation, one request id and retry token per call, and the hooks " +
+      "through which auth signs and a logger hears each attempt), network failures in words (step, host:port, " +
+      "code), and typed errors. What they no longer buy: openapi-fetch (the operation functions build the request " +
+      "from the facts in one pass; `raw` keeps openapi-fetch), the other operation's facts and code, pagination, " +
+      "the realm table (createAidpClient's `region`), and the code that signs attempts (with the 401 renewal) and " +
+      "writes log lines, which comes with an auth provider or `attemptLogger` (the `+ apiKeyAuth` row), none of " +
+      "which a one-call program calls. The object form pays for all of them, as a bundler cannot drop an " +
+      "object's unused methods.",
   ].join("\n");
 }

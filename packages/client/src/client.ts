@@ -4,10 +4,12 @@
 // that one in its bundle uses createAidpConnection and the operation's function instead.
 import type { paths } from "@aidp/types";
 import createClient, { type Client } from "openapi-fetch";
+import { customAuth } from "./auth/attempt-signing.js";
 import { keptBodyRequest, outgoingRequestOf, responseOf } from "./buffered-http.js";
 import { clientAddress } from "./client-address.js";
 import { type AidpConnection, createAidpConnection } from "./connection.js";
 import type { RegionResolution } from "./endpoint.js";
+import { attemptLogger } from "./logger.js";
 import {
   type DownloadClusterLogsInput,
   type DownloadClusterLogsJob,
@@ -59,7 +61,17 @@ export function createAidpClient(options: AidpClientOptions = {}): AidpClient {
 /** createAidpClient with regions looked up as `resolution` says (the Node entry's: files and variables too). */
 export function createClientWith(options: AidpClientOptions, resolution: RegionResolution): AidpClient {
   const { baseUrl, rebase } = clientAddress(options, resolution);
-  const direct = createAidpConnection({ ...options, baseUrl }, "createAidpClient");
+  // The object form takes any provider and logger as they are (the connection needs their attempt hooks).
+  const { auth, logger } = options;
+  const direct = createAidpConnection(
+    {
+      ...options,
+      baseUrl,
+      auth: auth && customAuth(auth),
+      logger: logger && attemptLogger(logger),
+    },
+    "createAidpClient",
+  );
   // Without a region yet (an instance principal's is read at the first call), every request moves onto the
   // region's address before it is signed and sent.
   const connection: AidpConnection = rebase

@@ -2,6 +2,7 @@
 // the retrying transport), and each operation is a function that takes it, `searchAuditLogs(aidp, input)`, so a
 // program bundles only the operations it calls (a bundler cannot drop an object's unused method).
 // createAidpClient makes one connection and puts every operation, pagination and `raw` on an object.
+import { attemptHooksOf } from "./attempt-hooks.js";
 import { absoluteBaseUrl } from "./base-url.js";
 import { startDeadline } from "./call-deadline.js";
 import { type AidpClientOptions, type CallOptions, checkDurations, resolveTimeoutMs } from "./options.js";
@@ -42,8 +43,10 @@ export function createAidpConnection(
     headers: { ...options.headers, ...(options.userAgent ? { "user-agent": options.userAgent } : {}) },
     transport: createTransport({
       fetch: options.fetch ?? globalThis.fetch,
-      auth: options.auth,
-      logger: options.logger,
+      hooks: {
+        ...hooksOf(options.auth, where, "auth", "customAuth"),
+        ...hooksOf(options.logger, where, "logger", "attemptLogger"),
+      },
     }),
     callSettings: (operation, callOptions) => {
       if (callOptions) checkDurations(callOptions, `${operation}: options.`);
@@ -60,4 +63,17 @@ export function createAidpConnection(
       };
     },
   };
+}
+
+/**
+ * The attempt hooks of the connection's `auth` or `logger`. The auth factories' providers have theirs; a provider
+ * or logger of the user's gets them from customAuth / attemptLogger, and is refused without them rather than
+ * silently left unused.
+ */
+function hooksOf(owner: object | undefined, where: string, option: string, helper: string) {
+  if (!owner) return undefined;
+  const hooks = attemptHooksOf(owner);
+  if (!hooks)
+    throw new TypeError(`${where}: pass ${option} as ${helper}(${option}), or use createAidpClient.`);
+  return hooks;
 }

@@ -24,7 +24,7 @@ export {
   type SentRequestDetails,
   type ValidationIssue,
 } from "./errors.js";
-export type { AttemptLogLine, Logger } from "./logger.js";
+export { type AttemptLogLine, attemptLogger, type Logger } from "./logger.js";
 export {
   describeNetworkFailure,
   NetworkFailure,

@@ -1,4 +1,7 @@
-// The optional logger receives one structured line per attempt. Nothing secret is ever passed to it.
+// The optional logger receives one structured line per attempt. Nothing secret is ever passed to it. The code that
+// writes the lines comes with attemptLogger, so a program without a logger does not bundle it.
+import { attemptHooksOf, withAttemptHooks } from "./attempt-hooks.js";
+import type { AttemptHooks } from "./transport.js";
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -23,7 +26,36 @@ export interface AttemptLogLine {
   error?: string;
 }
 
-export function logAttempt(logger: Logger, line: AttemptLogLine) {
+/**
+ * `logger`, made usable by createAidpConnection: it then gets one line per attempt. createAidpClient takes a
+ * logger as it is.
+ */
+export function attemptLogger<T extends Logger>(logger: T): T {
+  return attemptHooksOf(logger) ? logger : withAttemptHooks(logger, loggingHooks(logger));
+}
+
+function loggingHooks(logger: Logger): AttemptHooks {
+  return {
+    attemptFinished(call, { attempt, requestId }, outcome, next) {
+      logAttempt(logger, {
+        operation: call.operation,
+        attempt,
+        status: outcome.response?.status,
+        latencyMs: outcome.latencyMs,
+        requestId,
+        timeoutMs: call.timeoutMs,
+        ...(next === undefined
+          ? { outcome: "success" }
+          : next.retry
+            ? { outcome: "retry", retryInMs: next.waitMs }
+            : { outcome: "failure", ...(next.reason ? { notRetried: next.reason } : {}) }),
+        ...(outcome.failureText ? { error: outcome.failureText } : {}),
+      });
+    },
+  };
+}
+
+function logAttempt(logger: Logger, line: AttemptLogLine) {
   const text = `${line.operation} attempt ${line.attempt}: ${line.status ?? line.error ?? "no response"} in ${line.latencyMs} ms`;
   const fields = { ...line };
   if (line.outcome === "success") logger.debug(text, fields);

@@ -112,11 +112,7 @@ export class NetworkFailure extends AidpError {
       `${STEPS.find(([step]) => step === details.step)?.[1] ?? "reaching"} ${details.hostPort}: ${details.words}${code}`,
       options,
     );
-    this.step = details.step;
-    this.hostPort = details.hostPort;
-    this.code = details.code;
-    this.words = details.words;
-    this.timedOut = details.timedOut;
+    Object.assign(this, details);
   }
 }
 

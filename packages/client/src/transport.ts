@@ -6,25 +6,42 @@
 // around it unless `raw` needs one.
 
 import { decoder, parseOrText } from "./answer-text.js";
-import { AidpAuthError } from "./auth/auth-error.js";
-import type { AuthProvider } from "./auth/types.js";
 import { type CallDeadline, msLeftBefore } from "./call-deadline.js";
-import {
-  AidpAbortError,
-  AidpConnectionError,
-  AidpError,
-  AidpTimeoutError,
-  type SentRequestDetails,
-} from "./errors.js";
+import { AidpAbortError, AidpConnectionError, AidpTimeoutError, type SentRequestDetails } from "./errors.js";
 import { callHeaders } from "./generated/operations.js";
-import { type Logger, logAttempt } from "./logger.js";
 import { describeNetworkFailure } from "./network-failure.js";
-import { decideRetry, isRetriableStatus, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
+import { pause } from "./pause.js";
+import {
+  decideRetry,
+  isRetriableStatus,
+  parseRetryAfter,
+  type RetryDecision,
+  type RetryPolicy,
+} from "./retry-policy.js";
 
 export interface TransportSettings {
   fetch: typeof globalThis.fetch;
-  auth: AuthProvider | undefined;
-  logger: Logger | undefined;
+  /** Signing and reporting, when the connection has auth or a logger. */
+  hooks: AttemptHooks;
+}
+
+/**
+ * What a connection does around each attempt besides sending it: signing (auth) and reporting (a logger). The
+ * transport knows nothing of AuthProvider or Logger, so a program with neither bundles neither's code: the hooks
+ * come with the provider and the logger (./attempt-hooks.ts).
+ */
+export interface AttemptHooks {
+  /** The headers one attempt is sent with (a signed copy of the request's). A failure ends the call. */
+  headersFor?(request: OutgoingRequest, call: CallSettings): Promise<Headers>;
+  /** After a 401: renews the credentials; the attempt is then sent once more, never twice in one call. */
+  renewAfter401?(call: CallSettings): Promise<void>;
+  /** Told how every attempt ended and what comes next (undefined: it succeeded). */
+  attemptFinished?(
+    call: CallSettings,
+    sent: SentAttempt,
+    outcome: AttemptOutcome,
+    next: RetryDecision | undefined,
+  ): void;
 }
 
 /** What one call asks of the transport. */
@@ -67,10 +84,14 @@ export type Transport = (request: OutgoingRequest, call: CallSettings) => Promis
 const { requestId: REQUEST_ID, retryToken: RETRY_TOKEN } = callHeaders;
 /** Methods that may change something: one retry token across their attempts makes a retry safe. */
 const IDEMPOTENCY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-/** Headers the runtime computes itself; setting them by hand can only disagree with what is sent. */
-const RUNTIME_OWNED_HEADERS = new Set(["host", "content-length"]);
+/** Which request and attempt: what errors and log lines name. */
+export interface SentAttempt {
+  requestId: string | undefined;
+  attempt: number;
+}
 
-interface AttemptOutcome {
+/** How one attempt ended. */
+export interface AttemptOutcome {
   response?: Response;
   body?: AnswerBody;
   /** The failure when no complete response arrived. */
@@ -96,30 +117,25 @@ function randomId(): string {
 }
 
 export function createTransport(settings: TransportSettings): Transport {
+  const { hooks } = settings;
   return async (request, call) => {
     // One id and one retry token for every attempt of the call: the caller's when given, else fresh ones.
     if (!request.headers.has(REQUEST_ID)) request.headers.set(REQUEST_ID, randomId().toUpperCase());
     if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
       request.headers.set(RETRY_TOKEN, randomId());
-    const { body } = request;
     const requestId = request.headers.get(REQUEST_ID) ?? undefined;
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
       throwIfCancelled(call, { requestId, attempt: attempt > 1 ? attempt - 1 : undefined });
-      const sent = { requestId, attempt };
-      let outcome = await sendAttempt(settings, call, request, body, sent);
+      const sent: SentAttempt = { requestId, attempt };
+      let outcome = await sendAttempt(settings, call, request, sent);
       // A 401 to a session-token provider may mean its token was revoked or rotated early: one new token and the
       // same attempt once more. This belongs to authentication, not to the retry policy, so `retry: false` keeps it.
-      if (outcome.response?.status === 401 && settings.auth?.refresh && !reauthenticated) {
+      if (outcome.response?.status === 401 && hooks.renewAfter401 && !reauthenticated) {
         reauthenticated = true;
-        const { auth } = settings;
-        await authStep(
-          call,
-          "refreshing the credentials after a 401",
-          () => auth.refresh?.() as Promise<void>,
-        );
+        await hooks.renewAfter401(call);
         throwIfCancelled(call, sent);
-        outcome = await sendAttempt(settings, call, request, body, sent);
+        outcome = await sendAttempt(settings, call, request, sent);
       }
       const decision = outcome.response?.ok
         ? undefined
@@ -129,22 +145,7 @@ export function createTransport(settings: TransportSettings): Transport {
             retryAfterMs: outcome.retryAfterMs,
             deadline: call.deadline && { deadlineMs: call.deadline.ms, msLeft: msLeftBefore(call.deadline) },
           });
-      // Built only for a logger: a line per attempt costs a few objects, which a loop over many pages feels.
-      if (settings.logger)
-        logAttempt(settings.logger, {
-          operation: call.operation,
-          attempt,
-          status: outcome.response?.status,
-          latencyMs: outcome.latencyMs,
-          requestId,
-          timeoutMs: call.timeoutMs,
-          ...(decision === undefined
-            ? { outcome: "success" }
-            : decision.retry
-              ? { outcome: "retry", retryInMs: decision.waitMs }
-              : { outcome: "failure", ...(decision.reason ? { notRetried: decision.reason } : {}) }),
-          ...(outcome.failureText ? { error: outcome.failureText } : {}),
-        });
+      hooks.attemptFinished?.(call, sent, outcome, decision);
       if (!decision?.retry) {
         if (decision?.deadlineTooNear) throw deadlineTooNearError(call, sent, outcome, decision.reason);
         if (outcome.response) return { response: outcome.response, body: outcome.body };
@@ -159,26 +160,26 @@ async function sendAttempt(
   settings: TransportSettings,
   call: CallSettings,
   request: OutgoingRequest,
-  body: string | Uint8Array<ArrayBuffer> | undefined,
-  sent: { requestId: string | undefined; attempt: number },
+  sent: SentAttempt,
 ): Promise<AttemptOutcome> {
   const started = Date.now();
   // Signing is not the network: a bad key or an unreadable token file fails the call now, with its own error,
   // instead of being retried and reported as a connection failure.
-  const headers = settings.auth ? await signedHeaders(settings.auth, request, body, call) : request.headers;
+  const headers = settings.hooks.headersFor
+    ? await settings.hooks.headersFor(request, call)
+    : request.headers;
   // A timer of our own rather than AbortSignal.timeout: it is cleared when the attempt ends, so no timer outlives
   // the call, and tests can move it with fake timers.
   const attemptTimeout = call.timeoutMs !== undefined ? new AbortController() : undefined;
   const timer = attemptTimeout && setTimeout(() => attemptTimeout.abort(), call.timeoutMs);
-  const signals = [call.signal, call.deadline?.signal, attemptTimeout?.signal].filter((s) => s !== undefined);
   try {
     // Called unbound: a browser's fetch called as a method of another object throws "Illegal invocation".
     const { fetch } = settings;
     const response = await fetch(request.url, {
       method: request.method,
       headers,
-      body: body ?? null,
-      signal: signals.length === 1 ? signals[0] : signals.length ? AbortSignal.any(signals) : null,
+      body: request.body ?? null,
+      signal: oneSignal(call.signal, call.deadline?.signal, attemptTimeout?.signal) ?? null,
     });
     const { body: answerBody, errorCode } = await readWhole(
       response,
@@ -224,40 +225,6 @@ async function readWhole(
   return { body, errorCode: typeof code === "string" ? code : undefined };
 }
 
-async function signedHeaders(
-  auth: AuthProvider,
-  request: OutgoingRequest,
-  body: string | Uint8Array<ArrayBuffer> | undefined,
-  call: CallSettings,
-): Promise<Headers> {
-  // A copy per attempt: each attempt is signed afresh (its own date). The signature covers the body's digest.
-  const headers = new Headers(request.headers);
-  const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
-  const added = await authStep(call, "signing the request", () =>
-    auth.signRequest({
-      method: request.method,
-      url: request.url,
-      headers,
-      ...(bytes ? { body: bytes } : {}),
-    }),
-  );
-  added.forEach((value, name) => {
-    if (!RUNTIME_OWNED_HEADERS.has(name)) headers.set(name, value);
-  });
-  return headers;
-}
-
-/** A step of the auth provider's: a failure that is not already an AidpError becomes an AidpAuthError naming the step. */
-async function authStep<T>(call: CallSettings, step: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (failure) {
-    if (failure instanceof AidpError) throw failure;
-    const reason = failure instanceof Error ? failure.message : String(failure);
-    throw new AidpAuthError(`${call.operation}: ${step} failed: ${reason}`);
-  }
-}
-
 function throwIfCancelled(call: CallSettings, sent: SentRequestDetails) {
   if (call.signal?.aborted) {
     throw new AidpAbortError(`${call.operation} was cancelled by the caller's AbortSignal`, {
@@ -291,25 +258,16 @@ function deadlineTooNearError(
   );
 }
 
-/** Waits `ms`, but not past a cancellation or the deadline. */
-function sleep(ms: number, call: CallSettings, sent: SentRequestDetails): Promise<void> {
-  const signals = [call.signal, call.deadline?.signal].filter((s) => s !== undefined);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      try {
-        throwIfCancelled(call, sent);
-      } catch (error) {
-        reject(error);
-      }
-    };
-    const timer = setTimeout(() => {
-      for (const signal of signals) signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    for (const signal of signals) signal.addEventListener("abort", onAbort, { once: true });
-    if (signals.some((s) => s.aborted)) onAbort();
-  });
+/** Waits `ms`, but not past a cancellation or the deadline: either ends the wait with its error. */
+async function sleep(ms: number, call: CallSettings, sent: SentRequestDetails): Promise<void> {
+  await pause(ms, oneSignal(call.signal, call.deadline?.signal));
+  throwIfCancelled(call, sent);
+}
+
+/** One signal that aborts when any of those given does; undefined when none is given. */
+function oneSignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const given = signals.filter((signal) => signal !== undefined);
+  return given.length > 1 ? AbortSignal.any(given) : given[0];
 }
 
 function finalFailure(call: CallSettings, failure: unknown, sent: SentRequestDetails): Error {

@@ -1,6 +1,7 @@
 // OCI's request signature (draft-cavage HTTP signatures, rsa-sha256, version="1") on WebCrypto alone, so it
 // runs in Node, browsers, Deno and Bun. The order of the signed headers is the one of OCI's own TypeScript SDK
 // (oci-common), which the tests compare us with signature for signature.
+import { customAuth } from "./attempt-signing.js";
 import { bytesToBase64 } from "./base64.js";
 import { RSA_SHA256 } from "./private-key.js";
 import { BODY_HEADERS, METHODS_WITH_SIGNED_BODY, requestTarget, signingString } from "./signing-string.js";
@@ -26,13 +27,13 @@ export interface RequestSignerOptions {
 export function createRequestSigner(options: RequestSignerOptions): AuthProvider {
   // Fail at the first request, not as an unhandled rejection if no request is ever made.
   options.privateKey.catch(() => {});
-  return {
+  return customAuth({
     region: options.region,
     async signRequest(request: SignableRequest): Promise<Headers> {
       const [keyId, privateKey] = await Promise.all([options.keyId(), options.privateKey]);
       return signatureHeaders(request, { keyId, privateKey }, options.dateHeader);
     },
-  };
+  });
 }
 
 /** Who signs: the key id the service looks the key up by, and the private key. */

@@ -2,6 +2,7 @@
 // obtained on first use, reused until `refreshMarginMs` before its `exp` (5 minutes, as the Go SDK), then
 // replaced; concurrent callers share one request for it (single flight); a token that has expired is never
 // signed with; `refresh()` (called by the client on a 401) replaces it at once.
+import { customAuth } from "../attempt-signing.js";
 import { AidpAuthError } from "../auth-error.js";
 import { type DateHeader, signatureHeaders } from "../request-signer.js";
 import { sessionTokenClaims } from "../session-token-claims.js";
@@ -78,7 +79,7 @@ export function createRefreshingSessionAuth(
     return session;
   };
 
-  return {
+  return customAuth({
     get region() {
       return source.region();
     },
@@ -90,7 +91,7 @@ export function createRefreshingSessionAuth(
     async refresh(): Promise<void> {
       await renew();
     },
-  };
+  });
 }
 
 async function obtainSession(source: SessionSource): Promise<Session> {

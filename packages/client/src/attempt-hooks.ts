@@ -1,0 +1,18 @@
+// What a connection does around each attempt besides sending it: signing (auth) and reporting (a logger). The
+// transport calls these hooks and knows nothing of AuthProvider or Logger, so a program with neither bundles
+// neither's code: the hooks are made where the program gets its provider or logger (the auth factories,
+// customAuth, attemptLogger), and found here by the object they belong to.
+import type { AttemptHooks } from "./transport.js";
+
+/** A WeakMap rather than a property: the provider or logger keeps its shape, and nothing else can read them. */
+const hooksByOwner = new WeakMap<object, AttemptHooks>();
+
+/** Gives `owner` (an AuthProvider, a Logger) the hooks that make it work in a connection; returns `owner`. */
+export function withAttemptHooks<T extends object>(owner: T, hooks: AttemptHooks): T {
+  hooksByOwner.set(owner, hooks);
+  return owner;
+}
+
+export function attemptHooksOf(owner: object): AttemptHooks | undefined {
+  return hooksByOwner.get(owner);
+}
