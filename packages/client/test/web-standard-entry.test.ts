@@ -1,5 +1,7 @@
 // The main entry runs in browsers, Deno and Bun: everything `@aidp/client` loads, followed through the built
-// files, imports no `node:` module and no package beyond openapi-fetch and @aidp/types (type-only).
+// files, imports no `node:` module and no package (openapi-fetch is bundled into it; @aidp/types is type-only).
+// It is one file, and the other entries take its error classes from it, so a class stays one class.
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,18 +31,33 @@ describe("the main entry", () => {
     expect(existsSync(join(distDir, "index.js"))).toBe(true);
   });
 
-  it("loads only web-standard code: no node: import anywhere in its graph", () => {
+  it("is one file that imports nothing: no node: module, no package (an import costs per module loaded)", () => {
     const { files, packages } = importGraph(join(distDir, "index.js"));
-    // Bundled: the entry and the chunk it shares with @aidp/client/node.
-    expect(files.size).toBeGreaterThan(1);
-    expect([...files].some((file) => file.includes(join("auth", "node")))).toBe(false);
-    expect([...packages].sort()).toEqual(["openapi-fetch"]);
+    expect([...files]).toEqual([join(distDir, "index.js")]);
+    expect([...packages]).toEqual([]);
+    expect(readFileSync(join(distDir, "index.js"), "utf8")).toContain("Includes openapi-fetch");
   });
 
-  it("@aidp/client/signature is web-standard too: no node: import, no package", () => {
+  it("@aidp/client/signature is web-standard too: no node: import, no package but the main entry", () => {
     const { files, packages } = importGraph(join(distDir, "signature.js"));
     expect(files.size).toBeGreaterThan(1);
-    expect([...packages]).toEqual([]);
+    expect([...packages]).toEqual(["@aidp/client"]);
+  });
+
+  it("an error thrown by @aidp/client/node is an instance of the main entry's class", () => {
+    // As a consumer loads them: both entries by the package's name, in a process of their own.
+    const script = `
+      import * as main from "@aidp/client";
+      import * as node from "@aidp/client/node";
+      let thrown;
+      try { node.configFileAuth({ configFile: "/nonexistent/aidp-config" }); } catch (error) { thrown = error; }
+      console.log(JSON.stringify([node.AidpAuthError === main.AidpAuthError, thrown instanceof main.AidpAuthError,
+        thrown instanceof main.AidpError, thrown?.constructor?.name]));`;
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: fileURLToPath(new URL("..", import.meta.url)),
+      encoding: "utf8",
+    });
+    expect(JSON.parse(output)).toEqual([true, true, true, "AidpAuthError"]);
   });
 
   it("keeps Node-only code behind @aidp/client/node", () => {
