@@ -6,9 +6,11 @@
 // four, openapi-fetch's) is what keeps the import within 2x of openapi-fetch's (bench section 2). openapi-fetch
 // stays a dependency: `raw`'s declarations name its types.
 //
-// The other entries (`./node`, `./signature`, `./value-rules`) share chunks among themselves, and take the error
-// classes from the main entry by the package's own name, so that a class stays one class whichever entry throws
-// it (`instanceof AidpAuthError` holds for an error from `@aidp/client/node`).
+// The other entries (`./node`, `./signature`, `./value-rules`) are built apart, sharing chunks among themselves, and
+// take every module the main entry has from the main entry, by the package's own name: one copy of the client's
+// code, state and classes serves them all (`instanceof AidpAuthError` holds for an error from `@aidp/client/node`).
+// What they need beyond the public API, the main entry exports from src/internals-for-entries.ts (in the
+// JavaScript only: the declarations are tsc's of src/index.ts).
 import { readFileSync, rmSync } from "node:fs";
 import { build, type Plugin } from "esbuild";
 
@@ -18,10 +20,7 @@ const entryPoints = Object.values(manifest.exports as Record<string, string | { 
   .flatMap((target) => (typeof target === "object" && target.default ? [target.default] : []))
   .map((file) => file.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts"));
 const MAIN_ENTRY = "src/index.ts";
-/** Source modules that define classes the main entry exports: the other entries import them from it. */
-const CLASS_MODULES = ["errors.ts", "api-errors.ts", "auth/auth-error.ts", "network-failure.ts"].map(
-  (file) => new URL(`src/${file}`, packageDir).pathname,
-);
+const INTERNALS = "src/internals-for-entries.ts";
 
 const common = {
   absWorkingDir: new URL(".", packageDir).pathname,
@@ -34,22 +33,32 @@ const common = {
   logLevel: "warning",
 } as const;
 
-/** In the other entries' build, an import of a class module becomes an import of the main entry. */
-const classesFromMainEntry: Plugin = {
-  name: "classes-from-main-entry",
-  setup(plugins) {
-    plugins.onResolve({ filter: /^\.\.?\// }, ({ path, resolveDir }) => {
-      const resolved = new URL(path.replace(/\.js$/, ".ts"), `file://${resolveDir}/`).pathname;
-      return CLASS_MODULES.includes(resolved) ? { path: manifest.name, external: true } : undefined;
-    });
-  },
-};
+/** In the other entries' build, an import of a module the main entry bundles becomes an import of the main entry. */
+function fromMainEntry(mainModules: ReadonlySet<string>): Plugin {
+  return {
+    name: "from-main-entry",
+    setup(plugins) {
+      plugins.onResolve({ filter: /^\.\.?\// }, ({ path, resolveDir }) => {
+        const resolved = new URL(path.replace(/\.js$/, ".ts"), `file://${resolveDir}/`).pathname;
+        return mainModules.has(resolved) ? { path: manifest.name, external: true } : undefined;
+      });
+    },
+  };
+}
 
 rmSync(new URL("dist", packageDir), { recursive: true, force: true });
 const openapiFetchLicense = readFileSync(new URL("node_modules/openapi-fetch/LICENSE", packageDir), "utf8");
-await build({
+const main = await build({
   ...common,
-  entryPoints: [MAIN_ENTRY],
+  stdin: {
+    contents: `export * from "./${MAIN_ENTRY}";\nexport * from "./${INTERNALS}";\n`,
+    resolveDir: common.absWorkingDir,
+    sourcefile: "main-entry.ts",
+    loader: "ts",
+  },
+  outfile: "dist/index.js",
+  outdir: undefined,
+  metafile: true,
   external: [
     ...Object.keys(manifest.dependencies ?? {}).filter((name) => name !== "openapi-fetch"),
     "node:*",
@@ -60,13 +69,16 @@ await build({
     js: `/* Includes openapi-fetch (https://github.com/openapi-ts/openapi-typescript):\n${openapiFetchLicense}*/`,
   },
 });
+const mainModules: Set<string> = new Set(
+  Object.keys(main.metafile.inputs).map((input) => new URL(input, packageDir).pathname),
+);
 await build({
   ...common,
   entryPoints: entryPoints.filter((entry) => entry !== MAIN_ENTRY),
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
   external: [...Object.keys(manifest.dependencies ?? {}), "node:*"],
-  plugins: [classesFromMainEntry],
+  plugins: [fromMainEntry(mainModules)],
 });
 
 // An entry that imports a name the main entry does not export fails only when loaded: load each one now.
