@@ -36,8 +36,13 @@ function auditRecords(count: number): Record<string, unknown>[] {
   }));
 }
 
+/** The JSON text of one page of `recordsPerPage` records, as the server sends it. */
+export function auditPageText(recordsPerPage: number): string {
+  return JSON.stringify({ items: auditRecords(recordsPerPage) });
+}
+
 export async function startAuditPageServer(options: AuditPageServerOptions): Promise<AuditPageServer> {
-  const body = Buffer.from(JSON.stringify({ items: auditRecords(options.recordsPerPage) }));
+  const body = Buffer.from(auditPageText(options.recordsPerPage));
   const counts = { requests: 0, signed: 0 };
   const server = createServer((request, response) => {
     counts.requests++;
