@@ -1,6 +1,7 @@
 // What answers without connecting does not load @aidp/client/node (the credentials, the workload identities and
 // the region files; about 15 ms): --version, help, completion and usage errors. Only a command that connects loads
-// it. The built bin runs with a preload that records every module it resolves (support/record-modules.mjs).
+// it. Nor does a command load string-width (an Intl.Segmenter built as it loads) until yargs asks for a width. The
+// built bin runs with a preload that records every module it loads (support/record-modules.mjs).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,12 +21,12 @@ let runs = 0;
 async function modulesOf(
   args: readonly string[],
   env: Record<string, string> = {},
-): Promise<{ code: number | null; modules: string[] }> {
+): Promise<{ code: number | null; modules: string[]; stdout: string }> {
   const file = join(dir, `modules-${++runs}.txt`);
-  const { code } = await runAidp(args, {
+  const { code, stdout } = await runAidp(args, {
     env: { ...env, NODE_OPTIONS: `--import=${recorder}`, AIDP_TEST_MODULES_FILE: file },
   });
-  return { code, modules: readFileSync(file, "utf8").split("\n").filter(Boolean) };
+  return { code, modules: readFileSync(file, "utf8").split("\n").filter(Boolean), stdout };
 }
 
 describe("@aidp/client/node is loaded only to connect", () => {
@@ -64,5 +65,29 @@ describe("@aidp/client/node is loaded only to connect", () => {
     ]);
     expect(code).toBe(2); // the endpoint has no scheme: resolveConnection says so, after loading
     expect(modules).toContain(nodeEntry);
+  });
+});
+
+describe("string-width is loaded only when yargs lays out text", () => {
+  const realStringWidth = (url: string) => /\/string-width\/index\.js$/.test(url);
+  const standIn = (url: string) => url.includes("/lazy-string-width.js?of=");
+
+  it("a usage error: yargs gets the stand-in, the real module is not loaded", async () => {
+    const { code, modules } = await modulesOf(["audit", "search-logs", "--bogus"]);
+    expect(code).toBe(2);
+    expect(modules.some(standIn)).toBe(true);
+    expect(modules.filter(realStringWidth)).toEqual([]);
+  });
+
+  it("help that yargs renders (German): the stand-in loads the real module, and the layout is the same", async () => {
+    const german = await modulesOf(["audit", "search-logs", "--help"], { LANG: "de_DE" });
+    expect(german.code).toBe(0);
+    expect(german.modules.some(realStringWidth)).toBe(true);
+    // The English help is pre-rendered at build time, laid out by string-width itself; the German one is laid out
+    // now, through the stand-in. Before yargs' own (translated) words, every line and column is the same.
+    const english = await modulesOf(["audit", "search-logs", "--help"]);
+    const flagsPart = (help: string, heading: string) => help.slice(0, help.indexOf(`\n${heading}:`));
+    expect(flagsPart(english.stdout, "Options").length).toBeGreaterThan(1000);
+    expect(flagsPart(german.stdout, "Optionen")).toBe(flagsPart(english.stdout, "Options"));
   });
 });
