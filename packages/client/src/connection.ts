@@ -2,7 +2,7 @@
 // the retrying transport), and each operation is a function that takes it, `searchAuditLogs(aidp, input)`, so a
 // program bundles only the operations it calls (a bundler cannot drop an object's unused method).
 // createAidpClient makes one connection and puts every operation, pagination and `raw` on an object.
-import { attemptHooksOf } from "./attempt-hooks.js";
+import { attemptHooksOf, type HookRole } from "./attempt-hooks.js";
 import { absoluteBaseUrl } from "./base-url.js";
 import { startDeadline } from "./call-deadline.js";
 import { type AidpClientOptions, type CallOptions, checkDurations, resolveTimeoutMs } from "./options.js";
@@ -70,10 +70,9 @@ export function createAidpConnection(
  * or logger of the user's gets them from customAuth / attemptLogger, and is refused without them rather than
  * silently left unused.
  */
-function hooksOf(owner: object | undefined, where: string, option: string, helper: string) {
+function hooksOf(owner: object | undefined, where: string, role: HookRole, helper: string) {
   if (!owner) return undefined;
-  const hooks = attemptHooksOf(owner);
-  if (!hooks)
-    throw new TypeError(`${where}: pass ${option} as ${helper}(${option}), or use createAidpClient.`);
+  const hooks = attemptHooksOf(owner, role);
+  if (!hooks) throw new TypeError(`${where}: pass ${role} as ${helper}(${role}), or use createAidpClient.`);
   return hooks;
 }

@@ -31,7 +31,7 @@ export interface AttemptLogLine {
  * logger as it is.
  */
 export function attemptLogger<T extends Logger>(logger: T): T {
-  return attemptHooksOf(logger) ? logger : withAttemptHooks(logger, loggingHooks(logger));
+  return attemptHooksOf(logger, "logger") ? logger : withAttemptHooks(logger, "logger", loggingHooks(logger));
 }
 
 function loggingHooks(logger: Logger): AttemptHooks {

@@ -33,8 +33,11 @@ export interface TransportSettings {
 export interface AttemptHooks {
   /** The headers one attempt is sent with (a signed copy of the request's). A failure ends the call. */
   headersFor?(request: OutgoingRequest, call: CallSettings): Promise<Headers>;
-  /** After a 401: renews the credentials; the attempt is then sent once more, never twice in one call. */
-  renewAfter401?(call: CallSettings): Promise<void>;
+  /**
+   * After a 401: renews the credentials when it can (true), and the attempt is then sent once more, never twice in
+   * one call; false when there is nothing to renew, and the 401 is the answer.
+   */
+  renewAfter401?(call: CallSettings): Promise<boolean>;
   /** Told how every attempt ended and what comes next (undefined: it succeeded). */
   attemptFinished?(
     call: CallSettings,
@@ -133,9 +136,10 @@ export function createTransport(settings: TransportSettings): Transport {
       // same attempt once more. This belongs to authentication, not to the retry policy, so `retry: false` keeps it.
       if (outcome.response?.status === 401 && hooks.renewAfter401 && !reauthenticated) {
         reauthenticated = true;
-        await hooks.renewAfter401(call);
-        throwIfCancelled(call, sent);
-        outcome = await sendAttempt(settings, call, request, sent);
+        if (await hooks.renewAfter401(call)) {
+          throwIfCancelled(call, sent);
+          outcome = await sendAttempt(settings, call, request, sent);
+        }
       }
       const decision = outcome.response?.ok
         ? undefined

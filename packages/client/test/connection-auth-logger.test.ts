@@ -77,7 +77,43 @@ describe("createAidpConnection with auth or a logger", () => {
       privateKey: generateTestKeyPair().encryptedPkcs1,
       passphrase: TEST_PASSPHRASE,
     });
-    expect(() => main.createAidpConnection({ baseUrl: "http://127.0.0.1:1", auth })).not.toThrow();
+    // Signed by the node entry's provider through the main entry's connection: the request carries its signature.
+    const server = await startTestServer((_, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end('{"items":[]}');
+    });
+    servers.push(server);
+    await main.searchAuditLogs(main.createAidpConnection({ baseUrl: server.url, auth }), {
+      aiDataPlatformId,
+    });
+    expect(server.requests[0]?.headers.authorization).toMatch(/^Signature version="1",keyId="/);
+  });
+
+  it("a role is a role: a logger is not taken for a provider, and one object may be both", async () => {
+    const server = await tokenCheckingServer();
+    const { logger } = capturingLogger();
+    expect(() => createAidpConnection({ baseUrl: server.url, auth: attemptLogger(logger) as never })).toThrow(
+      new TypeError("createAidpConnection: pass auth as customAuth(auth), or use createAidpClient."),
+    );
+    // A provider that also logs: it signs (and renews) and it gets every attempt's line, whichever helper came first.
+    const captured = capturingLogger();
+    const both = attemptLogger(customAuth(Object.assign(tokenProvider(), captured.logger)));
+    await searchAuditLogs(createAidpConnection({ baseUrl: server.url, auth: both, logger: both }), {
+      aiDataPlatformId,
+    });
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual(["token-1", "token-2"]);
+    expect(captured.lines.map((line) => line.fields?.status)).toEqual([200]);
+  });
+
+  it("customAuth: a refresh the provider gets after customAuth is used at the next 401", async () => {
+    const server = await tokenCheckingServer();
+    const { signRequest, refresh } = tokenProvider();
+    const provider: AuthProvider = customAuth({ signRequest });
+    provider.refresh = refresh;
+    await searchAuditLogs(createAidpConnection({ baseUrl: server.url, auth: provider }), {
+      aiDataPlatformId,
+    });
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual(["token-1", "token-2"]);
   });
 
   it("customAuth: signs every attempt, renews once after a 401 and sends the attempt again", async () => {

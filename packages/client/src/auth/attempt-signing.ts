@@ -16,11 +16,12 @@ const RUNTIME_OWNED_HEADERS = new Set(["host", "content-length"]);
  * `refresh` for session tokens). The auth factories' providers have this already; createAidpClient adds it itself.
  */
 export function customAuth<T extends AuthProvider>(provider: T): T {
-  return attemptHooksOf(provider) ? provider : withAttemptHooks(provider, signingHooks(provider));
+  return attemptHooksOf(provider, "auth")
+    ? provider
+    : withAttemptHooks(provider, "auth", signingHooks(provider));
 }
 
 function signingHooks(auth: AuthProvider): AttemptHooks {
-  const { refresh } = auth;
   return {
     async headersFor(request, call) {
       // A copy per attempt: each attempt is signed afresh (its own date). The signature covers the body's digest.
@@ -40,11 +41,13 @@ function signingHooks(auth: AuthProvider): AttemptHooks {
       });
       return headers;
     },
-    // Only session-token providers can renew; for the others a 401 is an answer like any other.
-    ...(refresh && {
-      renewAfter401: (call) =>
-        authStep(call, "refreshing the credentials after a 401", () => refresh.call(auth)),
-    }),
+    // Only session-token providers can renew; for the others a 401 is an answer like any other. Read at the 401,
+    // as the provider has it then.
+    async renewAfter401(call) {
+      if (!auth.refresh) return false;
+      await authStep(call, "refreshing the credentials after a 401", () => auth.refresh?.() as Promise<void>);
+      return true;
+    },
   };
 }
 
