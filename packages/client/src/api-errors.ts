@@ -70,10 +70,10 @@ function readErrorBody(body: unknown, status: number): ApiErrorBody {
   }
   const text =
     typeof body === "string" && body.trim() !== ""
-      ? ` Body was not the documented JSON Error: ${body.slice(0, 200)}`
-      : " The body was empty.";
+      ? `body: ${body.slice(0, 200)}`
+      : "empty body";
   return {
     code: `HttpError${status}`,
-    message: `The service answered ${status} without an error code.${text}`,
+    message: `no error code; ${text}`,
   };
 }

@@ -36,7 +36,7 @@ export function prepareRequest(
       context.issues.push({
         field: name,
         rule: "additionalProperties",
-        expected: `a parameter of ${operationId} (one of ${[...Object.keys(facts.parameters), ...(facts.body ? [BODY_FIELD] : [])].join(", ")})`,
+        expected: `one of ${[...Object.keys(facts.parameters), ...(facts.body ? [BODY_FIELD] : [])].join(", ")}`,
         // Redacted: a misspelt secret parameter (`opcRetrytoken`) must not print its value.
         value: showValue(value, true),
       });
@@ -60,7 +60,7 @@ export function prepareRequest(
       context.issues.push({
         field: name,
         rule: "path-segment",
-        expected: "an id, not . or .. (they would change the request's path)",
+        expected: "an id, not . or ..",
         value: showValue(value, false),
       });
       continue;
@@ -80,7 +80,7 @@ export function prepareRequest(
       context.issues.push({
         field: BODY_FIELD,
         rule: "required",
-        expected: "the request body object",
+        expected: "an object",
         value: "undefined",
       });
     } else {
@@ -109,7 +109,7 @@ function checkHeaderValue(field: string, value: unknown, secret: boolean, contex
     context.issues.push({
       field,
       rule: "header-value",
-      expected: "a header value without CR, LF, NUL or characters beyond U+00FF",
+      expected: "no CR, LF, NUL or character beyond U+00FF",
       value: showValue(value, secret),
     });
   }

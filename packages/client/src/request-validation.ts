@@ -44,7 +44,7 @@ export function checkValue(rules: ValueRules, value: unknown, field: string, con
   if (rules.format === "date-time") {
     const utc = toUtcDateTime(value);
     if (utc === undefined)
-      issue("format", "an RFC 3339 date-time such as 2025-03-16T00:00:00Z, or a valid Date");
+      issue("format", "an RFC 3339 date-time (2025-03-16T00:00:00Z) or a valid Date");
     return utc ?? value;
   }
   if (rules.type === "object") return checkObject(rules, value, field, context, issue);
@@ -98,7 +98,7 @@ function checkObject(
       context.issues.push({
         field: `${field}.${name}`,
         rule: "required",
-        expected: "a value (this field is required)",
+        expected: "a value",
         value: "undefined",
       });
     }
@@ -111,7 +111,7 @@ function checkObject(
         context.issues.push({
           field: `${field}.${name}`,
           rule: "additionalProperties",
-          expected: `a known field (one of ${Object.keys(properties).join(", ")})`,
+          expected: `one of ${Object.keys(properties).join(", ")}`,
           value: showValue(child, false),
         });
       }
