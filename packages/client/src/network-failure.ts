@@ -25,11 +25,7 @@ const STEPS: readonly (readonly [
   phrase: string,
   words: Readonly<Record<string, string>>,
 ])[] = [
-  [
-    "name lookup",
-    "looking up",
-    { ENOTFOUND: "no such host", EAI_AGAIN: "DNS cannot resolve it now" },
-  ],
+  ["name lookup", "looking up", { ENOTFOUND: "no such host", EAI_AGAIN: "DNS cannot resolve it now" }],
   [
     "connect",
     "connecting to",

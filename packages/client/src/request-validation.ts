@@ -55,8 +55,7 @@ export function checkValue(rules: ValueRules, value: unknown, field: string, con
 
   if (rules.format === "date-time") {
     const utc = toUtcDateTime(value);
-    if (utc === undefined)
-      issue("format", "an RFC 3339 date-time (2025-03-16T00:00:00Z) or a valid Date");
+    if (utc === undefined) issue("format", "an RFC 3339 date-time (2025-03-16T00:00:00Z) or a valid Date");
     return utc ?? value;
   }
   if (rules.type === "object") return checkObject(rules, value, field, context, issue);

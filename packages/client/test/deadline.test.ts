@@ -42,8 +42,7 @@ describe("a deadline that ends before the next attempt", () => {
       .catch((e: unknown) => e);
 
     expect(summary(lines)).toEqual([["error", 1, 503, "failure", undefined]]);
-    const reason =
-      /deadlineMs 3000 ends before the next attempt: Retry-After of 5000 ms, \d+ ms left/;
+    const reason = /deadlineMs 3000 ends before the next attempt: Retry-After of 5000 ms, \d+ ms left/;
     expect(lines[0]?.message).toMatch(
       new RegExp(`^searchAuditLogs attempt 1: 503 in \\d+ ms; not retried: ${reason.source}$`),
     );
@@ -69,9 +68,7 @@ describe("a deadline that ends before the next attempt", () => {
       /; not retried: deadlineMs 5000 ends before the next attempt: backoff of 9990 ms, \d+ ms left$/,
     );
     expect(error).toBeInstanceOf(AidpTimeoutError);
-    expect((error as Error).message).toMatch(
-      /attempt 1 got status 503, not retried as deadlineMs 5000 ends/,
-    );
+    expect((error as Error).message).toMatch(/attempt 1 got status 503, not retried as deadlineMs 5000 ends/);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -86,13 +83,9 @@ describe("a deadline that ends before the next attempt", () => {
       .catch((e: unknown) => e);
 
     expect(summary(lines)).toEqual([["error", 1, undefined, "failure", undefined]]);
-    expect(lines[0]?.fields?.notRetried).toMatch(
-      /^deadlineMs 5000 ends before the next attempt/,
-    );
+    expect(lines[0]?.fields?.notRetried).toMatch(/^deadlineMs 5000 ends before the next attempt/);
     expect(error).toBeInstanceOf(AidpTimeoutError);
-    expect((error as Error).message).toContain(
-      `attempt 1 got ${lines[0]?.fields?.error}, not retried`,
-    );
+    expect((error as Error).message).toContain(`attempt 1 got ${lines[0]?.fields?.error}, not retried`);
     expect((error as Error).cause).toBeInstanceOf(Error);
     expect(server.requests).toHaveLength(1);
   });

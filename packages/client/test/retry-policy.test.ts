@@ -71,8 +71,7 @@ describe("decideRetry", () => {
       { attempt: 1, retriable: true, retryAfterMs: 500, deadline: { deadlineMs: 2_000, msLeft: 500 } },
       {
         retry: false,
-        reason:
-          "deadlineMs 2000 ends before the next attempt: Retry-After of 500 ms, 500 ms left",
+        reason: "deadlineMs 2000 ends before the next attempt: Retry-After of 500 ms, 500 ms left",
         deadlineTooNear: true,
       },
     ],
@@ -81,8 +80,7 @@ describe("decideRetry", () => {
       { attempt: 1, retriable: true, deadline: { deadlineMs: 2_000, msLeft: 40.4 } },
       {
         retry: false,
-        reason:
-          "deadlineMs 2000 ends before the next attempt: backoff of 50 ms, 40 ms left",
+        reason: "deadlineMs 2000 ends before the next attempt: backoff of 50 ms, 40 ms left",
         deadlineTooNear: true,
       },
     ],
@@ -91,8 +89,7 @@ describe("decideRetry", () => {
       { attempt: 1, retriable: true, retryAfterMs: 0, deadline: { deadlineMs: 2_000, msLeft: -3 } },
       {
         retry: false,
-        reason:
-          "deadlineMs 2000 ends before the next attempt: Retry-After of 0 ms, 0 ms left",
+        reason: "deadlineMs 2000 ends before the next attempt: Retry-After of 0 ms, 0 ms left",
         deadlineTooNear: true,
       },
     ],
