@@ -68,12 +68,9 @@ function readErrorBody(body: unknown, status: number): ApiErrorBody {
       message: typeof candidate.message === "string" ? candidate.message : "(no message)",
     };
   }
-  const text =
-    typeof body === "string" && body.trim() !== ""
-      ? ` Body was not the documented JSON Error: ${body.slice(0, 200)}`
-      : " The body was empty.";
+  const text = typeof body === "string" && body.trim() !== "" ? `body: ${body.slice(0, 200)}` : "empty body";
   return {
     code: `HttpError${status}`,
-    message: `The service answered ${status} without an error code.${text}`,
+    message: `no error code; ${text}`,
   };
 }

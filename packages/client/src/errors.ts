@@ -48,11 +48,12 @@ export interface SentRequestDetails {
 
 /** `opc-request-id X, attempt 2` (what is known of the two), or "" when nothing was sent. */
 export function describeSentRequest({ requestId, attempt }: SentRequestDetails): string {
-  const parts = [
-    ...(requestId === undefined ? [] : [`opc-request-id ${requestId}`]),
-    ...(attempt === undefined ? [] : [`attempt ${attempt}`]),
-  ];
-  return parts.join(", ");
+  return [
+    requestId === undefined || `opc-request-id ${requestId}`,
+    attempt === undefined || `attempt ${attempt}`,
+  ]
+    .filter((part) => part !== true)
+    .join(", ");
 }
 
 /**

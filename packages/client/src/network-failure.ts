@@ -25,18 +25,14 @@ const STEPS: readonly (readonly [
   phrase: string,
   words: Readonly<Record<string, string>>,
 ])[] = [
-  [
-    "name lookup",
-    "looking up",
-    { ENOTFOUND: "no such host", EAI_AGAIN: "the host name cannot be resolved now (DNS)" },
-  ],
+  ["name lookup", "looking up", { ENOTFOUND: "no such host", EAI_AGAIN: "DNS cannot resolve it now" }],
   [
     "connect",
     "connecting to",
     {
       ECONNREFUSED: "connection refused: nothing listens there",
-      EHOSTUNREACH: "the host cannot be reached",
-      ENETUNREACH: "the network cannot be reached",
+      EHOSTUNREACH: "host unreachable",
+      ENETUNREACH: "network unreachable",
       ETIMEDOUT: "no connection within {connect}",
       UND_ERR_CONNECT_TIMEOUT: "no connection within {connect}",
     },
@@ -46,23 +42,21 @@ const STEPS: readonly (readonly [
     "TLS handshake with",
     {
       // Node's code when the other side's bytes are not TLS (e.g. plain HTTP on the port), or its TLS version is refused.
-      EPROTO:
-        "the TLS handshake failed: the other side does not speak TLS there, or not a version both accept",
-      CERT_HAS_EXPIRED: "the server's certificate has expired",
-      DEPTH_ZERO_SELF_SIGNED_CERT: "the server's certificate is self-signed",
-      SELF_SIGNED_CERT_IN_CHAIN:
-        "the server's certificate chain ends in an untrusted self-signed certificate",
-      UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's certificate cannot be verified",
-      ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate is not for this host name",
+      EPROTO: "not TLS there, or no TLS version in common",
+      CERT_HAS_EXPIRED: "certificate expired",
+      DEPTH_ZERO_SELF_SIGNED_CERT: "self-signed certificate",
+      SELF_SIGNED_CERT_IN_CHAIN: "untrusted self-signed certificate in the chain",
+      UNABLE_TO_VERIFY_LEAF_SIGNATURE: "certificate not verifiable",
+      ERR_TLS_CERT_ALTNAME_INVALID: "certificate not for this host name",
     },
   ],
   [
     "exchange",
     "exchange with",
     {
-      ECONNRESET: "the other side reset the connection",
-      EPIPE: "the other side closed the connection",
-      UND_ERR_SOCKET: "the other side closed the connection",
+      ECONNRESET: "connection reset",
+      EPIPE: "connection closed",
+      UND_ERR_SOCKET: "connection closed",
     },
   ],
   [
@@ -70,7 +64,7 @@ const STEPS: readonly (readonly [
     "waiting for the answer of",
     {
       UND_ERR_HEADERS_TIMEOUT: "no answer within {read}",
-      UND_ERR_BODY_TIMEOUT: "the answer stopped for longer than {read}",
+      UND_ERR_BODY_TIMEOUT: "answer stalled beyond {read}",
     },
   ],
 ];
@@ -133,7 +127,7 @@ export function describeNetworkFailure(
   const words =
     meaning === undefined
       ? tls
-        ? "the TLS handshake failed"
+        ? "handshake failed"
         : withoutUrls(deepestMessage(error))
       : meaning[1].replace(
           /\{(connect|read)\}/,

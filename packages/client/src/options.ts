@@ -49,7 +49,7 @@ export function checkDurations(options: Pick<CallOptions, "timeoutMs" | "deadlin
     if (value === undefined || (value === false && name === "timeoutMs")) continue;
     if (!(typeof value === "number" && value > 0 && value <= MAX_TIMER_MS))
       throw new TypeError(
-        `${where}${name} must be a number of milliseconds greater than 0 and at most ${MAX_TIMER_MS}${name === "timeoutMs" ? ", or false for no per-attempt timeout" : ""}, got ${String(value)}.`,
+        `${where}${name} must be a number of ms > 0 and <= ${MAX_TIMER_MS}${name === "timeoutMs" ? ", or false" : ""}, got ${String(value)}.`,
       );
   }
 }
@@ -83,7 +83,7 @@ export function checkCallOptions(
     unknown.map((name) => ({
       field: `options.${name}`,
       rule: "additionalProperties",
-      expected: `a call option (one of ${known.join(", ")}); API parameters go in the first argument`,
+      expected: `a call option (one of ${known.join(", ")}); API parameters go first`,
       value: "(not shown)",
     })),
   );

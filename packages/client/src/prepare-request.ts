@@ -2,7 +2,7 @@
 // (./generated/operations.ts). Throws AidpValidationError listing every problem; in that case nothing is sent.
 import { AidpValidationError } from "./errors.js";
 import type { OperationFacts, ParameterFacts } from "./operation-types.js";
-import { type CheckContext, checkValue, showValue } from "./request-validation.js";
+import { addIssue, type CheckContext, checkValue } from "./request-validation.js";
 
 /** A validated request: each parameter's value by wire name and location, and the body (undefined for none). */
 export interface PreparedRequest {
@@ -33,36 +33,33 @@ export function prepareRequest(
     if (value === undefined) continue;
     if (name in facts.parameters || (name === BODY_FIELD && facts.body)) values[name] = value;
     else
-      context.issues.push({
-        field: name,
-        rule: "additionalProperties",
-        expected: `a parameter of ${operationId} (one of ${[...Object.keys(facts.parameters), ...(facts.body ? [BODY_FIELD] : [])].join(", ")})`,
-        // Redacted: a misspelt secret parameter (`opcRetrytoken`) must not print its value.
-        value: showValue(value, true),
-      });
+      addIssue(
+        context,
+        name,
+        "additionalProperties",
+        `one of ${[...Object.keys(facts.parameters), ...(facts.body ? [BODY_FIELD] : [])].join(", ")}`,
+        value,
+        true, // redacted: a misspelt secret parameter (`opcRetrytoken`) must not print its value
+      );
   }
   for (const [name, parameter] of Object.entries(facts.parameters)) {
     const value = values[name];
     // An empty path segment would address another resource; the spec's path parameters are all required.
     if (value === undefined || (parameter.in === "path" && value === "")) {
       if (parameter.required)
-        context.issues.push({
-          field: name,
-          rule: "required",
-          expected: `a value (${parameter.in} parameter${parameter.in === "path" ? ", not empty" : ""})`,
-          value: showValue(value, false),
-        });
+        addIssue(
+          context,
+          name,
+          "required",
+          `a value (${parameter.in} parameter${parameter.in === "path" ? ", not empty" : ""})`,
+          value,
+        );
       continue;
     }
     // A path value is percent-encoded, but `.` and `..` stay as they are and URL parsing would
     // then move the request to another path.
     if (parameter.in === "path" && (value === "." || value === "..")) {
-      context.issues.push({
-        field: name,
-        rule: "path-segment",
-        expected: "an id, not . or .. (they would change the request's path)",
-        value: showValue(value, false),
-      });
+      addIssue(context, name, "path-segment", "an id, not . or ..", value);
       continue;
     }
     const checked = checkValue(parameter, value, name, context);
@@ -77,12 +74,7 @@ export function prepareRequest(
   if (facts.body) {
     const details = values[BODY_FIELD] ?? (facts.body.required.length === 0 ? {} : undefined);
     if (details === undefined) {
-      context.issues.push({
-        field: BODY_FIELD,
-        rule: "required",
-        expected: "the request body object",
-        value: "undefined",
-      });
+      addIssue(context, BODY_FIELD, "required", "an object", undefined);
     } else {
       body = checkValue(facts.body, details, BODY_FIELD, context);
     }
@@ -92,25 +84,13 @@ export function prepareRequest(
   return { path, query, header, body };
 }
 
-const secretFieldsByOperation = new WeakMap<OperationFacts, ReadonlySet<string>>();
-
-/** The input names of the parameters the spec marks `x-aidp-secret`, worked out once per operation. */
+/** The input names of the parameters the spec marks `x-aidp-secret`. */
 function secretFieldsOf(facts: OperationFacts): ReadonlySet<string> {
-  let fields = secretFieldsByOperation.get(facts);
-  if (!fields) {
-    fields = new Set(Object.keys(facts.parameters).filter((name) => facts.parameters[name]?.secret));
-    secretFieldsByOperation.set(facts, fields);
-  }
-  return fields;
+  return new Set(Object.keys(facts.parameters).filter((name) => facts.parameters[name]?.secret));
 }
 
 function checkHeaderValue(field: string, value: unknown, secret: boolean, context: CheckContext) {
   if (typeof value === "string" && NOT_A_HEADER_VALUE.test(value)) {
-    context.issues.push({
-      field,
-      rule: "header-value",
-      expected: "a header value without CR, LF, NUL or characters beyond U+00FF",
-      value: showValue(value, secret),
-    });
+    addIssue(context, field, "header-value", "no CR, LF, NUL or character beyond U+00FF", value, secret);
   }
 }

@@ -36,15 +36,26 @@ export function showValue(value: unknown, secret: boolean): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/** Records one broken rule; the value is shown as showValue shows it (redacted when `secret`). */
+export function addIssue(
+  context: CheckContext,
+  field: string,
+  rule: string,
+  expected: string,
+  value: unknown,
+  secret = false,
+) {
+  context.issues.push({ field, rule, expected, value: showValue(value, secret) });
+}
+
 /** Checks `value` at `field` against `rules`; returns the value to send (date-times in UTC). */
 export function checkValue(rules: ValueRules, value: unknown, field: string, context: CheckContext): unknown {
   const issue = (rule: string, expected: string) =>
-    context.issues.push({ field, rule, expected, value: showValue(value, context.secretFields.has(field)) });
+    addIssue(context, field, rule, expected, value, context.secretFields.has(field));
 
   if (rules.format === "date-time") {
     const utc = toUtcDateTime(value);
-    if (utc === undefined)
-      issue("format", "an RFC 3339 date-time such as 2025-03-16T00:00:00Z, or a valid Date");
+    if (utc === undefined) issue("format", "an RFC 3339 date-time (2025-03-16T00:00:00Z) or a valid Date");
     return utc ?? value;
   }
   if (rules.type === "object") return checkObject(rules, value, field, context, issue);
@@ -95,12 +106,7 @@ function checkObject(
   const required = Array.isArray(rules.required) ? rules.required : [];
   for (const name of required) {
     if (input[name] === undefined) {
-      context.issues.push({
-        field: `${field}.${name}`,
-        rule: "required",
-        expected: "a value (this field is required)",
-        value: "undefined",
-      });
+      addIssue(context, `${field}.${name}`, "required", "a value", undefined);
     }
   }
   for (const [name, child] of Object.entries(input)) {
@@ -108,12 +114,13 @@ function checkObject(
     const childRules = properties[name];
     if (!childRules) {
       if (rules.additionalProperties === false) {
-        context.issues.push({
-          field: `${field}.${name}`,
-          rule: "additionalProperties",
-          expected: `a known field (one of ${Object.keys(properties).join(", ")})`,
-          value: showValue(child, false),
-        });
+        addIssue(
+          context,
+          `${field}.${name}`,
+          "additionalProperties",
+          `one of ${Object.keys(properties).join(", ")}`,
+          child,
+        );
       }
       output[name] = child;
       continue;
@@ -132,11 +139,12 @@ function checkNotAfter(
   context: CheckContext,
 ) {
   for (const breach of notAfterBreaches(properties, output)) {
-    context.issues.push({
-      field: `${field}.${breach.name}`,
-      rule: `${breach.name} <= ${breach.notAfter}`,
-      expected: `not after ${breach.notAfter} (${breach.limit})`,
-      value: JSON.stringify(breach.value),
-    });
+    addIssue(
+      context,
+      `${field}.${breach.name}`,
+      `${breach.name} <= ${breach.notAfter}`,
+      `not after ${breach.notAfter} (${breach.limit})`,
+      breach.value,
+    );
   }
 }

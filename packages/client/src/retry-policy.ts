@@ -25,7 +25,7 @@ export function resolveRetryPolicy(...layers: (RetryOptions | false | undefined)
     if (layer === false) given = { maxAttempts: 1 };
     else if (layer !== undefined) {
       if (typeof layer !== "object" || layer === null)
-        throw new TypeError(`retry must be an object of retry options or false, got ${String(layer)}.`);
+        throw new TypeError(`retry must be an object or false, got ${String(layer)}.`);
       for (const [name, value] of Object.entries(layer))
         if (value !== undefined) given = { ...given, [name]: value };
     }
@@ -96,7 +96,7 @@ export function decideRetry(
     const msLeft = Math.max(0, Math.round(deadline.msLeft));
     return {
       retry: false,
-      reason: `the call's deadline (deadlineMs ${deadline.deadlineMs}) ends before the next attempt: ${wait} of ${waitMs} ms, ${msLeft} ms left`,
+      reason: `deadlineMs ${deadline.deadlineMs} ends before the next attempt: ${wait} of ${waitMs} ms, ${msLeft} ms left`,
       deadlineTooNear: true,
     };
   }

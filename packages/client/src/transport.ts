@@ -231,13 +231,13 @@ async function readWhole(
 
 function throwIfCancelled(call: CallSettings, sent: SentRequestDetails) {
   if (call.signal?.aborted) {
-    throw new AidpAbortError(`${call.operation} was cancelled by the caller's AbortSignal`, {
+    throw new AidpAbortError(`${call.operation} was cancelled by its AbortSignal`, {
       cause: call.signal.reason,
       ...sent,
     });
   }
   if (call.deadline?.signal.aborted) {
-    throw new AidpTimeoutError(`${call.operation} did not finish within its deadline`, {
+    throw new AidpTimeoutError(`${call.operation} missed its deadline`, {
       cause: call.deadline.signal.reason,
       ...sent,
     });
@@ -257,7 +257,7 @@ function deadlineTooNearError(
 ): AidpTimeoutError {
   const got = outcome.response ? `status ${outcome.response.status}` : (outcome.failureText ?? "no response");
   return new AidpTimeoutError(
-    `${call.operation} did not finish within its deadline: attempt ${sent.attempt} got ${got} and was not retried, as ${reason}`,
+    `${call.operation} missed its deadline: attempt ${sent.attempt} got ${got}, not retried as ${reason}`,
     outcome.failure === undefined ? sent : { cause: outcome.failure, ...sent },
   );
 }

@@ -77,7 +77,7 @@ describe("AidpApiError", () => {
     const error = (await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e)) as AidpApiError;
     expect(error).toBeInstanceOf(AidpNotFoundError);
     expect(error.code).toBe("HttpError404");
-    expect(error.message).toContain("The body was empty.");
+    expect(error.message).toContain("empty body");
     expect(error.requestId).toBe("RID-2");
   });
 

@@ -42,7 +42,7 @@ describe("logger", () => {
     const { logger, lines } = capturingLogger();
     const aidp = createAidpClient({ baseUrl: server.url, logger, retry: { maxAttempts: 2, baseDelayMs: 5 } });
     await expect(aidp.searchAuditLogs({ aiDataPlatformId: "ocid1.x" })).rejects.toThrow(
-      `searchAuditLogs failed: exchange with ${new URL(server.url).host}: the other side closed the connection (UND_ERR_SOCKET)`,
+      `searchAuditLogs failed: exchange with ${new URL(server.url).host}: connection closed (UND_ERR_SOCKET)`,
     );
     expect(lines.map((l) => [l.level, l.fields?.attempt, l.fields?.outcome])).toEqual([
       ["warn", 1, "retry"],

@@ -32,7 +32,7 @@ describe("resolveRetryPolicy", () => {
     [{ baseDelayMs: -1 }, "retry.baseDelayMs must be a number >= 0, got -1."],
     [{ maxDelayMs: Number.NaN }, "retry.maxDelayMs must be a number >= 0, got NaN."],
     [{ maxRetries: 3 }, "retry.maxRetries is not a retry option (maxAttempts, baseDelayMs, maxDelayMs)."],
-    [true, "retry must be an object of retry options or false, got true."],
+    [true, "retry must be an object or false, got true."],
   ])("names the bad option: %j", (layer, message) => {
     expect(() => resolveRetryPolicy(layer as never)).toThrow(new TypeError(message));
   });
@@ -71,8 +71,7 @@ describe("decideRetry", () => {
       { attempt: 1, retriable: true, retryAfterMs: 500, deadline: { deadlineMs: 2_000, msLeft: 500 } },
       {
         retry: false,
-        reason:
-          "the call's deadline (deadlineMs 2000) ends before the next attempt: Retry-After of 500 ms, 500 ms left",
+        reason: "deadlineMs 2000 ends before the next attempt: Retry-After of 500 ms, 500 ms left",
         deadlineTooNear: true,
       },
     ],
@@ -81,8 +80,7 @@ describe("decideRetry", () => {
       { attempt: 1, retriable: true, deadline: { deadlineMs: 2_000, msLeft: 40.4 } },
       {
         retry: false,
-        reason:
-          "the call's deadline (deadlineMs 2000) ends before the next attempt: backoff of 50 ms, 40 ms left",
+        reason: "deadlineMs 2000 ends before the next attempt: backoff of 50 ms, 40 ms left",
         deadlineTooNear: true,
       },
     ],
@@ -91,8 +89,7 @@ describe("decideRetry", () => {
       { attempt: 1, retriable: true, retryAfterMs: 0, deadline: { deadlineMs: 2_000, msLeft: -3 } },
       {
         retry: false,
-        reason:
-          "the call's deadline (deadlineMs 2000) ends before the next attempt: Retry-After of 0 ms, 0 ms left",
+        reason: "deadlineMs 2000 ends before the next attempt: Retry-After of 0 ms, 0 ms left",
         deadlineTooNear: true,
       },
     ],

@@ -126,7 +126,7 @@ describe("per-attempt timeout", () => {
     expect(requests.map((request) => request.headers["opc-request-id"])).toEqual(["my-run-7"]);
     expect(error).toMatchObject({ requestId: "my-run-7", attempt: 1 });
     expect((error as Error).message).toBe(
-      "searchAuditLogs was cancelled by the caller's AbortSignal (opc-request-id my-run-7, attempt 1)",
+      "searchAuditLogs was cancelled by its AbortSignal (opc-request-id my-run-7, attempt 1)",
     );
   });
 
@@ -150,7 +150,7 @@ describe("per-attempt timeout", () => {
         createAidpClient({ baseUrl: "http://127.0.0.1:9", timeoutMs: timeoutMs as number }),
       ).toThrow(
         new TypeError(
-          `createAidpClient: timeoutMs must be a number of milliseconds greater than 0 and at most 2147483647, or false for no per-attempt timeout, got ${String(timeoutMs)}.`,
+          `createAidpClient: timeoutMs must be a number of ms > 0 and <= 2147483647, or false, got ${String(timeoutMs)}.`,
         ),
       );
     },
@@ -158,7 +158,7 @@ describe("per-attempt timeout", () => {
 
   it("a deadline beyond what a timer holds is refused (Node would fire it after 1 ms)", () => {
     expect(() => createAidpClient({ baseUrl: "http://127.0.0.1:9", deadlineMs: 2 ** 31 })).toThrow(
-      "createAidpClient: deadlineMs must be a number of milliseconds greater than 0 and at most 2147483647, got 2147483648.",
+      "createAidpClient: deadlineMs must be a number of ms > 0 and <= 2147483647, got 2147483648.",
     );
   });
 });

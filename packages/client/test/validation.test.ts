@@ -197,11 +197,11 @@ describe("request validation", () => {
 
   it("rejects a timeout or deadline that is not a positive number, naming it, before sending", async () => {
     expect(() => createAidpClient({ baseUrl: server.url, timeoutMs: -1 })).toThrow(
-      "createAidpClient: timeoutMs must be a number of milliseconds greater than 0 and at most 2147483647, or false for no per-attempt timeout, got -1.",
+      "createAidpClient: timeoutMs must be a number of ms > 0 and <= 2147483647, or false, got -1.",
     );
     const sent = server.requests.length;
     await expect(aidp.searchAuditLogs({ aiDataPlatformId }, { deadlineMs: Number.NaN })).rejects.toThrow(
-      "searchAuditLogs: options.deadlineMs must be a number of milliseconds greater than 0 and at most 2147483647, got NaN.",
+      "searchAuditLogs: options.deadlineMs must be a number of ms > 0 and <= 2147483647, got NaN.",
     );
     expect(server.requests.length).toBe(sent);
   });

@@ -73,7 +73,7 @@ describe("okeWorkloadIdentityAuth", () => {
       .catch((e) => e);
     expect(failure).toBeInstanceOf(AidpAuthError);
     expect(failure.message).toContain(
-      `OKE workload identity: requesting a session token from the proxymux failed at https://127.0.0.1:${proxymux.port}/resourcePrincipalSessionTokens: the server's certificate cannot be verified`,
+      `OKE workload identity: requesting a session token from the proxymux failed at https://127.0.0.1:${proxymux.port}/resourcePrincipalSessionTokens: certificate not verifiable`,
     );
     expect(failure.message).toMatch(/\(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)$/);
     expect(proxymux.requests).toHaveLength(0);
