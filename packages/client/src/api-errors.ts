@@ -59,6 +59,21 @@ export class AidpPreconditionFailedError extends AidpApiError {}
 export class AidpTooManyRequestsError extends AidpApiError {}
 export class AidpInternalServerError extends AidpApiError {}
 
+const ERROR_CLASS_BY_STATUS: Record<number, typeof AidpApiError> = {
+  400: AidpBadRequestError,
+  401: AidpUnauthorizedError,
+  404: AidpNotFoundError,
+  409: AidpConflictError,
+  412: AidpPreconditionFailedError,
+  429: AidpTooManyRequestsError,
+  500: AidpInternalServerError,
+};
+
+export function createApiError(details: ApiErrorDetails): AidpApiError {
+  const ErrorClass = ERROR_CLASS_BY_STATUS[details.status] ?? AidpApiError;
+  return new ErrorClass(details);
+}
+
 /** Reads the spec's Error body; an empty or non-JSON body still gives a clear code and message. */
 function readErrorBody(body: unknown, status: number): ApiErrorBody {
   const candidate = body as Partial<ApiErrorBody> | undefined;

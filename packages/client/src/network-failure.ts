@@ -106,7 +106,12 @@ export class NetworkFailure extends AidpError {
       `${STEPS.find(([step]) => step === details.step)?.[1] ?? "reaching"} ${details.hostPort}: ${details.words}${code}`,
       options,
     );
-    Object.assign(this, details);
+    // Field by field: a spread of `details` would copy whatever else the caller's object carries (a `message`).
+    this.step = details.step;
+    this.hostPort = details.hostPort;
+    this.code = details.code;
+    this.words = details.words;
+    this.timedOut = details.timedOut;
   }
 }
 

@@ -3,7 +3,7 @@
 // The facts say where each parameter goes, so the request is built in one pass, without openapi-fetch's general
 // serialisers and Request/Response objects (smaller and faster; `raw` keeps openapi-fetch for everything else).
 import { parseOrText } from "./answer-text.js";
-import { createApiError } from "./api-error-for-status.js";
+import { createApiError } from "./api-errors.js";
 import type { AidpConnection } from "./connection.js";
 import { callHeaders } from "./generated/operations.js";
 import type { OperationFacts } from "./operation-types.js";

@@ -286,6 +286,23 @@ describe("network failures", () => {
     );
   });
 
+  it("a NetworkFailure made by hand takes its five fields, nothing else of the object it is given", () => {
+    const details = {
+      step: "connect",
+      hostPort: "example.invalid:443",
+      code: "ECONNREFUSED",
+      words: "refused",
+    };
+    const failure = new NetworkFailure({
+      ...details,
+      timedOut: false,
+      message: "not mine",
+      extra: 1,
+    } as never);
+    expect(failure.message).toBe("connecting to example.invalid:443: refused (ECONNREFUSED)");
+    expect(Object.keys(failure).sort()).toEqual(["code", "hostPort", "step", "timedOut", "words"]);
+  });
+
   it("a connection closed before the answer says so, with undici's code", async () => {
     const { url } = await serverPlaying([reset]);
     const aidp = createAidpClient({ baseUrl: url, retry: false });

@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateTestKeyPair, TEST_IDENTITY } from "@aidp/test-support";
+import { generateTestKeyPair, resourcePrincipalEnvironment, TEST_IDENTITY } from "@aidp/test-support";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { type ResolveConnectionOptions, resolveConnection } from "../../src/auth/node/index.ts";
 import { startInstanceIdentityFakes } from "./instance-identity-fakes.ts";
@@ -107,6 +107,14 @@ describe("resolveConnection: each error names where the value came from", () => 
     await expect(resolve({ auth: "none", ...options }, env)).rejects.toThrow(
       expect.objectContaining({ name: "TypeError", message: expect.stringContaining(name) }),
     );
+  });
+
+  it("a region the credentials report that is not one: the error names those credentials", async () => {
+    const env = resourcePrincipalEnvironment({ region: "ashburn" });
+    const error = await resolve({ auth: "resource_principal" }, env).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).toContain("the region of the resource principal");
+    expect(String(error)).not.toContain("profile");
   });
 
   it("without setting names, the options' own names", async () => {

@@ -74,7 +74,9 @@ export async function resolveConnection(options: ResolveConnectionOptions = {}):
     throw new TypeError(
       `no endpoint: give ${nameOf("endpoint")} or ${nameOf("region")} (or ${CONNECTION_ENVIRONMENT.endpoint}, ${CONNECTION_ENVIRONMENT.region}, or a region in the profile)`,
     );
-  const regionName = region !== undefined ? sourceOf("region") : "the profile's region";
+  // Where the region came from, for an error about it: the flag or variable, else the credentials (a profile's
+  // region, or the one an instance, resource principal or OKE workload reports).
+  const regionName = region !== undefined ? sourceOf("region") : `the region of the ${authSource}`;
   return {
     baseUrl: resolveBaseUrlForNode({ region }, { fallbackRegion, env, regionName }),
     region: region ?? fallbackRegion,
