@@ -210,6 +210,18 @@ describe("retries", () => {
     expect(permanent.requests).toHaveLength(1);
   });
 
+  it("409 IncorrectState is retried through raw too, whose answers are read as bytes", async () => {
+    const transient = await serverPlaying([status(409, apiError("IncorrectState")), ok]);
+    const aidp = createAidpClient({ baseUrl: transient.url, retry: fastRetry });
+    const { data, response } = await aidp.raw.POST(
+      "/20260430/aiDataPlatforms/{aiDataPlatformId}/actions/searchAuditLogs",
+      { params: { path: { aiDataPlatformId } }, body: {} },
+    );
+    expect(response.status).toBe(200);
+    expect(data?.items).toHaveLength(1);
+    expect(transient.requests).toHaveLength(2);
+  });
+
   it.each([500, 502, 504])("%i is retried", async (code) => {
     const { url, requests } = await serverPlaying([status(code), ok]);
     const aidp = createAidpClient({ baseUrl: url, retry: fastRetry });
