@@ -11,6 +11,9 @@ const readmeProgram = fileURLToPath(
   new URL("../../bench/src/bundle-entries/aidp-client.ts", import.meta.url),
 );
 const downloadOnly = fileURLToPath(new URL("fixtures/client-programs/download-only.ts", import.meta.url));
+const objectProgram = fileURLToPath(
+  new URL("../../bench/src/bundle-entries/aidp-client-object.ts", import.meta.url),
+);
 const clientReadme = readFileSync(new URL("../../packages/client/README.md", import.meta.url), "utf8");
 
 /** Strings only one part of the client has: an operation's path, the pager's option, the realm table, openapi-fetch. */
@@ -31,6 +34,14 @@ describe("the client README's first program", () => {
     expect(firstExample).toContain(importLine);
     expect(firstExample).toMatch(/= createAidpConnection\(\{ baseUrl: /);
     expect(firstExample).toMatch(/= await searchAuditLogs\(aidp, \{/);
+  });
+
+  it("the client README says what it and the client object's program bundle to, to 0.1 kB", async () => {
+    const kB = async (program: string) => ((await bundleSize(program, "browser")).gzipped / 1000).toFixed(1);
+    const [lean, object] = [await kB(readmeProgram), await kB(objectProgram)];
+    expect(clientReadme.replace(/\s+/g, " ")).toContain(
+      `This program bundles to ${lean} kB minified and gzipped, validation, retries, timeouts, request ids and typed errors included, against ${object} kB for the same call through the client object`,
+    );
   });
 
   it.each(["browser", "node"] as const)(
