@@ -36,7 +36,8 @@ export async function connectionOptions(
   const options: AidpClientOptions = {
     baseUrl: connection.baseUrl,
     auth: connection.auth,
-    // Loaded here, not at start-up: undici is the slowest module to load, and `--help` never sends anything.
+    // Loaded here, not at start-up: `--help` never sends anything (and ./network.ts loads undici only for
+    // timeouts the runtime's fetch does not have).
     fetch: (await import("./network.ts")).timedFetch(timeouts),
     userAgent: `aidp-cli/${cliVersion}`,
     timeoutMs: secondsToMs("--timeout", flags.timeout),

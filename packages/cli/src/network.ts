@@ -1,38 +1,92 @@
-// The CLI's own fetch: undici's, with the OCI CLI's two timeouts on every socket (to the service and to the PAR
-// URL alike): `--connection-timeout` for the TCP and TLS handshake, `--read-timeout` for each wait on the other
-// side (the answer's headers, then every chunk of its body). A failure is said in the client's one wording, with
-// the flag that decides a timeout (./network-failure.ts); the client wraps it in its AidpConnectionError and
-// retries it like any other.
-// Loaded only when a command sends something: undici takes a while to load.
+// The CLI's own fetch, with the OCI CLI's two timeouts on every socket (to the service and to the PAR URL alike):
+// `--connection-timeout` for the TCP and TLS handshake, `--read-timeout` for each wait on the other side (the
+// answer's headers, then every chunk of its body). A failure is said in the client's one wording, with the flag
+// that decides a timeout (./network-failure.ts); the client wraps it in its AidpConnectionError and retries it like
+// any other.
+//
+// The read timeout is a timer of ours around the runtime's fetch. The connection timeout needs undici's Agent,
+// which takes ~30 ms of CPU to load (bench section 7): the runtime's fetch already connects within 10 s, the OCI
+// CLI's default, so undici (npm) is loaded only for another --connection-timeout, or a --read-timeout beyond the
+// runtime's own 300 s limits.
 import { createRequire } from "node:module";
 import { describeNetworkFailure } from "@aidp/client";
 import type { Agent as UndiciAgent, fetch as undiciFetchType } from "undici";
 import { type NetworkTimeouts, timeLimitNames } from "./network-failure.ts";
 
-// Only the two parts of undici used here, not its index, which loads every other dispatcher, WebSocket, the
-// cache and the mocks too: half of undici's load time, about 50 ms of CPU per command (bench section 7). undici
-// is pinned to an exact version, and test/timeouts.test.ts exercises both parts.
-const require = createRequire(import.meta.url);
-const Agent = require("undici/lib/dispatcher/agent.js") as typeof UndiciAgent;
-const { fetch: undiciFetch } = require("undici/lib/web/fetch/index.js") as { fetch: typeof undiciFetchType };
+/** The runtime's fetch (Node's built-in undici): connect within 10 s, headers and each body chunk within 300 s. */
+const RUNTIME_LIMITS = { connectMs: 10_000, readMs: 300_000 } as const;
 
 export function timedFetch(timeouts: NetworkTimeouts): typeof globalThis.fetch {
-  const dispatcher = new Agent({
-    connect: { timeout: timeouts.connectionTimeoutMs },
-    headersTimeout: timeouts.readTimeoutMs,
-    bodyTimeout: timeouts.readTimeoutMs,
-  });
   const limits = timeLimitNames(timeouts);
+  const fetchOnce =
+    timeouts.connectionTimeoutMs === RUNTIME_LIMITS.connectMs &&
+    timeouts.readTimeoutMs <= RUNTIME_LIMITS.readMs
+      ? globalThis.fetch
+      : undiciConnectingWithin(timeouts.connectionTimeoutMs);
   const send = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input);
+    const reading = new AbortController();
+    // Ran out while waiting: the failure undici itself gives its headersTimeout and bodyTimeout (the runtime's
+    // fetch is undici), so the words and the code are the ones a user meets from any undici-based tool.
+    const ranOut = (code: "UND_ERR_HEADERS_TIMEOUT" | "UND_ERR_BODY_TIMEOUT") => () =>
+      reading.abort(describeNetworkFailure(Object.assign(new Error(code), { code }), url, limits));
+    // Unreferenced: a pending fetch keeps the process alive by its socket, a timer must not once it is done.
+    const timer = setTimeout(ranOut("UND_ERR_HEADERS_TIMEOUT"), timeouts.readTimeoutMs).unref();
+    const signal = init?.signal ? AbortSignal.any([init.signal, reading.signal]) : reading.signal;
     try {
-      // undici's types describe its own Request and Response classes, which TypeScript cannot assign to the
-      // web's (nodejs/undici#3639, open); at run time they are the web's.
-      return (await undiciFetch(url, { ...init, dispatcher } as never)) as unknown as Response;
+      const response = await fetchOnce(url, { ...init, signal });
+      clearTimeout(timer);
+      return watchedBody(response, timeouts.readTimeoutMs, ranOut("UND_ERR_BODY_TIMEOUT"));
     } catch (error) {
+      clearTimeout(timer);
       if (init?.signal?.aborted) throw error; // cancelled by the caller (Ctrl-C, a deadline): not the network
-      throw describeNetworkFailure(error, url, limits);
+      throw describeNetworkFailure(reading.signal.aborted ? reading.signal.reason : error, url, limits);
     }
   };
   return send as typeof globalThis.fetch;
+}
+
+/**
+ * `response` with a body whose every wait for the other side ends within `readMs`, else `stalled` aborts the fetch
+ * and the body fails with its reason. Only a read the reader asked for is timed: a consumer that takes its time
+ * between chunks (a slow disk under a download) is not the network.
+ */
+function watchedBody(response: Response, readMs: number, stalled: () => void): Response {
+  if (response.body === null) return response;
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const waiting = setTimeout(stalled, readMs).unref();
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } finally {
+        clearTimeout(waiting);
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  const watched = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  // The answer's own URL (a Response made here has none): error messages and redirects name it.
+  Object.defineProperty(watched, "url", { value: response.url });
+  return watched;
+}
+
+/** undici's fetch (npm) with its Agent connecting within `connectMs`; its own read limits off (ours apply). */
+function undiciConnectingWithin(connectMs: number): typeof globalThis.fetch {
+  // Only the two parts of undici used here, not its index, which loads every other dispatcher, WebSocket, the
+  // cache and the mocks too. undici is pinned to an exact version, and test/timeouts.test.ts exercises both parts.
+  const require = createRequire(import.meta.url);
+  const Agent = require("undici/lib/dispatcher/agent.js") as typeof UndiciAgent;
+  const { fetch } = require("undici/lib/web/fetch/index.js") as { fetch: typeof undiciFetchType };
+  const dispatcher = new Agent({ connect: { timeout: connectMs }, headersTimeout: 0, bodyTimeout: 0 });
+  // undici's types describe its own Request and Response classes, which TypeScript cannot assign to the web's
+  // (nodejs/undici#3639, open); at run time they are the web's.
+  return ((url: URL, init?: RequestInit) =>
+    fetch(url, { ...init, dispatcher } as never)) as unknown as typeof globalThis.fetch;
 }

@@ -91,3 +91,27 @@ describe("string-width is loaded only when yargs lays out text", () => {
     expect(flagsPart(german.stdout, "Optionen")).toBe(flagsPart(english.stdout, "Options"));
   });
 });
+
+describe("undici (npm) is loaded only for timeouts the runtime's fetch does not have", () => {
+  const npmUndici = (url: string) => url.includes("/undici/lib/");
+  const refused = ["audit", "search-logs", "--instance-id", "x", "--auth", "none", "--no-retry"];
+
+  it("the default timeouts (10 s to connect, 60 s to read): the runtime's fetch, no undici", async () => {
+    const { code, modules } = await modulesOf([...refused, "--endpoint", "http://127.0.0.1:9"]);
+    expect(code).toBe(4); // connection refused: the request was sent
+    expect(modules.some((url) => url.endsWith("/network.js"))).toBe(true);
+    expect(modules.filter(npmUndici)).toEqual([]);
+  });
+
+  it("a --connection-timeout of the user's: undici's Agent", async () => {
+    const { code, modules } = await modulesOf([
+      ...refused,
+      "--endpoint",
+      "http://127.0.0.1:9",
+      "--connection-timeout",
+      "5",
+    ]);
+    expect(code).toBe(4);
+    expect(modules.some(npmUndici)).toBe(true);
+  });
+});

@@ -44,6 +44,32 @@ describe("timeouts", () => {
     );
   });
 
+  it("an answer that stops mid-body: exit 4 after --read-timeout, naming host, port and flag", async () => {
+    const server = await startFakeService((_, response) => {
+      response.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+      response.write('{"items":[');
+    });
+    const { code, stdout, stderr } = await runAidp(
+      searchLogsAt(server.url, "--read-timeout", "0.5", "--no-retry"),
+    );
+    expect(code).toBe(4);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(
+      `aidp: timed out: searchAuditLogs failed: waiting for the answer of ${new URL(server.url).host}: answer stalled beyond the --read-timeout of 0.5 s (UND_ERR_BODY_TIMEOUT) (opc-request-id `,
+    );
+  });
+
+  it("the read timeout holds with a --connection-timeout of the user's too (undici's Agent, its own limits off)", async () => {
+    const server = await silentServer();
+    const { code, stderr } = await runAidp(
+      searchLogsAt(server.url, "--connection-timeout", "5", "--read-timeout", "0.5", "--no-retry"),
+    );
+    expect(code).toBe(4);
+    expect(stderr).toMatch(
+      `waiting for the answer of ${new URL(server.url).host}: no answer within the --read-timeout of 0.5 s (UND_ERR_HEADERS_TIMEOUT)`,
+    );
+  });
+
   it("a connection that never opens: exit 4 after --connection-timeout", async () => {
     // A TCP listener that accepts and never says a word: for an https endpoint the TLS handshake never completes,
     // and the connection timeout covers the handshake. Deterministic, unlike a full accept queue.

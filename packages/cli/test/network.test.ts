@@ -1,0 +1,50 @@
+// The CLI's fetch times each wait on the other side (--read-timeout): the headers, then every read of the body
+// that the reader asked for. Time the reader itself takes between reads is not the network's.
+import { setTimeout as sleep } from "node:timers/promises";
+import { startTestServer, type TestServer } from "@aidp/test-support/servers";
+import { afterEach, describe, expect, it } from "vitest";
+import { timedFetch } from "../src/network.ts";
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.close();
+});
+
+/** Sends the headers and `first`, then `rest` after `pauseMs` (never, when undefined). */
+async function twoPartServer(first: string, rest: string, pauseMs: number | undefined): Promise<TestServer> {
+  const server = await startTestServer((_, response) => {
+    response.writeHead(200, { "content-type": "text/plain", "content-length": first.length + rest.length });
+    response.write(first);
+    if (pauseMs !== undefined) setTimeout(() => response.end(rest), pauseMs);
+  });
+  servers.push(server);
+  return server;
+}
+
+const fetchWithin = (readTimeoutMs: number) => timedFetch({ connectionTimeoutMs: 10_000, readTimeoutMs });
+
+describe("timedFetch's read timeout", () => {
+  it("a reader that waits between reads longer than the timeout still gets the whole body", async () => {
+    const server = await twoPartServer("a".repeat(10), "b".repeat(10), 100);
+    const response = await fetchWithin(200)(server.url);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let text = "";
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += Buffer.from(chunk.value).toString();
+      await sleep(400); // twice the timeout, on the reader's side
+    }
+    expect(text).toBe(`${"a".repeat(10)}${"b".repeat(10)}`);
+    expect(response.url).toBe(`${server.url}/`);
+  });
+
+  it("a body that stops arriving fails after the timeout, with undici's body-timeout code", async () => {
+    const server = await twoPartServer("a".repeat(10), "never", undefined);
+    const response = await fetchWithin(200)(server.url);
+    const started = performance.now();
+    const failure = await response.text().catch((error: unknown) => error);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(String(failure)).toMatch(
+      /answer stalled beyond the --read-timeout of 0\.2 s \(UND_ERR_BODY_TIMEOUT\)/,
+    );
+  });
+});
