@@ -1,7 +1,7 @@
 // What Ctrl-C leaves behind, said truthfully: records already on standard output stay there (cut short), an
 // --output-file is written only when complete (its temporary file is removed), and a file that was completed
 // before the interruption (download-logs' job, before --wait) is kept.
-import { numbers } from "./progress.ts";
+import { formatCount } from "./progress.ts";
 
 export interface WrittenSoFar {
   /** Records handed to the output (standard output, or --output-file's temporary file). */
@@ -14,7 +14,7 @@ export interface WrittenSoFar {
 }
 
 export function describeInterruptedOutput({ records, outputFile, committed, format }: WrittenSoFar): string {
-  const count = `${numbers.format(records)} record${records === 1 ? "" : "s"}`;
+  const count = `${formatCount(records)} record${records === 1 ? "" : "s"}`;
   if (outputFile !== undefined) {
     if (committed) return `${count} had been written to ${outputFile}, which is complete`;
     return `nothing was written to ${outputFile}${records > 0 ? ` (the ${count} read were in a temporary file, now removed)` : ""}`;

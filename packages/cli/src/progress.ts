@@ -11,7 +11,15 @@ export interface StatusLine {
 const REDRAW_EVERY_MS = 200;
 const ERASE_LINE = "\r\x1b[2K";
 const noStatusLine: StatusLine = { show: () => {}, done: () => {} };
-export const numbers = new Intl.NumberFormat("en-US");
+// Made on first use: building an Intl formatter loads ICU's data, about 10 ms of CPU that a command printing no
+// count (a quiet or piped `search-logs --all`) should not pay.
+let countFormat: Intl.NumberFormat | undefined;
+
+/** 1,234,567 (en-US grouping, whatever the user's locale). */
+export function formatCount(count: number): string {
+  countFormat ??= new Intl.NumberFormat("en-US");
+  return countFormat.format(count);
+}
 
 export function createStatusLine(stream: NodeJS.WriteStream, enabled: boolean): StatusLine {
   if (!enabled || !stream.isTTY) return noStatusLine;
@@ -40,6 +48,7 @@ export interface Progress {
 
 export function createProgress(stream: NodeJS.WriteStream, enabled: boolean): Progress {
   const line = createStatusLine(stream, enabled);
+  if (line === noStatusLine) return { page: () => {}, done: () => {} };
   const started = performance.now();
   let pages = 0;
   let records = 0;
@@ -50,7 +59,7 @@ export function createProgress(stream: NodeJS.WriteStream, enabled: boolean): Pr
       const seconds = (performance.now() - started) / 1000;
       const rate = seconds > 0 ? Math.round(records / seconds) : 0;
       line.show(
-        `${numbers.format(pages)} pages, ${numbers.format(records)} records, ${numbers.format(rate)} records/s, ${seconds.toFixed(1)} s`,
+        `${formatCount(pages)} pages, ${formatCount(records)} records, ${formatCount(rate)} records/s, ${seconds.toFixed(1)} s`,
       );
     },
     done: () => line.done(),
@@ -59,7 +68,7 @@ export function createProgress(stream: NodeJS.WriteStream, enabled: boolean): Pr
 
 /** 1,234 bytes, 12.3 kB, 4.5 MB (decimal units, as download tools show them). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${numbers.format(bytes)} bytes`;
+  if (bytes < 1000) return `${formatCount(bytes)} bytes`;
   const units = ["kB", "MB", "GB", "TB"];
   let value = bytes / 1000;
   let unit = 0;
