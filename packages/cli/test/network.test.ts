@@ -47,4 +47,28 @@ describe("timedFetch's read timeout", () => {
       /answer stalled beyond the --read-timeout of 0\.2 s \(UND_ERR_BODY_TIMEOUT\)/,
     );
   });
+
+  it("a body that stops arriving after the reader paused beyond the timeout still fails after the timeout", async () => {
+    // The timer runs out during the pause with no read pending: it must be ignored then, and count again from
+    // the next read on.
+    const server = await startTestServer((_, response) => {
+      response.writeHead(200, { "content-type": "text/plain", "content-length": 30 });
+      response.write("a".repeat(10));
+      setTimeout(() => response.write("b".repeat(10)), 50);
+    });
+    servers.push(server);
+    const response = await fetchWithin(200)(server.url);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let text = "";
+    const failure = await (async () => {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        text += Buffer.from(chunk.value).toString();
+        if (text.length === 10) await sleep(400);
+      }
+    })().catch((error: unknown) => error);
+    expect(text).toBe(`${"a".repeat(10)}${"b".repeat(10)}`);
+    expect(String(failure)).toMatch(
+      /answer stalled beyond the --read-timeout of 0\.2 s \(UND_ERR_BODY_TIMEOUT\)/,
+    );
+  });
 });
