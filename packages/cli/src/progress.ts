@@ -11,7 +11,7 @@ export interface StatusLine {
 const REDRAW_EVERY_MS = 200;
 const ERASE_LINE = "\r\x1b[2K";
 const noStatusLine: StatusLine = { show: () => {}, done: () => {} };
-// Made on first use: building an Intl formatter loads ICU's data, about 10 ms of CPU that a command printing no
+// Made on first use: building an Intl formatter loads ICU's data, about 7 ms of CPU and 7 MiB that a command printing no
 // count (a quiet or piped `search-logs --all`) should not pay.
 let countFormat: Intl.NumberFormat | undefined;
 

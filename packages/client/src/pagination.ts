@@ -3,7 +3,7 @@
 // records are yielded in all (a page that crosses it is cut). A token the server already sent stops the loop
 // with an error instead of looping forever (the stock Prism mock repeats one token on every page).
 import { AidpPaginationError } from "./errors.js";
-import type { CallOptions } from "./options.js";
+import { type CallOptions, checkCallOptions } from "./options.js";
 
 export interface PageOptions {
   /** Request at most this many pages. */
@@ -27,7 +27,7 @@ const PAGE_OPTIONS: Record<keyof (CallOptions & PageOptions), true> = {
   maxItems: true,
 };
 /** What the options argument of a paging call may name. */
-export const PAGE_OPTION_NAMES = /* @__PURE__ */ Object.keys(PAGE_OPTIONS);
+const PAGE_OPTION_NAMES = /* @__PURE__ */ Object.keys(PAGE_OPTIONS);
 
 export interface Page<Item> {
   items: Item[];
@@ -35,17 +35,30 @@ export interface Page<Item> {
   nextPage: string | undefined;
 }
 
+/**
+ * The pages of `operationId` from `firstToken` on. Its options (call options and limits) are checked when the
+ * first page is asked for, as every failure of a paging call is. An operation's pages function returns this
+ * generator itself: an async generator that delegated to it with `yield*` would hold the page it last yielded
+ * through the next page's fetch and parse.
+ */
 export async function* paginate<Item, P extends Page<Item>>(
+  operationId: string,
   fetchPage: (token: string | undefined) => Promise<P>,
   firstToken: string | undefined,
-  limits: PageOptions,
+  limits: CallOptions & PageOptions,
 ): AsyncGenerator<P> {
+  checkCallOptions(operationId, limits, PAGE_OPTION_NAMES);
   const maxPages = checkLimit("maxPages", limits.maxPages);
   let remaining = checkLimit("maxItems", limits.maxItems);
   const seenTokens = new Set(firstToken === undefined ? [] : [firstToken]);
   let token = firstToken;
+  // Declared out here and emptied before each fetch: a suspended generator keeps every register of its frame,
+  // block-scoped or not, so a `const page` in the loop would hold the page before through the next page's
+  // fetch and parse (and defeat the items iterator letting go of it).
+  let page: P | undefined;
   for (let pages = 1; ; pages++) {
-    const page = await fetchPage(token);
+    page = undefined;
+    page = await fetchPage(token);
     const take = Math.min(remaining, page.items.length);
     remaining -= take;
     // A page cut short by maxItems points back at itself: resuming from its nextPage repeats the records it

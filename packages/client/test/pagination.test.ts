@@ -1,6 +1,8 @@
 // Auto-pagination against a server that really pages: every record exactly once, in order; limits stop it
 // early; a repeated page token stops it with an error instead of an endless loop.
 
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import {
   pagingHandler,
   record,
@@ -208,5 +210,43 @@ describe("searchAuditLogsItems / searchAuditLogsPages", () => {
     await expect(collect(aidp.searchAuditLogsPages({ aiDataPlatformId }, { maxPages: 0 }))).rejects.toThrow(
       "maxPages must be an integer >= 1, got 0.",
     );
+  });
+
+  it("lets go of a page read to its end before fetching the next: the items iterator, and the pages reader read by hand", async () => {
+    // A garbage collector the test can call, without a node flag for the whole test run.
+    setFlagsFromString("--expose-gc");
+    const collectGarbage = runInNewContext("gc") as () => void;
+    server = await startPagingServer(30);
+    let previousPage: WeakRef<object> | undefined;
+    const stillHeld: boolean[] = [];
+    const aidp = createAidpClient({
+      baseUrl: server.url,
+      // Checked once the request is on its way: every reader's frame is then suspended, as during a real wait.
+      fetch: async (input, init) => {
+        const answer = fetch(input, init);
+        await new Promise((resolve) => setImmediate(resolve));
+        if (previousPage) {
+          collectGarbage();
+          stillHeld.push(previousPage.deref() !== undefined);
+        }
+        return answer;
+      },
+    });
+    let seen = 0;
+    for await (const item of aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10 }))
+      if (seen++ % 10 === 0) previousPage = new WeakRef(item);
+    expect(seen).toBe(30);
+    // `for await` itself keeps the value it last had while it waits for the next, so a page loop that lets go
+    // of a page clears its own reference.
+    previousPage = undefined;
+    const pages = aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10 });
+    let result: IteratorResult<{ items: object[] }> | undefined;
+    for (;;) {
+      result = undefined;
+      result = await pages.next();
+      if (result.done) break;
+      previousPage = new WeakRef(result.value.items);
+    }
+    expect(stillHeld).toEqual([false, false, false, false]);
   });
 });

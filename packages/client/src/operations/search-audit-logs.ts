@@ -5,7 +5,7 @@ import type { AidpConnection } from "../connection.js";
 import { callHeaders, searchAuditLogsFacts as facts } from "../generated/operations.js";
 import type { OperationInput, SuccessHeaders } from "../operation-types.js";
 import { CALL_OPTION_NAMES, type CallOptions, checkCallOptions } from "../options.js";
-import { type ItemsIterator, itemsOf, PAGE_OPTION_NAMES, type PageOptions, paginate } from "../pagination.js";
+import { type ItemsIterator, itemsOf, type PageOptions, paginate } from "../pagination.js";
 import { sendOperation } from "../send-operation.js";
 
 type SearchAuditLogsHeaders = SuccessHeaders<"searchAuditLogs">;
@@ -51,21 +51,20 @@ async function searchPage(
 }
 
 /** Every page from `input.page` (or the first), following `opc-next-page` until it is absent or a limit is reached. */
-export async function* searchAuditLogsPages(
+export function searchAuditLogsPages(
   connection: AidpConnection,
   input: SearchAuditLogsInput,
   pageOptions: CallOptions & PageOptions = {},
 ): AsyncGenerator<SearchAuditLogsPage> {
-  checkCallOptions("searchAuditLogs", pageOptions, PAGE_OPTION_NAMES);
-  // A retry token names one request (the service refuses it with another): the caller's goes with the first
-  // page's request only, and each later page gets a fresh one of its own, as a call without a token does.
   const { pageParameter } = facts.pagination;
-  const laterPages = withoutRetryToken(input);
   let pageInput: SearchAuditLogsInput = input;
-  yield* paginate(
+  return paginate(
+    "searchAuditLogs",
     (page) => {
       const sent = searchPage(connection, { ...pageInput, [pageParameter]: page }, pageOptions);
-      pageInput = laterPages;
+      // A retry token names one request (the service refuses it with another): the caller's goes with the
+      // first page's request only, and each later page gets a fresh one of its own, as a call without a token does.
+      pageInput = withoutRetryToken(input);
       return sent;
     },
     input[pageParameter],
