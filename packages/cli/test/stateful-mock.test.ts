@@ -5,6 +5,7 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { type AidpClient, createAidpClient, type SearchAuditLogsInput } from "@aidp/client";
 import { fencedBlocks, shBlockLines } from "@aidp/markdown-blocks";
@@ -59,6 +60,23 @@ describe("aidp audit search-logs against the stateful mock", () => {
     const { code, stdout } = await search("--all", "--output", "ndjson");
     expect(code).toBe(0);
     expect(lines(stdout).map((line) => JSON.parse(line))).toEqual(everyRecord);
+  });
+
+  it("--all holds no page it has written while it fetches the next", async () => {
+    const file = join(dir, "pages-alive.json");
+    const { code, stdout } = await runAidp(
+      ["audit", "search-logs", ...atMock(), "--all", "--limit", "500", "--output", "ndjson"],
+      {
+        env: {
+          NODE_OPTIONS: `--import=${fileURLToPath(new URL("./support/watch-pages.mjs", import.meta.url))}`,
+          AIDP_TEST_PAGES_FILE: file,
+        },
+      },
+    );
+    expect(code).toBe(0);
+    expect(lines(stdout)).toHaveLength(RECORDS);
+    // Pages parsed and still alive as each later page was asked for: none (the first request has none before it).
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual([0, 0, 0, 0, 0]);
   });
 
   it("--all --output json is one document with the same records", async () => {

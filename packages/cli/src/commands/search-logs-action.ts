@@ -3,6 +3,7 @@ import { UsageError } from "../exit-codes.ts";
 import type { Failure } from "../failure.ts";
 import { operationFlags } from "../generated/operation-flags.ts";
 import { compileQuery } from "../output/query.ts";
+import type { OutputRecord } from "../output/record-format.ts";
 import { createRecordWriter } from "../output/record-writer.ts";
 import { createProgress } from "../progress.ts";
 import { type CommandFlags, runOperation } from "./run-operation.ts";
@@ -56,17 +57,29 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
     const recordsOnTerminal = flags.outputFile === undefined && process.stdout.isTTY === true;
     const progress = createProgress(process.stderr, !flags.quiet && !recordsOnTerminal);
     let count = 0;
+    // Writes one page; a function of its own, so that nothing of the page stays in this frame afterwards.
+    const writePage = async (records: readonly OutputRecord[]) => {
+      const written = maxItems === undefined ? records : records.slice(0, maxItems - count);
+      count += written.length;
+      await output.write(writer.page(written));
+      run.recordsWritten(written.length);
+      progress.page(written.length);
+    };
+    const pages = searchAuditLogsPages(client, input, { signal, maxItems });
+    // Not `for await`, which keeps the page it last had while it waits for the next: that page would live through
+    // the next one's fetch and parse, copied by every young-generation collection meanwhile.
+    let next: IteratorResult<{ items: readonly OutputRecord[] }> | undefined;
     try {
-      for await (const page of searchAuditLogsPages(client, input, { signal, maxItems })) {
-        const items = maxItems === undefined ? page.items : page.items.slice(0, maxItems - count);
-        count += items.length;
-        await output.write(writer.page(items));
-        run.recordsWritten(items.length);
-        progress.page(items.length);
+      for (;;) {
+        next = undefined;
+        next = await pages.next();
+        if (next.done) break;
+        await writePage(next.value.items);
         if (signal.aborted) throw signal.reason;
       }
     } finally {
       progress.done();
+      if (next?.done !== true) await pages.return(undefined); // as `for await` does when its loop ends early
     }
     await output.write(writer.end(undefined));
     await output.commit();
