@@ -69,10 +69,13 @@ const STEPS: readonly (readonly [
   ],
 ];
 
-/** A code's step and words, when the table has them. */
+/** Node's TLS and certificate codes not in the table above. */
+const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
+
+/** A code's step and words: the table's, else a TLS handshake's for any other TLS code; undefined for the rest. */
 function meaningOf(code: string): [step: NetworkStep, words: string] | undefined {
   for (const [step, , words] of STEPS) if (Object.hasOwn(words, code)) return [step, words[code] as string];
-  return undefined;
+  return TLS_CODE.test(code) ? ["TLS handshake", "handshake failed"] : undefined;
 }
 
 /** What `{connect}` and `{read}` say when the caller has not named its limits. */
@@ -80,9 +83,6 @@ const UNNAMED_LIMITS: Required<NetworkTimeLimits> = {
   connect: "the connection timeout",
   read: "the read timeout",
 };
-
-/** Node's TLS and certificate codes not in the table above. */
-const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
 
 /** A failed connection or exchange, said as the user sees it. Its message never holds more of the URL than host:port. */
 export class NetworkFailure extends AidpError {
@@ -128,19 +128,16 @@ export function describeNetworkFailure(
   if (described) return described;
   const code = systemErrorCode(error);
   const meaning = code === undefined ? undefined : meaningOf(code);
-  const tls = code !== undefined && TLS_CODE.test(code);
   const words =
     meaning === undefined
-      ? tls
-        ? "handshake failed"
-        : withoutUrls(deepestMessage(error))
+      ? withoutUrls(deepestMessage(error))
       : meaning[1].replace(
           /\{(connect|read)\}/,
           (_, limit: keyof NetworkTimeLimits) => limits[limit] ?? UNNAMED_LIMITS[limit],
         );
   return new NetworkFailure(
     {
-      step: meaning?.[0] ?? (tls ? "TLS handshake" : undefined),
+      step: meaning?.[0],
       hostPort: hostAndPort(url),
       code,
       words,
@@ -183,7 +180,7 @@ function systemErrorCode(error: unknown): string | undefined {
     if (current instanceof AggregateError) walk(current.errors[0], depth + 1);
   };
   walk(error, 0);
-  return codes.find((code) => meaningOf(code) || TLS_CODE.test(code)) ?? codes[0];
+  return codes.find(meaningOf) ?? codes[0];
 }
 
 /** The message of the last error down the cause chain: undici's "bad port" rather than fetch's "fetch failed". */
