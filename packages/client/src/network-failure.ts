@@ -152,10 +152,17 @@ export function networkFailureIn(error: unknown): NetworkFailure | undefined {
   return causeChain(error).find((current) => current instanceof NetworkFailure);
 }
 
-/** `error` and the errors down its cause chain, at most 6. */
+/**
+ * `error` and the errors down its chain, at most 6: each one's `cause`, else an AggregateError's first error
+ * (fetch's TypeError → undici's error → the system error, or the first of the addresses it tried).
+ */
 function causeChain(error: unknown): Error[] {
   const chain: Error[] = [];
-  for (let current = error; current instanceof Error && chain.length < 6; current = current.cause)
+  for (
+    let current = error;
+    current instanceof Error && chain.length < 6;
+    current = current.cause ?? (current instanceof AggregateError ? current.errors[0] : undefined)
+  )
     chain.push(current);
   return chain;
 }
@@ -166,20 +173,11 @@ function hostAndPort(url: string | URL): string {
   return `${hostname}:${port || (protocol === "https:" ? "443" : "80")}`;
 }
 
-/**
- * The most telling code down the chain (fetch's TypeError → undici's error → the system error, or the first of an
- * AggregateError's errors): the first one we have words for, else the first one at all.
- */
+/** The most telling code down the chain: the first one we have words for, else the first one at all. */
 function systemErrorCode(error: unknown): string | undefined {
-  const codes: string[] = [];
-  const walk = (current: unknown, depth: number) => {
-    if (typeof current !== "object" || current === null || depth > 5) return;
-    if ("code" in current && typeof current.code === "string" && current.code !== "")
-      codes.push(current.code);
-    if ("cause" in current) walk(current.cause, depth + 1);
-    if (current instanceof AggregateError) walk(current.errors[0], depth + 1);
-  };
-  walk(error, 0);
+  const codes = causeChain(error)
+    .map((current) => (current as { code?: unknown }).code)
+    .filter((code): code is string => typeof code === "string" && code !== "");
   return codes.find(meaningOf) ?? codes[0];
 }
 
