@@ -219,13 +219,12 @@ async function readWhole(
   response: Response,
   asText: boolean,
   mayRetry: boolean,
-): Promise<{ body?: AnswerBody; errorCode?: string | undefined }> {
+): Promise<{ body?: AnswerBody; errorCode?: unknown }> {
   if (response.body === null || response.headers.get("content-length") === "0") return {};
   const body = asText ? await response.text() : new Uint8Array(await response.arrayBuffer());
   if (response.status !== 409 || !mayRetry) return { body };
   const text = typeof body === "string" ? body : decoder.decode(body);
-  const code = (parseOrText(text) as { code?: unknown } | null)?.code;
-  return { body, errorCode: typeof code === "string" ? code : undefined };
+  return { body, errorCode: (parseOrText(text) as { code?: unknown } | null)?.code };
 }
 
 function throwIfCancelled(call: CallSettings, sent: SentRequestDetails) {
