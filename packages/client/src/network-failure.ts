@@ -169,7 +169,7 @@ function causeChain(error: unknown): Error[] {
 
 /** host:port of a URL, and nothing else of it. */
 function hostAndPort(url: string | URL): string {
-  const { protocol, hostname, port } = typeof url === "string" ? new URL(url) : url;
+  const { protocol, hostname, port } = new URL(url);
   return `${hostname}:${port || (protocol === "https:" ? "443" : "80")}`;
 }
 

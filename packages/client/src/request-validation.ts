@@ -66,16 +66,15 @@ export function checkValue(rules: ValueRules, value: unknown, field: string, con
   }
 
   if (rules.enum && !rules.enum.includes(value as string)) issue("enum", `one of ${rules.enum.join(", ")}`);
+  // An absent bound is the one nothing breaks.
   if (typeof value === "number") {
-    if (rules.minimum !== undefined && value < rules.minimum) issue("minimum", `at least ${rules.minimum}`);
-    if (rules.maximum !== undefined && value > rules.maximum) issue("maximum", `at most ${rules.maximum}`);
+    if (value < (rules.minimum ?? -Infinity)) issue("minimum", `at least ${rules.minimum}`);
+    if (value > (rules.maximum ?? Infinity)) issue("maximum", `at most ${rules.maximum}`);
   }
   if (typeof value === "string") {
     const length = [...value].length;
-    if (rules.minLength !== undefined && length < rules.minLength)
-      issue("minLength", `at least ${rules.minLength} characters`);
-    if (rules.maxLength !== undefined && length > rules.maxLength)
-      issue("maxLength", `at most ${rules.maxLength} characters`);
+    if (length < (rules.minLength ?? 0)) issue("minLength", `at least ${rules.minLength} characters`);
+    if (length > (rules.maxLength ?? Infinity)) issue("maxLength", `at most ${rules.maxLength} characters`);
     if (rules.pattern !== undefined && !new RegExp(rules.pattern, "u").test(value))
       issue("pattern", `to match ${rules.pattern}`);
   }

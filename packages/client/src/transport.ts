@@ -122,10 +122,10 @@ export function createTransport(settings: TransportSettings): Transport {
   const { hooks } = settings;
   return async (request, call) => {
     // One id and one retry token for every attempt of the call: the caller's when given, else fresh ones.
-    if (!request.headers.has(REQUEST_ID)) request.headers.set(REQUEST_ID, randomId().toUpperCase());
+    const requestId = request.headers.get(REQUEST_ID) ?? randomId().toUpperCase();
+    request.headers.set(REQUEST_ID, requestId);
     if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
       request.headers.set(RETRY_TOKEN, randomId());
-    const requestId = request.headers.get(REQUEST_ID) ?? undefined;
     let reauthenticated = false;
     for (let attempt = 1; ; attempt++) {
       throwIfCancelled(call, { requestId, attempt: attempt > 1 ? attempt - 1 : undefined });
