@@ -109,8 +109,9 @@ const TRANSIENT_CONFLICT_CODES = new Set(["IncorrectState"]);
 
 /** `errorCode`: the body's `code` as it came (a Set of strings has no other kind of value). */
 export function isRetriableStatus(status: number, errorCode: unknown): boolean {
-  if (RETRIED_STATUSES.has(status)) return true;
-  return status === 409 && TRANSIENT_CONFLICT_CODES.has(errorCode as string);
+  return (
+    RETRIED_STATUSES.has(status) || (status === 409 && TRANSIENT_CONFLICT_CODES.has(errorCode as string))
+  );
 }
 
 function backoffDelay(

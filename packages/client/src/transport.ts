@@ -93,18 +93,28 @@ export interface SentAttempt {
   attempt: number;
 }
 
-/** How one attempt ended. */
-export interface AttemptOutcome {
-  response?: Response;
-  body?: AnswerBody;
-  /** The failure when no complete response arrived. */
-  failure?: unknown;
-  /** What the log line shows of that failure. */
-  failureText?: string;
+/** How one attempt ended: with a response (its body read), or with a failure and no response. */
+export type AttemptOutcome = {
   retriable: boolean;
-  retryAfterMs?: number | undefined;
   latencyMs: number;
-}
+} & (
+  | {
+      response: Response;
+      body?: AnswerBody;
+      retryAfterMs?: number | undefined;
+      failure?: never;
+      failureText?: never;
+    }
+  | {
+      response?: never;
+      body?: never;
+      retryAfterMs?: never;
+      /** A NetworkFailure, or the AidpTimeoutError of the attempt's timeout. */
+      failure: Error;
+      /** What the log line shows of that failure. */
+      failureText: string;
+    }
+);
 
 /**
  * 128 random bits as 32 hex digits: in the charset the request-id header allows, and within the retry token's
@@ -181,8 +191,9 @@ async function sendAttempt(
     const response = await fetch(request.url, {
       method: request.method,
       headers,
-      body: request.body ?? null,
-      signal: oneSignal(call.signal, call.deadline?.signal, attemptTimeout?.signal) ?? null,
+      // An undefined member of fetch's options is an absent one (WebIDL dictionaries).
+      body: request.body,
+      signal: oneSignal(call.signal, call.deadline?.signal, attemptTimeout?.signal),
     });
     const { body: answerBody, errorCode } = await readWhole(
       response,
@@ -195,7 +206,7 @@ async function sendAttempt(
     return { response, body: answerBody, retriable, retryAfterMs, latencyMs: Date.now() - started };
   } catch (failure) {
     throwIfCancelled(call, sent);
-    const timedOut = attemptTimeout?.signal.aborted === true;
+    const timedOut = attemptTimeout?.signal.aborted;
     // The network's failure in the one wording (./network-failure.ts): host:port, step, code and words.
     const network = timedOut ? undefined : describeNetworkFailure(failure, request.url);
     const failureText = network?.message ?? `timed out after ${call.timeoutMs} ms`;
@@ -253,7 +264,7 @@ function deadlineTooNearError(
   outcome: AttemptOutcome,
   reason: string | undefined,
 ): AidpTimeoutError {
-  const got = outcome.response ? `status ${outcome.response.status}` : (outcome.failureText ?? "no response");
+  const got = outcome.response ? `status ${outcome.response.status}` : outcome.failureText;
   return new AidpTimeoutError(
     `${call.operation} missed its deadline: attempt ${sent.attempt} got ${got}, not retried as ${reason}`,
     outcome.failure === undefined ? sent : { cause: outcome.failure, ...sent },
@@ -272,8 +283,7 @@ function oneSignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undef
   return given.length > 1 ? AbortSignal.any(given) : given[0];
 }
 
-function finalFailure(call: CallSettings, failure: unknown, sent: SentRequestDetails): Error {
+function finalFailure(call: CallSettings, failure: Error, sent: SentRequestDetails): Error {
   if (failure instanceof AidpTimeoutError) return failure;
-  const network = failure instanceof Error ? `: ${failure.message}` : "";
-  return new AidpConnectionError(`${call.operation} failed${network}`, { cause: failure, ...sent });
+  return new AidpConnectionError(`${call.operation} failed: ${failure.message}`, { cause: failure, ...sent });
 }
