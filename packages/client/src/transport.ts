@@ -137,8 +137,9 @@ export function createTransport(settings: TransportSettings): Transport {
     if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
       request.headers.set(RETRY_TOKEN, randomId());
     let reauthenticated = false;
+    // Cancelled before the first attempt; before each later one, the wait for it checks (see sleep).
+    throwIfCancelled(call, { requestId });
     for (let attempt = 1; ; attempt++) {
-      throwIfCancelled(call, { requestId, attempt: attempt > 1 ? attempt - 1 : undefined });
       const sent: SentAttempt = { requestId, attempt };
       let outcome = await sendAttempt(settings, call, request, sent);
       // A 401 to a session-token provider may mean its token was revoked or rotated early: one new token and the
@@ -233,9 +234,9 @@ async function readWhole(
 ): Promise<{ body?: AnswerBody; errorCode?: unknown }> {
   if (response.body === null || response.headers.get("content-length") === "0") return {};
   const body = asText ? await response.text() : new Uint8Array(await response.arrayBuffer());
-  if (response.status !== 409 || !mayRetry) return { body };
-  const text = typeof body === "string" ? body : decoder.decode(body);
-  return { body, errorCode: (parseOrText(text) as { code?: unknown } | null)?.code };
+  const lookInto = response.status === 409 && mayRetry;
+  const text = lookInto && (typeof body === "string" ? body : decoder.decode(body));
+  return { body, errorCode: text && (parseOrText(text) as { code?: unknown } | null)?.code };
 }
 
 function throwIfCancelled(call: CallSettings, sent: SentRequestDetails) {
