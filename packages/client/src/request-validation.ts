@@ -31,7 +31,8 @@ export interface CheckContext {
 export function showValue(value: unknown, secret: boolean): string {
   if (secret && typeof value === "string") return `<redacted, ${value.length} characters>`;
   if (value instanceof Date) return `Date(${isoOrNull(value) ?? "Invalid Date"})`;
-  const text = value === undefined ? "undefined" : JSON.stringify(value);
+  // JSON.stringify gives undefined for undefined (and a function): shown as "undefined".
+  const text = String(JSON.stringify(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
