@@ -86,14 +86,18 @@ for (const name of ["deadline", "timeoutMs", "operation"])
     problems.push(`the public types' walk missed CallSettings.${name}: the check is broken`);
 
 const names = INTERNAL_PROPERTY_NAMES.join("|");
-/** `{ name:` / `, name:` (a key) or `.name` (a read). */
-const asProperty = new RegExp(`[{,]\\s*(${names})\\s*:|\\.(${names})\\b`);
+/** `{ name:` / `, "name":` (a key, quoted or not), `.name` or `["name"]` (a read). */
+const asProperty = new RegExp(
+  `[{,]\\s*["']?(${names})["']?\\s*:|\\.(${names})\\b|\\[\\s*["'](${names})["']\\s*\\]`,
+);
 const distDir = new URL("dist/", packageDir);
 for (const file of readdirSync(distDir, { recursive: true, encoding: "utf8" })) {
   if (!file.endsWith(".js")) continue;
   const found = asProperty.exec(readFileSync(new URL(file, distDir), "utf8"));
   if (found)
-    problems.push(`dist/${file} still has the property name ${found[1] ?? found[2]} (not shortened)`);
+    problems.push(
+      `dist/${file} still has the property name ${found[1] ?? found[2] ?? found[3]} (not shortened)`,
+    );
 }
 
 if (problems.length > 0) {
