@@ -11,8 +11,12 @@
 // code, state and classes serves them all (`instanceof AidpAuthError` holds for an error from `@aidp/client/node`).
 // What they need beyond the public API, the main entry exports from src/internals-for-entries.ts (in the
 // JavaScript only: the declarations are tsc's of src/index.ts).
+//
+// Both builds shorten the internal property names of ./internal-property-names.ts, with one mangle cache: the
+// entries' code reads the main entry's objects (a retry decision, an attempt's hooks) under the same short names.
 import { readFileSync, rmSync } from "node:fs";
 import { build, type Plugin } from "esbuild";
+import { INTERNAL_PROPERTY_PATTERN } from "./internal-property-names.ts";
 
 const packageDir = new URL("..", import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL("package.json", packageDir), "utf8"));
@@ -31,6 +35,8 @@ const common = {
   platform: "neutral",
   target: "es2022",
   logLevel: "warning",
+  // Quoted names stay as written (esbuild's default): a quoted key is a name that leaves the program.
+  mangleProps: INTERNAL_PROPERTY_PATTERN,
 } as const;
 
 /** In the other entries' build, an import of a module the main entry bundles becomes an import of the main entry. */
@@ -59,6 +65,7 @@ const main = await build({
   outfile: "dist/index.js",
   outdir: undefined,
   metafile: true,
+  mangleCache: {},
   external: [
     ...Object.keys(manifest.dependencies ?? {}).filter((name) => name !== "openapi-fetch"),
     "node:*",
@@ -74,6 +81,8 @@ const mainModules: Set<string> = new Set(
 );
 await build({
   ...common,
+  // The main entry's short names, so that the entries' code and the main entry's agree on each one.
+  mangleCache: main.mangleCache,
   entryPoints: entryPoints.filter((entry) => entry !== MAIN_ENTRY),
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",

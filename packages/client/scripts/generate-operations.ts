@@ -2,7 +2,7 @@
 // what the client needs to know about each operation, stripped of prose. Its method and path; its parameters
 // keyed by their input name (camelCase of the wire name) with location, `required` and constraints (types,
 // bounds, patterns, enums, formats); its body's constraints; the headers of its success response (always
-// present or not); how it pages (`x-aidp-pagination`), which of those headers locate an export
+// present or not; a constant apart from the rest); how it pages (`x-aidp-pagination`), which of those headers locate an export
 // (`x-aidp-async-export`), which values are secret (`x-aidp-secret`), which
 // date-time may not pass another (`x-aidp-not-after`), and, API-wide, the headers the client fills once per
 // call (`x-aidp-call-header`). No limit, header name or enum value is ever retyped by hand in the client.
@@ -11,6 +11,7 @@ import {
   type ApiFacts,
   CONSTRAINT_KEYWORDS,
   inputName,
+  type PaginationFacts,
   readApiFacts,
   type SchemaFacts,
 } from "@aidp/spec/facts";
@@ -46,7 +47,16 @@ const callHeaders = Object.fromEntries(
   Object.entries(facts.callHeaders).map(([role, name]) => [roleKeys[role as keyof typeof roleKeys], name]),
 );
 
+/**
+ * The paging facts the client reads. Not `pageSizeParameter`: the client never reads it (a caller sets the page
+ * size as the parameter it is, and only the mock needs to know which one it is).
+ */
+function clientPagination({ pageParameter, nextPageHeader, itemsField }: PaginationFacts) {
+  return { pageParameter, nextPageHeader, itemsField };
+}
+
 const operations: Record<string, unknown> = {};
+const successes: Record<string, unknown> = {};
 for (const operation of Object.values(facts.operations)) {
   const parameters = Object.fromEntries(
     operation.parameters.map((p) => [
@@ -71,17 +81,19 @@ for (const operation of Object.values(facts.operations)) {
     path: operation.path,
     parameters,
     body: operation.body ? rulesOf(operation.body.schema) : null,
-    success: {
-      status: Number(success.status),
-      headers: Object.fromEntries(
-        success.headers.map((header) => [
-          header.name,
-          { ...(header.required ? { required: true } : {}), ...secret(header) },
-        ]),
-      ),
-    },
-    ...(operation.pagination ? { pagination: operation.pagination } : {}),
+    ...(operation.pagination ? { pagination: clientPagination(operation.pagination) } : {}),
     ...(operation.asyncExport ? { asyncExport: operation.asyncExport } : {}),
+  };
+  // A constant of its own: the types read it, and at run time only an operation whose result is made from its
+  // headers (downloadClusterLogs), so a program that calls another operation does not bundle it.
+  successes[operation.operationId] = {
+    status: Number(success.status),
+    headers: Object.fromEntries(
+      success.headers.map((header) => [
+        header.name,
+        { ...(header.required ? { required: true } : {}), ...secret(header) },
+      ]),
+    ),
   };
 }
 
@@ -117,8 +129,11 @@ ${Object.entries(operations)
     ([
       operationId,
       operationFacts,
-    ]) => `/** ${operationId}'s method, path, parameters, body constraints, success headers, paging, exports and secrets. */
+    ]) => `/** ${operationId}'s method, path, parameters, body constraints, paging, exports and secrets. */
 export const ${operationId}Facts = ${JSON.stringify(operationFacts, null, 2)} as const;
+
+/** ${operationId}'s success status and the headers of that answer (always present or not, secret or not). */
+export const ${operationId}Success = ${JSON.stringify(successes[operationId], null, 2)} as const;
 `,
   )
   .join("\n")}
@@ -128,6 +143,11 @@ export const ${operationId}Facts = ${JSON.stringify(operationFacts, null, 2)} as
  */
 export const operationFacts = { ${Object.keys(operations)
   .map((operationId) => `${operationId}: ${operationId}Facts`)
+  .join(", ")} } as const;
+
+/** Every operation's success facts by operation id. */
+export const successFacts = { ${Object.keys(operations)
+  .map((operationId) => `${operationId}: ${operationId}Success`)
   .join(", ")} } as const;
 
 /** The wire names (lower case) of every header the spec marks \`x-aidp-secret\`, request and response alike. */

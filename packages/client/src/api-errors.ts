@@ -83,7 +83,7 @@ function readErrorBody(body: unknown, status: number): ApiErrorBody {
       message: typeof candidate.message === "string" ? candidate.message : "(no message)",
     };
   }
-  const text = typeof body === "string" && body.trim() !== "" ? `body: ${body.slice(0, 200)}` : "empty body";
+  const text = typeof body === "string" && body.trim() ? `body: ${body.slice(0, 200)}` : "empty body";
   return {
     code: `HttpError${status}`,
     message: `no error code; ${text}`,

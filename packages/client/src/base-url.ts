@@ -6,5 +6,5 @@ export function absoluteBaseUrl(baseUrl: string, where: string): string {
   } catch {
     throw new TypeError(`${where}: baseUrl must be an absolute URL, got "${baseUrl}".`);
   }
-  return parsed.toString().replace(/\/$/, "");
+  return parsed.href.replace(/\/$/, "");
 }

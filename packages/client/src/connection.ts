@@ -34,10 +34,10 @@ export function createAidpConnection(
   where = "createAidpConnection",
 ): AidpConnection {
   const baseUrl = absoluteBaseUrl(options.baseUrl, where);
-  // A bad policy or duration fails at creation, not at the first call.
-  const retry = resolveRetryPolicy(options.retry);
+  // A bad policy or duration fails at creation, not at the first call. Each call resolves its own policy and
+  // timeout again over the client's: a microsecond, and no second path for a call that sets neither.
+  resolveRetryPolicy(options.retry);
   checkDurations(options, `${where}: `);
-  const timeoutMs = resolveTimeoutMs(options.timeoutMs);
   return {
     baseUrl,
     headers: { ...options.headers, ...(options.userAgent ? { "user-agent": options.userAgent } : {}) },
@@ -52,12 +52,8 @@ export function createAidpConnection(
       if (callOptions) checkDurations(callOptions, `${operation}: options.`);
       return {
         operation,
-        retry:
-          callOptions?.retry === undefined ? retry : resolveRetryPolicy(options.retry, callOptions.retry),
-        timeoutMs:
-          callOptions?.timeoutMs === undefined
-            ? timeoutMs
-            : resolveTimeoutMs(options.timeoutMs, callOptions.timeoutMs),
+        retry: resolveRetryPolicy(options.retry, callOptions?.retry),
+        timeoutMs: resolveTimeoutMs(options.timeoutMs, callOptions?.timeoutMs),
         signal: callOptions?.signal,
         deadline: startDeadline(callOptions?.deadlineMs ?? options.deadlineMs),
       };

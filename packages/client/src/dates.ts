@@ -5,8 +5,19 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:
 
 /** The value as an RFC 3339 UTC string, or undefined when it is not a valid date-time. */
 export function toUtcDateTime(value: unknown): string | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-  if (typeof value !== "string" || !RFC3339.test(value)) return undefined;
-  const parsed = new Date(value);
-  return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === "string" && RFC3339.test(value)
+        ? new Date(value)
+        : undefined;
+  return isoOrNull(date) ?? undefined;
+}
+
+/**
+ * `toISOString()` of a valid Date, null for an invalid one (what `Date.prototype.toJSON` answers, where
+ * toISOString would throw), undefined for no Date.
+ */
+export function isoOrNull(date: Date | undefined): string | null | undefined {
+  return date?.toJSON();
 }

@@ -66,7 +66,7 @@ export class AidpNoAnswerError extends AidpError {
 
   constructor(message: string, options: ErrorOptions & SentRequestDetails = {}) {
     const { requestId, attempt, ...errorOptions } = options;
-    const sent = describeSentRequest({ requestId, attempt });
+    const sent = describeSentRequest(options);
     super(sent ? `${message} (${sent})` : message, errorOptions);
     this.requestId = requestId;
     this.attempt = attempt;

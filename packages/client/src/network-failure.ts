@@ -69,10 +69,13 @@ const STEPS: readonly (readonly [
   ],
 ];
 
-/** A code's step and words, when the table has them. */
+/** Node's TLS and certificate codes not in the table above. */
+const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
+
+/** A code's step and words: the table's, else a TLS handshake's for any other TLS code; undefined for the rest. */
 function meaningOf(code: string): [step: NetworkStep, words: string] | undefined {
   for (const [step, , words] of STEPS) if (Object.hasOwn(words, code)) return [step, words[code] as string];
-  return undefined;
+  return TLS_CODE.test(code) ? ["TLS handshake", "handshake failed"] : undefined;
 }
 
 /** What `{connect}` and `{read}` say when the caller has not named its limits. */
@@ -80,9 +83,6 @@ const UNNAMED_LIMITS: Required<NetworkTimeLimits> = {
   connect: "the connection timeout",
   read: "the read timeout",
 };
-
-/** Node's TLS and certificate codes not in the table above. */
-const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
 
 /** A failed connection or exchange, said as the user sees it. Its message never holds more of the URL than host:port. */
 export class NetworkFailure extends AidpError {
@@ -128,19 +128,16 @@ export function describeNetworkFailure(
   if (described) return described;
   const code = systemErrorCode(error);
   const meaning = code === undefined ? undefined : meaningOf(code);
-  const tls = code !== undefined && TLS_CODE.test(code);
   const words =
     meaning === undefined
-      ? tls
-        ? "handshake failed"
-        : withoutUrls(deepestMessage(error))
+      ? withoutUrls(deepestMessage(error))
       : meaning[1].replace(
           /\{(connect|read)\}/,
           (_, limit: keyof NetworkTimeLimits) => limits[limit] ?? UNNAMED_LIMITS[limit],
         );
   return new NetworkFailure(
     {
-      step: meaning?.[0] ?? (tls ? "TLS handshake" : undefined),
+      step: meaning?.[0],
       hostPort: hostAndPort(url),
       code,
       words,
@@ -155,35 +152,33 @@ export function networkFailureIn(error: unknown): NetworkFailure | undefined {
   return causeChain(error).find((current) => current instanceof NetworkFailure);
 }
 
-/** `error` and the errors down its cause chain, at most 6. */
+/**
+ * `error` and the errors down its chain, at most 6: each one's `cause`, else an AggregateError's first error
+ * (fetch's TypeError → undici's error → the system error, or the first of the addresses it tried).
+ */
 function causeChain(error: unknown): Error[] {
   const chain: Error[] = [];
-  for (let current = error; current instanceof Error && chain.length < 6; current = current.cause)
+  for (
+    let current = error;
+    current instanceof Error && chain.length < 6;
+    current = current.cause ?? (current instanceof AggregateError ? current.errors[0] : undefined)
+  )
     chain.push(current);
   return chain;
 }
 
 /** host:port of a URL, and nothing else of it. */
 function hostAndPort(url: string | URL): string {
-  const { protocol, hostname, port } = typeof url === "string" ? new URL(url) : url;
+  const { protocol, hostname, port } = new URL(url);
   return `${hostname}:${port || (protocol === "https:" ? "443" : "80")}`;
 }
 
-/**
- * The most telling code down the chain (fetch's TypeError → undici's error → the system error, or the first of an
- * AggregateError's errors): the first one we have words for, else the first one at all.
- */
+/** The most telling code down the chain: the first one we have words for, else the first one at all. */
 function systemErrorCode(error: unknown): string | undefined {
-  const codes: string[] = [];
-  const walk = (current: unknown, depth: number) => {
-    if (typeof current !== "object" || current === null || depth > 5) return;
-    if ("code" in current && typeof current.code === "string" && current.code !== "")
-      codes.push(current.code);
-    if ("cause" in current) walk(current.cause, depth + 1);
-    if (current instanceof AggregateError) walk(current.errors[0], depth + 1);
-  };
-  walk(error, 0);
-  return codes.find((code) => meaningOf(code) || TLS_CODE.test(code)) ?? codes[0];
+  const codes = causeChain(error)
+    .map((current) => (current as { code?: unknown }).code)
+    .filter((code): code is string => typeof code === "string" && code !== "");
+  return codes.find(meaningOf) ?? codes[0];
 }
 
 /** The message of the last error down the cause chain: undici's "bad port" rather than fetch's "fetch failed". */

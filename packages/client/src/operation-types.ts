@@ -2,7 +2,7 @@
 // generated from the same bundle, so that names, optionality, date-time fields and response headers follow the
 // spec.
 import type { operations } from "@aidp/types";
-import type { operationFacts } from "./generated/operations.js";
+import type { operationFacts, successFacts } from "./generated/operations.js";
 import type { ValueRules } from "./request-validation.js";
 
 export type OperationId = keyof typeof operationFacts & keyof operations;
@@ -17,25 +17,23 @@ export interface ParameterFacts extends ValueRules {
   readonly secret?: boolean;
 }
 
-/** How a paginated operation pages (`x-aidp-pagination` in the spec). */
+/** How a paginated operation pages (`x-aidp-pagination` in the spec), as far as the client reads it. */
 export interface PaginationFacts {
   readonly pageParameter: string;
-  readonly pageSizeParameter: string;
   readonly nextPageHeader: string;
   readonly itemsField: string;
 }
 
-/** What the client knows of one operation, generated from the spec into ./generated/operations.ts. */
+/**
+ * What the client knows of one operation to send it, generated from the spec into ./generated/operations.ts (its
+ * success facts are a constant apart: `<operationId>Success`).
+ */
 export interface OperationFacts {
   readonly method: string;
   readonly path: string;
   /** Keyed by input name: `opcRequestId` for the `opc-request-id` header. */
   readonly parameters: Readonly<Record<string, ParameterFacts>>;
   readonly body: (ValueRules & { readonly required: readonly string[] }) | null;
-  readonly success: {
-    readonly status: number;
-    readonly headers: Readonly<Record<string, { readonly required?: boolean; readonly secret?: boolean }>>;
-  };
   readonly pagination?: PaginationFacts;
   /** Which success headers locate an export the operation starts (`x-aidp-async-export` in the spec). */
   readonly asyncExport?: { readonly operationKeyHeader: string; readonly fileUrlHeader: string };
@@ -79,7 +77,7 @@ export type OperationInput<Op extends OperationId> = ParameterInputs<Op> &
 
 /** The headers of an operation's success response, as @aidp/types types them (optional unless always sent). */
 export type SuccessHeaders<Op extends OperationId> = operations[Op]["responses"] extends infer Responses
-  ? (typeof operationFacts)[Op]["success"]["status"] extends infer Status extends keyof Responses
+  ? (typeof successFacts)[Op]["status"] extends infer Status extends keyof Responses
     ? Responses[Status] extends { headers: infer Headers }
       ? Headers
       : never

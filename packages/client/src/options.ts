@@ -77,7 +77,7 @@ export function checkCallOptions(
   known: readonly string[],
 ) {
   const unknown = Object.keys(callOptions ?? {}).filter((name) => !known.includes(name));
-  if (unknown.length === 0) return;
+  if (!unknown.length) return;
   throw new AidpValidationError(
     operationId,
     unknown.map((name) => ({

@@ -23,10 +23,12 @@ export function prepareRequest(
   extraHeaders: Readonly<Record<string, string>>,
 ): PreparedRequest {
   const context: CheckContext = { issues: [], secretFields: secretFieldsOf(facts) };
-  const path: Record<string, unknown> = {};
-  const query: Record<string, unknown> = {};
-  const header: Record<string, unknown> = {};
-  const where: Record<ParameterFacts["in"], Record<string, unknown>> = { path, query, header, cookie: {} };
+  const where: Record<ParameterFacts["in"], Record<string, unknown>> = {
+    path: {},
+    query: {},
+    header: {},
+    cookie: {},
+  };
   const values: Record<string, unknown> = {};
 
   for (const [name, value] of Object.entries(input)) {
@@ -81,7 +83,7 @@ export function prepareRequest(
   }
 
   if (context.issues.length > 0) throw new AidpValidationError(operationId, context.issues);
-  return { path, query, header, body };
+  return { ...where, body };
 }
 
 /** The input names of the parameters the spec marks `x-aidp-secret`. */

@@ -3,7 +3,7 @@
 // A small interpreter of the few keywords our spec uses keeps the client bundle small; a general JSON
 // Schema validator would cost more than the whole client.
 import { notAfterBreaches } from "@aidp/spec/not-after";
-import { toUtcDateTime } from "./dates.js";
+import { isoOrNull, toUtcDateTime } from "./dates.js";
 import type { ValidationIssue } from "./errors.js";
 
 export interface ValueRules {
@@ -30,9 +30,9 @@ export interface CheckContext {
 
 export function showValue(value: unknown, secret: boolean): string {
   if (secret && typeof value === "string") return `<redacted, ${value.length} characters>`;
-  if (value instanceof Date)
-    return `Date(${Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString()})`;
-  const text = value === undefined ? "undefined" : JSON.stringify(value);
+  if (value instanceof Date) return `Date(${isoOrNull(value) ?? "Invalid Date"})`;
+  // JSON.stringify gives undefined for undefined (and a function): shown as "undefined".
+  const text = String(JSON.stringify(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -59,30 +59,23 @@ export function checkValue(rules: ValueRules, value: unknown, field: string, con
     return utc ?? value;
   }
   if (rules.type === "object") return checkObject(rules, value, field, context, issue);
-  const typeExpected =
-    rules.type === "integer" ? "an integer" : rules.type === "string" ? "a string" : undefined;
-  const typeMatches =
-    rules.type === "integer"
-      ? Number.isInteger(value)
-      : rules.type === "string"
-        ? typeof value === "string"
-        : true;
-  if (!typeMatches) {
-    issue("type", typeExpected ?? String(rules.type));
+  // The two scalar types the spec uses; a value of any other declared type is taken as it is.
+  const integer = rules.type === "integer";
+  if (integer ? !Number.isInteger(value) : rules.type === "string" && typeof value !== "string") {
+    issue("type", integer ? "an integer" : "a string");
     return value;
   }
 
   if (rules.enum && !rules.enum.includes(value as string)) issue("enum", `one of ${rules.enum.join(", ")}`);
+  // An absent bound is the one nothing breaks.
   if (typeof value === "number") {
-    if (rules.minimum !== undefined && value < rules.minimum) issue("minimum", `at least ${rules.minimum}`);
-    if (rules.maximum !== undefined && value > rules.maximum) issue("maximum", `at most ${rules.maximum}`);
+    if (value < (rules.minimum ?? -Infinity)) issue("minimum", `at least ${rules.minimum}`);
+    if (value > (rules.maximum ?? Infinity)) issue("maximum", `at most ${rules.maximum}`);
   }
   if (typeof value === "string") {
     const length = [...value].length;
-    if (rules.minLength !== undefined && length < rules.minLength)
-      issue("minLength", `at least ${rules.minLength} characters`);
-    if (rules.maxLength !== undefined && length > rules.maxLength)
-      issue("maxLength", `at most ${rules.maxLength} characters`);
+    if (length < (rules.minLength ?? 0)) issue("minLength", `at least ${rules.minLength} characters`);
+    if (length > (rules.maxLength ?? Infinity)) issue("maxLength", `at most ${rules.maxLength} characters`);
     if (rules.pattern !== undefined && !new RegExp(rules.pattern, "u").test(value))
       issue("pattern", `to match ${rules.pattern}`);
   }

@@ -107,9 +107,11 @@ const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
 /** 409 codes that mean "the resource is busy changing state", which passes. */
 const TRANSIENT_CONFLICT_CODES = new Set(["IncorrectState"]);
 
-export function isRetriableStatus(status: number, errorCode: string | undefined): boolean {
-  if (RETRIED_STATUSES.has(status)) return true;
-  return status === 409 && errorCode !== undefined && TRANSIENT_CONFLICT_CODES.has(errorCode);
+/** `errorCode`: the body's `code` as it came (a Set of strings has no other kind of value). */
+export function isRetriableStatus(status: number, errorCode: unknown): boolean {
+  return (
+    RETRIED_STATUSES.has(status) || (status === 409 && TRANSIENT_CONFLICT_CODES.has(errorCode as string))
+  );
 }
 
 function backoffDelay(

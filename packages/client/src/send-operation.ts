@@ -38,7 +38,8 @@ export async function sendOperation(
   const call = connection.callSettings(operationId, callOptions);
   call.readAs = "text";
   const answer = await connection.transport(
-    { method: facts.method, url, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+    // JSON.stringify(undefined) is undefined: no body.
+    { method: facts.method, url, headers, body: JSON.stringify(body) },
     call,
   );
   const { response } = answer;

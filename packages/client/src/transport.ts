@@ -93,26 +93,35 @@ export interface SentAttempt {
   attempt: number;
 }
 
-/** How one attempt ended. */
-export interface AttemptOutcome {
-  response?: Response;
-  body?: AnswerBody;
-  /** The failure when no complete response arrived. */
-  failure?: unknown;
-  /** What the log line shows of that failure. */
-  failureText?: string;
+/** How one attempt ended: with a response (its body read), or with a failure and no response. */
+export type AttemptOutcome = {
   retriable: boolean;
-  retryAfterMs?: number | undefined;
   latencyMs: number;
-}
+} & (
+  | {
+      response: Response;
+      body?: AnswerBody;
+      retryAfterMs?: number | undefined;
+      failure?: never;
+      failureText?: never;
+    }
+  | {
+      response?: never;
+      body?: never;
+      retryAfterMs?: never;
+      /** A NetworkFailure, or the AidpTimeoutError of the attempt's timeout. */
+      failure: Error;
+      /** What the log line shows of that failure. */
+      failureText: string;
+    }
+);
 
 /**
  * 128 random bits as 32 hex digits: in the charset the request-id header allows, and within the retry token's
- * 64 characters. randomUUID is the fast way; a browser page served over plain http does not have it, while
- * getRandomValues works everywhere.
+ * 64 characters. getRandomValues, not randomUUID: a browser page served over plain http does not have randomUUID,
+ * and a branch for it would ship in every program to save well under a microsecond per call.
  */
 function randomId(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID().replaceAll("-", "");
   // 256 + byte: three hex digits, of which the last two are the byte's.
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
     (256 + byte).toString(16).slice(1),
@@ -123,13 +132,14 @@ export function createTransport(settings: TransportSettings): Transport {
   const { hooks } = settings;
   return async (request, call) => {
     // One id and one retry token for every attempt of the call: the caller's when given, else fresh ones.
-    if (!request.headers.has(REQUEST_ID)) request.headers.set(REQUEST_ID, randomId().toUpperCase());
+    const requestId = request.headers.get(REQUEST_ID) ?? randomId().toUpperCase();
+    request.headers.set(REQUEST_ID, requestId);
     if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
       request.headers.set(RETRY_TOKEN, randomId());
-    const requestId = request.headers.get(REQUEST_ID) ?? undefined;
     let reauthenticated = false;
+    // Cancelled before the first attempt; before each later one, the wait for it checks (see sleep).
+    throwIfCancelled(call, { requestId });
     for (let attempt = 1; ; attempt++) {
-      throwIfCancelled(call, { requestId, attempt: attempt > 1 ? attempt - 1 : undefined });
       const sent: SentAttempt = { requestId, attempt };
       let outcome = await sendAttempt(settings, call, request, sent);
       // A 401 to a session-token provider may mean its token was revoked or rotated early: one new token and the
@@ -182,8 +192,9 @@ async function sendAttempt(
     const response = await fetch(request.url, {
       method: request.method,
       headers,
-      body: request.body ?? null,
-      signal: oneSignal(call.signal, call.deadline?.signal, attemptTimeout?.signal) ?? null,
+      // An undefined member of fetch's options is an absent one (WebIDL dictionaries).
+      body: request.body,
+      signal: oneSignal(call.signal, call.deadline?.signal, attemptTimeout?.signal),
     });
     const { body: answerBody, errorCode } = await readWhole(
       response,
@@ -196,7 +207,7 @@ async function sendAttempt(
     return { response, body: answerBody, retriable, retryAfterMs, latencyMs: Date.now() - started };
   } catch (failure) {
     throwIfCancelled(call, sent);
-    const timedOut = attemptTimeout?.signal.aborted === true;
+    const timedOut = attemptTimeout?.signal.aborted;
     // The network's failure in the one wording (./network-failure.ts): host:port, step, code and words.
     const network = timedOut ? undefined : describeNetworkFailure(failure, request.url);
     const failureText = network?.message ?? `timed out after ${call.timeoutMs} ms`;
@@ -220,13 +231,12 @@ async function readWhole(
   response: Response,
   asText: boolean,
   mayRetry: boolean,
-): Promise<{ body?: AnswerBody; errorCode?: string | undefined }> {
+): Promise<{ body?: AnswerBody; errorCode?: unknown }> {
   if (response.body === null || response.headers.get("content-length") === "0") return {};
   const body = asText ? await response.text() : new Uint8Array(await response.arrayBuffer());
-  if (response.status !== 409 || !mayRetry) return { body };
-  const text = typeof body === "string" ? body : decoder.decode(body);
-  const code = (parseOrText(text) as { code?: unknown } | null)?.code;
-  return { body, errorCode: typeof code === "string" ? code : undefined };
+  const lookInto = response.status === 409 && mayRetry;
+  const text = lookInto && (typeof body === "string" ? body : decoder.decode(body));
+  return { body, errorCode: text && (parseOrText(text) as { code?: unknown } | null)?.code };
 }
 
 function throwIfCancelled(call: CallSettings, sent: SentRequestDetails) {
@@ -255,7 +265,7 @@ function deadlineTooNearError(
   outcome: AttemptOutcome,
   reason: string | undefined,
 ): AidpTimeoutError {
-  const got = outcome.response ? `status ${outcome.response.status}` : (outcome.failureText ?? "no response");
+  const got = outcome.response ? `status ${outcome.response.status}` : outcome.failureText;
   return new AidpTimeoutError(
     `${call.operation} missed its deadline: attempt ${sent.attempt} got ${got}, not retried as ${reason}`,
     outcome.failure === undefined ? sent : { cause: outcome.failure, ...sent },
@@ -274,8 +284,7 @@ function oneSignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undef
   return given.length > 1 ? AbortSignal.any(given) : given[0];
 }
 
-function finalFailure(call: CallSettings, failure: unknown, sent: SentRequestDetails): Error {
+function finalFailure(call: CallSettings, failure: Error, sent: SentRequestDetails): Error {
   if (failure instanceof AidpTimeoutError) return failure;
-  const network = failure instanceof Error ? `: ${failure.message}` : "";
-  return new AidpConnectionError(`${call.operation} failed${network}`, { cause: failure, ...sent });
+  return new AidpConnectionError(`${call.operation} failed: ${failure.message}`, { cause: failure, ...sent });
 }

@@ -71,7 +71,7 @@ describe("generated code", { timeout: GENERATE_TIMEOUT_MS }, () => {
     expect(generated.rules).toMatch(/"nextPageHeader": "opc-prev-page"/);
     expect(generated.openapi).toMatch(/"opc-prev-page"\?: string;/);
   });
-  it("takes the export's result headers and the page-size parameter from the spec's extensions", () => {
+  it("takes the export's result headers and the page-size parameter's name from the spec", () => {
     const changed = structuredClone(bundle);
     const download =
       changed.paths[
@@ -87,7 +87,9 @@ describe("generated code", { timeout: GENERATE_TIMEOUT_MS }, () => {
     expect(generated.rules).toMatch(
       /"asyncExport": \{\s*"operationKeyHeader": "aidp-export-key",\s*"fileUrlHeader": "datalake-cluster-log-par-url"\s*\}/,
     );
-    expect(generated.rules).toMatch(/"pageSizeParameter": "pageSize"/);
+    // The client reads no page-size fact (only the mock does): the renamed parameter is simply one of its parameters.
+    expect(generated.rules).toMatch(/"pageSize": \{\s*"in": "query"/);
+    expect(generated.rules).not.toMatch(/pageSizeParameter/);
   });
 
   it("takes the per-call headers and the time-window rule from the spec's extensions", () => {

@@ -6,7 +6,7 @@ export const serverTemplate = {"url":"https://datalake.{region}.oci.{secondLevel
 /** The headers the client fills once per call and repeats on every retry (`x-aidp-call-header`). */
 export const callHeaders = {"requestId":"opc-request-id","retryToken":"opc-retry-token"} as const;
 
-/** downloadClusterLogs's method, path, parameters, body constraints, success headers, paging, exports and secrets. */
+/** downloadClusterLogs's method, path, parameters, body constraints, paging, exports and secrets. */
 export const downloadClusterLogsFacts = {
   "method": "POST",
   "path": "/20260430/aiDataPlatforms/{aiDataPlatformId}/workspaces/{workspaceKey}/clusters/{clusterKey}/actions/downloadLogs",
@@ -88,23 +88,25 @@ export const downloadClusterLogsFacts = {
       }
     }
   },
-  "success": {
-    "status": 202,
-    "headers": {
-      "aidp-async-operation-key": {},
-      "datalake-cluster-log-par-url": {
-        "secret": true
-      },
-      "opc-request-id": {}
-    }
-  },
   "asyncExport": {
     "operationKeyHeader": "aidp-async-operation-key",
     "fileUrlHeader": "datalake-cluster-log-par-url"
   }
 } as const;
 
-/** searchAuditLogs's method, path, parameters, body constraints, success headers, paging, exports and secrets. */
+/** downloadClusterLogs's success status and the headers of that answer (always present or not, secret or not). */
+export const downloadClusterLogsSuccess = {
+  "status": 202,
+  "headers": {
+    "aidp-async-operation-key": {},
+    "datalake-cluster-log-par-url": {
+      "secret": true
+    },
+    "opc-request-id": {}
+  }
+} as const;
+
+/** searchAuditLogs's method, path, parameters, body constraints, paging, exports and secrets. */
 export const searchAuditLogsFacts = {
   "method": "POST",
   "path": "/20260430/aiDataPlatforms/{aiDataPlatformId}/actions/searchAuditLogs",
@@ -244,18 +246,19 @@ export const searchAuditLogsFacts = {
       }
     }
   },
-  "success": {
-    "status": 200,
-    "headers": {
-      "opc-next-page": {},
-      "opc-request-id": {}
-    }
-  },
   "pagination": {
     "pageParameter": "page",
-    "pageSizeParameter": "limit",
     "nextPageHeader": "opc-next-page",
     "itemsField": "items"
+  }
+} as const;
+
+/** searchAuditLogs's success status and the headers of that answer (always present or not, secret or not). */
+export const searchAuditLogsSuccess = {
+  "status": 200,
+  "headers": {
+    "opc-next-page": {},
+    "opc-request-id": {}
   }
 } as const;
 
@@ -264,6 +267,9 @@ export const searchAuditLogsFacts = {
  * operation's function bundles that operation's facts only.
  */
 export const operationFacts = { downloadClusterLogs: downloadClusterLogsFacts, searchAuditLogs: searchAuditLogsFacts } as const;
+
+/** Every operation's success facts by operation id. */
+export const successFacts = { downloadClusterLogs: downloadClusterLogsSuccess, searchAuditLogs: searchAuditLogsSuccess } as const;
 
 /** The wire names (lower case) of every header the spec marks `x-aidp-secret`, request and response alike. */
 export const secretHeaderNames = ["datalake-cluster-log-par-url","opc-retry-token"] as const;

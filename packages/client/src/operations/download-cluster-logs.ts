@@ -1,7 +1,11 @@
 // DownloadClusterLogs as a function of a connection. A program that does not call it bundles none of this, nor
 // the operation's facts: nothing at the top of this module reads them.
 import type { AidpConnection } from "../connection.js";
-import { callHeaders, downloadClusterLogsFacts as facts } from "../generated/operations.js";
+import {
+  callHeaders,
+  downloadClusterLogsFacts as facts,
+  downloadClusterLogsSuccess as success,
+} from "../generated/operations.js";
 import type { OperationInput, SuccessHeaders } from "../operation-types.js";
 import { CALL_OPTION_NAMES, type CallOptions, checkCallOptions } from "../options.js";
 import { sendOperation } from "../send-operation.js";
@@ -33,7 +37,7 @@ export async function downloadClusterLogs(
 ): Promise<DownloadClusterLogsJob> {
   checkCallOptions("downloadClusterLogs", callOptions, CALL_OPTION_NAMES);
   const { response } = await sendOperation(connection, "downloadClusterLogs", facts, input, callOptions);
-  return headerFields(response, facts.success.headers, {
+  return headerFields(response, success.headers, {
     asyncOperationKey: facts.asyncExport.operationKeyHeader,
     logParUrl: facts.asyncExport.fileUrlHeader,
     requestId: callHeaders.requestId,
