@@ -351,6 +351,16 @@ describe("ids", () => {
     } finally {
       if (randomUUID) Object.defineProperty(Object.getPrototypeOf(crypto), "randomUUID", randomUUID);
     }
+    // Two random 64-bit integers in decimal: the header's charset, within the retry token's 64 characters.
+    expect(requests[0]?.headers["opc-request-id"]).toMatch(/^\d{2,40}$/);
+    expect(requests[0]?.headers["opc-retry-token"]).toMatch(/^\d{2,40}$/);
+    expect(requests[0]?.headers["opc-retry-token"]).not.toBe(requests[0]?.headers["opc-request-id"]);
+  });
+
+  it("are 32 hex digits from crypto.randomUUID where there is one", async () => {
+    const { requests } = await serverPlaying([ok]);
+    const aidp = createAidpClient({ baseUrl: (server as TestServer).url });
+    await aidp.searchAuditLogs({ aiDataPlatformId }).catch(() => undefined);
     expect(requests[0]?.headers["opc-request-id"]).toMatch(/^[0-9A-F]{32}$/);
     expect(requests[0]?.headers["opc-retry-token"]).toMatch(/^[0-9a-f]{32}$/);
   });
