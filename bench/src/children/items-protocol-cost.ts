@@ -1,11 +1,13 @@
 // Child process of the pagination benchmark: what searchAuditLogsItems costs per record over
-// searchAuditLogsPages when no network is involved. Both read the same pages from a `fetch` that answers from
-// memory, in alternating runs in this one process; the difference is the async-iteration protocol (a promise and a
-// result object per record, and the young-generation collections they bring) and nothing else.
+// searchAuditLogsPages, and searchAuditLogsPages over a hand-written loop, when no network is involved. All three
+// read the same pages from a `fetch` that answers from memory, in rotating runs in this one process. Items over
+// pages is the async-iteration protocol (a promise and a result object per record, and the young-generation
+// collections they bring); pages over the hand loop is the client's own work on each page (checking the input,
+// building the request from the facts, the attempt loop, reading the answer).
 import { createAidpConnection, searchAuditLogsItems, searchAuditLogsPages } from "@aidp/client";
 import { auditPageText } from "../audit-page-server.ts";
 import { reportToParent } from "../measure/run-child.ts";
-import { aiDataPlatformId } from "../request-variants.ts";
+import { aiDataPlatformId, searchAuditLogsUrl } from "../request-variants.ts";
 
 const [recordsPerPageText, pagesText] = process.argv.slice(2) as [string, string];
 const recordsPerPage = Number(recordsPerPageText);
@@ -44,16 +46,40 @@ const byPages = async () => {
   return records;
 };
 
-const items: number[] = [];
-const pagesWalk: number[] = [];
-// 9 rounds, each reader first in every other one: the spread between runs is as large as the difference.
+/** What the hand loop of the network runs does, with the same fetch: the URL, the request, JSON.parse, the walk. */
+const byHand = async () => {
+  let records = 0;
+  let page: string | null = null;
+  for (let count = 0; count < pages; count++) {
+    const url = new URL(searchAuditLogsUrl("http://memory.invalid"));
+    url.searchParams.set("limit", String(recordsPerPage));
+    if (page) url.searchParams.set("page", page);
+    const response = await fromMemory(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    const body = JSON.parse(await response.text()) as { items: { eventId?: string }[] };
+    for (const record of body.items) if (record.eventId) records++;
+    page = response.headers.get("opc-next-page");
+  }
+  return records;
+};
+
+const readers = { items: byItems, pages: byPages, hand: byHand };
+const samples: Record<keyof typeof readers, number[]> = { items: [], pages: [], hand: [] };
+const order = Object.keys(readers) as (keyof typeof readers)[];
+// 9 rounds, each reader first in turn: the spread between runs is as large as the differences.
 for (let round = 0; round < 9; round++) {
-  const [first, second] = round % 2 === 0 ? [byItems, byPages] : [byPages, byItems];
-  const a = await cpuNsPerRecord(first);
-  const b = await cpuNsPerRecord(second);
-  items.push(first === byItems ? a : b);
-  pagesWalk.push(first === byItems ? b : a);
+  for (let index = 0; index < order.length; index++) {
+    const name = order[(round + index) % order.length] as keyof typeof readers;
+    samples[name].push(await cpuNsPerRecord(readers[name]));
+  }
 }
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-reportToParent({ itemsNsPerRecord: median(items), pagesNsPerRecord: median(pagesWalk) });
+reportToParent({
+  itemsNsPerRecord: median(samples.items),
+  pagesNsPerRecord: median(samples.pages),
+  handNsPerRecord: median(samples.hand),
+});

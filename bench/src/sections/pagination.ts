@@ -15,6 +15,7 @@ const protocolCostScript = new URL("../children/items-protocol-cost.ts", import.
 interface ProtocolCost {
   itemsNsPerRecord: number;
   pagesNsPerRecord: number;
+  handNsPerRecord: number;
 }
 
 /** Runs of each reader over `pages` pages, by round. */
@@ -88,6 +89,8 @@ export async function paginationSection(): Promise<string> {
   );
   const protocolNs = protocol.itemsNsPerRecord - protocol.pagesNsPerRecord;
   const memoryRatio = protocol.pagesNsPerRecord / protocol.itemsNsPerRecord;
+  const pipelineNs = protocol.pagesNsPerRecord - protocol.handNsPerRecord;
+  const pipelineRatio = protocol.handNsPerRecord / protocol.pagesNsPerRecord;
   return [
     "## 4. Pagination at scale",
     "",
@@ -110,25 +113,28 @@ export async function paginationSection(): Promise<string> {
         `${ratio(cpuThroughput.median)} in records per CPU second`,
     ),
     `- What costs it: ${fixed(cpuPerRecord(client) - cpuPerRecord(hand), 2)} µs of CPU per record more than ` +
-      "the hand loop, from two sources: `for await` over records settles one promise per record (the " +
-      "async-iteration protocol) where the hand loop walks an array, and each page's pipeline (validation, " +
-      "building the request from the facts, the transport's read of the whole body inside the attempt; no " +
+      "the hand loop over the network, from two sources: `for await` over records settles one promise per record " +
+      "(the async-iteration protocol) where the hand loop walks an array, and the client's own work on each page " +
+      "(checking the input, building the request from the facts, the attempt loop, reading the answer; no " +
       "openapi-fetch since the operation functions) is spread over its records. " +
       "searchAuditLogsPages reads the same pages and walks each page's array, so it pays only the second: " +
       `${ratio(pagesThroughput.median)} of the hand loop (rounds ${pagesThroughput.perRound.map(ratio).join(", ")}), ` +
       `and searchAuditLogsItems ${ratio(itemsOverPages.median)} of searchAuditLogsPages. The same page loop on ` +
       `bare openapi-fetch is ${ratio(bareThroughput.median)} of the hand loop, and searchAuditLogsItems ` +
       `${ratio(itemsOverBare.median)} of it.`,
-    `- The protocol's part, measured apart: with no network (pages answered from memory, the two readers ` +
-      `alternating in one process, median of 9 rounds), searchAuditLogsItems spends ${Math.round(protocolNs)} ns ` +
-      `of CPU per record more than searchAuditLogsPages (${Math.round(protocol.itemsNsPerRecord)} against ` +
-      `${Math.round(protocol.pagesNsPerRecord)} ns): a promise and a result object per record. That is ` +
-      `${fixed((100 * protocolNs) / 1000 / cpuPerRecord(hand))} % of the hand loop's ` +
-      `${fixed(cpuPerRecord(hand) * 1000, 0)} ns per record; over the network above, the items reader runs at ` +
-      `${ratio(itemsOverPages.median)} of the pages reader (${ratio(memoryRatio)} without the network)` +
-      (itemsOverPages.median < memoryRatio - 0.02
-        ? ", a larger gap than the protocol's own, which this bench does not explain (a `--trace-gc` run on " +
-          "2026-12-07 showed garbage collection differing by about 20 ms per million records). "
+    "- Both measured apart, with no network (pages answered from memory, the three readers rotating in one " +
+      `process, median of 9 rounds): the protocol costs ${Math.round(protocolNs)} ns of CPU per record ` +
+      `(searchAuditLogsItems ${Math.round(protocol.itemsNsPerRecord)} against searchAuditLogsPages ` +
+      `${Math.round(protocol.pagesNsPerRecord)} ns), the client's work on each page ${Math.round(pipelineNs)} ns ` +
+      `per record (against the hand loop's ${Math.round(protocol.handNsPerRecord)} ns; ` +
+      `${fixed((pipelineNs * recordsPerPage) / 1000, 0)} µs a page). Together that is ` +
+      `${fixed((100 * (protocolNs + pipelineNs)) / 1000 / cpuPerRecord(hand))} % of the hand loop's ` +
+      `${fixed(cpuPerRecord(hand) * 1000, 0)} ns per record over the network; over the network, the items reader ` +
+      `runs at ${ratio(itemsOverPages.median)} of the pages reader (${ratio(memoryRatio)} without the network)` +
+      (itemsOverPages.median < memoryRatio - 0.02 || pagesThroughput.median < pipelineRatio - 0.02
+        ? ". The rest of the gap is the network path's own CPU, which moves from run to run: by hand on " +
+          "2026-12-07, the system time of the same 200 pages (the socket's reads and writes) differed by up to " +
+          "about 150 µs a page between readers and between runs, more than either part above. "
         : ". ") +
       "Readers that want the last few percent walk searchAuditLogsPages.",
     targetLine(
