@@ -416,10 +416,13 @@ describe("cancellation (deadlines: deadline.test.ts)", () => {
   });
 
   it("an abort while waiting for the response aborts the fetch", async () => {
-    const { url, requests } = await serverPlaying([silent]);
+    // Aborted once the request has reached the server, which never answers it: the attempt is then in flight
+    // however busy the machine is (a fixed 100 ms timeout could fire before the request was even sent).
+    const controller = new AbortController();
+    const { url, requests } = await serverPlaying([() => controller.abort()]);
     const aidp = createAidpClient({ baseUrl: url, retry: fastRetry, timeoutMs: false });
     const { error } = await settled(() =>
-      aidp.searchAuditLogs({ aiDataPlatformId }, { signal: AbortSignal.timeout(100) }),
+      aidp.searchAuditLogs({ aiDataPlatformId }, { signal: controller.signal }),
     );
     // The server never answers and there is no per-attempt timeout: only the abort can end the call.
     expect(error).toBeInstanceOf(AidpAbortError);

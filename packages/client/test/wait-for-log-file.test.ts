@@ -149,8 +149,11 @@ describe("waitForLogFile", () => {
   });
 
   it("the caller's signal ends a poll in flight", async () => {
-    const { job, requests } = await parUrlAnswering([silent]);
-    const error = await waitForLogFile(job, { signal: AbortSignal.timeout(100) }).catch((e: unknown) => e);
+    // Aborted once the poll has reached the server, which never answers it: the poll is then in flight however
+    // busy the machine is (a fixed 100 ms timeout could fire before the request was even sent).
+    const controller = new AbortController();
+    const { job, requests } = await parUrlAnswering([() => controller.abort()]);
+    const error = await waitForLogFile(job, { signal: controller.signal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AidpAbortError);
     expect(requests).toHaveLength(1);
   });
