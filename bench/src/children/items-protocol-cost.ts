@@ -6,8 +6,9 @@
 // building the request from the facts, the attempt loop, reading the answer).
 import { createAidpConnection, searchAuditLogsItems, searchAuditLogsPages } from "@aidp/client";
 import { auditPageText } from "../audit-page-server.ts";
+import { countWithHandLoop } from "../hand-loop.ts";
 import { reportToParent } from "../measure/run-child.ts";
-import { aiDataPlatformId, searchAuditLogsUrl } from "../request-variants.ts";
+import { aiDataPlatformId } from "../request-variants.ts";
 
 const [recordsPerPageText, pagesText] = process.argv.slice(2) as [string, string];
 const recordsPerPage = Number(recordsPerPageText);
@@ -46,25 +47,8 @@ const byPages = async () => {
   return records;
 };
 
-/** What the hand loop of the network runs does, with the same fetch: the URL, the request, JSON.parse, the walk. */
-const byHand = async () => {
-  let records = 0;
-  let page: string | null = null;
-  for (let count = 0; count < pages; count++) {
-    const url = new URL(searchAuditLogsUrl("http://memory.invalid"));
-    url.searchParams.set("limit", String(recordsPerPage));
-    if (page) url.searchParams.set("page", page);
-    const response = await fromMemory(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    });
-    const body = JSON.parse(await response.text()) as { items: { eventId?: string }[] };
-    for (const record of body.items) if (record.eventId) records++;
-    page = response.headers.get("opc-next-page");
-  }
-  return records;
-};
+/** The hand loop of the network runs, with the same fetch. */
+const byHand = () => countWithHandLoop("http://memory.invalid", recordsPerPage, fromMemory, pages);
 
 const readers = { items: byItems, pages: byPages, hand: byHand };
 const samples: Record<keyof typeof readers, number[]> = { items: [], pages: [], hand: [] };

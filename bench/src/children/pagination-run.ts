@@ -4,9 +4,10 @@
 import { createAidpClient } from "@aidp/client";
 import type { paths } from "@aidp/types";
 import createClient from "openapi-fetch";
+import { countWithHandLoop } from "../hand-loop.ts";
 import { reportToParent } from "../measure/run-child.ts";
 import type { PaginationResult, PaginationVariant } from "../pagination-variants.ts";
-import { aiDataPlatformId, searchAuditLogsPath, searchAuditLogsUrl } from "../request-variants.ts";
+import { aiDataPlatformId, searchAuditLogsPath } from "../request-variants.ts";
 
 const [variant, baseUrl, pageSizeText] = process.argv.slice(2) as [PaginationVariant, string, string];
 const limit = Number(pageSizeText);
@@ -45,34 +46,12 @@ async function countWithOpenapiFetch(): Promise<number> {
   return records;
 }
 
-async function countWithHandLoop(): Promise<number> {
-  let records = 0;
-  let page: string | null = null;
-  do {
-    const url = new URL(searchAuditLogsUrl(baseUrl));
-    url.searchParams.set("limit", String(limit));
-    if (page) url.searchParams.set("page", page);
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const body = JSON.parse(await response.text()) as { items: { eventId?: string }[] };
-    for (const record of body.items) {
-      if (record.eventId) records++;
-    }
-    page = response.headers.get("opc-next-page");
-  } while (page);
-  return records;
-}
-
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
 const readers: Record<PaginationVariant, () => Promise<number>> = {
   "@aidp/client searchAuditLogsItems": countWithClient,
   "@aidp/client searchAuditLogsPages": countWithClientPages,
-  "hand-written fetch loop": countWithHandLoop,
+  "hand-written fetch loop": () => countWithHandLoop(baseUrl, limit),
   "openapi-fetch page loop": countWithOpenapiFetch,
 };
 const records = await readers[variant]();
