@@ -2,7 +2,10 @@
 // bench's bundle-size section bundles it, for the browser and for Node: its bound is the size it has now, on the
 // way to the issue's target (README_PROGRAM_TARGET_GZIP, which the bench reports as met or not). And an operation a
 // program never calls costs it nothing: neither its facts, nor its code, nor what only the client object needs.
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleSize, README_PROGRAM_MAX_GZIP } from "@aidp/test-support/bundle-size";
 import { describe, expect, it } from "vitest";
@@ -11,6 +14,9 @@ const readmeProgram = fileURLToPath(
   new URL("../../bench/src/bundle-entries/aidp-client.ts", import.meta.url),
 );
 const downloadOnly = fileURLToPath(new URL("fixtures/client-programs/download-only.ts", import.meta.url));
+const validationError = fileURLToPath(
+  new URL("fixtures/client-programs/validation-error.ts", import.meta.url),
+);
 const objectProgram = fileURLToPath(
   new URL("../../bench/src/bundle-entries/aidp-client-object.ts", import.meta.url),
 );
@@ -64,5 +70,28 @@ describe("the client README's first program", () => {
     const { code } = await bundleSize(downloadOnly, "browser");
     expect(code.includes(MARKS.downloadClusterLogs)).toBe(true);
     expect(code.includes(MARKS.searchAuditLogs), `the bundle has ${MARKS.searchAuditLogs}`).toBe(false);
+  });
+});
+
+describe("the client's errors in a minified bundle", () => {
+  it("are told apart by instanceof, as the client README says: a minifier renames the classes, and their names", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "aidp-minified-errors-"));
+    try {
+      const program = join(dir, "program.mjs");
+      writeFileSync(program, (await bundleSize(validationError, "node")).code);
+      const printed = JSON.parse(execFileSync(process.execPath, [program], { encoding: "utf8" })) as Record<
+        string,
+        unknown
+      >;
+      expect(printed).toMatchObject({ isValidationError: true, isAidpError: true });
+      expect(printed.message).toMatch(/limit: at least 1 \(rule `minimum`\), got 0/);
+      // The README's words: `error.name` is the class's name only where the bundle keeps class names.
+      expect(printed.name).not.toBe("AidpValidationError");
+      expect(clientReadme.replace(/\s+/g, " ")).toContain(
+        "a minifier that renames classes renames `error.name` with them",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

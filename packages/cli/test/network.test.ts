@@ -70,5 +70,5 @@ describe("timedFetch's read timeout", () => {
     expect(String(failure)).toMatch(
       /answer stalled beyond the --read-timeout of 0\.2 s \(UND_ERR_BODY_TIMEOUT\)/,
     );
-  });
+  }, 5_000); // a timer not re-armed after the pause would leave the last read waiting for good
 });

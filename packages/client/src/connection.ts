@@ -34,9 +34,10 @@ export function createAidpConnection(
   where = "createAidpConnection",
 ): AidpConnection {
   const baseUrl = absoluteBaseUrl(options.baseUrl, where);
-  // A bad policy or duration fails at creation, not at the first call. Each call resolves its own policy and
-  // timeout again over the client's: a microsecond, and no second path for a call that sets neither.
-  resolveRetryPolicy(options.retry);
+  // Read once: what the options say later does not reach calls. A bad policy or duration fails here, not at the
+  // first call; each call resolves its own policy and timeout again over these (a microsecond, and one path).
+  const { retry, timeoutMs, deadlineMs } = options;
+  resolveRetryPolicy(retry);
   checkDurations(options, `${where}: `);
   return {
     baseUrl,
@@ -52,10 +53,10 @@ export function createAidpConnection(
       if (callOptions) checkDurations(callOptions, `${operation}: options.`);
       return {
         operation,
-        retry: resolveRetryPolicy(options.retry, callOptions?.retry),
-        timeoutMs: resolveTimeoutMs(options.timeoutMs, callOptions?.timeoutMs),
+        retry: resolveRetryPolicy(retry, callOptions?.retry),
+        timeoutMs: resolveTimeoutMs(timeoutMs, callOptions?.timeoutMs),
         signal: callOptions?.signal,
-        deadline: startDeadline(callOptions?.deadlineMs ?? options.deadlineMs),
+        deadline: startDeadline(callOptions?.deadlineMs ?? deadlineMs),
       };
     },
   };

@@ -15,9 +15,9 @@ export function toUtcDateTime(value: unknown): string | undefined {
 }
 
 /**
- * `toISOString()` of a valid Date, null for an invalid one (what `Date.prototype.toJSON` answers, where
- * toISOString would throw), undefined for no Date.
+ * `toISOString()` of a valid Date, null for an invalid one (where toISOString would throw), undefined for no Date.
+ * Not `toJSON()`, which answers the same but is an application's to override (some write local times with it).
  */
 export function isoOrNull(date: Date | undefined): string | null | undefined {
-  return date?.toJSON();
+  return date && (Number.isNaN(+date) ? null : date.toISOString());
 }

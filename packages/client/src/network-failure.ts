@@ -149,22 +149,32 @@ export function describeNetworkFailure(
 
 /** The NetworkFailure down an error's cause chain (e.g. an AidpConnectionError's cause), if there is one. */
 export function networkFailureIn(error: unknown): NetworkFailure | undefined {
-  return causeChain(error).find((current) => current instanceof NetworkFailure);
+  return causeChain(error).find((current) => current instanceof NetworkFailure) as NetworkFailure | undefined;
 }
 
 /**
- * `error` and the errors down its chain, at most 6: each one's `cause`, else an AggregateError's first error
- * (fetch's TypeError → undici's error → the system error, or the first of the addresses it tried).
+ * `error` and what lies down its chain, at most 6: each one's `cause`, else an AggregateError's first error
+ * (fetch's TypeError → undici's error → the system error, or the first of the addresses it tried). Any object,
+ * not only an `instanceof Error`: an error made in another realm (a `vm` context, Jest's environments) is not
+ * one, and a custom fetch may give a plain `{ code }` as the cause.
  */
-function causeChain(error: unknown): Error[] {
-  const chain: Error[] = [];
+function causeChain(error: unknown): ChainLink[] {
+  const chain: ChainLink[] = [];
   for (
-    let current = error;
-    current instanceof Error && chain.length < 6;
-    current = current.cause ?? (current instanceof AggregateError ? current.errors[0] : undefined)
+    let current = error as ChainLink | null | undefined;
+    typeof current === "object" && current && chain.length < 6;
+    current = current.cause ?? current.errors?.[0]
   )
     chain.push(current);
   return chain;
+}
+
+/** What the chain reads of each link. */
+interface ChainLink {
+  cause?: ChainLink;
+  errors?: ChainLink[];
+  code?: unknown;
+  message?: string;
 }
 
 /** host:port of a URL, and nothing else of it. */
@@ -176,7 +186,7 @@ function hostAndPort(url: string | URL): string {
 /** The most telling code down the chain: the first one we have words for, else the first one at all. */
 function systemErrorCode(error: unknown): string | undefined {
   const codes = causeChain(error)
-    .map((current) => (current as { code?: unknown }).code)
+    .map((current) => current.code)
     .filter((code): code is string => typeof code === "string" && code !== "");
   return codes.find(meaningOf) ?? codes[0];
 }

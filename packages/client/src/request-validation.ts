@@ -31,8 +31,14 @@ export interface CheckContext {
 export function showValue(value: unknown, secret: boolean): string {
   if (secret && typeof value === "string") return `<redacted, ${value.length} characters>`;
   if (value instanceof Date) return `Date(${isoOrNull(value) ?? "Invalid Date"})`;
-  // JSON.stringify gives undefined for undefined (and a function): shown as "undefined".
-  const text = String(JSON.stringify(value));
+  // JSON.stringify gives undefined for undefined (and a function): shown as "undefined". It throws for a BigInt
+  // and a cycle, which are shown as String() shows them, so that the issue is still reported.
+  let text: string;
+  try {
+    text = String(JSON.stringify(value));
+  } catch {
+    text = String(value);
+  }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -1,6 +1,7 @@
 // Fault injection against a real node:http server: which failures are retried, how often, how long it waits,
 // and that every attempt carries the same opc-retry-token and opc-request-id.
 import type { ServerResponse } from "node:http";
+import { runInNewContext } from "node:vm";
 import {
   closedPort,
   type RecordedRequest,
@@ -18,6 +19,7 @@ import {
   AidpTimeoutError,
   AidpTooManyRequestsError,
   createAidpClient,
+  describeNetworkFailure,
   NetworkFailure,
 } from "../src/index.ts";
 
@@ -313,6 +315,25 @@ describe("network failures", () => {
     } as never);
     expect(failure.message).toBe("connecting to example.invalid:443: refused (ECONNREFUSED)");
     expect(Object.keys(failure).sort()).toEqual(["code", "hostPort", "step", "timedOut", "words"]);
+  });
+
+  it("finds the code down causes that are not this realm's Errors: a vm context's, a plain object", () => {
+    const url = "https://aidp.example.invalid/x";
+    // fetch's TypeError whose cause was made in another realm (a vm context, as Jest's environments are).
+    const otherRealm = runInNewContext(
+      'Object.assign(new Error("connect ECONNREFUSED 10.0.0.1:443"), { code: "ECONNREFUSED" })',
+    ) as object;
+    expect(otherRealm instanceof Error).toBe(false);
+    expect(describeNetworkFailure(new TypeError("fetch failed", { cause: otherRealm }), url).message).toBe(
+      "connecting to aidp.example.invalid:443: connection refused: nothing listens there (ECONNREFUSED)",
+    );
+    // A custom fetch's cause given as a plain object, inside an AggregateError of the addresses tried.
+    const tried = new AggregateError([{ code: "ECONNRESET" }], "every address failed");
+    expect(describeNetworkFailure(new TypeError("fetch failed", { cause: tried }), url)).toMatchObject({
+      step: "exchange",
+      code: "ECONNRESET",
+      words: "connection reset",
+    });
   });
 
   it("a connection closed before the answer says so, with undici's code", async () => {

@@ -11,6 +11,7 @@ import {
   downloadClusterLogs,
   searchAuditLogs,
   searchAuditLogsItems,
+  searchAuditLogsPages,
 } from "../src/index.ts";
 
 const closers: (() => Promise<void>)[] = [];
@@ -104,6 +105,29 @@ describe("operation functions", () => {
     }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AidpNotFoundError);
     expect(failure).toMatchObject({ status: 404, requestId: "req-404", body: "<h1>no such cluster</h1>" });
+  });
+
+  it("read the connection's options once: a later change to them reaches no call", async () => {
+    const server = await startPagingServer(3);
+    closers.push(server.close);
+    const options: { baseUrl: string; retry?: unknown; timeoutMs?: unknown; deadlineMs?: unknown } = {
+      baseUrl: server.url,
+    };
+    const aidp = createAidpConnection(options as Parameters<typeof createAidpConnection>[0]);
+    Object.assign(options, { retry: { maxAttempts: 0 }, timeoutMs: -5, deadlineMs: 1 });
+    const page = await searchAuditLogs(aidp, { aiDataPlatformId: "ocid1.aidataplatform.oc1.iad.example" });
+    expect(page.items).toHaveLength(3);
+    // And the item: paging over pages and items goes through the same settings.
+    expect(await searchAuditLogsItems(aidp, { aiDataPlatformId: "x", limit: 2 }).next()).toMatchObject({
+      done: false,
+    });
+  });
+
+  it("page over a missing input (from plain JavaScript) by failing at the first next(), as every paging failure", async () => {
+    const aidp = createAidpConnection({ baseUrl: "http://127.0.0.1:9" });
+    const pages = searchAuditLogsPages(aidp, undefined as never);
+    await expect(pages.next()).rejects.toThrow(TypeError);
+    await expect(searchAuditLogsItems(aidp, undefined as never).next()).rejects.toThrow(TypeError);
   });
 
   it("need an absolute baseUrl, and say which function was given a bad one", () => {

@@ -249,6 +249,46 @@ describe("request validation", () => {
     expect(server.requests.at(-1)?.body).toBe("{}");
   });
 
+  it("reports a value JSON cannot write (a BigInt, a cycle) as an issue naming its field, not a crash", async () => {
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    const error = await aidp
+      .searchAuditLogs({ aiDataPlatformId, limit: 10n as never, details: { bogus: cycle } as never })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AidpValidationError);
+    expect(String(error)).toContain("limit: an integer (rule `type`), got 10");
+    expect(String(error)).toContain("details.bogus: one of objectName, ");
+    expect(String(error)).toContain("(rule `additionalProperties`), got [object Object]");
+  });
+
+  it("sends dates in UTC even where the application overrides Date.prototype.toJSON", async () => {
+    const toJSON = Object.getOwnPropertyDescriptor(Date.prototype, "toJSON") as PropertyDescriptor;
+    // Some applications write local times with it; the client must not.
+    Date.prototype.toJSON = function (this: Date) {
+      return `local:${this.getTime()}`;
+    };
+    try {
+      await aidp.searchAuditLogs({
+        aiDataPlatformId,
+        details: { timeBegin: new Date(Date.UTC(2025, 2, 16)), timeEnd: "2025-03-16T02:00:00+02:00" },
+      });
+      const error = await aidp
+        .searchAuditLogs({
+          aiDataPlatformId,
+          details: { timeBegin: new Date(Date.UTC(2025, 2, 17)), timeEnd: new Date(Date.UTC(2025, 2, 16)) },
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AidpValidationError);
+      expect(String(error)).toContain("details.timeBegin: not after timeEnd (2025-03-16T00:00:00.000Z)");
+    } finally {
+      Object.defineProperty(Date.prototype, "toJSON", toJSON);
+    }
+    expect(JSON.parse(server.requests.at(-1)?.body ?? "")).toEqual({
+      timeBegin: "2025-03-16T00:00:00.000Z",
+      timeEnd: "2025-03-16T00:00:00.000Z",
+    });
+  });
+
   it("percent-encodes path parameters so an id cannot change the path", async () => {
     await aidp.searchAuditLogs({ aiDataPlatformId: "../x?y=1#z" });
     expect(server.requests.at(-1)?.url).toBe(

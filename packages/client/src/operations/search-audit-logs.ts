@@ -67,7 +67,8 @@ export function searchAuditLogsPages(
       pageInput = withoutRetryToken(input);
       return sent;
     },
-    input[pageParameter],
+    // `?.`: a missing input (from plain JavaScript) fails the first next(), as every paging failure does, not this call.
+    input?.[pageParameter],
     pageOptions,
   );
 }
@@ -81,7 +82,10 @@ export function searchAuditLogsItems(
   input: SearchAuditLogsInput,
   pageOptions?: CallOptions & PageOptions,
 ): SearchAuditLogsItems {
-  return itemsOf(searchAuditLogsPages(connection, input, pageOptions), input[facts.pagination.pageParameter]);
+  return itemsOf(
+    searchAuditLogsPages(connection, input, pageOptions),
+    input?.[facts.pagination.pageParameter],
+  );
 }
 
 function withoutRetryToken(input: SearchAuditLogsInput): SearchAuditLogsInput {
