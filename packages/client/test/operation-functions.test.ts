@@ -123,11 +123,13 @@ describe("operation functions", () => {
     });
   });
 
-  it("page over a missing input (from plain JavaScript) by failing at the first next(), as every paging failure", async () => {
+  it("page over a missing input (from plain JavaScript) by failing at the first next(), naming the field", async () => {
     const aidp = createAidpConnection({ baseUrl: "http://127.0.0.1:9" });
     const pages = searchAuditLogsPages(aidp, undefined as never);
-    await expect(pages.next()).rejects.toThrow(TypeError);
-    await expect(searchAuditLogsItems(aidp, undefined as never).next()).rejects.toThrow(TypeError);
+    await expect(pages.next()).rejects.toThrow(/aiDataPlatformId: a value .* \(rule `required`\)/);
+    await expect(searchAuditLogsItems(aidp, undefined as never).next()).rejects.toBeInstanceOf(
+      AidpValidationError,
+    );
   });
 
   it("need an absolute baseUrl, and say which function was given a bad one", () => {

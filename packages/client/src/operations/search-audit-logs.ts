@@ -61,13 +61,14 @@ export function searchAuditLogsPages(
   return paginate(
     "searchAuditLogs",
     (page) => {
-      const sent = searchPage(connection, { ...pageInput, [pageParameter]: page }, pageOptions);
+      const thisPage = { ...pageInput, [pageParameter]: page };
       // A retry token names one request (the service refuses it with another): the caller's goes with the
       // first page's request only, and each later page gets a fresh one of its own, as a call without a token does.
       pageInput = withoutRetryToken(input);
-      return sent;
+      return searchPage(connection, thisPage, pageOptions);
     },
-    // `?.`: a missing input (from plain JavaScript) fails the first next(), as every paging failure does, not this call.
+    // `?.`: a missing input (from plain JavaScript) fails the first next() with the validation's error, as every
+    // paging failure does, not this call.
     input?.[pageParameter],
     pageOptions,
   );
@@ -94,7 +95,9 @@ function withoutRetryToken(input: SearchAuditLogsInput): SearchAuditLogsInput {
     ([, parameter]) =>
       parameter.in === "header" && "name" in parameter && parameter.name === callHeaders.retryToken,
   )?.[0];
-  if (retryTokenField === undefined || !(retryTokenField in input)) return input;
+  // Not an object (plain JavaScript): left for the validation to refuse.
+  if (retryTokenField === undefined || typeof input !== "object" || !input || !(retryTokenField in input))
+    return input;
   const { [retryTokenField]: _dropped, ...rest } = input as Record<string, unknown>;
   return rest as SearchAuditLogsInput;
 }
