@@ -77,6 +77,9 @@ describe("aidp audit search-logs against the stateful mock", () => {
     expect(lines(stdout)).toHaveLength(RECORDS);
     // Pages parsed and still alive as each later page was asked for: none (the first request has none before it).
     expect(JSON.parse(readFileSync(file, "utf8"))).toEqual([0, 0, 0, 0, 0]);
+    // What the README says of it.
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+    expect(readme).toContain("the command holds one page of records at a time, however many there are");
   });
 
   it("--all --output json is one document with the same records", async () => {
