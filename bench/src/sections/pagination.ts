@@ -7,7 +7,7 @@ import { fixed, markdownTable, ratio, targetLine } from "../report/markdown.ts";
 
 const recordsPerPage = 1_000;
 const pageCounts = [100, 1_000] as const;
-const rounds = 5;
+const rounds = 9;
 const childScript = new URL("../children/pagination-run.ts", import.meta.url);
 const protocolCostScript = new URL("../children/items-protocol-cost.ts", import.meta.url);
 
