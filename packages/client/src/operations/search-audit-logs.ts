@@ -57,14 +57,14 @@ export function searchAuditLogsPages(
   pageOptions: CallOptions & PageOptions = {},
 ): AsyncGenerator<SearchAuditLogsPage> {
   const { pageParameter } = facts.pagination;
-  let pageInput: SearchAuditLogsInput = input;
+  // A retry token names one request (the service refuses it with another): the caller's goes with the first
+  // page's request only, and each later page gets a fresh one of its own, as a call without a token does.
+  let laterPages: SearchAuditLogsInput | undefined;
   return paginate(
     "searchAuditLogs",
     (page) => {
-      const thisPage = { ...pageInput, [pageParameter]: page };
-      // A retry token names one request (the service refuses it with another): the caller's goes with the
-      // first page's request only, and each later page gets a fresh one of its own, as a call without a token does.
-      pageInput = withoutRetryToken(input);
+      const thisPage = { ...(laterPages ?? input), [pageParameter]: page };
+      laterPages ??= withoutRetryToken(input);
       return searchPage(connection, thisPage, pageOptions);
     },
     // `?.`: a missing input (from plain JavaScript) fails the first next() with the validation's error, as every
