@@ -144,4 +144,34 @@ describe("a reader that stops early (`aidp ... | head -1`)", () => {
       await server.close();
     }
   });
+
+  it("stops the page it asked for ahead, instead of waiting for it, once the reader has gone", async () => {
+    // Page 1 (about 250 kB of NDJSON) is more than a pipe holds, so its write is still waiting when the reader
+    // goes; page 2, asked for meanwhile, is never answered. Waiting for it would take the 60 s timeout: the test's 15 s fail first.
+    const pages = pagingHandler(TOTAL, awkwardRecord);
+    const server = await startTestServer(async (request, response, index) => {
+      if (index === 0) pages(request, response, index);
+    });
+    try {
+      const aidp = startAidp([
+        "audit",
+        "search-logs",
+        ...fakeServiceFlags(server),
+        "--all",
+        "--limit",
+        "1000",
+        "-o",
+        "ndjson",
+      ]);
+      await new Promise<void>((resolve) => aidp.child.stdout?.once("data", () => resolve()));
+      aidp.child.stdout?.destroy();
+      const { code, stderr } = await aidp.result;
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      // Page 2's request may be stopped before it is sent.
+      expect(server.requests.length).toBeLessThanOrEqual(2);
+    } finally {
+      await server.close();
+    }
+  }, 15_000);
 });

@@ -14,7 +14,7 @@ import { generateTestKeyPair, TEST_IDENTITY, TEST_KEY_ID } from "@aidp/test-supp
 import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DOWNLOAD_LOGS_COMMAND } from "./support/fake-service.ts";
-import { endAidpProcesses, runAidp } from "./support/run-aidp.ts";
+import { endAidpProcesses, runAidp, startAidp } from "./support/run-aidp.ts";
 import { auditRecordFields, enumValues } from "./support/spec.ts";
 
 const RECORDS = 2500;
@@ -76,11 +76,45 @@ describe("aidp audit search-logs against the stateful mock", () => {
     expect(code).toBe(0);
     expect(lines(stdout)).toHaveLength(RECORDS);
     // Pages parsed and still alive as each later page was asked for: none (the first request has none before it).
-    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual([0, 0, 0, 0, 0]);
+    expect(JSON.parse(readFileSync(file, "utf8")).atEachRequest).toEqual([0, 0, 0, 0, 0]);
     // What the README says of it.
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8").replace(/\s+/g, " ");
     expect(readme).toContain("the command holds one page of records at a time, however many there are");
   });
+
+  it("--all holds neither a page nor its text while a slow reader keeps a write waiting", async () => {
+    const file = join(dir, "pages-alive-while-writing.json");
+    const aidp = startAidp(
+      ["audit", "search-logs", ...atMock(), "--all", "--limit", "1000", "--output", "ndjson"],
+      {
+        env: {
+          NODE_OPTIONS: `--import=${fileURLToPath(new URL("./support/watch-pages.mjs", import.meta.url))}`,
+          AIDP_TEST_PAGES_FILE: file,
+        },
+      },
+    );
+    // Not read until the child has looked: a page of text (about 300 kB) fills the pipe and its write waits.
+    // If it never says so, the test fails at its timeout, and afterEach ends the child.
+    aidp.child.stdout?.pause();
+    let stderr = "";
+    aidp.child.stderr?.on("data", (chunk: string) => {
+      stderr += chunk;
+      if (stderr.includes("AIDP_TEST_WRITE_WAITED")) aidp.child.stdout?.resume();
+    });
+    const { code, stdout } = await aidp.result;
+    expect(code).toBe(0);
+    expect(lines(stdout)).toHaveLength(RECORDS);
+    // Page 1's text waits for the reader: page 2 is already asked for, page 1 and its text are gone from memory.
+    expect(JSON.parse(readFileSync(file, "utf8")).atWaitingWrite).toEqual({
+      pagesAlive: 0,
+      textAlive: false,
+      requestsSent: 2,
+    });
+    // What the README says of it.
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+    expect(readme).toContain("the next page's request goes out while the page before is written");
+    expect(readme).toContain("even while a slow reader keeps a write waiting");
+  }, 20_000);
 
   it("--all --output json is one document with the same records", async () => {
     const { code, stdout } = await search("--all", "--limit", "1000");

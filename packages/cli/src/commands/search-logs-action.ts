@@ -57,33 +57,58 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
     const recordsOnTerminal = flags.outputFile === undefined && process.stdout.isTTY === true;
     const progress = createProgress(process.stderr, !flags.quiet && !recordsOnTerminal);
     let count = 0;
-    // Writes one page; a function of its own, so that nothing of the page stays in this frame afterwards.
-    const writePage = async (records: readonly OutputRecord[]) => {
+    // Stops the page asked for ahead (below) when the command ends before it is wanted: a reader gone, a failure.
+    const stopAhead = new AbortController();
+    const pages = searchAuditLogsPages(client, input, {
+      signal: AbortSignal.any([signal, stopAhead.signal]),
+      maxItems,
+    });
+    // One page of records at a time. Not `for await`, which keeps the page it last had while it waits for the
+    // next. And the next page is asked for as soon as this one is text, before the text is written: the pager,
+    // suspended at its `yield`, holds the page it yielded until it is asked again, and a slow reader can keep a
+    // write waiting through many young-generation collections, each of which would copy that page. Meanwhile the
+    // next page's request is on its way.
+    let page: IteratorResult<RecordsPage> | undefined;
+    let nextPage: Promise<IteratorResult<RecordsPage>> | undefined = pages.next();
+    // A function of its own, so that neither the page nor its text stays in the loop's frame while the write waits.
+    const writePageAndAskForNext = (): Promise<void> => {
+      const records = (page as IteratorYieldResult<RecordsPage>).value.items;
       const written = maxItems === undefined ? records : records.slice(0, maxItems - count);
-      count += written.length;
-      await output.write(writer.page(written));
-      run.recordsWritten(written.length);
-      progress.page(written.length);
+      const text = writer.page(written);
+      const counted = written.length;
+      count += counted;
+      page = undefined;
+      nextPage = pages.next();
+      return output.write(text).then(() => {
+        run.recordsWritten(counted);
+        progress.page(counted);
+      });
     };
-    const pages = searchAuditLogsPages(client, input, { signal, maxItems });
-    // Not `for await`, which keeps the page it last had while it waits for the next: that page would live through
-    // the next one's fetch and parse, copied by every young-generation collection meanwhile.
-    let next: IteratorResult<{ items: readonly OutputRecord[] }> | undefined;
+    let finished = false;
     try {
       for (;;) {
-        next = undefined;
-        next = await pages.next();
-        if (next.done) break;
-        await writePage(next.value.items);
+        page = await nextPage;
+        nextPage = undefined;
+        if (page?.done) break;
+        await writePageAndAskForNext();
         if (signal.aborted) throw signal.reason;
       }
+      finished = true;
     } finally {
       progress.done();
-      if (next?.done !== true) await pages.return(undefined); // as `for await` does when its loop ends early
+      if (!finished) {
+        stopAhead.abort();
+        nextPage?.catch(() => {}); // the page asked for ahead is not wanted: its failure is not this command's
+        await pages.return(undefined); // as `for await` does when its loop ends early
+      }
     }
     await output.write(writer.end(undefined));
     await output.commit();
   });
+}
+
+interface RecordsPage {
+  items: readonly OutputRecord[];
 }
 
 function parseMaxItems(value: string | undefined): number | undefined {

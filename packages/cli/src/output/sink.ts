@@ -39,14 +39,28 @@ function writer(stream: Writable) {
   return (text: string | Uint8Array): Promise<void> => {
     if (failure) return Promise.reject(failure);
     if (text.length === 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const flushed = stream.write(text, (error) => {
-        if (error) reject(error);
-      });
-      if (flushed) resolve();
-      else stream.once("drain", resolve);
-    });
+    return handOver(stream, text);
   };
+}
+
+/**
+ * Writes `text` and resolves once the stream can take more. No closure here sees `text`: the write's callback
+ * waits with the stream while a slow reader drains the pipe, and a callback that could reach the text would keep
+ * it (a whole page of output) alive all that time, promoted by every young-generation collection meanwhile.
+ */
+function handOver(stream: Writable, text: string | Uint8Array): Promise<void> {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const handedOver = new Promise<void>((settle, fail) => {
+    resolve = settle;
+    reject = fail;
+  });
+  const flushed = stream.write(text, (error) => {
+    if (error) reject(error);
+  });
+  if (flushed) resolve();
+  else stream.once("drain", resolve);
+  return handedOver;
 }
 
 /** Standard output; a reader that goes away (`aidp ... | head`) makes writes fail with EPIPE. */
