@@ -26,21 +26,31 @@ export interface ConnectionFlags {
 /** The OCI CLI's defaults, in seconds: a connection that does not open, or an answer that stops, fails. */
 export const DEFAULT_TIMEOUT_SECONDS = { connection: 10, read: 60 } as const;
 
+/** The client's options, and the fetch for URLs outside the API (the PAR URL), with the same timeouts. */
+export interface Connection {
+  clientOptions: AidpClientOptions;
+  fetchOutsideApi: typeof globalThis.fetch;
+}
+
 export async function connectionOptions(
   flags: ConnectionFlags,
   environment: NodeJS.ProcessEnv,
   debugLine: (line: string) => void,
-): Promise<AidpClientOptions> {
+): Promise<Connection> {
   const connection = await resolveConnection(flags, environment);
   const timeouts = networkTimeouts(flags);
+  const attemptTimeoutMs = secondsToMs("--timeout", flags.timeout);
+  // Loaded here, not at start-up (global-flags.ts imports this module): `--help` never sends anything (and
+  // ./network.ts loads undici only for timeouts the runtime's fetch does not have).
+  const { timedFetch } = await import("./network.ts");
+  const { DEFAULT_TIMEOUT_MS } = await import("@aidp/client");
   const options: AidpClientOptions = {
     baseUrl: connection.baseUrl,
     auth: connection.auth,
-    // Loaded here, not at start-up: `--help` never sends anything (and ./network.ts loads undici only for
-    // timeouts the runtime's fetch does not have).
-    fetch: (await import("./network.ts")).timedFetch(timeouts),
+    // The client reads each answer whole within an attempt, and ends the attempt at its timeout.
+    fetch: timedFetch(timeouts, attemptTimeoutMs ?? DEFAULT_TIMEOUT_MS),
     userAgent: `aidp-cli/${cliVersion}`,
-    timeoutMs: secondsToMs("--timeout", flags.timeout),
+    timeoutMs: attemptTimeoutMs,
     retry: retryOptions(flags),
     logger: flags.debug ? debugLogger(debugLine) : undefined,
   };
@@ -48,7 +58,7 @@ export async function connectionOptions(
     debugLine(
       `endpoint ${options.baseUrl}${connection.region === undefined ? "" : ` (region ${connection.region})`}, auth ${connection.authSource}, connection timeout ${timeouts.connectionTimeoutMs / 1000} s, read timeout ${timeouts.readTimeoutMs / 1000} s`,
     );
-  return options;
+  return { clientOptions: options, fetchOutsideApi: timedFetch(timeouts) };
 }
 
 /** resolveConnection of @aidp/client/node, loaded now; its TypeError (a bad endpoint or region, or neither) is a usage error. */

@@ -103,6 +103,15 @@ export function describeFailure(
       attempt: error.attempt,
     };
   }
+  const network = networkFailureIn(error);
+  if (network) {
+    // A failure on the way to a URL outside the API (the log file's download): no request id of ours went there.
+    return {
+      exitCode: ExitCode.network,
+      kind: network.timedOut ? "timeout" : "network",
+      lines: [`aidp: ${network.timedOut ? "timed out" : "network failure"}: ${(error as Error).message}`],
+    };
+  }
   return {
     exitCode: ExitCode.failure,
     kind: "other",

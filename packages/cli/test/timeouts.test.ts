@@ -1,8 +1,11 @@
 // The OCI CLI's timeouts are on by default (10 s to connect, 60 s for the answer), so a service that never
 // answers cannot hang a script; a network failure names the host, the port and the system's error code.
+import { existsSync, mkdtempSync } from "node:fs";
 import { type AddressInfo, createServer, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { closedPort, searchLogsAt } from "./support/fake-service.ts";
+import { closedPort, DOWNLOAD_LOGS_COMMAND, fakeServiceFlags, searchLogsAt } from "./support/fake-service.ts";
 import { runAidp } from "./support/run-aidp.ts";
 import { useFakeServices } from "./support/use-fake-service.ts";
 
@@ -58,6 +61,41 @@ describe("timeouts", () => {
       `aidp: timed out: searchAuditLogs failed: waiting for the answer of ${new URL(server.url).host}: answer stalled beyond the --read-timeout of 0.5 s (UND_ERR_BODY_TIMEOUT) (opc-request-id `,
     );
   });
+
+  it("a log file that stops mid-body: exit 4 after --read-timeout, though --timeout is shorter", async () => {
+    // --timeout bounds each API call whole, so the CLI leaves the reads of those answers to it; the download
+    // streams for as long as it takes, and only the read timeout can tell that it stopped.
+    const server = await startFakeService((request, response) => {
+      if (request.method === "POST") {
+        response.writeHead(202, {
+          "content-type": "application/json",
+          "aidp-async-operation-key": "op-stalls",
+          "datalake-cluster-log-par-url": `${server.url}/p/token/o/driver.log`,
+        });
+        response.end("{}");
+        return;
+      }
+      response.writeHead(200, { "content-type": "text/plain", "content-length": "1000" });
+      response.write("the first line of the log\n");
+    });
+    const file = join(mkdtempSync(join(tmpdir(), "aidp-stall-")), "driver.log");
+    const { code, stderr } = await runAidp([
+      ...DOWNLOAD_LOGS_COMMAND,
+      ...fakeServiceFlags(server),
+      "--download",
+      file,
+      "--timeout",
+      "0.3",
+      "--read-timeout",
+      "0.6",
+      "--no-retry",
+    ]);
+    expect(stderr).toBe(
+      `aidp: timed out: downloading the log file: waiting for the answer of ${new URL(server.url).host}: answer stalled beyond the --read-timeout of 0.6 s (UND_ERR_BODY_TIMEOUT)\n`,
+    );
+    expect(code).toBe(4);
+    expect(existsSync(file)).toBe(false);
+  }, 10_000);
 
   it("the read timeout holds with a --connection-timeout of the user's too (undici's Agent, its own limits off)", async () => {
     const server = await silentServer();

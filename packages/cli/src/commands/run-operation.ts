@@ -53,10 +53,10 @@ export async function runOperation(
     const body = flags.body === undefined ? undefined : readBodyArgument(flags.body);
     const input = buildInput(operationId, flags, body, process.env);
     checkOutputTargets([["--output-file", flags.outputFile], ...otherTargets]);
-    const options = await connectionOptions(flags, process.env, (line) => print(`aidp debug: ${line}`));
+    const connection = await connectionOptions(flags, process.env, (line) => print(`aidp debug: ${line}`));
     let client: AidpClient;
     try {
-      client = createAidpClient(options);
+      client = createAidpClient(connection.clientOptions);
     } catch (error) {
       // createAidpClient throws TypeError for a bad endpoint or region: a usage error.
       throw error instanceof TypeError ? new UsageError(error.message) : error;
@@ -69,7 +69,7 @@ export async function runOperation(
       client,
       input,
       signal: interruption.signal,
-      fetch: options.fetch ?? globalThis.fetch,
+      fetch: connection.fetchOutsideApi,
       openOutput,
       print,
       recordsWritten: (count) => {

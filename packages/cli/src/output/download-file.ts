@@ -1,6 +1,7 @@
 // `--download FILE`: the log file streamed from the PAR URL's answer to FILE, atomically (a temporary file
 // renamed when complete, as --output-file), chunk by chunk (memory stays flat), with a progress line of bytes,
 // rate and elapsed time on a terminal.
+import { networkFailureIn } from "@aidp/client";
 import { createStatusLine, formatBytes, formatDuration } from "../progress.ts";
 import { openSink } from "./sink.ts";
 
@@ -29,6 +30,9 @@ export async function downloadToFile(
     await sink.commit();
   } catch (error) {
     sink.discard();
+    // The network's failure (the CLI's fetch words it): said to be the download's.
+    if (networkFailureIn(error))
+      throw new Error(`downloading the log file: ${(error as Error).message}`, { cause: error });
     throw error;
   } finally {
     line.done();
