@@ -13,8 +13,9 @@ export const maxUnpackedBytes: Readonly<Record<string, number>> = {
   "@aidp/client": 270_000, // compiled client with openapi-fetch bundled in (17 kB), declarations, README: 253 kB on 2026-12-07
   "@aidp/mock": 400_000, // compiled starter and CLI, its own copy of the bundle
   "@aidp/docs": 4_000_000, // one self-contained HTML page with Redoc inlined
-  // compiled command, generated flag table, help text rendered at build time (26 kB), README: 142 kB on 2026-12-04
-  "@aidp/cli": 200_000,
+  // bundled command with yargs and its parts (~200 kB, no longer installed apart: ~500 kB as packages), yargs'
+  // translations (67 kB), their licenses, generated flag table and help text, README: 440 kB on 2026-12-07
+  "@aidp/cli": 500_000,
   // compiled server and tools, README: about 70 kB on 2026-12-07
   "@aidp/mcp": 150_000,
 };

@@ -36,7 +36,6 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
   // Exactly what yargs would print here (see ./pre-rendered-help.ts).
   process.stdout.write(helpText);
 } else {
-  (await import("./defer-string-width.ts")).deferStringWidth();
   const { main } = await import("./main.ts");
   process.exitCode = await main(args);
 }

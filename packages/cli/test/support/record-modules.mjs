@@ -1,7 +1,5 @@
 // Preloaded into a child with NODE_OPTIONS=--import: appends the URL of every module the child loads to the file
 // AIDP_TEST_MODULES_FILE names, so that a test sees what a command loads (module.registerHooks, Node >= 22.15).
-// Loads, not resolutions: a module resolved and then replaced by another hook (the bin's deferred string-width)
-// is not loaded.
 import { appendFileSync } from "node:fs";
 import nodeModule from "node:module";
 
