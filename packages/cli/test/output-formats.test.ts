@@ -1,6 +1,7 @@
 // The four formats, over a local server that really pages (opc-next-page until the last page): --all reads
 // every page and every format streams the same records; csv parses back with a CSV library; json is one
 // document. The stateful mock's version of these checks is in stateful-mock.test.ts.
+import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { awkwardRecord } from "./support/awkward-records.ts";
@@ -14,6 +15,20 @@ const records = Array.from({ length: TOTAL }, (_, index) => awkwardRecord(index)
 
 const paging = useFakeService(pagingHandler(TOTAL, awkwardRecord));
 const empty = useFakeService((_request, response) => sendJson(response, 200, { items: [] }));
+
+/** Every page as NDJSON, 1,000 records (about 250 kB) a page: more than a pipe holds. */
+const exportPagesOf1000 = (server: Pick<FakeService, "url">, ...flags: string[]) =>
+  startAidp([
+    "audit",
+    "search-logs",
+    ...fakeServiceFlags(server),
+    "--all",
+    "--limit",
+    "1000",
+    "-o",
+    "ndjson",
+    ...flags,
+  ]);
 
 const search = (server: FakeService, ...flags: string[]) =>
   runAidp(["audit", "search-logs", ...fakeServiceFlags(server), ...flags]);
@@ -110,6 +125,45 @@ describe("no records", () => {
   });
 });
 
+describe("a page that fails while a slow reader keeps a write waiting", () => {
+  it("is reported once the records before it are written: exit 3, the service's error, page 1 whole", async () => {
+    // Page 2 is asked for while page 1's text (about 250 kB) waits for the reader, and fails at once. The reader
+    // starts reading only once the service has answered page 2, so the failure comes first.
+    let pageTwoAnswered: () => void = () => {};
+    const answered = new Promise<void>((resolve) => {
+      pageTwoAnswered = resolve;
+    });
+    const pages = pagingHandler(TOTAL, awkwardRecord);
+    const server = await startTestServer((request, response, index) => {
+      if (index === 0) return pages(request, response, index);
+      response.once("finish", pageTwoAnswered);
+      sendJson(response, 500, { code: "InternalServerError", message: "page 2 failed" });
+    });
+    try {
+      const aidp = exportPagesOf1000(server, "--no-retry");
+      aidp.child.stdout?.pause();
+      await answered;
+      aidp.child.stdout?.resume();
+      const { code, stdout, stderr } = await aidp.result;
+      // -o ndjson: the failure comes as one JSON document (README, "Errors as JSON"), not a crash's stack.
+      expect(JSON.parse(stderr)).toMatchObject({
+        error: { exitCode: 3, kind: "service", status: 500, message: expect.stringMatching(/page 2 failed/) },
+      });
+      expect(code).toBe(3);
+      expect(
+        stdout
+          .trimEnd()
+          .split("\n")
+          .map((line) => JSON.parse(line)),
+      ).toEqual(records.slice(0, 1000));
+      const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+      expect(readme).toContain("with `--all`, the pages written before the failure stay written");
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("a reader that stops early (`aidp ... | head -1`)", () => {
   it("ends the export quietly with exit 0 at its next write", async () => {
     // Page 2 is answered only once the reader has gone, so the next write is sure to meet a closed pipe.
@@ -147,22 +201,14 @@ describe("a reader that stops early (`aidp ... | head -1`)", () => {
 
   it("stops the page it asked for ahead, instead of waiting for it, once the reader has gone", async () => {
     // Page 1 (about 250 kB of NDJSON) is more than a pipe holds, so its write is still waiting when the reader
-    // goes; page 2, asked for meanwhile, is never answered. Waiting for it would take the 60 s timeout: the test's 15 s fail first.
+    // goes; page 2, asked for meanwhile, is never answered. Waiting for it would
+    // take the 60 s timeout: the test's 15 s fail first.
     const pages = pagingHandler(TOTAL, awkwardRecord);
     const server = await startTestServer(async (request, response, index) => {
       if (index === 0) pages(request, response, index);
     });
     try {
-      const aidp = startAidp([
-        "audit",
-        "search-logs",
-        ...fakeServiceFlags(server),
-        "--all",
-        "--limit",
-        "1000",
-        "-o",
-        "ndjson",
-      ]);
+      const aidp = exportPagesOf1000(server);
       await new Promise<void>((resolve) => aidp.child.stdout?.once("data", () => resolve()));
       aidp.child.stdout?.destroy();
       const { code, stderr } = await aidp.result;

@@ -69,7 +69,14 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
     // write waiting through many young-generation collections, each of which would copy that page. Meanwhile the
     // next page's request is on its way.
     let page: IteratorResult<RecordsPage> | undefined;
-    let nextPage: Promise<IteratorResult<RecordsPage>> | undefined = pages.next();
+    let nextPage: Promise<IteratorResult<RecordsPage>> | undefined;
+    // The page asked for ahead may fail while a write waits, before the loop awaits it: marked as handled from the
+    // start, it is not an unhandled rejection (which ends the process), and the loop still gets its failure.
+    const askForNextPage = () => {
+      nextPage = pages.next();
+      nextPage.catch(() => {});
+    };
+    askForNextPage();
     // A function of its own, so that neither the page nor its text stays in the loop's frame while the write waits.
     const writePageAndAskForNext = (): Promise<void> => {
       const records = (page as IteratorYieldResult<RecordsPage>).value.items;
@@ -78,7 +85,7 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
       const counted = written.length;
       count += counted;
       page = undefined;
-      nextPage = pages.next();
+      askForNextPage();
       return output.write(text).then(() => {
         run.recordsWritten(counted);
         progress.page(counted);
@@ -97,8 +104,7 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
     } finally {
       progress.done();
       if (!finished) {
-        stopAhead.abort();
-        nextPage?.catch(() => {}); // the page asked for ahead is not wanted: its failure is not this command's
+        stopAhead.abort(); // the page asked for ahead is not wanted: its failure is not this command's
         await pages.return(undefined); // as `for await` does when its loop ends early
       }
     }
