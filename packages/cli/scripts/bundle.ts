@@ -17,9 +17,10 @@
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 
-const packageDir = new URL("..", import.meta.url).pathname;
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
 const yargsDir = dirname(createRequire(join(packageDir, "package.json")).resolve("yargs/package.json"));
 

@@ -53,7 +53,11 @@ export function timedFetch(timeouts: NetworkTimeouts, wholeAnswerWithinMs?: numb
     try {
       const response = await fetchOnce(url, { ...init, signal });
       clearTimeout(timer);
-      return watchedBody(response, timeouts.readTimeoutMs, ranOut("UND_ERR_BODY_TIMEOUT"));
+      // A body that fails (cut, reset) fails in the same words as a request that does: the download's reader,
+      // unlike the client, takes the body's error as it is.
+      const bodyFailure = (error: unknown) =>
+        init?.signal?.aborted ? error : describeNetworkFailure(error, url, limits);
+      return watchedBody(response, timeouts.readTimeoutMs, ranOut("UND_ERR_BODY_TIMEOUT"), bodyFailure);
     } catch (error) {
       clearTimeout(timer);
       if (init?.signal?.aborted) throw error; // cancelled by the caller (Ctrl-C, a deadline): not the network
@@ -65,10 +69,16 @@ export function timedFetch(timeouts: NetworkTimeouts, wholeAnswerWithinMs?: numb
 
 /**
  * `response` with a body whose every wait for the other side ends within `readMs`, else `stalled` aborts the fetch
- * and the body fails with its reason. Only a read the reader asked for is timed: a consumer that takes its time
- * between chunks (a slow disk under a download) is not the network.
+ * and the body fails with its reason; a read that fails otherwise fails with `failure` of its error. Only a read
+ * the reader asked for is timed: a consumer that takes its time between chunks (a slow disk under a download) is
+ * not the network.
  */
-function watchedBody(response: Response, readMs: number, stalled: () => void): Response {
+function watchedBody(
+  response: Response,
+  readMs: number,
+  stalled: () => void,
+  failure: (error: unknown) => unknown,
+): Response {
   if (response.body === null) return response;
   const reader = response.body.getReader();
   // One timer for the whole body, re-armed as each read starts and heeded only while a read is pending: a timer
@@ -87,7 +97,7 @@ function watchedBody(response: Response, readMs: number, stalled: () => void): R
         } else controller.enqueue(value);
       } catch (error) {
         clearTimeout(waiting);
-        throw error;
+        throw failure(error);
       } finally {
         reading = false;
       }

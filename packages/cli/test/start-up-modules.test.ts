@@ -25,7 +25,11 @@ async function modulesOf(
 ): Promise<{ code: number | null; modules: string[]; stdout: string }> {
   const file = join(dir, `modules-${++runs}.txt`);
   const { code, stdout } = await runAidp(args, {
-    env: { ...env, NODE_OPTIONS: `--import=${recorder}`, AIDP_TEST_MODULES_FILE: file },
+    env: {
+      ...env,
+      NODE_OPTIONS: [env.NODE_OPTIONS, `--import=${recorder}`].filter(Boolean).join(" "),
+      AIDP_TEST_MODULES_FILE: file,
+    },
   });
   return { code, modules: readFileSync(file, "utf8").split("\n").filter(Boolean), stdout };
 }
@@ -89,6 +93,16 @@ describe("string-width is loaded only when yargs lays out text", () => {
     const flagsPart = (help: string, heading: string) => help.slice(0, help.indexOf(`\n${heading}:`));
     expect(flagsPart(english.stdout, "Options").length).toBeGreaterThan(1000);
     expect(flagsPart(german.stdout, "Optionen")).toBe(flagsPart(english.stdout, "Options"));
+  });
+
+  it("a Node that cannot require an ES module (22.0 to 22.11): the real module up front, and yargs' help renders", async () => {
+    const german = await modulesOf(["audit", "search-logs", "--help"], {
+      LANG: "de_DE",
+      NODE_OPTIONS: "--no-experimental-require-module",
+    });
+    expect(german.code).toBe(0);
+    expect(german.stdout).toContain("Optionen:");
+    expect(german.modules.some(realStringWidth)).toBe(true);
   });
 });
 

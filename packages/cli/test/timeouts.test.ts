@@ -1,6 +1,7 @@
 // The OCI CLI's timeouts are on by default (10 s to connect, 60 s for the answer), so a service that never
 // answers cannot hang a script; a network failure names the host, the port and the system's error code.
 import { existsSync, mkdtempSync } from "node:fs";
+import type { ServerResponse } from "node:http";
 import { type AddressInfo, createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,38 @@ const startFakeService = useFakeServices();
 
 /** A server that accepts the connection and the request, and never answers. */
 const silentServer = () => startFakeService(() => {});
+
+/**
+ * `download-logs --download FILE --no-retry` against a service whose export is ready at once and whose log file
+ * sends its first line of 1,000 bytes, then `afterFirstLine` (nothing: it stalls). Its exit code and standard
+ * error, whether FILE exists, and the service's host:port.
+ */
+async function downloadCutShort(afterFirstLine: (response: ServerResponse) => void, ...flags: string[]) {
+  const server = await startFakeService((request, response) => {
+    if (request.method === "POST") {
+      response.writeHead(202, {
+        "content-type": "application/json",
+        "aidp-async-operation-key": "op-cut-short",
+        "datalake-cluster-log-par-url": `${server.url}/p/token/o/driver.log`,
+      });
+      response.end("{}");
+      return;
+    }
+    response.writeHead(200, { "content-type": "text/plain", "content-length": "1000" });
+    response.write("the first line of the log\n", () => afterFirstLine(response));
+  });
+  const file = join(mkdtempSync(join(tmpdir(), "aidp-download-")), "driver.log");
+  const args = [
+    ...DOWNLOAD_LOGS_COMMAND,
+    ...fakeServiceFlags(server),
+    "--download",
+    file,
+    "--no-retry",
+    ...flags,
+  ];
+  const { code, stderr } = await runAidp(args);
+  return { code, stderr, fileExists: existsSync(file), hostPort: new URL(server.url).host };
+}
 
 describe("timeouts", () => {
   it("are on by default: 10 s to connect, 60 s for the answer (--debug says so)", async () => {
@@ -65,37 +98,30 @@ describe("timeouts", () => {
   it("a log file that stops mid-body: exit 4 after --read-timeout, though --timeout is shorter", async () => {
     // --timeout bounds each API call whole, so the CLI leaves the reads of those answers to it; the download
     // streams for as long as it takes, and only the read timeout can tell that it stopped.
-    const server = await startFakeService((request, response) => {
-      if (request.method === "POST") {
-        response.writeHead(202, {
-          "content-type": "application/json",
-          "aidp-async-operation-key": "op-stalls",
-          "datalake-cluster-log-par-url": `${server.url}/p/token/o/driver.log`,
-        });
-        response.end("{}");
-        return;
-      }
-      response.writeHead(200, { "content-type": "text/plain", "content-length": "1000" });
-      response.write("the first line of the log\n");
-    });
-    const file = join(mkdtempSync(join(tmpdir(), "aidp-stall-")), "driver.log");
-    const { code, stderr } = await runAidp([
-      ...DOWNLOAD_LOGS_COMMAND,
-      ...fakeServiceFlags(server),
-      "--download",
-      file,
+    const { code, stderr, fileExists, hostPort } = await downloadCutShort(
+      () => {},
       "--timeout",
       "0.3",
       "--read-timeout",
       "0.6",
-      "--no-retry",
-    ]);
+    );
     expect(stderr).toBe(
-      `aidp: timed out: downloading the log file: waiting for the answer of ${new URL(server.url).host}: answer stalled beyond the --read-timeout of 0.6 s (UND_ERR_BODY_TIMEOUT)\n`,
+      `aidp: timed out: downloading the log file: waiting for the answer of ${hostPort}: answer stalled beyond the --read-timeout of 0.6 s (UND_ERR_BODY_TIMEOUT)\n`,
     );
     expect(code).toBe(4);
-    expect(existsSync(file)).toBe(false);
+    expect(fileExists).toBe(false);
   }, 10_000);
+
+  it("a log file whose connection is reset mid-body: exit 4, naming the download, host and port", async () => {
+    const { code, stderr, fileExists, hostPort } = await downloadCutShort((response) =>
+      response.socket?.destroy(),
+    );
+    expect(stderr).toBe(
+      `aidp: network failure: downloading the log file: exchange with ${hostPort}: connection closed (UND_ERR_SOCKET)\n`,
+    );
+    expect(code).toBe(4);
+    expect(fileExists).toBe(false);
+  });
 
   it("the read timeout holds with a --connection-timeout of the user's too (undici's Agent, its own limits off)", async () => {
     const server = await silentServer();
