@@ -34,12 +34,15 @@ export function timedFetch(timeouts: NetworkTimeouts, wholeAnswerWithinMs?: numb
     wholeAnswerWithinMs !== undefined && wholeAnswerWithinMs <= timeouts.readTimeoutMs;
   const send = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input);
+    // Cancelled by the caller (Ctrl-C, a deadline, its own time run out): not the network. Anything else is, in
+    // the client's words.
+    const failure = (error: unknown) =>
+      init?.signal?.aborted ? error : describeNetworkFailure(error, url, limits);
     if (readsTimedByCaller) {
       try {
         return await fetchOnce(url, init);
       } catch (error) {
-        if (init?.signal?.aborted) throw error; // cancelled, or the caller's time ran out: not the network
-        throw describeNetworkFailure(error, url, limits);
+        throw failure(error);
       }
     }
     const reading = new AbortController();
@@ -55,13 +58,11 @@ export function timedFetch(timeouts: NetworkTimeouts, wholeAnswerWithinMs?: numb
       clearTimeout(timer);
       // A body that fails (cut, reset) fails in the same words as a request that does: the download's reader,
       // unlike the client, takes the body's error as it is.
-      const bodyFailure = (error: unknown) =>
-        init?.signal?.aborted ? error : describeNetworkFailure(error, url, limits);
-      return watchedBody(response, timeouts.readTimeoutMs, ranOut("UND_ERR_BODY_TIMEOUT"), bodyFailure);
+      return watchedBody(response, timeouts.readTimeoutMs, ranOut("UND_ERR_BODY_TIMEOUT"), failure);
     } catch (error) {
       clearTimeout(timer);
-      if (init?.signal?.aborted) throw error; // cancelled by the caller (Ctrl-C, a deadline): not the network
-      throw describeNetworkFailure(reading.signal.aborted ? reading.signal.reason : error, url, limits);
+      if (init?.signal?.aborted) throw error;
+      throw failure(reading.signal.aborted ? reading.signal.reason : error);
     }
   };
   return send as typeof globalThis.fetch;

@@ -91,21 +91,20 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
         progress.page(counted);
       });
     };
-    let finished = false;
     try {
       for (;;) {
         page = await nextPage;
-        nextPage = undefined;
+        nextPage = undefined; // settled, it would hold the page too
         if (page?.done) break;
         await writePageAndAskForNext();
         if (signal.aborted) throw signal.reason;
       }
-      finished = true;
     } finally {
       progress.done();
-      if (!finished) {
+      // Not the pages' end (a failure, a reader gone): as `for await` does when its loop ends early.
+      if (page?.done !== true) {
         stopAhead.abort(); // the page asked for ahead is not wanted: its failure is not this command's
-        await pages.return(undefined); // as `for await` does when its loop ends early
+        await pages.return(undefined);
       }
     }
     await output.write(writer.end(undefined));
