@@ -37,7 +37,7 @@ function auditRecords(count: number): Record<string, unknown>[] {
 }
 
 /** The JSON text of one page of `recordsPerPage` records, as the server sends it. */
-export function auditPageText(recordsPerPage: number): string {
+function auditPageText(recordsPerPage: number): string {
   return JSON.stringify({ items: auditRecords(recordsPerPage) });
 }
 

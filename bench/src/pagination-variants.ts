@@ -1,4 +1,4 @@
-// The two ways of reading every audit record that the pagination benchmark compares, and what each reports.
+// The readers of every audit record that the pagination benchmark compares, and what each reports.
 
 export const paginationVariants = [
   "@aidp/client searchAuditLogsItems",
@@ -9,6 +9,18 @@ export const paginationVariants = [
   "openapi-fetch page loop",
 ] as const;
 export type PaginationVariant = (typeof paginationVariants)[number];
+
+/**
+ * Two more readers, timed part by part only (children/pagination-phases.ts): the least that handing out records one
+ * at a time, and sending what every request of the client carries, cost on their own.
+ */
+export const floorVariants = [
+  // The hand loop's records through `for await`, one settled promise per record and nothing else.
+  "hand-written loop, records by for await",
+  // The hand loop sending what the client's every request carries: a request id, a retry token, a timeout.
+  "hand-written loop with a request id, retry token and timeout",
+] as const;
+export type ReaderVariant = PaginationVariant | (typeof floorVariants)[number];
 
 export interface PaginationResult {
   records: number;
