@@ -16,32 +16,50 @@ interface HandPage {
   nextPage: string | null;
 }
 
-/** One page as the hand loop reads it: fetch, JSON.parse, opc-next-page. `page` is the token, null for the first. */
+/**
+ * One page as the hand loop reads it: fetch, JSON.parse, opc-next-page. `page` is the token, null for the first.
+ * With `requestDuties`, the request also carries what the client puts on every request: its own request id and
+ * retry token (32 hex digits each, as the client makes them), and a timeout over the whole exchange, the body
+ * included (a timer and an AbortController's signal).
+ */
 async function handPage(
   baseUrl: string,
   limit: number,
   page: string | null,
-  fetchPage = fetch,
+  requestDuties = false,
 ): Promise<HandPage> {
   const url = new URL(searchAuditLogsUrl(baseUrl));
   url.searchParams.set("limit", String(limit));
   if (page) url.searchParams.set("page", page);
-  const response = await fetchPage(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: "{}",
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const body = JSON.parse(await response.text()) as { items: AuditRecord[] };
-  return { records: body.items, nextPage: response.headers.get("opc-next-page") };
+  const timeout = requestDuties ? new AbortController() : undefined;
+  const timer = timeout && setTimeout(() => timeout.abort(), 60_000);
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: requestDuties
+        ? {
+            "content-type": "application/json",
+            "opc-request-id": crypto.randomUUID().replaceAll("-", "").toUpperCase(),
+            "opc-retry-token": crypto.randomUUID().replaceAll("-", ""),
+          }
+        : { "content-type": "application/json" },
+      body: "{}",
+      signal: timeout?.signal,
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const body = JSON.parse(await response.text()) as { items: AuditRecord[] };
+    return { records: body.items, nextPage: response.headers.get("opc-next-page") };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The hand-written reader the client is measured against: each page's records walked as an array. */
-function handLoop(fetchPage = fetch): Reader {
+function handLoop(requestDuties = false): Reader {
   return async (baseUrl, limit, onRecord) => {
     let page: string | null = null;
     do {
-      const { records, nextPage } = await handPage(baseUrl, limit, page, fetchPage);
+      const { records, nextPage } = await handPage(baseUrl, limit, page, requestDuties);
       for (const record of records) onRecord(record);
       page = nextPage;
     } while (page);
@@ -68,28 +86,6 @@ const handForAwait: Reader = async (baseUrl, limit, onRecord) => {
     },
   };
   for await (const record of iterator) onRecord(record);
-};
-
-/**
- * fetch with what the client puts on every request: its own request id and retry token (32 hex digits each, as
- * the client makes them) and a per-attempt timeout (a timer and its AbortController's signal).
- */
-const fetchWithRequestDuties: typeof fetch = async (url, init) => {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), 60_000);
-  try {
-    return await fetch(url, {
-      ...init,
-      headers: {
-        ...(init?.headers as Record<string, string>),
-        "opc-request-id": crypto.randomUUID().replaceAll("-", "").toUpperCase(),
-        "opc-retry-token": crypto.randomUUID().replaceAll("-", ""),
-      },
-      signal: timeout.signal,
-    });
-  } finally {
-    clearTimeout(timer);
-  }
 };
 
 const clientItems: Reader = async (baseUrl, limit, onRecord) => {
@@ -124,7 +120,7 @@ export const paginationReaders: Record<ReaderVariant, Reader> = {
   "@aidp/client searchAuditLogsItems": clientItems,
   "hand-written fetch loop": handLoop(),
   "hand-written loop, records by for await": handForAwait,
-  "hand-written loop with a request id, retry token and timeout": handLoop(fetchWithRequestDuties),
+  "hand-written loop with a request id, retry token and timeout": handLoop(true),
   "@aidp/client searchAuditLogsPages": clientPages,
   "openapi-fetch page loop": openapiFetchLoop,
 };

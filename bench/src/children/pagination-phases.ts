@@ -6,6 +6,8 @@
 //   records       first record → last record (walking the page: an array, or `for await` one record at a time);
 //   next request  last record → the next request's headers sent (building and starting the next request).
 // A page's records are counted, not timed one by one: two clock reads a page, so the timing costs next to nothing.
+// That needs full pages (the server's page size is the reader's limit) walked to their end before the next request:
+// the child fails otherwise rather than report parts of the wrong pages.
 import { subscribe } from "node:diagnostics_channel";
 import { reportToParent } from "../measure/run-child.ts";
 import { paginationReaders } from "../pagination-readers.ts";
@@ -30,9 +32,12 @@ let answerEndedAt = 0;
 let firstRecordAt = 0;
 let lastRecordAt = 0;
 let recordsInPage = 0;
+/** Requests sent, or runs ended, while the page in hand was not walked to its `limit`-th record. */
+let pagesNotWalkedWhole = 0;
 
 subscribe("undici:client:sendHeaders", () => {
   requestSentAt = performance.now();
+  if (pages > 0 && recordsInPage !== limit) pagesNotWalkedWhole++;
   if (pages > 1) totals.nextRequest += requestSentAt - lastRecordAt;
 });
 subscribe("undici:request:trailers", () => {
@@ -53,6 +58,12 @@ await paginationReaders[variant](baseUrl, limit, () => {
   }
 });
 
+if (recordsInPage !== limit) pagesNotWalkedWhole++;
+if (pagesNotWalkedWhole > 0)
+  throw new Error(
+    `${variant}: ${pagesNotWalkedWhole} of ${pages} pages were not ${limit} records walked to the end before the ` +
+      "next request; the parts of a page cannot be told apart",
+  );
 const perPage = (ms: number) => (ms * 1000) / (pages - 1);
 reportToParent({
   pages,

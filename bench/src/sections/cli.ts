@@ -266,9 +266,9 @@ export async function cliSection(): Promise<string> {
       "whenever the bytes that survived its collections since the last growth exceed its size, and a reader that " +
       "has a page in hand at most collections keeps growing it. By hand on 2026-12-07, the CLI's peak RSS read at " +
       "every 100,000 records of one run over 1,000,000 (a Node reader on the pipe, as here) went from about 111 MiB " +
-      "to 194 to 209 MiB, with 64 to 128 MiB of new space at the end; whether a 100,000-record run ends near 117 or " +
-      "near 137 MiB depends on whether V8's first full collection comes between two pages or in the middle of one " +
-      "(`--trace-gc`: in the middle, the page is promoted and V8 sets its limits from the larger heap). Every " +
+      "to 194 to 209 MiB, with 64 to 128 MiB of new space at the end. 100,000-record runs ended near 117 or near " +
+      "137 MiB; in the `--trace-gc` runs, the high ones had their first full collection in the middle of a page " +
+      "(which promoted the page, and V8 set its limits from the larger heap), the low ones between two pages. Every " +
       "JavaScript reader in this bench does the same: section 4's peak RSS column, from 100,000 to 1,000,000 " +
       "records, for the client's iterator and for the hand-written loop. So a 10,000-record run, a third of a " +
       "second, stands for the start of that growth rather than for what the CLI keeps. The 100,000-record run with " +
