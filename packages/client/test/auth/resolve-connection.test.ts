@@ -91,6 +91,12 @@ describe("resolveConnection: each error names where the value came from", () => 
       'OCI_CLI_ENDPOINT "127.0.0.1:4010" is not a URL: give it with its scheme, e.g. http://127.0.0.1:4010 or https://...',
     ],
     [
+      "an endpoint with a scheme other than http or https",
+      { endpoint: "ftp://127.0.0.1:4010" },
+      {},
+      '--endpoint "ftp://127.0.0.1:4010" is not an http or https URL: give it with its scheme, e.g. http://127.0.0.1:4010 or https://...',
+    ],
+    [
       "neither endpoint nor region",
       {},
       {},

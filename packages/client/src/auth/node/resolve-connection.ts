@@ -60,10 +60,14 @@ export async function resolveConnection(options: ResolveConnectionOptions = {}):
   const { provider: auth, source: authSource } = resolveAuth({ ...options, env });
   const endpoint = value("endpoint");
   if (endpoint !== undefined) {
-    if (!/^https?:\/\/[^/]/i.test(endpoint))
+    if (!/^https?:\/\/[^/]/i.test(endpoint)) {
+      // Another scheme (ftp://host) is left out of the example, which would otherwise read http://ftp://host.
+      const otherScheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(endpoint)?.[0];
+      const address = endpoint.slice(otherScheme?.length ?? 0).replace(/^\/+/, "");
       throw new TypeError(
-        `${sourceOf("endpoint")} "${endpoint}" is not a URL: give it with its scheme, e.g. http://${endpoint.replace(/^\/+/, "")} or https://...`,
+        `${sourceOf("endpoint")} "${endpoint}" is not ${otherScheme ? "an http or https URL" : "a URL"}: give it with its scheme, e.g. http://${address} or https://...`,
       );
+    }
     return { baseUrl: endpoint, region: undefined, auth, authSource };
   }
   const region = value("region");
