@@ -61,7 +61,11 @@ export function describeFailure(
     const issues = error.issues.map((issue) => userIssue(issue, sourceOf));
     const lines = issues.map((issue, index) => {
       const missing = issue.rule === "required" ? describeMissing(operationId, issue.field) : undefined;
-      return `  - ${missing ?? `${issue.flag}: expected ${issue.expected}, got ${error.issues[index]?.value}`}`;
+      if (missing) return `  - ${missing}`;
+      // A field the operation does not take: its value is beside the point, the names it does take are not.
+      if (issue.rule === "additionalProperties")
+        return `  - ${issue.flag}: no such field, expected ${issue.expected}`;
+      return `  - ${issue.flag}: expected ${issue.expected}, got ${error.issues[index]?.value}`;
     });
     return {
       exitCode: ExitCode.usage,
