@@ -56,9 +56,11 @@ const MOCK_FLAGS = {
   errors: { type: "boolean", default: false },
 } as const;
 
+const FLAGS = { ...SERVER_FLAGS, ...MOCK_FLAGS, ...GATEWAY_FLAGS };
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { ...SERVER_FLAGS, ...MOCK_FLAGS, ...GATEWAY_FLAGS },
+    options: FLAGS,
     strict: true,
   });
   if (values.help) {
@@ -94,4 +96,4 @@ async function main(): Promise<void> {
   await serveUntilSignal(() => startMock(options), { name: "mock", banner: "AIDP mock" });
 }
 
-runCommand(main, usage);
+runCommand(main, usage, Object.keys(FLAGS));

@@ -18,7 +18,8 @@ export const SERVER_USAGE = `  --port N                  TCP port to listen on; 
 /** A flag's value as a whole number; a TypeError naming the flag otherwise. */
 export function integerFlag(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new TypeError(`--${name} must be an integer, got ${value}`);
+  // A negative number is an integer: the option's own check says which range it breaks.
+  if (!/^-?\d+$/.test(value)) throw new TypeError(`--${name} must be an integer, got ${value}`);
   return Number(value);
 }
 
@@ -103,10 +104,35 @@ export async function serveUntilSignal<Running extends RunningServer>(
   process.exit(1);
 }
 
-/** Runs a command's main; bad arguments (parseArgs' errors and ours are TypeErrors) also print the usage. */
-export function runCommand(main: () => Promise<void>, usage: string): void {
+/**
+ * An error of startMock's or startGateway's in the command's terms: they name their JavaScript options
+ * (`option "exportReadyAfterMs"`, `options "upstream" and "static"`, `verifySignatures: ...`), the user gave flags
+ * (`--export-ready-after-ms`, `--upstream and --static`). Only a name in one of those places is rewritten, and only
+ * one of `flags`: a quoted value elsewhere (`profile "report"`, `got "static"`) stays as it is.
+ */
+export function inFlagTerms(message: string, flags: readonly string[]): string {
+  const flagOf = new Map(
+    flags.map((flag) => [flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()), flag]),
+  );
+  return message
+    .replace(/\b(options? |and |or |needs |out |; )"([A-Za-z]+)"/g, (whole, before: string, name: string) => {
+      const flag = flagOf.get(name);
+      if (flag === undefined) return whole;
+      return `${before.startsWith("option") ? "" : before}--${flag}`;
+    })
+    .replace(/\b([a-z][A-Za-z]*):(?=\s)/g, (whole, name: string) => {
+      const flag = flagOf.get(name);
+      return flag === undefined ? whole : `--${flag}:`;
+    });
+}
+
+/**
+ * Runs a command's main, its errors said in terms of its `flags`; bad arguments (parseArgs' errors and ours are
+ * TypeErrors) also print the usage.
+ */
+export function runCommand(main: () => Promise<void>, usage: string, flags: readonly string[]): void {
   main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(error instanceof Error ? inFlagTerms(error.message, flags) : error);
     if (error instanceof TypeError) console.error(`\n${usage}`);
     process.exit(1);
   });

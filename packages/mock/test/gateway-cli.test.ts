@@ -240,8 +240,8 @@ describe("aidp-mock --upstream", () => {
   });
 
   it.each([
-    [["--static"], 'options "upstream" and "static" exclude each other'],
-    [["--records", "10"], 'options "upstream" and "records" exclude each other'],
+    [["--static"], "--upstream and --static exclude each other"],
+    [["--records", "10"], "--upstream and --records exclude each other"],
     [
       ["--auth", "password"],
       '--auth must be one of api_key, security_token, instance_principal, resource_principal, oke_workload_identity, none, got "password"',

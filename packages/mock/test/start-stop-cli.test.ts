@@ -67,11 +67,20 @@ describe("aidp-mock", () => {
       ["--export-ready-after-ms", "10", "--export-ready-after", "10"],
       "--export-ready-after-ms and --export-ready-after exclude each other",
     ],
-    [["--static", "--fail-rate", "0.1"], 'option "failRate" needs the stateful mock'],
+    // The options' own checks, in the flags' names (startMock names its JavaScript options).
     [
-      ["--records", "5", "--records-file", "r.json"],
-      'options "records" and "recordsFile" exclude each other',
+      ["--static", "--fail-rate", "0.1"],
+      "--fail-rate needs the stateful mock (leave out --static and --dynamic)",
     ],
+    [["--records", "5", "--records-file", "r.json"], "--records and --records-file exclude each other"],
+    [["--records=-1"], "--records must be an integer from 0 to 10000000, got -1"],
+    [["--records", "20000000"], "--records must be an integer from 0 to 10000000, got 20000000"],
+    [
+      ["--export-ready-after-ms", "99999999"],
+      "--export-ready-after-ms must be an integer from 0 to 3600000, got 99999999",
+    ],
+    [["--port=-1"], "--port must be an integer from 0 to 65535, got -1"],
+    [["--errors"], "--errors needs --static or --dynamic"],
   ])("refuses %j, naming the argument, with the usage text", async (args, message) => {
     const { child, stderr } = spawnNode([cli, "--port", "0", ...args]);
     const [code] = await once(child, "exit");

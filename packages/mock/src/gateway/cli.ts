@@ -11,8 +11,10 @@ ${SERVER_USAGE}
 
 ${GATEWAY_USAGE}`;
 
+const FLAGS = { ...SERVER_FLAGS, ...GATEWAY_FLAGS };
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { ...SERVER_FLAGS, ...GATEWAY_FLAGS }, strict: true });
+  const { values } = parseArgs({ options: FLAGS, strict: true });
   if (values.help) {
     console.log(usage);
     return;
@@ -20,4 +22,4 @@ async function main(): Promise<void> {
   await serveGatewayFromFlags(values, { banner: "AIDP gateway" });
 }
 
-runCommand(main, usage);
+runCommand(main, usage, Object.keys(FLAGS));
