@@ -1,7 +1,8 @@
 // Every published workspace package, as its tarball would be: publint, are-the-types-wrong and the packed
 // file list, all three on one tarball packed by pnpm. New packages are picked up from the workspace list (they
 // need a size bound in pack-rules.ts).
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,6 +51,20 @@ describe.each(published)("$name", (pkg) => {
     expect(String(m.description ?? "").length).toBeGreaterThan(20);
     expect((m.keywords as unknown[] | undefined)?.length ?? 0).toBeGreaterThan(0);
     expect(m.files, "files list").toBeInstanceOf(Array);
+  });
+
+  it("has each bin as a committed file, so that pnpm can link it at install, before anything is built", () => {
+    const bins = Object.values((pkg.manifest.bin ?? {}) as Record<string, string>);
+    for (const bin of bins) {
+      const path = join(pkg.dir, bin);
+      // pnpm warns about, and skips, a bin whose file does not exist yet (a fresh clone has no dist/).
+      const tracked = spawnSync("git", ["ls-files", "--error-unmatch", path], { cwd: pkg.dir });
+      expect(tracked.status, `${pkg.name}: ${bin} is not a committed file`).toBe(0);
+      expect(
+        readFileSync(path, "utf8").startsWith("#!/usr/bin/env node\n"),
+        `${bin} has a node shebang`,
+      ).toBe(true);
+    }
   });
 
   it("passes publint with no message at all", async () => {

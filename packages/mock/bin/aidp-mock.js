@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+// The `aidp-mock` bin. A committed file, not dist/cli.js itself: pnpm links a workspace package's bins at install
+// time, before anything is built, and warns about and skips a bin whose file does not exist yet.
+import "../dist/cli.js";
