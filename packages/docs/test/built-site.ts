@@ -1,8 +1,8 @@
 // The built site (dist/) served on 127.0.0.1 and opened in the run's Chromium, for the browser tests.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { serveStaticSite } from "../scripts/static-site-server.ts";
 import { type BrowserSession, openBrowserSession } from "./browser-session.ts";
-import { serveStaticSite } from "./static-site-server.ts";
 
 const distDir = fileURLToPath(new URL("../dist/", import.meta.url));
 /** Where the browser tests write their screenshots for people to look at. */
