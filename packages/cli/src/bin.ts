@@ -4,6 +4,7 @@
 // answer without loading the argument parser or the client, so that they stay quick; everything else goes
 // through main().
 import nodeModule from "node:module";
+import { terminalColumns } from "./terminal-columns.ts";
 import { cliVersion } from "./version.ts";
 
 // V8's compiled code of the modules loaded from here on (the client, undici, yargs) is kept on disk and reused by
@@ -22,7 +23,7 @@ const nameCompletion =
     : undefined;
 const isHelpRequest = args.length === 0 || args.at(-1) === "--help" || args.at(-1) === "-h";
 const helpText = isHelpRequest
-  ? (await import("./pre-rendered-help.ts")).preRenderedHelp(args, process.env, process.stdout.columns)
+  ? (await import("./pre-rendered-help.ts")).preRenderedHelp(args, process.env, terminalColumns())
   : undefined;
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-v")) {
   process.stdout.write(`${cliVersion}\n`);

@@ -10,6 +10,7 @@ import type { Failure } from "./failure.ts";
 import { API_KEY_ENVIRONMENT } from "./generated/connection-names.ts";
 import { withGlobalFlags } from "./global-flags.ts";
 import { HELP_WIDTH } from "./pre-rendered-help.ts";
+import { terminalColumns } from "./terminal-columns.ts";
 import { cliVersion } from "./version.ts";
 
 const EXIT_CODES_HELP = `Exit codes: 0 success; 2 usage or validation error (nothing was sent); 3 the service answered an error; 4 network failure or timeout; 5 the export started but its answer could not be written where asked (standard error says where it was kept); 130 interrupted (Ctrl-C); 1 anything else.`;
@@ -50,7 +51,7 @@ export async function main(args: readonly string[]): Promise<number> {
     .alias("version", "v")
     .help()
     .alias("help", "h")
-    .wrap(Math.min(HELP_WIDTH, process.stdout.columns ?? HELP_WIDTH))
+    .wrap(Math.min(HELP_WIDTH, terminalColumns() ?? HELP_WIDTH))
     .epilogue(`${CONFIG_LESS_AUTH_HELP}\n\n${EXIT_CODES_HELP}`)
     .exitProcess(false)
     .fail((message, error) => {

@@ -51,4 +51,16 @@ describe("on a terminal", () => {
       expect(lines.slice(3, -1).every((line) => line.includes("…"))).toBe(true);
     },
   );
+
+  it("--output table on a terminal that does not say its size (0 columns): as wide as off a terminal, 160", async () => {
+    const { code, stdout } = await startOnTerminal(
+      ["audit", "search-logs", ...fakeServiceFlags(server), "--max-items", "5", "--output", "table"],
+      { columns: 0 },
+    ).result;
+    expect(code).toBe(0);
+    const lines = screenLines(stdout);
+    expect(lines).toHaveLength(4 + 5);
+    for (const line of lines) expect([...line].length, line).toBe(160);
+    expect(lines[1]).toMatch(/^│ eventId/);
+  });
 });

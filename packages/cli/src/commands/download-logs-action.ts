@@ -8,6 +8,7 @@ import { compileQuery, type OutputQuery } from "../output/query.ts";
 import { createRecordWriter } from "../output/record-writer.ts";
 import { writeSecretFile } from "../output/secret-file.ts";
 import { createStatusLine, formatBytes, formatDuration } from "../progress.ts";
+import { terminalColumns } from "../terminal-columns.ts";
 import { DEFAULT_WAIT_SECONDS } from "../wait-defaults.ts";
 import { type CommandFlags, type OperationRun, runOperation } from "./run-operation.ts";
 
@@ -109,7 +110,7 @@ async function writeJob(
     const { logParUrl, ...rest } = result;
     const inTable = flags.output === "table" ? rest : result;
     const columns = Object.keys(inTable).map((name) => ({ name }));
-    const writer = await createRecordWriter(flags.output, columns, process.stdout.columns);
+    const writer = await createRecordWriter(flags.output, columns, terminalColumns());
     const below = flags.output === "table" && logParUrl !== undefined ? `logParUrl:\n${logParUrl}\n` : "";
     await output.write(writer.page([inTable]) + writer.end(undefined) + below);
   }

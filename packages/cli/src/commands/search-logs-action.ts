@@ -6,6 +6,7 @@ import { compileQuery } from "../output/query.ts";
 import type { OutputRecord } from "../output/record-format.ts";
 import { createRecordWriter } from "../output/record-writer.ts";
 import { createProgress } from "../progress.ts";
+import { terminalColumns } from "../terminal-columns.ts";
 import { type CommandFlags, runOperation } from "./run-operation.ts";
 
 /** The flags of search-logs beside the shared ones (declared in ./search-logs.ts). */
@@ -40,7 +41,7 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
     const writer = await createRecordWriter(
       flags.output,
       operationFlags.searchAuditLogs.resultColumns,
-      process.stdout.columns,
+      terminalColumns(),
     );
     if (!flags.all && maxItems === undefined) {
       const page = await searchAuditLogsPage(client, input, { signal });
