@@ -97,7 +97,12 @@ async function waitUntilAnswering(url: string, prism: PrismProcess, timeoutMs: n
   for (;;) {
     if (!prism.isRunning) throw new Error("Prism exited before it answered HTTP.");
     try {
-      await fetch(`${url}/`, { signal: AbortSignal.timeout(1_000) });
+      // A CORS preflight: Prism answers it for any path without routing it, so its log shows no error for it.
+      await fetch(`${url}/`, {
+        method: "OPTIONS",
+        headers: { origin: "http://127.0.0.1", "access-control-request-method": "GET" },
+        signal: AbortSignal.timeout(1_000),
+      });
       return;
     } catch {
       if (Date.now() > deadline) throw new Error(`Prism did not answer HTTP within ${timeoutMs} ms.`);

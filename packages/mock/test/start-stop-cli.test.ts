@@ -47,6 +47,19 @@ describe("aidp-mock", () => {
     expect(await eventually(() => !prismPids.some(isAlive))).toBe(true);
   });
 
+  it("--static starts without an error in its log (its readiness check is not a request Prism cannot route)", async () => {
+    const { child, stderr } = spawnNode([cli, "--port", "0", "--static"]);
+    try {
+      await firstLineMatching(child, /^AIDP mock listening on (http:\/\/127\.0\.0\.1:\d+)$/);
+    } finally {
+      child.kill("SIGTERM");
+      // "close": after the exit and the last of its output, Prism's log of the readiness check included.
+      await once(child, "close");
+    }
+    expect(stderr()).toContain("Prism is listening");
+    expect(stderr()).not.toMatch(/error|NO_PATH_MATCHED/i);
+  });
+
   it("exits 1 with the reason when the port is taken", async () => {
     const { port, server } = await occupyPort();
     heldPort = server;
