@@ -82,14 +82,45 @@ describe("OCI CLI habits", () => {
     const values = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--status", ""]);
     const status = schema("SearchAuditLogsDetails").properties?.status ?? {};
     expect(values.stdout.trim().split("\n")).toEqual(status.enum ?? ["(no enum in the spec)"]);
+    // In the case typed: a shell keeps only what starts with the typed word, case and all (bash's compgen).
     const prefix = failed.slice(0, 1).toLowerCase();
     const typed = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--status", prefix]);
-    expect(typed.stdout.trim().split("\n")).toEqual(
-      enumValues("Status").filter((value) => value.toLowerCase().startsWith(prefix)),
-    );
+    const matching = enumValues("Status").filter((value) => value.toLowerCase().startsWith(prefix));
+    expect(typed.stdout.trim().split("\n")).toEqual(matching.map((value) => value.toLowerCase()));
+    const upper = await runAidp([
+      "--get-yargs-completions",
+      "audit",
+      "search-logs",
+      "--status",
+      prefix.toUpperCase(),
+    ]);
+    expect(upper.stdout.trim().split("\n")).toEqual(matching);
     const flags = await runAidp(["--get-yargs-completions", "audit", "search-logs", "--"]);
     expect(flags.stdout).toContain("--status");
     expect(flags.stdout).not.toMatch(/^--[a-z](:|$)/m);
+  });
+
+  it("completion offers nothing after a flag that takes a file or other free value, so the shell offers files", async () => {
+    for (const words of [
+      ["aidp", "audit", "search-logs", "--output-file", ""],
+      ["aidp", "cluster", "download-logs", "--download", ""],
+      ["aidp", "cluster", "download-logs", "--par-url-file", "lo"],
+      ["aidp", "audit", "search-logs", "--endpoint", ""],
+      ["aidp", "audit", "search-logs", "--time-begin", ""],
+    ]) {
+      const { code, stdout } = await runAidp(["--get-yargs-completions", ...words]);
+      expect({ words, code, stdout }).toEqual({ words, code: 0, stdout: "" });
+    }
+    // After a boolean flag, the flags are offered as before.
+    const afterBoolean = await runAidp([
+      "--get-yargs-completions",
+      "aidp",
+      "audit",
+      "search-logs",
+      "--all",
+      "",
+    ]);
+    expect(afterBoolean.stdout).toContain("--status");
   });
 
   it("completion offers the values of the command being completed, not another command's", async () => {
