@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DOWNLOADS, releaseVersion } from "../plugins/release-info.ts";
+import { menuLinksAsHashRoutes } from "./menu-links.ts";
 import { replaceRemoteAttributionLogo } from "./remote-attribution-logo.ts";
 
 const require = createRequire(import.meta.url);
@@ -44,7 +45,10 @@ export function buildDocs({ bundleYaml, outDir }: BuildDocsOptions): string {
     env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
   });
 
-  writeFileSync(indexHtml, replaceRemoteAttributionLogo(readFileSync(indexHtml, "utf8")));
+  writeFileSync(
+    indexHtml,
+    menuLinksAsHashRoutes(replaceRemoteAttributionLogo(readFileSync(indexHtml, "utf8"))),
+  );
   copyFileSync(bundleYaml, join(outDir, DOWNLOADS.yaml));
   copyFileSync(bundleJson, join(outDir, DOWNLOADS.json));
   copyFileSync(join(packageDir, "CHANGELOG.md"), join(outDir, DOWNLOADS.changelog));

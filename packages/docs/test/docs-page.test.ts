@@ -71,6 +71,21 @@ describe("the reference page", () => {
     expect(site.pageErrors).toEqual([]);
   });
 
+  it("links only to what the server has: the menu's links are the page's #/ routes, as served and once loaded", async () => {
+    // As served (what a reader without JavaScript, a crawler or a click before the page is ready follows): Redoc
+    // pre-renders its menu links as paths (/getting-started), which the server does not have.
+    const served = await (await fetch(site.url)).text();
+    const pathHrefs = [...served.matchAll(/ href="(\/[^"]*)"/g)].map((match) => match[1]);
+    expect(pathHrefs).toEqual([]);
+    expect(served).toContain('href="#/getting-started"');
+    await page.goto(site.url, { waitUntil: "networkidle" });
+    const loaded = await page.evaluate(() =>
+      [...document.querySelectorAll("a[data-discover]")].map((link) => link.getAttribute("href") ?? ""),
+    );
+    expect(loaded).toContain("#/getting-started");
+    expect(loaded.filter((href) => !href.startsWith("#/"))).toEqual([]);
+  });
+
   it("lists both operations with their paths", async () => {
     expect(operations).toHaveLength(2);
     // The guides come first and Redoc renders lazily: open each operation, then read its path.
