@@ -66,14 +66,24 @@ describe("what the gateway forwards", () => {
     expect(forwarded?.headers["opc-retry-token"]).toBe("t-1");
   });
 
-  it("refuses a request body over 1 MiB with a 400 and does not forward it", async () => {
+  it("refuses a request body over 1 MiB with a 400, does not forward it, and logs it like any request", async () => {
+    const lines: string[] = [];
+    const logging = await start({
+      upstream: `http://${upstreamHost}/api/`,
+      onLog: (line) => lines.push(line),
+    });
     const before = seen.length;
-    const answer = await call(gateway.url, "searchAuditLogs", {
+    const answer = await call(logging.url, "searchAuditLogs", {
       rawBody: JSON.stringify({ query: "q".repeat(1024 * 1024) }),
     });
     expect(answer.status).toBe(400);
     expect(answer.body.message).toBe("The request body is larger than 1048576 bytes.");
     expect(seen.length).toBe(before);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^POST \S+\/actions\/searchAuditLogs → 400 \(body over 1048576 bytes; not forwarded\)$/,
+      ),
+    );
   });
 
   it("counts an answer over 16 MiB as an upstream failure (502)", async () => {

@@ -147,6 +147,7 @@ async function handle(
     answer.headers[requestIdHeader] = fallbackRequestId;
     answer.headers.connection = "close";
     writeAnswer(response, method, answer);
+    gateway.log?.(`${method} ${url.pathname} → 400 (body over ${MAX_REQUEST_BYTES} bytes; not forwarded)`);
     return;
   }
 
