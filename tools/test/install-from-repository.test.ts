@@ -2,13 +2,13 @@
 // install the tarballs into a project with npm. This runs that block as it is written, with a fresh home
 // directory (so `~/aidp-packages`, `~/my-project` and npm's global folder are new), through the user's own npm,
 // and checks what a user would check: the project imports the client, runs the mock, and `aidp` answers.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { fencedBlocks } from "@aidp/markdown-blocks";
 import { runProcess, runToExit } from "@aidp/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../release/workspace-packages.ts";
+import { listPublishedPackages, repoRoot } from "../release/workspace-packages.ts";
 import { CONSUMER_INSTALL_TIMEOUT_MS } from "./support/consumer-project.ts";
 import { markdownFiles } from "./support/markdown-files.ts";
 import { findSystemNode, userShellEnvironment } from "./support/user-shell.ts";
@@ -64,6 +64,14 @@ describe("installing from this repository, as the README says", () => {
   it("ends with the global aidp printing the packages' version", () => {
     const { version } = JSON.parse(readFileSync(join(repoRoot, "packages/cli/package.json"), "utf8"));
     expect(blockOutput.trim().split("\n").at(-1)).toBe(version);
+  });
+
+  it("packs the published packages and nothing else (no tarball of a private one)", () => {
+    const tarballs = readdirSync(join(home, "aidp-packages")).sort();
+    const published = listPublishedPackages().map(
+      ({ name, version }) => `${name.replace(/^@/, "").replace("/", "-")}-${version}.tgz`,
+    );
+    expect(tarballs).toEqual(published.sort());
   });
 
   it("puts the client in the project's dependencies and the mock in its devDependencies", () => {
