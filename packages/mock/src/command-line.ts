@@ -107,23 +107,34 @@ export async function serveUntilSignal<Running extends RunningServer>(
 /**
  * An error of startMock's or startGateway's in the command's terms: they name their JavaScript options
  * (`option "exportReadyAfterMs"`, `options "upstream" and "static"`, `verifySignatures: ...`), the user gave flags
- * (`--export-ready-after-ms`, `--upstream and --static`). Only a name in one of those places is rewritten, and only
- * one of `flags`: a quoted value elsewhere (`profile "report"`, `got "static"`) stays as it is.
+ * (`--export-ready-after-ms`, `--upstream and --static`). Only the option sentences' own parts are rewritten: the
+ * subject at the start (after "... did not start on HOST:PORT: " when the start failed), and the mode rules'
+ * `needs "static" or "dynamic"`; a path, a value or a file's text later in the message stays as it is.
  */
 export function inFlagTerms(message: string, flags: readonly string[]): string {
   const flagOf = new Map(
     flags.map((flag) => [flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()), flag]),
   );
-  return message
-    .replace(/\b(options? |and |or |needs |out |; )"([A-Za-z]+)"/g, (whole, before: string, name: string) => {
-      const flag = flagOf.get(name);
-      if (flag === undefined) return whole;
-      return `${before.startsWith("option") ? "" : before}--${flag}`;
-    })
-    .replace(/\b([a-z][A-Za-z]*):(?=\s)/g, (whole, name: string) => {
-      const flag = flagOf.get(name);
-      return flag === undefined ? whole : `--${flag}:`;
-    });
+  const asFlags = (whole: string, names: (string | undefined)[], joined: (flags: string[]) => string) => {
+    const found = names.filter((name) => name !== undefined).map((name) => flagOf.get(name));
+    return found.every((flag) => flag !== undefined) ? joined(found.map((flag) => `--${flag}`)) : whole;
+  };
+  const [, lead = "", sentence = message] = /^(.*? did not start on \S+: )?(.*)$/s.exec(message) ?? [];
+  return (
+    lead +
+    sentence
+      .replace(/^options? "([A-Za-z]+)"(?: and "([A-Za-z]+)")?/, (whole, first: string, second?: string) =>
+        asFlags(whole, [first, second], (names) => names.join(" and ")),
+      )
+      .replace(/^([a-z][A-Za-z]*):(?=\s)/, (whole, name: string) =>
+        asFlags(whole, [name], ([flag]) => `${flag}:`),
+      )
+      .replace(
+        /\b(needs|leave out) "([A-Za-z]+)" (or|and) "([A-Za-z]+)"/,
+        (whole, verb: string, first: string, joiner: string, second: string) =>
+          asFlags(whole, [first, second], ([one, other]) => `${verb} ${one} ${joiner} ${other}`),
+      )
+  );
 }
 
 /**

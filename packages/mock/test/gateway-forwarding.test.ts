@@ -81,7 +81,7 @@ describe("what the gateway forwards", () => {
     expect(seen.length).toBe(before);
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^POST \S+\/actions\/searchAuditLogs → 400 \(body over 1048576 bytes; not forwarded\)$/,
+        /^POST \S+\/actions\/searchAuditLogs → 400 \(body over 1048576 bytes; not forwarded\) in \d+ ms, 0 violations$/,
       ),
     );
   });

@@ -11,6 +11,8 @@ const flags = [
   "report",
   "record",
   "profile",
+  "seed",
+  "upstream",
 ];
 
 describe("inFlagTerms", () => {
@@ -25,19 +27,27 @@ describe("inFlagTerms", () => {
       "--records needs the stateful mock (leave out --static and --dynamic)",
     ],
     [
-      "did not start: verifySignatures: /x does not exist",
-      "did not start: --verify-signatures: /x does not exist",
+      "The AIDP mock did not start on 127.0.0.1:0: verifySignatures: ./static: expected a PEM block",
+      "The AIDP mock did not start on 127.0.0.1:0: --verify-signatures: ./static: expected a PEM block",
+    ],
+    [
+      'options "upstream" and "static" exclude each other (a gateway forwards; "static" shapes the answers)',
+      '--upstream and --static exclude each other (a gateway forwards; "static" shapes the answers)',
     ],
   ])("%s", (message, expected) => {
     expect(inFlagTerms(message, flags)).toBe(expected);
   });
 
-  it("leaves values and names that are not flags as they are", () => {
+  it("leaves values, paths, a file's text and names that are not flags as they are", () => {
     for (const message of [
       'no profile "report" in /home/u/.oci/config',
       'option "now" must be a function returning milliseconds, got string',
       '--auth must be one of api_key, none, got "static"',
       "records file /x: cannot be read",
+      "records file records: record 0: not an object",
+      "records file /x/nope/record: cannot be read: ENOENT",
+      "records file r.ndjson: line 1: Unexpected token 's', \"seed: 1\" is not valid JSON",
+      'the value of "seed" or "static"',
     ])
       expect(inFlagTerms(message, flags)).toBe(message);
   });

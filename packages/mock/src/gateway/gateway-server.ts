@@ -147,7 +147,8 @@ async function handle(
     answer.headers[requestIdHeader] = fallbackRequestId;
     answer.headers.connection = "close";
     writeAnswer(response, method, answer);
-    gateway.log?.(`${method} ${url.pathname} → 400 (body over ${MAX_REQUEST_BYTES} bytes; not forwarded)`);
+    const outcome = `400 (body over ${MAX_REQUEST_BYTES} bytes; not forwarded)`;
+    logExchange(gateway, null, `${method} ${url.pathname}`, outcome, started, [], "-");
     return;
   }
 
