@@ -96,6 +96,20 @@ describe("resolveConnection: each error names where the value came from", () => 
       {},
       '--endpoint "ftp://127.0.0.1:4010" is not an http or https URL: give it with its scheme, e.g. http://127.0.0.1:4010 or https://...',
     ],
+    ...[
+      ["http:/127.0.0.1:4010", "a URL", "127.0.0.1:4010"],
+      ["http:127.0.0.1:4010", "a URL", "127.0.0.1:4010"],
+      ["http:///x", "a URL", "x"],
+      ["ftp:/host", "an http or https URL", "host"],
+      ["https://", "a URL", "HOST:PORT"],
+      ["localhost:4010", "a URL", "localhost:4010"],
+      ["//host", "a URL", "host"],
+    ].map(([endpoint, what, address]): [string, ResolveConnectionOptions, Record<string, string>, string] => [
+      `a malformed endpoint: ${endpoint}`,
+      { endpoint },
+      {},
+      `--endpoint "${endpoint}" is not ${what}: give it with its scheme, e.g. http://${address} or https://...`,
+    ]),
     [
       "neither endpoint nor region",
       {},

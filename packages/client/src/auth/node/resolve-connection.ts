@@ -61,9 +61,11 @@ export async function resolveConnection(options: ResolveConnectionOptions = {}):
   const endpoint = value("endpoint");
   if (endpoint !== undefined) {
     if (!/^https?:\/\/[^/]/i.test(endpoint)) {
-      // Another scheme (ftp://host) is left out of the example, which would otherwise read http://ftp://host.
-      const otherScheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(endpoint)?.[0];
-      const address = endpoint.slice(otherScheme?.length ?? 0).replace(/^\/+/, "");
+      // The example is the address without whatever scheme came with it (http:/host, ftp://host), which would
+      // otherwise read http://http:/host. `host:4010` has no scheme: a scheme is followed by a slash, or is http(s).
+      const scheme = /^(?:https?:|[a-z][a-z0-9+.-]*:(?=\/))\/*/i.exec(endpoint)?.[0] ?? "";
+      const otherScheme = scheme !== "" && !/^https?:/i.test(scheme);
+      const address = endpoint.slice(scheme.length).replace(/^\/+/, "") || "HOST:PORT";
       throw new TypeError(
         `${sourceOf("endpoint")} "${endpoint}" is not ${otherScheme ? "an http or https URL" : "a URL"}: give it with its scheme, e.g. http://${address} or https://...`,
       );
