@@ -1,5 +1,5 @@
 // The values a flag takes, for completion: after `--status` a Tab offers the spec's enum values of the command
-// being completed, after `--output` the formats, after `--auth` the auth types (both tables generated); after a
+// being completed, after `--output` the formats, after `--auth` the auth types (the three tables generated); after a
 // flag that takes a free value (`--output-file`, `--query`), nothing, so that the shell completes a file name. Kept apart
 // from the parser and the client so that bin.ts answers these completions without loading yargs or @aidp/client:
 // every Tab pays for what it loads.
@@ -26,11 +26,15 @@ function takesValue(flag: string, operationId: OperationId | undefined): boolean
 }
 
 /**
- * `value` as it would be typed after `typed`: in lower case when `typed` is (the CLI takes enum values in any
- * case, and a shell keeps only the completions that start with what is typed, case and all).
+ * `value` as it would be typed after `typed`, which it starts with but for case (the CLI takes enum values in any
+ * case, and a shell keeps only the completions that start with what is typed, case and all): as the spec has it
+ * when that matches, an all-capitals value in lower case after lower case (`f` → `failed`), else what was typed
+ * and the rest as the spec has it (`o` → `objectType`; `objectT` → `objectType`; `Fa` → `FaILED`).
  */
 function inTypedCase(value: string, typed: string): string {
-  return typed !== "" && typed === typed.toLowerCase() ? value.toLowerCase() : value;
+  if (value.startsWith(typed)) return value;
+  if (value === value.toUpperCase() && typed === typed.toLowerCase()) return value.toLowerCase();
+  return typed + value.slice(typed.length);
 }
 
 /**
@@ -41,7 +45,8 @@ function inTypedCase(value: string, typed: string): string {
 export function completeValue(words: readonly string[]): string[] | undefined {
   const previous = words.at(-2);
   if (previous === undefined || !previous.startsWith("-")) return undefined;
-  const flag = previous.replace(/^--?/, "");
+  // yargs also takes a flag's camelCase alias (--outputFile); the tables have the kebab-case names.
+  const flag = previous.replace(/^--?/, "").replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   const operationId = operationNamedIn(words);
   const values = valuesOf(flag, operationId);
   const typed = words.at(-1) ?? "";

@@ -111,6 +111,16 @@ describe("OCI CLI habits", () => {
       const { code, stdout } = await runAidp(["--get-yargs-completions", ...words]);
       expect({ words, code, stdout }).toEqual({ words, code: 0, stdout: "" });
     }
+    // yargs takes the camelCase aliases too.
+    const camel = await runAidp([
+      "--get-yargs-completions",
+      "aidp",
+      "audit",
+      "search-logs",
+      "--outputFile",
+      "",
+    ]);
+    expect(camel.stdout).toBe("");
     // After a boolean flag, the flags are offered as before.
     const afterBoolean = await runAidp([
       "--get-yargs-completions",
@@ -121,6 +131,18 @@ describe("OCI CLI habits", () => {
       "",
     ]);
     expect(afterBoolean.stdout).toContain("--status");
+  });
+
+  it("completion keeps the spec's case where the typed word allows it, and knows camelCase aliases", () => {
+    const sortBy = enumValues("SortBy");
+    const objectFields = sortBy.filter((value) => value.toLowerCase().startsWith("o"));
+    expect(objectFields).toContain("objectType"); // camelCase: kept as the spec has it, not lower-cased
+    expect(completeValue(["aidp", "audit", "search-logs", "--sort-by", "o"])).toEqual(objectFields);
+    expect(completeValue(["aidp", "audit", "search-logs", "--sortBy", "o"])).toEqual(objectFields);
+    expect(completeValue(["aidp", "audit", "search-logs", "--sort-order", "a"])).toEqual(["asc"]);
+    expect(completeValue(["aidp", "audit", "search-logs", "--sortOrder", ""])).toEqual(
+      enumValues("SortOrder"),
+    );
   });
 
   it("completion offers the values of the command being completed, not another command's", async () => {

@@ -7,7 +7,7 @@ import { serveStaticSite } from "./static-site-server.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "8080" } } });
 const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+if (!/^\d+$/.test(values.port) || port > 65_535) {
   console.error(`--port must be an integer from 0 to 65535, got ${values.port}`);
   process.exit(2);
 }
