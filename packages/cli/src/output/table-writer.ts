@@ -2,7 +2,8 @@
 // (terminalColumns(); 160 when not on one, or on one that does not say). The widths are fixed before the first
 // record: fields the spec bounds (enum values, timestamps) ask for their longest value, the others share what is
 // left, and when the terminal is too narrow for that every column gives up width fairly. A longer value is cut
-// with `…`, so a record is always one line. Rows are plain string concatenation: a table streams as fast as CSV, near enough.
+// with `…`, so a record is always one line. Rows are plain string concatenation: a table streams as fast as CSV,
+// near enough.
 import type { Column, RecordWriter } from "./record-format.ts";
 
 const TIMESTAMP_WIDTH = new Date(0).toISOString().length;
