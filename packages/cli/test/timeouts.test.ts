@@ -1,6 +1,6 @@
 // The OCI CLI's timeouts are on by default (10 s to connect, 60 s for the answer), so a service that never
 // answers cannot hang a script; a network failure names the host, the port and the system's error code.
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import { type AddressInfo, createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -34,7 +34,8 @@ async function downloadCutShort(afterFirstLine: (response: ServerResponse) => vo
     response.writeHead(200, { "content-type": "text/plain", "content-length": "1000" });
     response.write("the first line of the log\n", () => afterFirstLine(response));
   });
-  const file = join(mkdtempSync(join(tmpdir(), "aidp-download-")), "driver.log");
+  const directory = mkdtempSync(join(tmpdir(), "aidp-download-"));
+  const file = join(directory, "driver.log");
   const args = [
     ...DOWNLOAD_LOGS_COMMAND,
     ...fakeServiceFlags(server),
@@ -43,8 +44,12 @@ async function downloadCutShort(afterFirstLine: (response: ServerResponse) => vo
     "--no-retry",
     ...flags,
   ];
-  const { code, stderr } = await runAidp(args);
-  return { code, stderr, fileExists: existsSync(file), hostPort: new URL(server.url).host };
+  try {
+    const { code, stderr } = await runAidp(args);
+    return { code, stderr, fileExists: existsSync(file), hostPort: new URL(server.url).host };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
 }
 
 describe("timeouts", () => {
