@@ -4,6 +4,7 @@
 // output (json too) keeps the words on standard error, as before. Standard output stays empty on failure.
 import { type RunningMock, startMock } from "@aidp/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deferred } from "./support/deferred.ts";
 import { searchLogsAt } from "./support/fake-service.ts";
 import { jsonError } from "./support/json-error.ts";
 import { runAidp, startAidp } from "./support/run-aidp.ts";
@@ -115,10 +116,7 @@ describe("what a JSON error knows of the request", () => {
   });
 
   it("Ctrl-C while a request is in flight: kind interrupted, exit 130, that request's id and attempt", async () => {
-    let reached: () => void = () => {};
-    const inFlight = new Promise<void>((resolve) => {
-      reached = resolve;
-    });
+    const { promise: inFlight, resolve: reached } = deferred();
     const server = await startFakeService(() => reached());
     const aidp = startAidp(searchLogsAt(server.url, "--output=ndjson"));
     await inFlight;

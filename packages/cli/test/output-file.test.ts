@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { awkwardRecord } from "./support/awkward-records.ts";
+import { deferred } from "./support/deferred.ts";
 import { fakeServiceFlags, pagingHandler, sendJson, type TestServer } from "./support/fake-service.ts";
 import { jsonError } from "./support/json-error.ts";
 import { runAidp, startAidp } from "./support/run-aidp.ts";
@@ -93,10 +94,7 @@ describe("--output-file", () => {
 describe("Ctrl-C", () => {
   /** A server that pages normally, then holds the request for page 3 until the test interrupts the CLI. */
   async function holdingServer() {
-    let reachedPage3: () => void = () => {};
-    const atPage3 = new Promise<void>((resolve) => {
-      reachedPage3 = resolve;
-    });
+    const { promise: atPage3, resolve: reachedPage3 } = deferred();
     const server = await pagingServer(2, () => reachedPage3());
     return { server, atPage3 };
   }

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { awkwardRecord } from "./support/awkward-records.ts";
+import { deferred } from "./support/deferred.ts";
 import { fakeServiceFlags, pagingHandler, sendJson, startTestServer } from "./support/fake-service.ts";
 import { runAidp, startAidp } from "./support/run-aidp.ts";
 import { auditRecordFields } from "./support/spec.ts";
@@ -129,10 +130,7 @@ describe("a page that fails while a slow reader keeps a write waiting", () => {
   it("is reported once the records before it are written: exit 3, the service's error, page 1 whole", async () => {
     // Page 2 is asked for while page 1's text (about 250 kB) waits for the reader, and fails at once. The reader
     // starts reading only once the service has answered page 2, so the failure comes first.
-    let pageTwoAnswered: () => void = () => {};
-    const answered = new Promise<void>((resolve) => {
-      pageTwoAnswered = resolve;
-    });
+    const { promise: answered, resolve: pageTwoAnswered } = deferred();
     const pages = pagingHandler(TOTAL, awkwardRecord);
     const server = await startTestServer((request, response, index) => {
       if (index === 0) return pages(request, response, index);
@@ -167,10 +165,7 @@ describe("a page that fails while a slow reader keeps a write waiting", () => {
 describe("a reader that stops early (`aidp ... | head -1`)", () => {
   it("ends the export quietly with exit 0 at its next write", async () => {
     // Page 2 is answered only once the reader has gone, so the next write is sure to meet a closed pipe.
-    let readerGone: () => void = () => {};
-    const gone = new Promise<void>((resolve) => {
-      readerGone = resolve;
-    });
+    const { promise: gone, resolve: readerGone } = deferred();
     const pages = pagingHandler(TOTAL, awkwardRecord);
     const server = await startTestServer(async (request, response, index) => {
       if (index > 0) await gone;

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningMock, startMock } from "@aidp/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deferred } from "./support/deferred.ts";
 import { DOWNLOAD_LOGS_COMMAND, fakeServiceFlags, sendJson } from "./support/fake-service.ts";
 import { runAidp, startAidp, startOnTerminal } from "./support/run-aidp.ts";
 import { useFakeServices } from "./support/use-fake-service.ts";
@@ -86,10 +87,7 @@ describe("cluster download-logs --wait --download FILE", () => {
   });
 
   it("Ctrl-C while waiting: exit 130, saying the job printed before is complete", async () => {
-    let polled: () => void = () => {};
-    const firstPoll = new Promise<void>((resolve) => {
-      polled = resolve;
-    });
+    const { promise: firstPoll, resolve: polled } = deferred();
     const pending = await startFakeService((request, response) => {
       if (request.method === "POST")
         return sendJson(
