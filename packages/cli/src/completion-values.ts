@@ -1,8 +1,8 @@
 // The values a flag takes, for completion: after `--status` a Tab offers the spec's enum values of the command
-// being completed, after `--output` the formats, after `--auth` the auth types (the three tables generated); after a
-// flag that takes a free value (`--output-file`, `--query`), nothing, so that the shell completes a file name. Kept apart
-// from the parser and the client so that bin.ts answers these completions without loading yargs or @aidp/client:
-// every Tab pays for what it loads.
+// being completed, after `--output` the formats, after `--auth` the auth types (the three tables generated); after
+// a flag that takes a free value (`--output-file`, `--query`), nothing, so that the shell completes a file name.
+// Kept apart from the parser and the client so that bin.ts answers these completions without loading yargs or
+// @aidp/client: every Tab pays for what it loads.
 import { globalChoices } from "./generated/global-choices.ts";
 import { operationFlags } from "./generated/operation-flags.ts";
 import { valueFlags } from "./generated/value-flags.ts";
