@@ -58,6 +58,11 @@ function clientPagination({ pageParameter, nextPageHeader, itemsField }: Paginat
 const operations: Record<string, unknown> = {};
 const successes: Record<string, unknown> = {};
 for (const operation of Object.values(facts.operations)) {
+  const cookie = operation.parameters.find((p) => p.in === "cookie");
+  if (cookie)
+    throw new Error(
+      `${operation.operationId}: cookie parameter "${cookie.name}": the client sends path, query and header parameters only.`,
+    );
   const parameters = Object.fromEntries(
     operation.parameters.map((p) => [
       inputName(p.name),

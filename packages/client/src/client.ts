@@ -86,6 +86,7 @@ export function createClientWith(options: AidpClientOptions, resolution: RegionR
         await connection.transport(await outgoingRequestOf(request), {
           ...connection.callSettings(`${request.method} ${new URL(request.url).pathname}`),
           signal: request.signal,
+          readAs: "bytes",
         }),
       ),
   });

@@ -9,7 +9,7 @@ export type OperationId = keyof typeof operationFacts & keyof operations;
 
 /** A parameter as the generated facts describe it: where it goes, its wire name and its constraints. */
 export interface ParameterFacts extends ValueRules {
-  readonly in: "path" | "query" | "header" | "cookie";
+  readonly in: "path" | "query" | "header";
   /** The wire name, when it is not the input name (`opc-request-id` for `opcRequestId`). */
   readonly name?: string;
   readonly required?: boolean;

@@ -27,7 +27,6 @@ export function prepareRequest(
     path: {},
     query: {},
     header: {},
-    cookie: {},
   };
   const values: Record<string, unknown> = {};
 

@@ -104,14 +104,10 @@ export function decideRetry(
 }
 
 const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
-/** 409 codes that mean "the resource is busy changing state", which passes. */
-const TRANSIENT_CONFLICT_CODES = new Set(["IncorrectState"]);
 
-/** `errorCode`: the body's `code` as it came (a Set of strings has no other kind of value). */
+/** `errorCode`: the body's `code` as it came. A 409 `IncorrectState` means the resource is busy changing state, which passes. */
 export function isRetriableStatus(status: number, errorCode: unknown): boolean {
-  return (
-    RETRIED_STATUSES.has(status) || (status === 409 && TRANSIENT_CONFLICT_CODES.has(errorCode as string))
-  );
+  return RETRIED_STATUSES.has(status) || (status === 409 && errorCode === "IncorrectState");
 }
 
 function backoffDelay(
@@ -125,8 +121,9 @@ function backoffDelay(
 
 /** Retry-After as milliseconds from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
-  if (header === null || header.trim() === "") return undefined;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
-  const date = Date.parse(header);
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

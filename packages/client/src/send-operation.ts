@@ -9,6 +9,7 @@ import { callHeaders } from "./generated/operations.js";
 import type { OperationFacts } from "./operation-types.js";
 import type { CallOptions } from "./options.js";
 import { prepareRequest } from "./prepare-request.js";
+import type { Answer } from "./transport.js";
 
 export interface OperationAnswer {
   /** The success body, parsed; undefined when it was empty. */
@@ -35,15 +36,12 @@ export async function sendOperation(
   const headers = new Headers(connection.headers);
   for (const name in header) headers.set(name, String(header[name]));
   if (body !== undefined) headers.set("content-type", "application/json");
-  const call = connection.callSettings(operationId, callOptions);
-  call.readAs = "text";
-  const answer = await connection.transport(
+  // Read as text: the call does not ask for bytes.
+  const { response, body: text } = (await connection.transport(
     // JSON.stringify(undefined) is undefined: no body.
     { method: facts.method, url, headers, body: JSON.stringify(body) },
-    call,
-  );
-  const { response } = answer;
-  const text = answer.body as string | undefined;
+    connection.callSettings(operationId, callOptions),
+  )) as Answer & { body: string | undefined };
   if (!response.ok)
     throw createApiError({
       status: response.status,

@@ -5,7 +5,7 @@
 // with the body read (as text for the operation functions, as bytes for `raw`), and no Response is made again
 // around it unless `raw` needs one.
 
-import { decoder, parseOrText } from "./answer-text.js";
+import { parseOrText } from "./answer-text.js";
 import { type CallDeadline, msLeftBefore } from "./call-deadline.js";
 import { AidpAbortError, AidpConnectionError, AidpTimeoutError, type SentRequestDetails } from "./errors.js";
 import { callHeaders } from "./generated/operations.js";
@@ -59,10 +59,10 @@ export interface CallSettings {
   /** The call's `deadlineMs`, retries and waits included; undefined for none. */
   deadline: CallDeadline | undefined;
   /**
-   * `"text"`: the answer's body is read as text (the operation functions parse JSON from it); otherwise as bytes
-   * (`raw`, whose answers may be anything). Reading text directly skips a copy of the body and a decoding pass.
+   * `"bytes"`: the answer's body is read as bytes (`raw`, whose answers may be anything); otherwise as text, decoded
+   * as it arrives (the operation functions parse JSON from it).
    */
-  readAs?: "text" | "bytes";
+  readAs?: "bytes";
 }
 
 /** A request as the transport sends it on every attempt. Its headers get the request id and retry token. */
@@ -79,7 +79,7 @@ export interface Answer {
   body: AnswerBody;
 }
 
-/** A body read whole: text when the call said `readAs: "text"`, else bytes; undefined when there was none. */
+/** A body read whole: bytes when the call said `readAs: "bytes"`, else text; undefined when there was none. */
 export type AnswerBody = string | Uint8Array<ArrayBuffer> | undefined;
 
 export type Transport = (request: OutgoingRequest, call: CallSettings) => Promise<Answer>;
@@ -194,11 +194,7 @@ async function sendAttempt(
       body: request.body,
       signal: oneSignal(call.signal, call.deadline?.signal, attemptTimeout?.signal),
     });
-    const { body: answerBody, errorCode } = await readWhole(
-      response,
-      call.readAs === "text",
-      sent.attempt < call.retry.maxAttempts,
-    );
+    const { body: answerBody, errorCode } = await readWhole(response, call.readAs !== "bytes");
     const retriable = isRetriableStatus(response.status, errorCode);
     // Retry-After is an HTTP header (RFC 9110) any server may send with a 429 or 503, documented or not.
     const retryAfterMs = retriable ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
@@ -222,18 +218,26 @@ async function sendAttempt(
 
 /**
  * Reads the whole body inside the attempt (a cut body throws here and fails the attempt); a response without
- * a body has none. Only a 409's body is looked into, and only when a retry remains: its code says whether
- * the conflict passes.
+ * a body has none. Only a 409's body is looked into: its code says whether the conflict passes (and so whether
+ * it is retried, or, on the last attempt, why it is not).
  */
 async function readWhole(
   response: Response,
   asText: boolean,
-  mayRetry: boolean,
 ): Promise<{ body?: AnswerBody; errorCode?: unknown }> {
-  if (response.body === null || response.headers.get("content-length") === "0") return {};
-  const body = asText ? await response.text() : new Uint8Array(await response.arrayBuffer());
-  const lookInto = response.status === 409 && mayRetry;
-  const text = lookInto && (typeof body === "string" ? body : decoder.decode(body));
+  if (response.body === null) return {};
+  const decoder = new TextDecoder();
+  let body: AnswerBody = "";
+  if (asText) {
+    // Each chunk decoded as it arrives, `stream: true` keeping a character split between two chunks whole. Faster
+    // than response.text() on a page of records: Node's collects the chunks, copies them into one buffer and
+    // decodes that after the last byte, while this decodes while the next chunk is on its way (bench section 4).
+    const reader = response.body.getReader();
+    for (let chunk; !(chunk = await reader.read()).done; )
+      body += decoder.decode(chunk.value, { stream: true });
+    body += decoder.decode();
+  } else body = new Uint8Array(await response.arrayBuffer());
+  const text = response.status === 409 && (typeof body === "string" ? body : decoder.decode(body));
   return { body, errorCode: text && (parseOrText(text) as { code?: unknown } | null)?.code };
 }
 

@@ -212,6 +212,15 @@ describe("retries", () => {
     expect(permanent.requests).toHaveLength(1);
   });
 
+  it("a 409 IncorrectState on the last attempt is logged as a 503 would be: not retried, maxAttempts reached", async () => {
+    const { url } = await serverPlaying([status(409, apiError("IncorrectState"))]);
+    const errors: string[] = [];
+    const logger = { debug() {}, info() {}, warn() {}, error: (message: string) => errors.push(message) };
+    const aidp = createAidpClient({ baseUrl: url, retry: { ...fastRetry, maxAttempts: 2 }, logger });
+    await expect(aidp.searchAuditLogs({ aiDataPlatformId })).rejects.toMatchObject({ code: "IncorrectState" });
+    expect(errors).toEqual([expect.stringMatching(/; not retried: retry\.maxAttempts \(2\) reached$/)]);
+  });
+
   it("409 IncorrectState is retried through raw too, whose answers are read as bytes", async () => {
     const transient = await serverPlaying([status(409, apiError("IncorrectState")), ok]);
     const aidp = createAidpClient({ baseUrl: transient.url, retry: fastRetry });
@@ -344,6 +353,24 @@ describe("network failures", () => {
     expect(error.message).toMatch(
       `searchAuditLogs failed: exchange with ${new URL(url).host}: connection closed (UND_ERR_SOCKET) (opc-request-id `,
     );
+  });
+});
+
+describe("answers read as they arrive", () => {
+  it("a character split between two chunks of the answer is read whole", async () => {
+    // "é" is 2 bytes and the rocket 4 in UTF-8: each chunk ends inside one, and the next one finishes it.
+    const bytes = Buffer.from(JSON.stringify({ items: [{ ...record(0), objectName: "café 🚀" }] }));
+    const splits = [bytes.indexOf("é") + 1, bytes.indexOf(Buffer.from("🚀")) + 2];
+    const { url } = await serverPlaying([
+      (res) => {
+        res.writeHead(200, { "content-type": "application/json", "content-length": String(bytes.length) });
+        res.write(bytes.subarray(0, splits[0]));
+        setTimeout(() => res.write(bytes.subarray(splits[0], splits[1])), 20);
+        setTimeout(() => res.end(bytes.subarray(splits[1])), 40);
+      },
+    ]);
+    const page = await createAidpClient({ baseUrl: url }).searchAuditLogs({ aiDataPlatformId });
+    expect(page.items[0]?.objectName).toBe("café 🚀");
   });
 });
 

@@ -119,4 +119,10 @@ describe("generated code", { timeout: GENERATE_TIMEOUT_MS }, () => {
     search["x-aidp-pagination"].pageSizeParameter = "details"; // still the page size, under the new name
     expect(() => generate(changed)).toThrow(/searchAuditLogs: a parameter named "details"/);
   });
+  it("refuses a cookie parameter (the client sends path, query and header parameters only)", () => {
+    const changed = structuredClone(bundle);
+    const search = changed.paths["/20260430/aiDataPlatforms/{aiDataPlatformId}/actions/searchAuditLogs"].post;
+    search.parameters.push({ name: "session", in: "cookie", schema: { type: "string" } });
+    expect(() => generate(changed)).toThrow(/searchAuditLogs: cookie parameter "session"/);
+  });
 });
