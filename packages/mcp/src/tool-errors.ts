@@ -41,8 +41,12 @@ export function errorOutcome(
   return { structured: { error: { kind, message } }, text: `${tool} failed: ${message}` };
 }
 
+// An argument the tool does not take: its value is beside the point (and read beside "one of ..." as if it should
+// have been one of the names), the names it does take are not.
 const issueLine = (issue: ValidationIssue) =>
-  `  - ${issue.field}: ${issue.expected} (rule \`${issue.rule}\`), got ${issue.value}`;
+  issue.rule === "additionalProperties"
+    ? `  - ${issue.field}: no such argument, expected ${issue.expected} (rule \`${issue.rule}\`)`
+    : `  - ${issue.field}: ${issue.expected} (rule \`${issue.rule}\`), got ${issue.value}`;
 
 function apiMessage(body: unknown): string | undefined {
   const message = (body as { message?: unknown } | undefined)?.message;
