@@ -2,6 +2,7 @@
 // aidp-mock: serves the AIDP API mock until Ctrl-C or SIGTERM. With --upstream or --upstream-region it is the
 // gateway instead (the same as aidp-gateway), as documented since the gateway lived inside the mock.
 import { parseArgs } from "node:util";
+import { MAX_EXPORT_READY_AFTER_MS } from "./cluster-log-exports.ts";
 import {
   integerFlag,
   millisecondsFlag,
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     exportReadyAfterMs: millisecondsFlag("export-ready-after", values["export-ready-after-ms"], {
       value: values["export-ready-after"],
       unitMs: 1,
+      maxMs: MAX_EXPORT_READY_AFTER_MS,
     }),
     static: values.static,
     dynamic: values.dynamic,

@@ -25,21 +25,28 @@ export function integerFlag(name: string, value: string | undefined): number | u
 
 /**
  * A duration in milliseconds, the one unit of the commands' time flags, from `--NAME-ms MS`, or from an older
- * spelling `--NAME` (its unit given as `olderUnitMs`); giving both is refused.
+ * spelling `--NAME` (its unit given as `olderUnitMs`); giving both is refused. The older spelling's value is held
+ * to `maxMs` here, by the flag's own name: the option's check would name `--NAME-ms`, which the user did not type.
  */
 export function millisecondsFlag(
   name: string,
   milliseconds: string | undefined,
-  older: { value: string | undefined; unitMs: number },
+  older: { value: string | undefined; unitMs: number; maxMs: number },
 ): number | undefined {
   if (milliseconds !== undefined && older.value !== undefined) {
     throw new TypeError(`--${name}-ms and --${name} exclude each other (give --${name}-ms)`);
   }
   if (milliseconds !== undefined) return integerFlag(`${name}-ms`, milliseconds);
   if (older.value === undefined) return undefined;
-  if (older.unitMs === 1) return integerFlag(name, older.value);
-  if (!/^\d+(\.\d+)?$/.test(older.value)) {
-    throw new TypeError(`--${name} must be a number of seconds, got ${older.value}`);
+  if (older.unitMs === 1) {
+    const ms = integerFlag(name, older.value) as number;
+    if (ms < 0 || ms > older.maxMs)
+      throw new TypeError(`--${name} must be an integer from 0 to ${older.maxMs}, got ${older.value}`);
+    return ms;
+  }
+  const maxUnits = older.maxMs / older.unitMs;
+  if (!/^\d+(\.\d+)?$/.test(older.value) || Number(older.value) > maxUnits) {
+    throw new TypeError(`--${name} must be a number of seconds up to ${maxUnits}, got ${older.value}`);
   }
   return Math.round(Number(older.value) * older.unitMs);
 }

@@ -23,6 +23,12 @@ export const SERVER_OPTION_NAMES = Object.keys({
   onLog: true,
 } satisfies Record<keyof ServerOptions, true>) as (keyof ServerOptions)[];
 
+/**
+ * The longest wait a timer holds (about 24.8 days): Node fires a longer one after 1 ms, with only a warning, so a
+ * longer timeout would end every wait at once.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Throws a `TypeError` naming the option and the rule it breaks. */
 export function validateServerOptions(options: ServerOptions): void {
   const { port, host, startTimeoutMs, onLog } = options;
@@ -32,8 +38,10 @@ export function validateServerOptions(options: ServerOptions): void {
   if (host !== undefined && (typeof host !== "string" || host.trim() === "")) {
     throw new TypeError(`option "host" must be a non-empty string, got ${JSON.stringify(host)}`);
   }
-  if (startTimeoutMs !== undefined && !(Number.isFinite(startTimeoutMs) && startTimeoutMs > 0)) {
-    throw new TypeError(`option "startTimeoutMs" must be a positive number, got ${String(startTimeoutMs)}`);
+  if (startTimeoutMs !== undefined && !(startTimeoutMs > 0 && startTimeoutMs <= MAX_TIMER_MS)) {
+    throw new TypeError(
+      `option "startTimeoutMs" must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(startTimeoutMs)}`,
+    );
   }
   if (onLog !== undefined && typeof onLog !== "function") {
     throw new TypeError(`option "onLog" must be a function taking a line, got ${typeof onLog}`);

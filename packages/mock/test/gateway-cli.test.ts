@@ -248,6 +248,15 @@ describe("aidp-mock --upstream", () => {
     ],
     [["--upstream-timeout", "0"], "--upstream-timeout must be greater than 0, got 0"],
     [["--upstream-timeout-ms", "0"], "--upstream-timeout-ms must be greater than 0, got 0"],
+    // Longer than a timer holds: Node would fire it after 1 ms, and every request would time out at once.
+    [
+      ["--upstream-timeout-ms", "99999999999"],
+      "--upstream-timeout-ms must be a number of milliseconds from 1 to 2147483647, got 99999999999",
+    ],
+    [
+      ["--upstream-timeout", "99999999"],
+      "--upstream-timeout must be a number of seconds up to 2147483.647, got 99999999",
+    ],
     [
       ["--upstream-timeout-ms", "5000", "--upstream-timeout", "5"],
       "--upstream-timeout-ms and --upstream-timeout exclude each other",

@@ -212,7 +212,11 @@ describe("options that do not make a gateway", () => {
     ],
     [
       { upstream: "http://127.0.0.1:1", upstreamTimeoutMs: 0 },
-      'option "upstreamTimeoutMs" must be a positive number',
+      'option "upstreamTimeoutMs" must be a number of milliseconds from 1 to 2147483647, got 0',
+    ],
+    [
+      { upstream: "http://127.0.0.1:1", upstreamTimeoutMs: 2 ** 31 },
+      'option "upstreamTimeoutMs" must be a number of milliseconds from 1 to 2147483647, got 2147483648',
     ],
     [
       { upstream: "http://127.0.0.1:1", report: "same", record: "same" },

@@ -76,7 +76,15 @@ describe("startMock", () => {
     [{ static: true, dynamic: true }, 'options "static" and "dynamic" exclude each other'],
     [{ static: true, failRate: 0.1 }, 'option "failRate" needs the stateful mock'],
     [{ errors: true }, 'option "errors" needs "static" or "dynamic"'],
-    [{ startTimeoutMs: 0 }, 'option "startTimeoutMs" must be a positive number, got 0'],
+    [
+      { startTimeoutMs: 0 },
+      'option "startTimeoutMs" must be a number of milliseconds from 1 to 2147483647, got 0',
+    ],
+    // Longer than a timer holds: Node would fire it after 1 ms.
+    [
+      { startTimeoutMs: 2 ** 31 },
+      'option "startTimeoutMs" must be a number of milliseconds from 1 to 2147483647, got 2147483648',
+    ],
     [{ exportReadyAfterMs: -5 }, 'option "exportReadyAfterMs" must be an integer from 0 to 3600000, got -5'],
     [{ static: true, exportReadyAfterMs: 10 }, 'option "exportReadyAfterMs" needs the stateful mock'],
   ])("refuses %o: %s", async (options, message) => {

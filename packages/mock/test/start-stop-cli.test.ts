@@ -93,6 +93,8 @@ describe("aidp-mock", () => {
       "--export-ready-after-ms must be an integer from 0 to 3600000, got 99999999",
     ],
     [["--port=-1"], "--port must be an integer from 0 to 65535, got -1"],
+    // The older spelling is named as typed, not as the option's --export-ready-after-ms.
+    [["--export-ready-after=-5"], "--export-ready-after must be an integer from 0 to 3600000, got -5"],
     [["--errors"], "--errors needs --static or --dynamic"],
   ])("refuses %j, naming the argument, with the usage text", async (args, message) => {
     const { child, stderr } = spawnNode([cli, "--port", "0", ...args]);

@@ -4,6 +4,7 @@
 // the config file's profile), and what happens at exit (the summary, `--fail-on-drift`'s exit code).
 import { AUTH_TYPES, type ResolveAuthOptions, resolveAuth, resolveAuthType } from "@aidp/client/node";
 import { millisecondsFlag, serverOptionsFromFlags, serveUntilSignal, withoutUnset } from "../command-line.ts";
+import { MAX_TIMER_MS } from "../server-options.ts";
 import { hasDrift, summarizeDriftReport } from "./drift-report.ts";
 import {
   type GatewayOptions,
@@ -82,6 +83,7 @@ function gatewayOptionsFromFlags(
   const upstreamTimeoutMs = millisecondsFlag("upstream-timeout", values["upstream-timeout-ms"], {
     value: values["upstream-timeout"],
     unitMs: 1000,
+    maxMs: MAX_TIMER_MS,
   });
   if (upstreamTimeoutMs === 0) {
     const flag = values["upstream-timeout-ms"] !== undefined ? "upstream-timeout-ms" : "upstream-timeout";

@@ -1,7 +1,12 @@
 // The gateway's options (`upstream` or `upstreamRegion`, ...) and their rules: a gateway forwards to the service,
 // so nothing that shapes the mock's own answers applies.
 import type { AuthProvider } from "@aidp/client";
-import { SERVER_OPTION_NAMES, type ServerOptions, validateServerOptions } from "../server-options.ts";
+import {
+  MAX_TIMER_MS,
+  SERVER_OPTION_NAMES,
+  type ServerOptions,
+  validateServerOptions,
+} from "../server-options.ts";
 
 /** Where the gateway forwards to: one of the two. */
 export interface UpstreamSelectors {
@@ -89,9 +94,9 @@ export function validateGatewayOptions(options: UncheckedGatewayOptions): assert
   }
   validateServerOptions(options);
   if (upstream !== undefined) parseUpstreamUrl(upstream);
-  if (upstreamTimeoutMs !== undefined && !(Number.isFinite(upstreamTimeoutMs) && upstreamTimeoutMs > 0)) {
+  if (upstreamTimeoutMs !== undefined && !(upstreamTimeoutMs > 0 && upstreamTimeoutMs <= MAX_TIMER_MS)) {
     throw new TypeError(
-      `option "upstreamTimeoutMs" must be a positive number of milliseconds, got ${String(upstreamTimeoutMs)}`,
+      `option "upstreamTimeoutMs" must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(upstreamTimeoutMs)}`,
     );
   }
   for (const [name, value] of [
