@@ -184,6 +184,20 @@ describe("timeouts", () => {
       `${flag} must be a number of seconds greater than 0, e.g. 30 or 0.5, got "${value}"`,
     );
   });
+
+  // Longer than a timer holds: Node would fire it after 1 ms, ending every attempt at its start.
+  it.each(["--timeout", "--read-timeout", "--connection-timeout"])(
+    "99999999 seconds for %s is a usage error naming the flag and the bound",
+    async (flag) => {
+      const { code, stderr } = await runAidp(
+        searchLogsAt(`http://127.0.0.1:${await closedPort()}`, flag, "99999999"),
+      );
+      expect(code).toBe(2);
+      expect(stderr).toContain(
+        `${flag} must be at most 2147483.647 seconds (about 24.8 days, the longest a timer holds), got "99999999"`,
+      );
+    },
+  );
 });
 
 describe("network failures in the user's terms", () => {

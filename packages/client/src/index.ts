@@ -45,7 +45,7 @@ export {
   searchAuditLogsItems,
   searchAuditLogsPages,
 } from "./operations/search-audit-logs.js";
-export { type AidpClientOptions, type CallOptions, DEFAULT_TIMEOUT_MS } from "./options.js";
+export { type AidpClientOptions, type CallOptions, DEFAULT_TIMEOUT_MS, MAX_TIMER_MS } from "./options.js";
 export type { ItemsIterator, PageOptions } from "./pagination.js";
 export { RELATIVE_TIME_HELP, resolveRelativeTime } from "./relative-time.js";
 export type { RetryOptions } from "./retry-policy.js";

@@ -37,7 +37,7 @@ export interface AidpClientOptions extends EndpointOptions, Omit<CallOptions, "s
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** The longest timer the runtimes keep: a longer one fires at once (Node sets it to 1 ms). About 24.8 days. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * `timeoutMs` and `deadlineMs`, when given, are a number of milliseconds above 0 (not NaN, negative or 0) that a

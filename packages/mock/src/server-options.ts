@@ -1,5 +1,6 @@
 // What the mock and the gateway both take: where to listen, how long to wait for the start, where log lines go.
 // Each has its own options besides (options.ts, gateway/gateway-options.ts); these are checked once, here.
+import { MAX_TIMER_MS } from "@aidp/client";
 
 export interface ServerOptions {
   /** TCP port; `0` (the default of `startMock` and `startGateway`) picks a free one. */
@@ -22,12 +23,6 @@ export const SERVER_OPTION_NAMES = Object.keys({
   startTimeoutMs: true,
   onLog: true,
 } satisfies Record<keyof ServerOptions, true>) as (keyof ServerOptions)[];
-
-/**
- * The longest wait a timer holds (about 24.8 days): Node fires a longer one after 1 ms, with only a warning, so a
- * longer timeout would end every wait at once.
- */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Throws a `TypeError` naming the option and the rule it breaks. */
 export function validateServerOptions(options: ServerOptions): void {

@@ -2,9 +2,9 @@
 // into startGateway's options (credentials the way the OCI CLI and `aidp` find them: resolveAuth of
 // @aidp/client/node, so a flag, else its OCI_CLI_* variable, else the config-less OCI_CLI_USER... variables, else
 // the config file's profile), and what happens at exit (the summary, `--fail-on-drift`'s exit code).
+import { MAX_TIMER_MS } from "@aidp/client";
 import { AUTH_TYPES, type ResolveAuthOptions, resolveAuth, resolveAuthType } from "@aidp/client/node";
 import { millisecondsFlag, serverOptionsFromFlags, serveUntilSignal, withoutUnset } from "../command-line.ts";
-import { MAX_TIMER_MS } from "../server-options.ts";
 import { hasDrift, summarizeDriftReport } from "./drift-report.ts";
 import {
   type GatewayOptions,

@@ -1,12 +1,7 @@
 // The gateway's options (`upstream` or `upstreamRegion`, ...) and their rules: a gateway forwards to the service,
 // so nothing that shapes the mock's own answers applies.
-import type { AuthProvider } from "@aidp/client";
-import {
-  MAX_TIMER_MS,
-  SERVER_OPTION_NAMES,
-  type ServerOptions,
-  validateServerOptions,
-} from "../server-options.ts";
+import { type AuthProvider, MAX_TIMER_MS } from "@aidp/client";
+import { SERVER_OPTION_NAMES, type ServerOptions, validateServerOptions } from "../server-options.ts";
 
 /** Where the gateway forwards to: one of the two. */
 export interface UpstreamSelectors {
