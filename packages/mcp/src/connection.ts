@@ -2,7 +2,7 @@
 // @aidp/client/node resolveConnection: the credentials (every --auth value, OCI_CLI_AUTH, the config-less OCI_CLI_*
 // variables, the config file's profile), the address (--endpoint, OCI_CLI_ENDPOINT, or the region's in its realm; an
 // instance principal's region read from the metadata service at start-up), each error naming its flag or variable.
-import { type AidpClient, DEFAULT_TIMEOUT_MS } from "@aidp/client";
+import { type AidpClient, DEFAULT_TIMEOUT_MS, MAX_TIMER_MS } from "@aidp/client";
 import { AUTH_TYPES, COMMAND_LINE_NAMING, createAidpClient, resolveConnection } from "@aidp/client/node";
 import { McpUsageError } from "./errors.ts";
 import { mcpVersion } from "./version.ts";
@@ -43,9 +43,15 @@ export async function connectClient(
   }
 }
 
-/** A flag's number of seconds in milliseconds; undefined when the flag is absent. */
+/** A timeout flag's number of seconds in milliseconds; undefined when the flag is absent. */
 function secondsOf(flag: string, value: string | undefined): number | undefined {
-  return millisecondsOf(flag, value, "seconds", 1000);
+  const ms = millisecondsOf(flag, value, "seconds", 1000);
+  // A longer timer fires at once (Node sets it to 1 ms), which would end every attempt at its start.
+  if (ms !== undefined && ms > MAX_TIMER_MS)
+    throw new McpUsageError(
+      `${flag} must be at most ${MAX_TIMER_MS / 1000} seconds (about 24.8 days, the longest a timer holds), got "${value}"`,
+    );
+  return ms;
 }
 
 /** A flag's positive number of `unit`s in milliseconds (`msPerUnit` each); undefined when the flag is absent. */

@@ -159,6 +159,10 @@ describe("the command line", () => {
       "--auth must be one of api_key, security_token, instance_principal, resource_principal, oke_workload_identity, none",
     ],
     [["--transport", "sse"], "--transport must be stdio or http"],
+    [
+      ["--timeout", "99999999"],
+      '--timeout must be at most 2147483.647 seconds (about 24.8 days, the longest a timer holds), got "99999999"',
+    ],
     [["--colour"], "Unknown option '--colour'"],
     [["--read-only", "--tools", "download_cluster_logs"], "--read-only and --tools contradict each other"],
     [
