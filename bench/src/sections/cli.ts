@@ -262,9 +262,13 @@ export async function cliSection(): Promise<string> {
       `${fixed(peakRss(small))} → ${fixed(peakRss(large))} MiB, ${ratio(rssGrowth)}`,
     ),
     `- Where the peak RSS's growth comes from: the heap left after a forced GC stays flat (the table's last column), ` +
-      "so nothing is kept per record; the growth is V8 sizing its heap to the run. V8 grows the young generation " +
-      "whenever the bytes that survived its collections since the last growth exceed its size, and a reader that " +
-      "has a page in hand at most collections keeps growing it. By hand on 2026-12-07, the CLI's peak RSS read at " +
+      "so nothing is kept per record; the growth is V8 sizing its heap to the run, and memory the C library keeps. " +
+      "By hand on 2026-12-07, sampling `process.memoryUsage()` every 5 ms: at 10,000 records V8's heap is 25 MiB " +
+      "of the CLI's 107 MiB peak, at 100,000 records 40 of 124 to 130 MiB, its young generation grown from 4 to 8 " +
+      "MiB a semi-space although `--trace-gc-nvp` shows about 140 kB surviving each scavenge; the rest is Node " +
+      "itself, compiled code and what glibc's malloc keeps of freed memory (with `MALLOC_MMAP_THRESHOLD_=131072` " +
+      "the two runs peak at 101 and 111 MiB, 1.09x; the CLI can no more set that for itself than a V8 flag). " +
+      "The same day, the CLI's peak RSS read at " +
       "every 100,000 records of one run over 1,000,000 (a Node reader on the pipe, as here) went from about 111 MiB " +
       "to 194 to 209 MiB, with 64 to 128 MiB of new space at the end. 100,000-record runs ended near 117 or near " +
       "137 MiB; in the `--trace-gc` runs, the high ones had their first full collection in the middle of a page " +
