@@ -173,8 +173,8 @@ export async function paginationSection(): Promise<string> {
       `loop on its own side: ${fixed(partBeyondHand(client, "recordsUs"), 0)} walking the records and ` +
       `${fixed(partBeyondHand(client, "nextRequestUs"), 0)} building and starting the next request, ` +
       (answerBeyondHandUs < 0
-        ? `less ${fixed(-answerBeyondHandUs, 0)} from the answer's last byte to its first record (the client decodes ` +
-          "each chunk of the answer as it arrives, the hand loop's `response.text()` all of it after the last byte)"
+        ? `less ${fixed(-answerBeyondHandUs, 0)} from the answer's last byte to its first record (both read it ` +
+          "with `response.text()`: noise)"
         : `and ${fixed(answerBeyondHandUs, 0)} from the answer's last byte to its first record`) +
       ". Handing " +
       `records out one \`next()\` at a time costs ${fixed(protocolUs, 0)} µs a page by itself, and a request id, ` +

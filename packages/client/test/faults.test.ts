@@ -217,7 +217,9 @@ describe("retries", () => {
     const errors: string[] = [];
     const logger = { debug() {}, info() {}, warn() {}, error: (message: string) => errors.push(message) };
     const aidp = createAidpClient({ baseUrl: url, retry: { ...fastRetry, maxAttempts: 2 }, logger });
-    await expect(aidp.searchAuditLogs({ aiDataPlatformId })).rejects.toMatchObject({ code: "IncorrectState" });
+    await expect(aidp.searchAuditLogs({ aiDataPlatformId })).rejects.toMatchObject({
+      code: "IncorrectState",
+    });
     expect(errors).toEqual([expect.stringMatching(/; not retried: retry\.maxAttempts \(2\) reached$/)]);
   });
 
@@ -356,8 +358,8 @@ describe("network failures", () => {
   });
 });
 
-describe("answers read as they arrive", () => {
-  it("a character split between two chunks of the answer is read whole", async () => {
+describe("answers that arrive in pieces", () => {
+  it("a character split between two pieces of the answer is read whole", async () => {
     // "é" is 2 bytes and the rocket 4 in UTF-8: each chunk ends inside one, and the next one finishes it.
     const bytes = Buffer.from(JSON.stringify({ items: [{ ...record(0), objectName: "café 🚀" }] }));
     const splits = [bytes.indexOf("é") + 1, bytes.indexOf(Buffer.from("🚀")) + 2];
