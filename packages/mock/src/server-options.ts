@@ -33,7 +33,10 @@ export function validateServerOptions(options: ServerOptions): void {
   if (host !== undefined && (typeof host !== "string" || host.trim() === "")) {
     throw new TypeError(`option "host" must be a non-empty string, got ${JSON.stringify(host)}`);
   }
-  if (startTimeoutMs !== undefined && !(startTimeoutMs > 0 && startTimeoutMs <= MAX_TIMER_MS)) {
+  if (
+    startTimeoutMs !== undefined &&
+    !(typeof startTimeoutMs === "number" && startTimeoutMs > 0 && startTimeoutMs <= MAX_TIMER_MS)
+  ) {
     throw new TypeError(
       `option "startTimeoutMs" must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(startTimeoutMs)}`,
     );

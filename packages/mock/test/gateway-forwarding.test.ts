@@ -218,6 +218,11 @@ describe("options that do not make a gateway", () => {
       { upstream: "http://127.0.0.1:1", upstreamTimeoutMs: 2 ** 31 },
       'option "upstreamTimeoutMs" must be a number of milliseconds from 1 to 2147483647, got 2147483648',
     ],
+    // A string (from an environment variable, say) would be added to Date.now() as text: every wait 1 ms.
+    [
+      { upstream: "http://127.0.0.1:1", upstreamTimeoutMs: "5000" },
+      'option "upstreamTimeoutMs" must be a number of milliseconds from 1 to 2147483647, got 5000',
+    ],
     [
       { upstream: "http://127.0.0.1:1", report: "same", record: "same" },
       'options "report" and "record" must name different files',

@@ -85,6 +85,11 @@ describe("startMock", () => {
       { startTimeoutMs: 2 ** 31 },
       'option "startTimeoutMs" must be a number of milliseconds from 1 to 2147483647, got 2147483648',
     ],
+    // Not a number: `true > 0` holds, and a string would be added to Date.now() as text.
+    [
+      { startTimeoutMs: true },
+      'option "startTimeoutMs" must be a number of milliseconds from 1 to 2147483647, got true',
+    ],
     [{ exportReadyAfterMs: -5 }, 'option "exportReadyAfterMs" must be an integer from 0 to 3600000, got -5'],
     [{ static: true, exportReadyAfterMs: 10 }, 'option "exportReadyAfterMs" needs the stateful mock'],
   ])("refuses %o: %s", async (options, message) => {

@@ -89,7 +89,10 @@ export function validateGatewayOptions(options: UncheckedGatewayOptions): assert
   }
   validateServerOptions(options);
   if (upstream !== undefined) parseUpstreamUrl(upstream);
-  if (upstreamTimeoutMs !== undefined && !(upstreamTimeoutMs > 0 && upstreamTimeoutMs <= MAX_TIMER_MS)) {
+  if (
+    upstreamTimeoutMs !== undefined &&
+    !(typeof upstreamTimeoutMs === "number" && upstreamTimeoutMs > 0 && upstreamTimeoutMs <= MAX_TIMER_MS)
+  ) {
     throw new TypeError(
       `option "upstreamTimeoutMs" must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(upstreamTimeoutMs)}`,
     );
