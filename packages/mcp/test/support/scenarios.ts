@@ -137,7 +137,7 @@ export function toolScenarios(
     expect(textOf(badEnum)).toContain("status: one of SUCCEEDED, FAILED (rule `enum`)");
     const unknown = await session.callTool("search_audit_logs", { colour: "red" });
     expect(textOf(unknown)).toContain("colour: no such argument, expected an argument of search_audit_logs");
-    expect(textOf(unknown)).not.toContain('"red"');
+    expect(textOf(unknown)).not.toContain("got (not shown)");
     const missing = await session.callTool("download_cluster_logs", { workspaceKey: "w", clusterKey: "c" });
     expect(
       (missing.structuredContent as { error: { issues: { field: string }[] } }).error.issues.map(
