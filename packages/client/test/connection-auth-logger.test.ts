@@ -141,6 +141,25 @@ describe("createAidpConnection with auth or a logger", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("customAuth: a header value fetch refuses is not quoted in the error when it is the Authorization header", async () => {
+    const server = await tokenCheckingServer();
+    const auth = customAuth({
+      async signRequest(): Promise<Headers> {
+        // Headers refuse CR and LF, and quote the whole value in their TypeError.
+        return new Headers({
+          authorization: 'Signature version="1",keyId="a\r\nb",signature="SECRET-SIGNATURE"',
+        });
+      },
+    });
+    const error = await searchAuditLogs(createAidpConnection({ baseUrl: server.url, auth }), {
+      aiDataPlatformId,
+    }).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(AidpAuthError);
+    expect(String(error)).toMatch(/signing the request failed: .*<the Authorization header, redacted>/);
+    expect(String(error)).not.toContain("SECRET-SIGNATURE");
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("attemptLogger: the same lines as createAidpClient's logger gets", async () => {
     const server = await tokenCheckingServer();
     const viaConnection = capturingLogger();

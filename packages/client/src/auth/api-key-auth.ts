@@ -27,13 +27,21 @@ export interface NodeApiKeyAuthOptions extends ApiKeyAuthOptions {
   passphrase?: string;
 }
 
-/** API key auth with a given way of loading the key (the Node entry passes one that decrypts). */
+type IdentityField = "tenancy" | "user" | "fingerprint";
+
+/**
+ * API key auth with a given way of loading the key (the Node entry passes one that decrypts). `settingNames`: what
+ * the caller's user set each identity field as (`OCI_CLI_USER`), for its messages; default the option's name.
+ */
 export function createApiKeyAuth(
   options: ApiKeyAuthOptions & { passphrase?: string },
   loadKey: PrivateKeyLoader,
+  settingNames: Partial<Record<IdentityField, string>> = {},
 ): AuthProvider {
-  for (const field of ["tenancy", "user", "fingerprint"] as const) requireText(options[field], field);
-  const keyId = `${options.tenancy}/${options.user}/${options.fingerprint}`;
+  for (const field of ["tenancy", "user", "fingerprint"] as const)
+    requireText(options[field], settingNames[field] ?? field);
+  // Trimmed, as the session token is: a value's surrounding spaces or final line break are not part of it.
+  const keyId = `${options.tenancy.trim()}/${options.user.trim()}/${options.fingerprint.trim()}`;
   return createRequestSigner({
     keyId: () => keyId,
     privateKey: loadKey(options.privateKey, options.passphrase),

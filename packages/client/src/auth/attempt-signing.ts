@@ -57,7 +57,11 @@ async function authStep<T>(call: CallSettings, step: string, run: () => Promise<
     return await run();
   } catch (failure) {
     if (failure instanceof AidpError) throw failure;
-    const reason = failure instanceof Error ? failure.message : String(failure);
+    const reason = (failure instanceof Error ? failure.message : String(failure)).replace(
+      // fetch's Headers quote a value they refuse: never the Authorization header's signature.
+      /Signature version=.*?signature="[^"]*"/gs,
+      "<the Authorization header, redacted>",
+    );
     throw new AidpAuthError(`${call.operation}: ${step} failed: ${reason}`);
   }
 }

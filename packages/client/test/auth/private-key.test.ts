@@ -118,6 +118,26 @@ describe("web providers refuse bad options clearly", () => {
     );
   });
 
+  it.each([
+    ["user", "ocid1.user\r\nX-Injected: yes"],
+    ["fingerprint", "12:34\u0001"],
+    ["tenancy", "ocid1.tenancy.€"],
+  ] as const)(
+    "an identity field (%s) a header cannot carry, naming the field and never its value",
+    (field, value) => {
+      let error: unknown;
+      try {
+        apiKeyAuth({ ...TEST_IDENTITY, [field]: value, privateKey: keys.pkcs8 });
+      } catch (failure) {
+        error = failure;
+      }
+      expect(String(error)).toContain(
+        `${field} must not hold a control character (such as CR or LF) or a character beyond U+00FF: it goes into the Authorization header (key ${field})`,
+      );
+      expect(String(error)).not.toContain(value);
+    },
+  );
+
   it("a bad key surfaces at signing time as the same AidpAuthError", async () => {
     const auth = apiKeyAuth({ ...TEST_IDENTITY, privateKey: keys.encryptedPkcs1 });
     const signing = auth.signRequest({ method: "GET", url: "https://example.test/", headers: new Headers() });

@@ -259,6 +259,11 @@ describe("resolveAuth's errors name the setting and never show a secret", () => 
       "config-less auth needs OCI_CLI_USER, OCI_CLI_TENANCY, OCI_CLI_FINGERPRINT and OCI_CLI_KEY_FILE (or OCI_CLI_KEY_CONTENT); missing: OCI_CLI_TENANCY, OCI_CLI_FINGERPRINT, OCI_CLI_KEY_FILE",
     ],
     [
+      "an OCI_CLI_USER with a line break (it would start another header after the Authorization header's)",
+      { env: { ...configLess, OCI_CLI_USER: "ocid1.user\r\nX-Injected: yes", OCI_CLI_KEY_CONTENT: "unused" } },
+      "OCI_CLI_USER must not hold a control character (such as CR or LF) or a character beyond U+00FF: it goes into the Authorization header (key OCI_CLI_USER)",
+    ],
+    [
       "an OCI_CLI_KEY_FILE that does not exist",
       { env: { ...configLess, OCI_CLI_KEY_FILE: join(dir, "missing.pem") } },
       `cannot read the private key file ${join(dir, "missing.pem")}: it does not exist (key OCI_CLI_KEY_FILE)`,

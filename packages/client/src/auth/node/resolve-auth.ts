@@ -190,6 +190,7 @@ function configLessApiKeyAuth(
       region,
     },
     nodePrivateKeyLoader(keySource, keyFile === undefined ? "the private key" : `the private key ${keyFile}`),
+    API_KEY_ENVIRONMENT,
   );
 }
 
