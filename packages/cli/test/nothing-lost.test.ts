@@ -56,6 +56,41 @@ describe("output targets are checked before anything is sent (exit 2)", () => {
     expect(server.requests).toHaveLength(0);
     expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
   });
+
+  it("a name too long for the temporary name it is first written under", async () => {
+    const path = join(dir, "b".repeat(240));
+    const { code, stderr } = await downloadLogs(["--output-file", path]);
+    expect(stderr).toContain(
+      `aidp: --output-file ${path}: the file name is 240 bytes; at most 221 (it is first written under a longer temporary name); nothing was sent`,
+    );
+    expect(code).toBe(2);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
+    [
+      ["--par-url-file", "same.txt", "--download", "same.txt"],
+      "--par-url-file same.txt and --download same.txt",
+    ],
+    [
+      ["--par-url-file", "same.txt", "--output-file", "./same.txt"],
+      "--output-file ./same.txt and --par-url-file same.txt",
+    ],
+    [
+      ["--download", "same.log", "--output-file", "same.log"],
+      "--output-file same.log and --download same.log",
+    ],
+  ])(
+    "two flags naming one file: %j (the second write would replace the PAR URL or the job)",
+    async (args, pair) => {
+      const workDir = mkdtempSync(join(dir, "cwd-"));
+      const { code, stderr } = await downloadLogs(args, workDir);
+      expect(stderr).toContain(`aidp: ${pair} name the same file: give each its own; nothing was sent`);
+      expect(code).toBe(2);
+      expect(server.requests).toHaveLength(0);
+      expect(readdirSync(workDir)).toEqual([]);
+    },
+  );
 });
 
 describe("writing fails after the export started (exit 5)", () => {

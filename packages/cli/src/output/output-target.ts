@@ -4,6 +4,7 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { UsageError } from "../exit-codes.ts";
+import { MAX_OUTPUT_NAME_BYTES, nameBytes } from "./temporary-name.ts";
 
 /** A flag and the file it names, e.g. `["--output-file", "out.json"]`; an absent flag is skipped. */
 export type OutputTarget = readonly [flag: string, path: string | undefined];
@@ -13,12 +14,36 @@ export function checkOutputTargets(targets: readonly OutputTarget[]): void {
     const problem = path === undefined ? undefined : targetProblem(path);
     return problem === undefined ? [] : [`${flag} ${path}: ${problem}`];
   });
+  problems.push(...sameFileProblems(targets));
   if (problems.length === 1) throw new UsageError(`${problems[0]}; nothing was sent`);
   if (problems.length > 1) throw new UsageError(`nothing was sent:\n  - ${problems.join("\n  - ")}`);
 }
 
+/**
+ * Two flags naming one file: the second write would replace the first (the PAR URL, say, by the log file), while
+ * the command reports both as written. By path, and for files that exist by device and inode (a link, `./f`).
+ */
+function sameFileProblems(targets: readonly OutputTarget[]): string[] {
+  const given = targets.filter((target): target is readonly [string, string] => target[1] !== undefined);
+  const identity = (path: string) => {
+    const stat = statOf(path);
+    return stat ? `${stat.dev}:${stat.ino}` : resolve(path);
+  };
+  return given.flatMap(([flag, path], index) =>
+    given
+      .slice(index + 1)
+      .filter(([, other]) => resolve(other) === resolve(path) || identity(other) === identity(path))
+      .map(
+        ([otherFlag, other]) =>
+          `${flag} ${path} and ${otherFlag} ${other} name the same file: give each its own`,
+      ),
+  );
+}
+
 function targetProblem(path: string): string | undefined {
   if (path.trim() === "") return "give a file name";
+  if (nameBytes(path) > MAX_OUTPUT_NAME_BYTES)
+    return `the file name is ${nameBytes(path)} bytes; at most ${MAX_OUTPUT_NAME_BYTES} (it is first written under a longer temporary name)`;
   const target = statOf(path);
   if (target?.isDirectory()) return "is a folder; give a file name (e.g. a name inside it)";
   // The output is written to a temporary file renamed over the target: over a device or a pipe (/dev/null,

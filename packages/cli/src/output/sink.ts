@@ -2,8 +2,8 @@
 // temporary name in the same folder and renamed over FILE only once everything was written, so an export
 // that fails or is interrupted never leaves a file that looks complete.
 import { createWriteStream, openSync, renameSync, unlinkSync, type WriteStream } from "node:fs";
-import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
+import { temporaryNameBeside } from "./temporary-name.ts";
 
 export interface OutputSink {
   /** Resolves once the text (or bytes) is handed over (waits for the stream to drain: memory stays flat). */
@@ -79,7 +79,7 @@ function streamSink(stream: Writable): OutputSink {
 }
 
 function atomicFileSink(target: string, mode: number): OutputSink {
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.partial`);
+  const temporary = temporaryNameBeside(target);
   // Opened synchronously, so the temporary file exists from here on and discard() can always remove it.
   const file: WriteStream = createWriteStream(temporary, { fd: openSync(temporary, "wx", mode) });
   const write = writer(file);

@@ -1,0 +1,19 @@
+// The name a file is first written under, beside its final name, before it is renamed into place (an output file,
+// a secret file): a file that looks complete is never a partial one.
+import { basename, dirname, join } from "node:path";
+
+/** The longest file name (one path component) Linux, macOS and Windows file systems take, in bytes. */
+const MAX_NAME_BYTES = 255;
+/** What the temporary name adds to the final one: a dot, the process id, a millisecond timestamp, `.partial`. */
+const ADDED_BYTES = ".".length + ".4294967295".length + ".9999999999999".length + ".partial".length;
+
+export function temporaryNameBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.partial`);
+}
+
+/** The longest final name whose temporary name still fits, in bytes; checked before anything is sent. */
+export const MAX_OUTPUT_NAME_BYTES = MAX_NAME_BYTES - ADDED_BYTES;
+
+export function nameBytes(path: string): number {
+  return Buffer.byteLength(basename(path));
+}
