@@ -49,7 +49,18 @@ describe("endpoint", () => {
     [{ region: "iad" }, "short codes such as iad: createAidpClient of @aidp/client/node"],
     [{ region: "us-ashburn-1", realm: "oc99" as "oc1" }, 'unknown realm "oc99"'],
     [{ baseUrl: "not a url" }, 'baseUrl must be an absolute URL, got "not a url"'],
+    // fetch refuses such a URL on every attempt, which would be retried as network failures.
+    [
+      { baseUrl: "http://admin:hunter2@127.0.0.1:4010" },
+      "createAidpClient: baseUrl must not hold a user name or password.",
+    ],
   ])("rejects %j at creation", (options, message) => {
     expect(() => createAidpClient(options)).toThrow(message);
+  });
+
+  it("does not show the password of a baseUrl it refuses", () => {
+    expect(() => createAidpClient({ baseUrl: "http://admin:hunter2@127.0.0.1:4010" })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining("hunter2") }),
+    );
   });
 });

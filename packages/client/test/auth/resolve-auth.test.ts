@@ -260,7 +260,9 @@ describe("resolveAuth's errors name the setting and never show a secret", () => 
     ],
     [
       "an OCI_CLI_USER with a line break (it would start another header after the Authorization header's)",
-      { env: { ...configLess, OCI_CLI_USER: "ocid1.user\r\nX-Injected: yes", OCI_CLI_KEY_CONTENT: "unused" } },
+      {
+        env: { ...configLess, OCI_CLI_USER: "ocid1.user\r\nX-Injected: yes", OCI_CLI_KEY_CONTENT: "unused" },
+      },
       "OCI_CLI_USER must not hold a control character (such as CR or LF) or a character beyond U+00FF: it goes into the Authorization header (key OCI_CLI_USER)",
     ],
     [

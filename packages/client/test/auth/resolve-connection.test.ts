@@ -91,6 +91,18 @@ describe("resolveConnection: each error names where the value came from", () => 
       'OCI_CLI_ENDPOINT "127.0.0.1:4010" is not a URL: give it with its scheme, e.g. http://127.0.0.1:4010 or https://...',
     ],
     [
+      "an endpoint with a port out of range",
+      { endpoint: "http://127.0.0.1:99999" },
+      {},
+      '--endpoint "http://127.0.0.1:99999" is not a valid URL (a port is at most 65535; a host has no spaces)',
+    ],
+    [
+      "an endpoint with a user and password, which fetch refuses (and which is not shown)",
+      { endpoint: "http://admin:hunter2@127.0.0.1:4010" },
+      {},
+      "--endpoint must not hold a user name or password (fetch refuses such a URL)",
+    ],
+    [
       "an endpoint with a scheme other than http or https",
       { endpoint: "ftp://127.0.0.1:4010" },
       {},

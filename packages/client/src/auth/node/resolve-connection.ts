@@ -70,6 +70,8 @@ export async function resolveConnection(options: ResolveConnectionOptions = {}):
         `${sourceOf("endpoint")} "${endpoint}" is not ${otherScheme ? "an http or https URL" : "a URL"}: give it with its scheme, e.g. http://${address} or https://...`,
       );
     }
+    const problem = endpointProblem(endpoint);
+    if (problem) throw new TypeError(`${sourceOf("endpoint")} ${problem}`);
     return { baseUrl: endpoint, region: undefined, auth, authSource };
   }
   const region = value("region");
@@ -89,4 +91,16 @@ export async function resolveConnection(options: ResolveConnectionOptions = {}):
     auth,
     authSource,
   };
+}
+
+/** What is wrong with an http(s) endpoint the URL parser or fetch refuses; its password is never shown. */
+function endpointProblem(endpoint: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return `"${endpoint}" is not a valid URL (a port is at most 65535; a host has no spaces)`;
+  }
+  if (url.username || url.password) return "must not hold a user name or password (fetch refuses such a URL)";
+  return undefined;
 }
