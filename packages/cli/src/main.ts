@@ -13,7 +13,7 @@ import { HELP_WIDTH } from "./pre-rendered-help.ts";
 import { terminalColumns } from "./terminal-columns.ts";
 import { cliVersion } from "./version.ts";
 
-const EXIT_CODES_HELP = `Exit codes: 0 success; 2 usage or validation error (nothing was sent); 3 the service answered an error; 4 network failure or timeout; 5 the export started but its answer could not be written where asked (standard error says where it was kept); 130 interrupted (Ctrl-C); 1 anything else.`;
+const EXIT_CODES_HELP = `Exit codes: 0 success; 2 usage or validation error (nothing was sent); 3 the service answered an error; 4 network failure or timeout; 5 the export started but its answer could not be written where asked (standard error says where it was kept); 130 interrupted (Ctrl-C; 143 SIGTERM, 129 SIGHUP); 1 anything else.`;
 
 const CONFIG_LESS_AUTH_HELP = `Without a config file (CI, as the OCI CLI): ${API_KEY_ENVIRONMENT.user}, ${API_KEY_ENVIRONMENT.tenancy}, ${API_KEY_ENVIRONMENT.fingerprint}, and ${API_KEY_ENVIRONMENT.keyFile} or ${API_KEY_ENVIRONMENT.keyContent} (${API_KEY_ENVIRONMENT.passphrase} for an encrypted key) sign with that API key.`;
 

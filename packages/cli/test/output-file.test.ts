@@ -120,6 +120,28 @@ describe("Ctrl-C", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const)(
+    "%s mid-export with --output-file: as Ctrl-C, exit %i, no output file, no temporary file",
+    async (signal, exitCode) => {
+      const { server, atPage3 } = await holdingServer();
+      const file = join(dir, "audit.ndjson");
+      const aidp = startAidp(exportArgs(server, file));
+      await atPage3;
+      aidp.child.kill(signal);
+      const { code, stderr } = await aidp.result;
+      expect(code).toBe(exitCode);
+      expect(jsonError(stderr)).toMatchObject({
+        kind: "interrupted",
+        exitCode,
+        message: `aidp: interrupted${heldRequest(server)}; nothing was written to ${file} (the 200 records read were in a temporary file, now removed)`,
+      });
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
+
   it("mid-export to standard output: exit 130", async () => {
     const { server, atPage3 } = await holdingServer();
     const aidp = startAidp(exportArgs(server));

@@ -6,7 +6,7 @@ import { AidpAbortError, type AidpClient, createAidpClient, describeSentRequest 
 import { readBodyArgument } from "../body-argument.ts";
 import { type ConnectionFlags, connectionOptions } from "../connection.ts";
 import { describeFailure } from "../describe-failure.ts";
-import { ExitCode, UsageError } from "../exit-codes.ts";
+import { UsageError } from "../exit-codes.ts";
 import type { Failure } from "../failure.ts";
 import { describeInterruptedOutput } from "../interrupted-output.ts";
 import { watchInterruption } from "../interruption.ts";
@@ -86,7 +86,7 @@ export async function runOperation(
       const inFlight = error instanceof AidpAbortError ? error : undefined;
       const sent = inFlight ? describeSentRequest(inFlight) : "";
       return {
-        exitCode: ExitCode.interrupted,
+        exitCode: interruption.exitCode,
         kind: "interrupted",
         lines: [
           `aidp: interrupted${sent ? ` (${sent})` : ""}; ${describeInterruptedOutput({ ...written, format: flags.output })}`,
