@@ -105,7 +105,8 @@ function retryOptions(flags: ConnectionFlags): AidpClientOptions["retry"] {
   if (flags.retry === false) return false;
   if (flags.maxRetries === undefined) return undefined;
   const retries = Number(flags.maxRetries);
-  if (!Number.isInteger(retries) || retries < 0)
+  // Number("") is 0: an empty value would silently mean no retries.
+  if (flags.maxRetries.trim() === "" || !Number.isInteger(retries) || retries < 0)
     throw new UsageError(`--max-retries must be an integer of at least 0, got "${flags.maxRetries}"`);
   return { maxAttempts: retries + 1 };
 }

@@ -46,6 +46,22 @@ describe("exit 2, nothing sent", () => {
     );
   });
 
+  it.each(["99999999999d", "100000000d", "99999999999999999999999s"])(
+    "a relative time before year 0 (%s) is a problem of its flag, shown as typed",
+    async (value) => {
+      const { code, stderr } = await runAidp([
+        "audit",
+        "search-logs",
+        ...fakeServiceFlags(server),
+        "--time-begin",
+        value,
+      ]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`  - --time-begin: expected a date-time: RFC 3339 (2025-03-16T08:00:00Z)`);
+      expect(stderr).toContain(`got "${value}"\n`);
+    },
+  );
+
   it("a --limit that is not a number is a type problem of --limit", async () => {
     const { code, stderr } = await runAidp([
       "audit",
@@ -116,6 +132,7 @@ describe("exit 2, nothing sent", () => {
     [["--max-items", "0"], /--max-items must be an integer of at least 1, got "0"/],
     [["--timeout", "-1"], /--timeout must be a number of seconds greater than 0/],
     [["--max-retries", "many"], /--max-retries must be an integer of at least 0/],
+    [["--max-retries", ""], /--max-retries must be an integer of at least 0, got ""/],
     [["--output", "xml"], /Invalid values:\s+Argument: output, Given: "xml"/],
     [["--colour", "red"], /Unknown arguments?: colour/],
   ])("%j", async (extra, message) => {

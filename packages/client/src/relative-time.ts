@@ -17,7 +17,10 @@ export function resolveRelativeTime(value: string, now: number = Date.now()): st
   const match = RELATIVE.exec(value.trim());
   if (!match) return value;
   const [, amount, unit] = match;
-  return new Date(now - Number(amount) * (UNIT_MS[unit as string] as number)).toISOString();
+  const time = new Date(now - Number(amount) * (UNIT_MS[unit as string] as number));
+  // Before year 0 (or beyond a Date): no RFC 3339 date-time says it, so it is left as typed, for the validation to
+  // refuse in the user's terms rather than as "Invalid time value".
+  return time.getUTCFullYear() >= 0 ? time.toISOString() : value;
 }
 
 export const RELATIVE_TIME_HELP =
