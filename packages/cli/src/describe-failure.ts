@@ -18,6 +18,7 @@ import { ExitCode, UsageError } from "./exit-codes.ts";
 import type { Failure, FailureIssue } from "./failure.ts";
 import { describeMissing, type OperationId } from "./operation-input.ts";
 import { ResultKeptElsewhere } from "./output/kept-result.ts";
+import { UnusableAnswer } from "./unusable-answer.ts";
 
 /** The client's words, but for a date-time the forms the command line takes (a --body value is sent as it is). */
 function inUserTerms(expected: string, where: string): string {
@@ -88,6 +89,14 @@ export function describeFailure(
       lines: [`aidp: ${error.message}${error.requestId ? "" : " (the answer had no opc-request-id)"}`],
       status: error.status,
       code: error.code,
+      opcRequestId: error.requestId,
+    };
+  }
+  if (error instanceof UnusableAnswer) {
+    return {
+      exitCode: ExitCode.service,
+      kind: "service",
+      lines: [`aidp: ${error.message} (opc-request-id ${error.requestId ?? "none"})`],
       opcRequestId: error.requestId,
     };
   }

@@ -9,6 +9,7 @@ import { createRecordWriter } from "../output/record-writer.ts";
 import { writeSecretFile } from "../output/secret-file.ts";
 import { createStatusLine, formatBytes, formatDuration } from "../progress.ts";
 import { terminalColumns } from "../terminal-columns.ts";
+import { UnusableAnswer } from "../unusable-answer.ts";
 import { DEFAULT_WAIT_SECONDS } from "../wait-defaults.ts";
 import { type CommandFlags, type OperationRun, runOperation } from "./run-operation.ts";
 
@@ -39,7 +40,12 @@ export function downloadLogs(flags: DownloadFlags): Promise<Failure | undefined>
         if (signal.aborted) throw failure;
         throw keepStartedExport(job, flags.parUrlFile ?? flags.outputFile, failure);
       }
-      if (!settings || job.logParUrl === undefined) return;
+      if (!settings) return;
+      if (job.logParUrl === undefined)
+        throw new UnusableAnswer(
+          `the service started the export but its answer has no log file URL: there is nothing to ${flags.download === undefined ? "wait for" : "wait for and download"}`,
+          job.requestId,
+        );
       const waiting = createStatusLine(process.stderr, !flags.quiet);
       let answer: Response;
       try {
