@@ -3,6 +3,7 @@
 // is the default output, and scripts written before JSON errors read the words on standard error, so the default
 // keeps them. ndjson counts as asking for JSON: the error is one line, which is a valid NDJSON record too.
 import type { Failure } from "./failure.ts";
+import { terminalSafe } from "./terminal-safe.ts";
 
 export type ErrorForm = "words" | "json";
 
@@ -26,7 +27,7 @@ export function askedErrorForm(flags: { output?: unknown }, parser: unknown): Er
  * it does not apply or is not known (see the README's "Errors as JSON"); `message` is exactly the words.
  */
 export function formatFailure(failure: Failure, form: ErrorForm): string {
-  if (form === "words") return `${failure.lines.join("\n")}\n`;
+  if (form === "words") return `${terminalSafe(failure.lines.join("\n"))}\n`;
   const error = {
     exitCode: failure.exitCode,
     kind: failure.kind,

@@ -34,6 +34,42 @@ const exportPagesOf1000 = (server: Pick<FakeService, "url">, ...flags: string[])
 const search = (server: FakeService, ...flags: string[]) =>
   runAidp(["audit", "search-logs", ...fakeServiceFlags(server), ...flags]);
 
+/** A record whose fields would drive a terminal: clear the screen, colour, a NUL, a right-to-left override. */
+const hostile = useFakeService((_request, response) =>
+  sendJson(response, 200, {
+    items: [
+      { ...awkwardRecord(0), objectName: "\u001b[2J\u001b[31mEVIL\u0000\u202eabc", startedBy: "\u009b31m" },
+    ],
+  }),
+);
+const rejecting = useFakeService((_request, response) =>
+  sendJson(response, 400, { code: "InvalidParameter", message: "bad\u001b[2J\u001b]0;title\u0007 request" }),
+);
+
+/** A character a terminal obeys rather than shows (but a line break), or one that reverses the text's direction. */
+const obeyed = (text: string) =>
+  [...text].filter((character) => {
+    const code = character.charCodeAt(0);
+    return (code < 0x20 && character !== "\n") || (code >= 0x7f && code <= 0x9f) || code === 0x202e;
+  });
+
+describe("text from the service is never obeyed by a terminal", () => {
+  it("table: control and direction characters in a record are shown escaped", async () => {
+    const { code, stdout } = await search(hostile, "--output", "table");
+    expect(code).toBe(0);
+    expect(obeyed(stdout)).toEqual([]);
+    expect(stdout).toContain("\\u001b[2J");
+    expect(stdout).toContain("\\u009b31m");
+  });
+
+  it("an error's message from the service is shown escaped on standard error", async () => {
+    const { code, stderr } = await search(rejecting);
+    expect(code).toBe(3);
+    expect(obeyed(stderr)).toEqual([]);
+    expect(stderr).toContain("bad\\u001b[2J\\u001b]0;title\\u0007 request");
+  });
+});
+
 describe("--all reads every page", () => {
   it("ndjson: one record a line, every record in order, nothing on standard error off a terminal", async () => {
     const { code, stdout, stderr } = await search(paging, "--all", "--limit", "100", "--output", "ndjson");

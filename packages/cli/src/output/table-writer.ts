@@ -4,6 +4,8 @@
 // left, and when the terminal is too narrow for that every column gives up width fairly. A longer value is cut
 // with `…`, so a record is always one line. Rows are plain string concatenation: a table streams as fast as CSV,
 // near enough.
+
+import { terminalSafe } from "../terminal-safe.ts";
 import type { Column, RecordWriter } from "./record-format.ts";
 
 const TIMESTAMP_WIDTH = new Date(0).toISOString().length;
@@ -40,7 +42,7 @@ export function tableWriter(columns: readonly Column[], terminalWidth: number | 
 
 function cellText(value: unknown): string {
   if (value === undefined || value === null) return "";
-  return (typeof value === "string" ? value : JSON.stringify(value)).replace(/\s+/g, " ");
+  return terminalSafe((typeof value === "string" ? value : JSON.stringify(value)).replace(/\s+/g, " "));
 }
 
 /** The text cut to `width` characters with `…`, or padded with spaces to it. */
