@@ -4,6 +4,7 @@ import { AidpAuthError } from "./auth-error.js";
  * What cannot go into the Authorization header, whose keyId holds the field: a control character (CR and LF would
  * start another header) or a character beyond U+00FF (a header is bytes).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for
 const NOT_IN_A_HEADER = /[\u0000-\u001f\u007f\u0100-\u{10ffff}]/u;
 
 /**
