@@ -32,7 +32,7 @@ export function prepareRequest(
 
   for (const [name, value] of Object.entries(input)) {
     if (value === undefined) continue;
-    if (name in facts.parameters || (name === BODY_FIELD && facts.body)) values[name] = value;
+    if (Object.hasOwn(facts.parameters, name) || (name === BODY_FIELD && facts.body)) values[name] = value;
     else
       addIssue(
         context,

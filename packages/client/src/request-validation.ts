@@ -110,7 +110,8 @@ function checkObject(
   }
   for (const [name, child] of Object.entries(input)) {
     if (child === undefined) continue;
-    const childRules = properties[name];
+    // Own properties only: `constructor` or `toString` is not a field because every object inherits one.
+    const childRules = Object.hasOwn(properties, name) ? properties[name] : undefined;
     if (!childRules) {
       if (rules.additionalProperties === false) {
         addIssue(

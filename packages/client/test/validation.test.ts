@@ -124,6 +124,19 @@ const cases: [string, () => Promise<unknown>, { field: string; rule: string }][]
     () => aidp.searchAuditLogs({ aiDataPlatformId, details: { stauts: "FAILED" } as AnyInput }),
     { field: "details.stauts", rule: "additionalProperties" },
   ],
+  // Names every object inherits are not fields: before, `constructor` passed the check and was sent.
+  ...["constructor", "toString", "hasOwnProperty", "__proto__"].map(
+    (name): [string, () => Promise<unknown>, { field: string; rule: string }] => [
+      `a body field named ${name}`,
+      () => aidp.searchAuditLogs({ aiDataPlatformId, details: JSON.parse(`{"${name}": 1}`) as AnyInput }),
+      { field: `details.${name}`, rule: "additionalProperties" },
+    ],
+  ),
+  [
+    "an input key named toString",
+    () => aidp.searchAuditLogs({ aiDataPlatformId, toString: 1 } as AnyInput),
+    { field: "toString", rule: "additionalProperties" },
+  ],
   [
     "unknown input key (a call option put in the input)",
     () => aidp.searchAuditLogs({ aiDataPlatformId, signal: AbortSignal.abort() } as AnyInput),

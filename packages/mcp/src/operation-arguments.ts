@@ -83,7 +83,7 @@ export function operationArguments(
       const input: Record<string, unknown> = { ...fixed };
       const details: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(args)) {
-        if (!(name in properties) || value === undefined) continue;
+        if (!Object.hasOwn(properties, name) || value === undefined) continue;
         const resolved =
           dateTimes.has(name) && typeof value === "string" ? resolveRelativeTime(value, now) : value;
         if (parameterNames.has(name)) input[name] = resolved;
@@ -125,7 +125,8 @@ export function checkArgumentNames(
   schema: ToolInputSchema,
   args: Readonly<Record<string, unknown>>,
 ) {
-  const unknown = Object.keys(args).filter((name) => !(name in schema.properties));
+  // Own properties only: every object inherits `constructor` and `toString`, which are no tool's arguments.
+  const unknown = Object.keys(args).filter((name) => !Object.hasOwn(schema.properties, name));
   const missing = schema.required.filter((name) => args[name] === undefined);
   const issues = [
     ...unknown.map((field) => ({

@@ -74,10 +74,15 @@ export function readClusterLogTool(context: ToolContext): ToolDefinition {
     async run(args, call) {
       const issues: ValidationIssue[] = [];
       for (const [name, value] of Object.entries(args))
-        checkValue((INPUT_SCHEMA.properties[name] ?? {}) as ValueRules, value, name, {
-          issues,
-          secretFields: new Set(),
-        });
+        checkValue(
+          (Object.hasOwn(INPUT_SCHEMA.properties, name) ? INPUT_SCHEMA.properties[name] : {}) as ValueRules,
+          value,
+          name,
+          {
+            issues,
+            secretFields: new Set(),
+          },
+        );
       const grep = regularExpression(args.grep as string | undefined, issues);
       if (issues.length > 0) throw new AidpValidationError(READ_CLUSTER_LOG, issues);
       const logHandle = args.logHandle as string;

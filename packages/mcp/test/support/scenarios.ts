@@ -138,6 +138,11 @@ export function toolScenarios(
     const unknown = await session.callTool("search_audit_logs", { colour: "red" });
     expect(textOf(unknown)).toContain("colour: no such argument, expected an argument of search_audit_logs");
     expect(textOf(unknown)).not.toContain("got (not shown)");
+    // Every object inherits `constructor`: it is no argument either.
+    const inherited = await session.callTool("search_audit_logs", { constructor: 1 });
+    expect(textOf(inherited)).toContain(
+      "constructor: no such argument, expected an argument of search_audit_logs",
+    );
     const missing = await session.callTool("download_cluster_logs", { workspaceKey: "w", clusterKey: "c" });
     expect(
       (missing.structuredContent as { error: { issues: { field: string }[] } }).error.issues.map(
