@@ -71,4 +71,17 @@ describe("--query", () => {
     expect(stderr).toMatch(message);
     expect(server.requests).toHaveLength(0);
   });
+
+  it("an expression that fails only on the data names --query (exit 1: the request was sent)", async () => {
+    const { code, stderr } = await search("--query", "items[?contains(@, 'x')]");
+    expect(stderr).toMatch(/^aidp: --query "items\[\?contains\(@, 'x'\)\]" failed on the answer: .*contains/);
+    expect(code).toBe(1);
+  });
+
+  it("a long expression is shown by its first 120 characters", async () => {
+    const { code, stderr } = await search("--query", "(".repeat(5_000));
+    expect(code).toBe(2);
+    expect(stderr).toContain(`--query "${"(".repeat(120)}…" is not a JMESPath expression`);
+    expect(stderr.length).toBeLessThan(1_000);
+  });
 });

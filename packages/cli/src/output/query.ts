@@ -20,14 +20,22 @@ export async function compileQuery(
       `--query filters the JSON output: use it with --output json (the default), not ${format}`,
     );
   const { compile, search } = await import("@jmespath-community/jmespath");
+  // A long expression is shown by its start: the message is for finding it, not for echoing it whole.
+  const shown = expression.length > 120 ? `${expression.slice(0, 120)}…` : expression;
   try {
     compile(expression);
   } catch (error) {
-    throw new UsageError(`--query "${expression}" is not a JMESPath expression: ${(error as Error).message}`);
+    throw new UsageError(`--query "${shown}" is not a JMESPath expression: ${(error as Error).message}`);
   }
   return {
     render(document) {
-      const result = search(document as Parameters<typeof search>[0], expression);
+      let result: unknown;
+      try {
+        result = search(document as Parameters<typeof search>[0], expression);
+      } catch (error) {
+        // A type error of a function (contains() of a number, sort_by() of a missing field) shows only on the data.
+        throw new Error(`--query "${shown}" failed on the answer: ${(error as Error).message}`);
+      }
       if (rawOutput && typeof result === "string") return `${result}\n`;
       return `${JSON.stringify(result, null, 2)}\n`;
     },
