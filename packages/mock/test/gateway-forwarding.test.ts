@@ -220,7 +220,7 @@ describe("options that do not make a gateway", () => {
     ],
     // A string (from an environment variable, say) would be added to Date.now() as text: every wait 1 ms.
     [
-      { upstream: "http://127.0.0.1:1", upstreamTimeoutMs: "5000" },
+      { upstream: "http://127.0.0.1:1", upstreamTimeoutMs: "5000" as unknown as number },
       'option "upstreamTimeoutMs" must be a number of milliseconds from 1 to 2147483647, got 5000',
     ],
     [

@@ -87,7 +87,7 @@ describe("startMock", () => {
     ],
     // Not a number: `true > 0` holds, and a string would be added to Date.now() as text.
     [
-      { startTimeoutMs: true },
+      { startTimeoutMs: true as unknown as number },
       'option "startTimeoutMs" must be a number of milliseconds from 1 to 2147483647, got true',
     ],
     [{ exportReadyAfterMs: -5 }, 'option "exportReadyAfterMs" must be an integer from 0 to 3600000, got -5'],
