@@ -42,17 +42,20 @@ export async function sendOperation(
     { method: facts.method, url, headers, body: JSON.stringify(body) },
     connection.callSettings(operationId, callOptions),
   )) as Answer & { body: string | undefined };
-  if (!response.ok)
+  const data = text ? parseOrText(text) : undefined;
+  // A success whose body is not JSON (a proxy's HTML page with 200) cannot be used: an error with its status, the
+  // start of its text and its request id, rather than JSON.parse's SyntaxError.
+  if (!response.ok || typeof data === "string")
     throw createApiError({
       status: response.status,
       headers: response.headers,
-      body: text && parseOrText(text),
+      body: data,
       requestId: response.headers.get(callHeaders.requestId) ?? undefined,
       operation: operationId,
       method: facts.method,
       url: response.url || `${connection.baseUrl}${facts.path}`,
     });
-  return { data: text ? JSON.parse(text) : undefined, response };
+  return { data, response };
 }
 
 const encode = (value: unknown) => encodeURIComponent(String(value));

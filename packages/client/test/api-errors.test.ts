@@ -81,6 +81,29 @@ describe("AidpApiError", () => {
     expect(error.requestId).toBe("RID-2");
   });
 
+  it("a 200 whose body is not JSON (a proxy's page) is an AidpApiError with its status, text and request id", async () => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html", "opc-request-id": "RID-HTML" });
+      res.end("<html>Sign in to the proxy</html>");
+    });
+    const aidp = createAidpClient({ baseUrl: server.url, retry: false });
+    const error = (await aidp.searchAuditLogs({ aiDataPlatformId }).catch((e: unknown) => e)) as AidpApiError;
+    expect(error).toBeInstanceOf(AidpApiError);
+    expect(error.status).toBe(200);
+    expect(error.code).toBe("HttpError200");
+    expect(error.message).toContain("body: <html>Sign in to the proxy</html>");
+    expect(error.requestId).toBe("RID-HTML");
+  });
+
+  it("a 200 with an empty body is an answer without data, as before", async () => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(200, { "content-length": "0" });
+      res.end();
+    });
+    const aidp = createAidpClient({ baseUrl: server.url, retry: false });
+    expect((await aidp.searchAuditLogs({ aiDataPlatformId })).items).toEqual([]);
+  });
+
   it("a non-JSON body still gives a clear error that quotes it", async () => {
     server = await startTestServer((_req, res) => {
       res.writeHead(500, { "content-type": "text/html" });
