@@ -13,7 +13,13 @@ const RELATIVE = /^(\d+)([smhdw])$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function resolveRelativeTime(value: string, now: number = Date.now()): string {
-  if (DATE.test(value.trim())) return `${value.trim()}T00:00:00Z`;
+  if (DATE.test(value.trim())) {
+    const midnight = `${value.trim()}T00:00:00Z`;
+    // A date the calendar does not have (2025-02-30) is left as typed, for the validation to refuse: a Date would
+    // quietly make it 2025-03-02.
+    const date = new Date(midnight);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value.trim()) ? midnight : value;
+  }
   const match = RELATIVE.exec(value.trim());
   if (!match) return value;
   const [, amount, unit] = match;
