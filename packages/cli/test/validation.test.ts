@@ -148,6 +148,10 @@ describe("exit 2, nothing sent", () => {
     [["--max-items", "0"], /--max-items must be an integer of at least 1, got "0"/],
     [["--timeout", "-1"], /--timeout must be a number of seconds greater than 0/],
     [["--max-retries", "many"], /--max-retries must be an integer of at least 0/],
+    [
+      ["--body", `{"query":${"[".repeat(5_000)}${"]".repeat(5_000)}}`],
+      /--body: the argument nests deeper than 64 levels of objects and arrays/,
+    ],
     [["--max-retries", ""], /--max-retries must be an integer of at least 0, got ""/],
     [["--output", "xml"], /Invalid values:\s+Argument: output, Given: "xml"/],
     [["--colour", "red"], /Unknown arguments?: colour/],
