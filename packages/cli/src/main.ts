@@ -17,6 +17,8 @@ const EXIT_CODES_HELP = `Exit codes: 0 success; 2 usage or validation error (not
 
 const CONFIG_LESS_AUTH_HELP = `Without a config file (CI, as the OCI CLI): ${API_KEY_ENVIRONMENT.user}, ${API_KEY_ENVIRONMENT.tenancy}, ${API_KEY_ENVIRONMENT.fingerprint}, and ${API_KEY_ENVIRONMENT.keyFile} or ${API_KEY_ENVIRONMENT.keyContent} (${API_KEY_ENVIRONMENT.passphrase} for an encrypted key) sign with that API key.`;
 
+const HELP_FLAGS: ReadonlySet<string> = new Set(["--help", "-h"]);
+
 /** The command that prints the shell completion script. */
 export const COMPLETION_COMMAND = "completion";
 
@@ -64,6 +66,26 @@ export async function main(args: readonly string[]): Promise<number> {
   if (args.length === 0) {
     program.showHelp((text) => process.stdout.write(`${text}\n`));
     return ExitCode.ok;
+  }
+  // yargs prints the script before its strict check refuses what follows: `aidp completion --bogus >> ~/.bashrc`
+  // would append it and still exit 2. Refused first, nothing printed.
+  const completionExtras =
+    args[0] === COMPLETION_COMMAND ? args.slice(1).filter((arg) => !HELP_FLAGS.has(arg)) : [];
+  if (completionExtras.length > 0) {
+    process.stderr.write(
+      formatFailure(
+        {
+          exitCode: ExitCode.usage,
+          kind: "usage",
+          lines: [
+            `aidp: ${COMPLETION_COMMAND} takes no arguments, got ${completionExtras.join(" ")}`,
+            `Run \`aidp ${COMPLETION_COMMAND} >> ~/.bashrc\` (or ~/.zshrc).`,
+          ],
+        },
+        "words",
+      ),
+    );
+    return ExitCode.usage;
   }
   // yargs would show every flag read as text as [string]; each description says what it takes instead.
   (program as WithUsageConfiguration<typeof program>).usageConfiguration({ "hide-types": true });

@@ -70,6 +70,16 @@ describe("shell completion", () => {
     expect(stdout).toContain("complete -o bashdefault -o default -F _aidp_yargs_completions aidp");
   });
 
+  it.each([["--bogus"], ["extra"]])(
+    "completion %j: exit 2 and no script on standard output (it would be appended to ~/.bashrc)",
+    async (extra) => {
+      const { code, stdout, stderr } = await runAidp(["completion", extra]);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toContain(`aidp: completion takes no arguments, got ${extra}`);
+    },
+  );
+
   it("prints a zsh completion script under zsh", async () => {
     const { code, stdout } = await runAidp(["completion"], { env: { SHELL: "/bin/zsh" } });
     expect(code).toBe(0);
