@@ -9,6 +9,8 @@ export function readBodyArgument(argument: string): Record<string, unknown> {
     where = "standard input";
     text = readOrExplain(0, where);
   } else if (argument.startsWith("@")) {
+    if (argument === "@")
+      throw new UsageError("--body @: give the file's name after the @ (--body @search.json)");
     where = `file ${argument.slice(1)}`;
     text = readOrExplain(argument.slice(1), where);
   } else {
@@ -17,7 +19,8 @@ export function readBodyArgument(argument: string): Record<string, unknown> {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // A byte order mark, as some editors on Windows write one, is not part of the JSON.
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new UsageError(`--body: ${where} is not valid JSON (${(error as Error).message})`);
   }

@@ -28,6 +28,9 @@ function inUserTerms(expected: string, where: string): string {
   return `a date-time: ${RELATIVE_TIME_HELP}`;
 }
 
+/** How many of a request's problems are listed, in words and in the JSON error's `issues`. */
+const MAX_ISSUES_SHOWN = 50;
+
 export function describeFailure(
   error: unknown,
   operationId: OperationId,
@@ -59,7 +62,10 @@ export function describeFailure(
     };
   }
   if (error instanceof AidpValidationError) {
-    const issues = error.issues.map((issue) => userIssue(issue, sourceOf));
+    // A body of thousands of unknown fields would print megabytes: the first problems say what is wrong.
+    const shown = error.issues.slice(0, MAX_ISSUES_SHOWN);
+    const issues = shown.map((issue) => userIssue(issue, sourceOf));
+    const more = error.issues.length - shown.length;
     const lines = issues.map((issue, index) => {
       const missing = issue.rule === "required" ? describeMissing(operationId, issue.field) : undefined;
       if (missing) return `  - ${missing}`;
@@ -71,7 +77,11 @@ export function describeFailure(
     return {
       exitCode: ExitCode.usage,
       kind: "validation",
-      lines: ["aidp: invalid request; nothing was sent:", ...lines],
+      lines: [
+        "aidp: invalid request; nothing was sent:",
+        ...lines,
+        ...(more > 0 ? [`  - and ${more} more problem${more === 1 ? "" : "s"} of the same request`] : []),
+      ],
       issues,
     };
   }

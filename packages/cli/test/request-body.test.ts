@@ -50,6 +50,21 @@ describe("search-logs sends", () => {
     expect(sentUrl().searchParams.get("limit")).toBe("50");
   });
 
+  it("--body @file that begins with a byte order mark (as some Windows editors write) is read as its JSON", async () => {
+    const file = join(dir, "with-bom.json");
+    writeFileSync(file, `\uFEFF${JSON.stringify({ status: failed })}`);
+    const { code, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(server),
+      "--body",
+      `@${file}`,
+    ]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(sentBody()).toMatchObject({ status: failed });
+  });
+
   it("--body - reads standard input; --body JSON is taken as it is", async () => {
     await runAidp(["audit", "search-logs", ...fakeServiceFlags(server), "--body", "-"], {
       stdin: JSON.stringify({ operation }),

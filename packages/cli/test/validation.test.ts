@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { fakeServiceFlags, sendJson } from "./support/fake-service.ts";
+import { DOWNLOAD_LOGS_COMMAND, fakeServiceFlags, sendJson } from "./support/fake-service.ts";
 import { runAidp } from "./support/run-aidp.ts";
 import { enumValues } from "./support/spec.ts";
 import { useFakeService } from "./support/use-fake-service.ts";
@@ -78,6 +78,35 @@ describe("exit 2, nothing sent", () => {
     },
   );
 
+  it.each([
+    ["--max-wait-seconds", "30"],
+    ["--wait-interval-seconds", "2"],
+  ])("%s without --wait or --download would do nothing: a usage error", async (flag, value) => {
+    const { code, stderr } = await runAidp([
+      ...DOWNLOAD_LOGS_COMMAND,
+      ...fakeServiceFlags(server),
+      flag,
+      value,
+    ]);
+    expect(stderr).toBe(`aidp: ${flag} needs --wait or --download FILE; nothing was sent\n`);
+    expect(code).toBe(2);
+  });
+
+  it("a body of 3,000 unknown fields lists the first 50 problems and says how many more", async () => {
+    const body = Object.fromEntries(Array.from({ length: 3_000 }, (_, index) => [`field${index}`, index]));
+    const { code, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(server),
+      "--body",
+      JSON.stringify(body),
+    ]);
+    expect(code).toBe(2);
+    expect(stderr.split("\n").filter((line) => line.startsWith("  - --body field"))).toHaveLength(50);
+    expect(stderr).toContain("  - and 2950 more problems of the same request\n");
+    expect(stderr.length).toBeLessThan(50_000);
+  });
+
   it("a --limit that is not a number is a type problem of --limit", async () => {
     const { code, stderr } = await runAidp([
       "audit",
@@ -148,6 +177,7 @@ describe("exit 2, nothing sent", () => {
     [["--max-items", "0"], /--max-items must be an integer of at least 1, got "0"/],
     [["--timeout", "-1"], /--timeout must be a number of seconds greater than 0/],
     [["--max-retries", "many"], /--max-retries must be an integer of at least 0/],
+    [["--body", "@"], /--body @: give the file's name after the @/],
     [
       ["--body", `{"query":${"[".repeat(5_000)}${"]".repeat(5_000)}}`],
       /--body: the argument nests deeper than 64 levels of objects and arrays/,

@@ -1,6 +1,7 @@
 import { type DownloadClusterLogsJob, waitForLogFile } from "@aidp/client";
 import { downloadClusterLogs } from "../api.ts";
 import { secondsToMs } from "../connection.ts";
+import { UsageError } from "../exit-codes.ts";
 import type { Failure } from "../failure.ts";
 import { downloadToFile } from "../output/download-file.ts";
 import { keepStartedExport } from "../output/kept-result.ts";
@@ -29,7 +30,7 @@ export function downloadLogs(flags: DownloadFlags): Promise<Failure | undefined>
     flags,
     async ({ client, input, signal, openOutput, fetch, print, recordsWritten }) => {
       // Checked before sending: a bad value must not start an export.
-      const settings = wait ? waitSettings(flags) : undefined;
+      const settings = wait ? waitSettings(flags) : refuseWaitFlags(flags);
       const query = await compileQuery(flags.query, flags.rawOutput, flags.output);
       const job = await downloadClusterLogs(client, input, { signal });
       // From here on the service has started an export: a failure to write its answer must not lose it.
@@ -75,6 +76,14 @@ export function downloadLogs(flags: DownloadFlags): Promise<Failure | undefined>
       ["--download", flags.download],
     ],
   );
+}
+
+/** The wait's flags without a wait would do nothing, silently: the user meant to wait. */
+function refuseWaitFlags(flags: DownloadFlags): undefined {
+  const given = flags.maxWaitSeconds !== undefined ? "--max-wait-seconds" : "--wait-interval-seconds";
+  if (flags.maxWaitSeconds !== undefined || flags.waitIntervalSeconds !== undefined)
+    throw new UsageError(`${given} needs --wait or --download FILE; nothing was sent`);
+  return undefined;
 }
 
 function waitSettings(flags: DownloadFlags) {
