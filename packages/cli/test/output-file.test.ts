@@ -1,6 +1,16 @@
 // --output-file is written atomically: complete, or not there at all (an existing file is left as it was).
 // A failure mid-export and Ctrl-C mid-export (exit 130) leave no output file and no temporary file.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -55,6 +65,19 @@ describe("--output-file", () => {
       Array.from({ length: TOTAL }, (_, i) => awkwardRecord(i)),
     );
     expect(readdirSync(dir)).toEqual(["audit.ndjson"]);
+  });
+
+  it("through a symbolic link, writes its target and keeps the link (as the shell's > does)", async () => {
+    const server = await pagingServer();
+    const dated = join(dir, "data");
+    mkdirSync(dated);
+    writeFileSync(join(dated, "2025-03-16.ndjson"), "yesterday's\n");
+    symlinkSync(join(dated, "2025-03-16.ndjson"), join(dir, "latest.ndjson"));
+    const { code } = await runAidp(exportArgs(server, join(dir, "latest.ndjson")));
+    expect(code).toBe(0);
+    expect(lstatSync(join(dir, "latest.ndjson")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dated, "2025-03-16.ndjson"), "utf8").trimEnd().split("\n")).toHaveLength(TOTAL);
+    expect(readdirSync(dated)).toEqual(["2025-03-16.ndjson"]);
   });
 
   it("is not created when the export fails on page 3 (exit 3), and leaves no temporary file", async () => {

@@ -4,7 +4,7 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { UsageError } from "../exit-codes.ts";
-import { MAX_OUTPUT_NAME_BYTES, nameBytes } from "./temporary-name.ts";
+import { finalPathOf, MAX_OUTPUT_NAME_BYTES, nameBytes } from "./temporary-name.ts";
 
 /** A flag and the file it names, e.g. `["--output-file", "out.json"]`; an absent flag is skipped. */
 export type OutputTarget = readonly [flag: string, path: string | undefined];
@@ -40,8 +40,10 @@ function sameFileProblems(targets: readonly OutputTarget[]): string[] {
   );
 }
 
-function targetProblem(path: string): string | undefined {
-  if (path.trim() === "") return "give a file name";
+function targetProblem(given: string): string | undefined {
+  if (given.trim() === "") return "give a file name";
+  // Through a symbolic link, the file written is its target, beside which the temporary file goes.
+  const path = finalPathOf(given);
   if (nameBytes(path) > MAX_OUTPUT_NAME_BYTES)
     return `the file name is ${nameBytes(path)} bytes; at most ${MAX_OUTPUT_NAME_BYTES} (it is first written under a longer temporary name)`;
   const target = statOf(path);

@@ -1,9 +1,10 @@
 // A file only its owner can read, for a secret such as the PAR URL: written under a temporary name created with
 // mode 0600 and renamed into place, so the secret is never readable by others, not even for a moment.
 import { renameSync, unlinkSync, writeFileSync } from "node:fs";
-import { temporaryNameBeside } from "./temporary-name.ts";
+import { finalPathOf, temporaryNameBeside } from "./temporary-name.ts";
 
-export function writeSecretFile(path: string, content: string): void {
+export function writeSecretFile(given: string, content: string): void {
+  const path = finalPathOf(given);
   const temporary = temporaryNameBeside(path);
   try {
     writeFileSync(temporary, content, { mode: 0o600, flag: "wx" });

@@ -3,7 +3,7 @@
 // that fails or is interrupted never leaves a file that looks complete.
 import { createWriteStream, openSync, renameSync, unlinkSync, type WriteStream } from "node:fs";
 import type { Writable } from "node:stream";
-import { temporaryNameBeside } from "./temporary-name.ts";
+import { finalPathOf, temporaryNameBeside } from "./temporary-name.ts";
 
 export interface OutputSink {
   /** Resolves once the text (or bytes) is handed over (waits for the stream to drain: memory stays flat). */
@@ -78,7 +78,8 @@ function streamSink(stream: Writable): OutputSink {
   };
 }
 
-function atomicFileSink(target: string, mode: number): OutputSink {
+function atomicFileSink(path: string, mode: number): OutputSink {
+  const target = finalPathOf(path);
   const temporary = temporaryNameBeside(target);
   // Opened synchronously, so the temporary file exists from here on and discard() can always remove it.
   const file: WriteStream = createWriteStream(temporary, { fd: openSync(temporary, "wx", mode) });

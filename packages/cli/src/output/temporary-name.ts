@@ -1,11 +1,24 @@
 // The name a file is first written under, beside its final name, before it is renamed into place (an output file,
 // a secret file): a file that looks complete is never a partial one.
+import { lstatSync, realpathSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** The longest file name (one path component) Linux, macOS and Windows file systems take, in bytes. */
 const MAX_NAME_BYTES = 255;
 /** What the temporary name adds to the final one: a dot, the process id, a millisecond timestamp, `.partial`. */
 const ADDED_BYTES = ".".length + ".4294967295".length + ".9999999999999".length + ".partial".length;
+
+/**
+ * Where a write to `path` lands: through a symbolic link, its target (a link the user keeps, `latest.json` to a dated
+ * file, stays a link, as the shell's `>` keeps it), else `path` itself (a dangling link is replaced).
+ */
+export function finalPathOf(path: string): string {
+  try {
+    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
+  } catch {
+    return path;
+  }
+}
 
 export function temporaryNameBeside(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.partial`);
