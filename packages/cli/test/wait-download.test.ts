@@ -138,7 +138,44 @@ describe("cluster download-logs --wait --download FILE", () => {
     const { code, stdout, stderr } = await aidp.result;
     expect(code).toBe(130);
     expect(JSON.parse(stdout)).toMatchObject({ asyncOperationKey: "op-wait" });
-    expect(stderr).toBe("aidp: interrupted; 1 record had been written to standard output, complete\n");
+    expect(stderr).toBe(
+      "aidp: interrupted; 1 record had been written to standard output, complete; the wait for the log file was stopped before it was ready\n",
+    );
+  });
+
+  it("Ctrl-C while waiting to download: says nothing was downloaded to FILE, and leaves no FILE", async () => {
+    const downloadDir = mkdtempSync(join(dir, "interrupted-"));
+    const { promise: firstPoll, resolve: polled } = deferred();
+    const pending = await startFakeService((request, response) => {
+      if (request.method === "POST")
+        return sendJson(
+          response,
+          202,
+          {},
+          {
+            "aidp-async-operation-key": "op-dl",
+            "datalake-cluster-log-par-url": `${pending.url}/p/token/o/driver.log`,
+          },
+        );
+      polled();
+      sendJson(response, 404, { code: "NotFound", message: "not yet" });
+    });
+    const file = join(downloadDir, "driver.log");
+    const aidp = startAidp([
+      ...DOWNLOAD_LOGS_COMMAND,
+      ...fakeServiceFlags(pending),
+      "--download",
+      file,
+      ...QUICK_POLLS,
+    ]);
+    await firstPoll;
+    aidp.child.kill("SIGINT");
+    const { code, stderr } = await aidp.result;
+    expect(code).toBe(130);
+    expect(stderr).toBe(
+      `aidp: interrupted; 1 record had been written to standard output, complete; nothing was downloaded to ${file}\n`,
+    );
+    expect(readdirSync(downloadDir)).toEqual([]);
   });
 
   it("a PAR URL that answers 403: exit 3 naming the status, never the URL", async () => {

@@ -28,7 +28,7 @@ export function downloadLogs(flags: DownloadFlags): Promise<Failure | undefined>
   return runOperation(
     "downloadClusterLogs",
     flags,
-    async ({ client, input, signal, openOutput, fetch, print, recordsWritten }) => {
+    async ({ client, input, signal, openOutput, fetch, print, recordsWritten, undoneIfInterrupted }) => {
       // Checked before sending: a bad value must not start an export.
       const settings = wait ? waitSettings(flags) : refuseWaitFlags(flags);
       const query = await compileQuery(flags.query, flags.rawOutput, flags.output);
@@ -47,6 +47,11 @@ export function downloadLogs(flags: DownloadFlags): Promise<Failure | undefined>
           `the service started the export but its answer has no log file URL: there is nothing to ${flags.download === undefined ? "wait for" : "wait for and download"}`,
           job.requestId,
         );
+      undoneIfInterrupted(
+        flags.download === undefined
+          ? "the wait for the log file was stopped before it was ready"
+          : `nothing was downloaded to ${flags.download}`,
+      );
       const waiting = createStatusLine(process.stderr, !flags.quiet);
       let answer: Response;
       try {

@@ -36,6 +36,8 @@ export interface OperationRun {
   print(line: string): void;
   /** Count records handed to the output, so that an interruption can say what was written. */
   recordsWritten(count: number): void;
+  /** What an interruption from here on leaves undone, said after what was written (a wait, a download). */
+  undoneIfInterrupted(description: string): void;
 }
 
 export async function runOperation(
@@ -49,6 +51,7 @@ export async function runOperation(
   const interruption = watchInterruption();
   let sink: OutputSink | undefined;
   let records = 0;
+  let undone: string | undefined;
   try {
     const body = flags.body === undefined ? undefined : readBodyArgument(flags.body);
     const input = buildInput(operationId, flags, body, process.env);
@@ -75,6 +78,9 @@ export async function runOperation(
       recordsWritten: (count) => {
         records += count;
       },
+      undoneIfInterrupted: (description) => {
+        undone = description;
+      },
     });
     return undefined;
   } catch (error) {
@@ -89,7 +95,7 @@ export async function runOperation(
         exitCode: interruption.exitCode,
         kind: "interrupted",
         lines: [
-          `aidp: interrupted${sent ? ` (${sent})` : ""}; ${describeInterruptedOutput({ ...written, format: flags.output })}`,
+          `aidp: interrupted${sent ? ` (${sent})` : ""}; ${describeInterruptedOutput({ ...written, format: flags.output })}${undone ? `; ${undone}` : ""}`,
         ],
         opcRequestId: inFlight?.requestId,
         attempt: inFlight?.attempt,
