@@ -46,37 +46,26 @@ describe("exit 2, nothing sent", () => {
     );
   });
 
-  it.each(["2025-02-30", "2025-04-31", "2025-13-01"])(
-    "a date the calendar does not have (%s) is a problem of its flag, not another day",
-    async (value) => {
-      const { code, stderr } = await runAidp([
-        "audit",
-        "search-logs",
-        ...fakeServiceFlags(server),
-        "--time-begin",
-        value,
-      ]);
-      expect(code).toBe(2);
-      expect(stderr).toContain(`got "${value}"\n`);
-      expect(server.requests).toHaveLength(0);
-    },
-  );
-
-  it.each(["99999999999d", "100000000d", "99999999999999999999999s"])(
-    "a relative time before year 0 (%s) is a problem of its flag, shown as typed",
-    async (value) => {
-      const { code, stderr } = await runAidp([
-        "audit",
-        "search-logs",
-        ...fakeServiceFlags(server),
-        "--time-begin",
-        value,
-      ]);
-      expect(code).toBe(2);
-      expect(stderr).toContain(`  - --time-begin: expected a date-time: RFC 3339 (2025-03-16T08:00:00Z)`);
-      expect(stderr).toContain(`got "${value}"\n`);
-    },
-  );
+  // A relative time before year 0, and a date the calendar does not have (which a Date would make another day).
+  it.each([
+    "99999999999d",
+    "100000000d",
+    "99999999999999999999999s",
+    "2025-02-30",
+    "2025-04-31",
+    "2025-13-01",
+  ])("a --time-begin no date-time can say (%s) is a problem of its flag, shown as typed", async (value) => {
+    const { code, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(server),
+      "--time-begin",
+      value,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`  - --time-begin: expected a date-time: RFC 3339 (2025-03-16T08:00:00Z)`);
+    expect(stderr).toContain(`got "${value}"\n`);
+  });
 
   it.each([
     ["--max-wait-seconds", "30"],

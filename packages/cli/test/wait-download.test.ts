@@ -2,6 +2,7 @@
 // ready) with backoff and streams the log file to FILE atomically. Against the stateful mock, whose exports
 // become ready after a delay (`exportReadyAfterMs`), and a node:http server for the cases the mock cannot make.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import type { ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningMock, startMock } from "@aidp/mock";
@@ -26,6 +27,44 @@ afterAll(async () => {
 const atMock = () => ["--auth", "none", "--endpoint", mock.url, "--instance-id", INSTANCE];
 /** Polls a tenth of a second apart: the tests wait for outcomes, not for the defaults made for real exports. */
 const QUICK_POLLS = ["--wait-interval-seconds", "0.1"];
+
+const notYet = (response: ServerResponse) =>
+  sendJson(response, 404, { code: "NotFound", message: "not yet" });
+
+/**
+ * A service whose export starts at once (202 with its key, its PAR URL at `parPath` on the same server, and
+ * `requestId` when given) and whose PAR URL answers each poll with `answerPoll`.
+ */
+async function exportService(
+  operationKey: string,
+  answerPoll: (response: ServerResponse) => void,
+  { parPath = "/p/token/o/driver.log", requestId }: { parPath?: string; requestId?: string } = {},
+) {
+  const service = await startFakeService((request, response) => {
+    if (request.method !== "POST") return answerPoll(response);
+    sendJson(
+      response,
+      202,
+      {},
+      {
+        "aidp-async-operation-key": operationKey,
+        "datalake-cluster-log-par-url": `${service.url}${parPath}`,
+        ...(requestId === undefined ? {} : { "opc-request-id": requestId }),
+      },
+    );
+  });
+  return service;
+}
+
+/** An export not ready yet, and the moment its PAR URL is first polled (when a test interrupts the CLI). */
+async function pendingExport(operationKey: string) {
+  const { promise: firstPoll, resolve: polled } = deferred();
+  const service = await exportService(operationKey, (response) => {
+    polled();
+    notYet(response);
+  });
+  return { service, firstPoll };
+}
 
 describe("cluster download-logs --wait --download FILE", () => {
   it("against a mock whose export is ready after 2 s: FILE holds what the PAR URL serves, byte for byte", async () => {
@@ -54,19 +93,9 @@ describe("cluster download-logs --wait --download FILE", () => {
 
   it("--max-wait-seconds runs out: exit 4, no FILE and no temporary file left, the job printed first", async () => {
     const waitDir = mkdtempSync(join(dir, "short-"));
-    const started = await startFakeService((request, response) => {
-      if (request.method === "POST")
-        return sendJson(
-          response,
-          202,
-          {},
-          {
-            "aidp-async-operation-key": "op-slow",
-            "datalake-cluster-log-par-url": `${started.url}/p/token/n/ns/b/logs/o/driver.log`,
-            "opc-request-id": "REQ-SLOW",
-          },
-        );
-      sendJson(response, 404, { code: "NotFound", message: "not yet" });
+    const started = await exportService("op-slow", notYet, {
+      parPath: "/p/token/n/ns/b/logs/o/driver.log",
+      requestId: "REQ-SLOW",
     });
     const { code, stdout, stderr } = await runAidp([
       ...DOWNLOAD_LOGS_COMMAND,
@@ -112,21 +141,7 @@ describe("cluster download-logs --wait --download FILE", () => {
   });
 
   it("Ctrl-C while waiting: exit 130, saying the job printed before is complete", async () => {
-    const { promise: firstPoll, resolve: polled } = deferred();
-    const pending = await startFakeService((request, response) => {
-      if (request.method === "POST")
-        return sendJson(
-          response,
-          202,
-          {},
-          {
-            "aidp-async-operation-key": "op-wait",
-            "datalake-cluster-log-par-url": `${pending.url}/p/token/o/driver.log`,
-          },
-        );
-      polled();
-      sendJson(response, 404, { code: "NotFound", message: "not yet" });
-    });
+    const { service: pending, firstPoll } = await pendingExport("op-wait");
     const aidp = startAidp([
       ...DOWNLOAD_LOGS_COMMAND,
       ...fakeServiceFlags(pending),
@@ -145,21 +160,7 @@ describe("cluster download-logs --wait --download FILE", () => {
 
   it("Ctrl-C while waiting to download: says nothing was downloaded to FILE, and leaves no FILE", async () => {
     const downloadDir = mkdtempSync(join(dir, "interrupted-"));
-    const { promise: firstPoll, resolve: polled } = deferred();
-    const pending = await startFakeService((request, response) => {
-      if (request.method === "POST")
-        return sendJson(
-          response,
-          202,
-          {},
-          {
-            "aidp-async-operation-key": "op-dl",
-            "datalake-cluster-log-par-url": `${pending.url}/p/token/o/driver.log`,
-          },
-        );
-      polled();
-      sendJson(response, 404, { code: "NotFound", message: "not yet" });
-    });
+    const { service: pending, firstPoll } = await pendingExport("op-dl");
     const file = join(downloadDir, "driver.log");
     const aidp = startAidp([
       ...DOWNLOAD_LOGS_COMMAND,
@@ -179,19 +180,11 @@ describe("cluster download-logs --wait --download FILE", () => {
   });
 
   it("a PAR URL that answers 403: exit 3 naming the status, never the URL", async () => {
-    const forbidden = await startFakeService((request, response) => {
-      if (request.method === "POST")
-        return sendJson(
-          response,
-          202,
-          {},
-          {
-            "aidp-async-operation-key": "op-403",
-            "datalake-cluster-log-par-url": `${forbidden.url}/p/SECRET-token/o/driver.log`,
-          },
-        );
-      sendJson(response, 403, { code: "NotAuthorized", message: "expired" });
-    });
+    const forbidden = await exportService(
+      "op-403",
+      (response) => sendJson(response, 403, { code: "NotAuthorized", message: "expired" }),
+      { parPath: "/p/SECRET-token/o/driver.log" },
+    );
     const { code, stderr } = await runAidp([
       ...DOWNLOAD_LOGS_COMMAND,
       ...fakeServiceFlags(forbidden),
