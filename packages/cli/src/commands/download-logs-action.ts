@@ -30,7 +30,8 @@ export function downloadLogs(flags: DownloadFlags): Promise<Failure | undefined>
     flags,
     async ({ client, input, signal, openOutput, fetch, print, recordsWritten, undoneIfInterrupted }) => {
       // Checked before sending: a bad value must not start an export.
-      const settings = wait ? waitSettings(flags) : refuseWaitFlags(flags);
+      if (!wait) refuseWaitFlags(flags);
+      const settings = wait ? waitSettings(flags) : undefined;
       const query = await compileQuery(flags.query, flags.rawOutput, flags.output);
       const job = await downloadClusterLogs(client, input, { signal });
       // From here on the service has started an export: a failure to write its answer must not lose it.
@@ -84,11 +85,10 @@ export function downloadLogs(flags: DownloadFlags): Promise<Failure | undefined>
 }
 
 /** The wait's flags without a wait would do nothing, silently: the user meant to wait. */
-function refuseWaitFlags(flags: DownloadFlags): undefined {
+function refuseWaitFlags(flags: DownloadFlags): void {
   const given = flags.maxWaitSeconds !== undefined ? "--max-wait-seconds" : "--wait-interval-seconds";
   if (flags.maxWaitSeconds !== undefined || flags.waitIntervalSeconds !== undefined)
     throw new UsageError(`${given} needs --wait or --download FILE; nothing was sent`);
-  return undefined;
 }
 
 function waitSettings(flags: DownloadFlags) {

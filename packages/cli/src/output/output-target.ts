@@ -32,7 +32,7 @@ function sameFileProblems(targets: readonly OutputTarget[]): string[] {
   return given.flatMap(([flag, path], index) =>
     given
       .slice(index + 1)
-      .filter(([, other]) => resolve(other) === resolve(path) || identity(other) === identity(path))
+      .filter(([, other]) => identity(other) === identity(path))
       .map(
         ([otherFlag, other]) =>
           `${flag} ${path} and ${otherFlag} ${other} name the same file: give each its own`,
