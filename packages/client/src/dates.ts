@@ -8,7 +8,10 @@ export function toUtcDateTime(value: unknown): string | undefined {
   const date =
     value instanceof Date
       ? value
-      : typeof value === "string" && RFC3339.test(value)
+      : typeof value === "string" &&
+          RFC3339.test(value) &&
+          // A day the month does not have (2025-02-30) would roll over into the next month.
+          new Date(value.slice(0, 10)).getUTCDate() === +value.slice(8, 10)
         ? new Date(value)
         : undefined;
   return isoOrNull(date) ?? undefined;

@@ -7,9 +7,10 @@
 export class AidpError extends Error {
   constructor(message?: string, options?: ErrorOptions) {
     super(message, options);
-    // Every subclass is named here, once: `error.name === "AidpTimeoutError"`. Not enumerable, as on native
-    // errors. (A consumer's minifier renames classes unless told to keep names; `instanceof` always works.)
-    Object.defineProperty(this, "name", { value: new.target.name, writable: true, configurable: true });
+    // Every subclass is named here, once: `error.name === "AidpTimeoutError"`. An own property, as a class field
+    // would make it (Node's inspect does not repeat it beside the stack; JSON.stringify shows it). A consumer's
+    // minifier renames classes unless told to keep names; `instanceof` always works.
+    this.name = new.target.name;
   }
 }
 
@@ -49,10 +50,10 @@ export interface SentRequestDetails {
 /** `opc-request-id X, attempt 2` (what is known of the two), or "" when nothing was sent. */
 export function describeSentRequest({ requestId, attempt }: SentRequestDetails): string {
   return [
-    requestId === undefined || `opc-request-id ${requestId}`,
-    attempt === undefined || `attempt ${attempt}`,
+    requestId !== undefined && `opc-request-id ${requestId}`,
+    attempt !== undefined && `attempt ${attempt}`,
   ]
-    .filter((part) => part !== true)
+    .filter(Boolean)
     .join(", ");
 }
 

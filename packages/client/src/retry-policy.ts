@@ -103,11 +103,11 @@ export function decideRetry(
   return { retry: true, waitMs };
 }
 
-const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
+const RETRIED_STATUSES = [429, 500, 502, 503, 504];
 
 /** `errorCode`: the body's `code` as it came. A 409 `IncorrectState` means the resource is busy changing state, which passes. */
 export function isRetriableStatus(status: number, errorCode: unknown): boolean {
-  return RETRIED_STATUSES.has(status) || (status === 409 && errorCode === "IncorrectState");
+  return RETRIED_STATUSES.includes(status) || (status === 409 && errorCode === "IncorrectState");
 }
 
 function backoffDelay(

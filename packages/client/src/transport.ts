@@ -86,7 +86,7 @@ export type Transport = (request: OutgoingRequest, call: CallSettings) => Promis
 
 const { requestId: REQUEST_ID, retryToken: RETRY_TOKEN } = callHeaders;
 /** Methods that may change something: one retry token across their attempts makes a retry safe. */
-const IDEMPOTENCY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const IDEMPOTENCY_METHODS = ["POST", "PUT", "PATCH", "DELETE"];
 /** Which request and attempt: what errors and log lines name. */
 export interface SentAttempt {
   requestId: string | undefined;
@@ -132,7 +132,7 @@ export function createTransport(settings: TransportSettings): Transport {
     // One id and one retry token for every attempt of the call: the caller's when given, else fresh ones.
     const requestId = request.headers.get(REQUEST_ID) ?? randomId().toUpperCase();
     request.headers.set(REQUEST_ID, requestId);
-    if (IDEMPOTENCY_METHODS.has(request.method) && !request.headers.has(RETRY_TOKEN))
+    if (IDEMPOTENCY_METHODS.includes(request.method) && !request.headers.has(RETRY_TOKEN))
       request.headers.set(RETRY_TOKEN, randomId());
     let reauthenticated = false;
     // Cancelled before the first attempt; before each later one, the wait for it checks (see sleep).

@@ -325,7 +325,7 @@ describe("network failures", () => {
       extra: 1,
     } as never);
     expect(failure.message).toBe("connecting to example.invalid:443: refused (ECONNREFUSED)");
-    expect(Object.keys(failure).sort()).toEqual(["code", "hostPort", "step", "timedOut", "words"]);
+    expect(Object.keys(failure).sort()).toEqual(["code", "hostPort", "name", "step", "timedOut", "words"]);
   });
 
   it("finds the code down causes that are not this realm's Errors: a vm context's, a plain object", () => {

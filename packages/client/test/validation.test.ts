@@ -262,6 +262,33 @@ describe("request validation", () => {
     expect(server.requests.at(-1)?.body).toBe("{}");
   });
 
+  // A Date would make each of these another day (2025-02-30 is March 2) and send an instant nobody asked for.
+  it.each([
+    "2025-02-30T00:00:00Z",
+    "2025-02-29T12:00:00+01:00",
+    "2025-04-31T23:00:00-05:00",
+    "2025-13-01T00:00:00Z",
+  ])(
+    "refuses a date-time whose date the calendar does not have (%s), naming the field and the rule",
+    async (timeBegin) => {
+      const sent = server.requests.length;
+      const issues = await issuesOf(aidp.searchAuditLogs({ aiDataPlatformId, details: { timeBegin } }));
+      expect(issues).toEqual([
+        expect.objectContaining({
+          field: "details.timeBegin",
+          rule: "format",
+          value: JSON.stringify(timeBegin),
+        }),
+      ]);
+      expect(server.requests.length).toBe(sent);
+    },
+  );
+
+  it("sends a date-time whose offset moves it into another day, as the instant it names", async () => {
+    await aidp.searchAuditLogs({ aiDataPlatformId, details: { timeBegin: "2024-02-29T23:00:00-05:00" } });
+    expect(JSON.parse(server.requests.at(-1)?.body ?? "")).toEqual({ timeBegin: "2024-03-01T04:00:00.000Z" });
+  });
+
   it("reports a value JSON cannot write (a BigInt, a cycle) as an issue naming its field, not a crash", async () => {
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
