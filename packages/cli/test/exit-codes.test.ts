@@ -56,6 +56,27 @@ describe("exit 3: the service answered an error", () => {
     expect(busy.requests).toHaveLength(3);
   });
 
+  // The client reads a page without `items` as empty; anything else under it no output format can write.
+  it.each([
+    ["one page", [], { items: { eventId: "e-1" } }],
+    ["--all", ["--all"], { items: "records" }],
+    ["--query", ["--all", "--query", "items[0]"], { items: { eventId: "e-1" } }],
+  ])("%s: a page whose items are not a list is exit 3 with the request id", async (_name, flags, body) => {
+    const odd = await started((_request, response) =>
+      sendJson(response, 200, body, { "opc-request-id": "REQ-ODD-PAGE" }),
+    );
+    const { code, stdout, stderr } = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(odd),
+      ...flags,
+    ]);
+    expect({ code, stdout }).toEqual({ code: 3, stdout: "" });
+    expect(stderr).toBe(
+      "aidp: the service's page of audit records has no list of records (opc-request-id REQ-ODD-PAGE)\n",
+    );
+  });
+
   it("--no-retry sends once", async () => {
     const busy = await started((_request, response) =>
       sendJson(response, 503, { code: "ServiceUnavailable", message: "busy" }),

@@ -1,8 +1,7 @@
 // Non-2xx answers become AidpApiError, with one subclass per status the spec documents so callers can
 // `instanceof` them. The request id comes from the response's request-id header (`x-aidp-call-header: request-id`).
 import type { ApiErrorBody } from "@aidp/types";
-import { AidpError } from "./errors.js";
-import { callHeaders } from "./generated/operations.js";
+import { AidpError, describeSentRequest } from "./errors.js";
 import { redactSecretHeaders } from "./secret-headers.js";
 
 export interface ApiErrorDetails {
@@ -28,8 +27,9 @@ export class AidpApiError extends AidpError {
    */
   declare readonly headers: Headers;
   /**
-   * The answer's body, parsed: usually the spec's Error, `{ code, message }`; the text when it was not JSON;
-   * undefined when it was empty.
+   * The answer's body, parsed: usually the spec's Error, `{ code, message }`; the text when it was not JSON, and
+   * for a success status (an answer the client could not use: not a JSON object) always; undefined when it was
+   * empty.
    */
   declare readonly body: unknown;
   declare readonly operation: string;
@@ -38,8 +38,8 @@ export class AidpApiError extends AidpError {
 
   constructor(details: ApiErrorDetails) {
     const { code, message } = readErrorBody(details.body, details.status);
-    const requestId = details.requestId ? ` (${callHeaders.requestId} ${details.requestId})` : "";
-    super(`${details.operation} failed with ${details.status} ${code}: ${message}${requestId}`);
+    const sent = describeSentRequest(details);
+    super(`${details.operation} failed with ${details.status} ${code}: ${message}${sent && ` (${sent})`}`);
     this.status = details.status;
     this.code = code;
     this.requestId = details.requestId;

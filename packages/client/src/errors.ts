@@ -2,6 +2,7 @@
 // secret (no Authorization header, key material, retry token or pre-authenticated URL). Their fields are `declare`d
 // (assigned in the constructor, so nothing changes at run time): an initialised field would ship its name twice in
 // every bundle.
+import { callHeaders } from "./generated/operations.js";
 
 /** Base class of every error thrown by @aidp/client. */
 export class AidpError extends Error {
@@ -47,12 +48,9 @@ export interface SentRequestDetails {
   attempt?: number | undefined;
 }
 
-/** `opc-request-id X, attempt 2` (what is known of the two), or "" when nothing was sent. */
+/** `opc-request-id X, attempt 2` (what is known of the two), or "" when neither is known. */
 export function describeSentRequest({ requestId, attempt }: SentRequestDetails): string {
-  return [
-    requestId !== undefined && `opc-request-id ${requestId}`,
-    attempt !== undefined && `attempt ${attempt}`,
-  ]
+  return [requestId && `${callHeaders.requestId} ${requestId}`, attempt && `attempt ${attempt}`]
     .filter(Boolean)
     .join(", ");
 }

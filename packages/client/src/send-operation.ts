@@ -43,13 +43,13 @@ export async function sendOperation(
     connection.callSettings(operationId, callOptions),
   )) as Answer & { body: string | undefined };
   const data = text ? parseOrText(text) : undefined;
-  // A success whose body is not JSON (a proxy's HTML page with 200) cannot be used: an error with its status, the
-  // start of its text and its request id, rather than JSON.parse's SyntaxError.
-  if (!response.ok || typeof data === "string")
+  // A success whose body is not a JSON object (a proxy's HTML page with 200; `null`) cannot be used: an error with
+  // its status, the start of its text and its request id, rather than JSON.parse's SyntaxError or a TypeError later.
+  if (!response.ok || (text && data !== Object(data)))
     throw createApiError({
       status: response.status,
       headers: response.headers,
-      body: data,
+      body: response.ok ? text : data,
       requestId: response.headers.get(callHeaders.requestId) ?? undefined,
       operation: operationId,
       method: facts.method,

@@ -95,6 +95,25 @@ describe("AidpApiError", () => {
     expect(error.requestId).toBe("RID-HTML");
   });
 
+  // JSON, but no object: what the client would otherwise hand on as a page or an export's answer.
+  it.each(["null", "42", "true", '"ok"'])(
+    "a 200 whose body is JSON but not an object (%s) is an AidpApiError quoting the body",
+    async (body) => {
+      server = await startTestServer((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json", "opc-request-id": "RID-JSON" });
+        res.end(body);
+      });
+      const aidp = createAidpClient({ baseUrl: server.url, retry: false });
+      const error = (await aidp
+        .searchAuditLogs({ aiDataPlatformId })
+        .catch((e: unknown) => e)) as AidpApiError;
+      expect(error).toBeInstanceOf(AidpApiError);
+      expect(error.code).toBe("HttpError200");
+      expect(error.message).toContain(`no error code; body: ${body} (opc-request-id RID-JSON)`);
+      expect(error.body).toBe(body);
+    },
+  );
+
   it("a 200 with an empty body is an answer without data, as before", async () => {
     server = await startTestServer((_req, res) => {
       res.writeHead(200, { "content-length": "0" });

@@ -7,6 +7,7 @@ import type { OutputRecord } from "../output/record-format.ts";
 import { createRecordWriter } from "../output/record-writer.ts";
 import { createProgress } from "../progress.ts";
 import { terminalColumns } from "../terminal-columns.ts";
+import { UnusableAnswer } from "../unusable-answer.ts";
 import { type CommandFlags, runOperation } from "./run-operation.ts";
 
 /** The flags of search-logs beside the shared ones (declared in ./search-logs.ts). */
@@ -26,11 +27,13 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
       let nextPage: string | undefined;
       if (!flags.all && maxItems === undefined) {
         const page = await searchAuditLogsPage(client, input, { signal });
-        items.push(...page.items);
+        items.push(...recordsOf(page));
         nextPage = page.nextPage;
       } else {
-        for await (const page of searchAuditLogsPages(client, input, { signal, maxItems }))
-          items.push(...(maxItems === undefined ? page.items : page.items.slice(0, maxItems - items.length)));
+        for await (const page of searchAuditLogsPages(client, input, { signal, maxItems })) {
+          const records = recordsOf(page);
+          items.push(...(maxItems === undefined ? records : records.slice(0, maxItems - items.length)));
+        }
       }
       const output = openOutput();
       await output.write(query.render(nextPage === undefined ? { items } : { items, nextPage }));
@@ -45,9 +48,10 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
     );
     if (!flags.all && maxItems === undefined) {
       const page = await searchAuditLogsPage(client, input, { signal });
+      const records = recordsOf(page);
       const output = openOutput();
-      await output.write(writer.page(page.items) + writer.end(page.nextPage));
-      run.recordsWritten(page.items.length);
+      await output.write(writer.page(records) + writer.end(page.nextPage));
+      run.recordsWritten(records.length);
       await output.commit();
       if (page.nextPage !== undefined && flags.output !== "json")
         print(`aidp: there are more records: add --page ${page.nextPage}, or --all`);
@@ -80,7 +84,7 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
     askForNextPage();
     // A function of its own, so that neither the page nor its text stays in the loop's frame while the write waits.
     const writePageAndAskForNext = (): Promise<void> => {
-      const records = (page as IteratorYieldResult<RecordsPage>).value.items;
+      const records = recordsOf((page as IteratorYieldResult<RecordsPage>).value);
       const written = maxItems === undefined ? records : records.slice(0, maxItems - count);
       const text = writer.page(written);
       const counted = written.length;
@@ -115,6 +119,17 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
 
 interface RecordsPage {
   items: readonly OutputRecord[];
+  requestId: string | undefined;
+}
+
+/**
+ * A page's records, once they are a list. The client reads a page without `items` as empty, and hands on whatever
+ * else the service sent under it (an object, a string), which no output format can write.
+ */
+function recordsOf(page: RecordsPage): readonly OutputRecord[] {
+  if (!Array.isArray(page.items))
+    throw new UnusableAnswer("the service's page of audit records has no list of records", page.requestId);
+  return page.items;
 }
 
 function parseMaxItems(value: string | undefined): number | undefined {
