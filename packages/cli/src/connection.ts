@@ -1,7 +1,7 @@
 // Where requests go and how they are signed, the way the OCI CLI decides it: a flag, else its OCI_CLI_*
 // environment variable, else the profile of the OCI config file. `--auth none` sends unsigned requests (the mock).
 // The decision is @aidp/client/node's resolveConnection, shared with aidp-mcp (and its credentials with the gateway).
-import { type AidpClientOptions, type Logger, MAX_TIMER_MS } from "@aidp/client";
+import { type AidpClientOptions, durationFlagMs, type Logger } from "@aidp/client";
 // Types only: @aidp/client/node is loaded when a command connects, not by a usage error or help (about 15 ms).
 import type { ResolvedConnection } from "@aidp/client/node";
 import { UsageError } from "./exit-codes.ts";
@@ -84,19 +84,13 @@ function networkTimeouts(flags: ConnectionFlags): NetworkTimeouts {
   };
 }
 
+/** A seconds flag (--timeout, --max-wait-seconds, ...) in milliseconds; undefined when absent. */
 export function secondsToMs(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const seconds = Number(value);
-  if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0)
-    throw new UsageError(
-      `${flag} must be a number of seconds greater than 0, e.g. 30 or 0.5, got "${value}"`,
-    );
-  // A longer timer fires at once (Node sets it to 1 ms), which would end every attempt or wait at its start.
-  if (seconds * 1000 > MAX_TIMER_MS)
-    throw new UsageError(
-      `${flag} must be at most ${MAX_TIMER_MS / 1000} seconds (about 24.8 days, the longest a timer holds), got "${value}"`,
-    );
-  return seconds * 1000;
+  try {
+    return durationFlagMs(flag, value);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 function retryOptions(flags: ConnectionFlags): AidpClientOptions["retry"] {

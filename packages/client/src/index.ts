@@ -11,6 +11,7 @@ export {
 export * from "./auth/index.js";
 export { type AidpClient, createAidpClient } from "./client.js";
 export { type AidpConnection, type AidpConnectionOptions, createAidpConnection } from "./connection.js";
+export { type DurationFlag, durationFlagMs } from "./duration-flag.js";
 export { type Realm, realmDomains } from "./endpoint.js";
 export {
   AidpAbortError,

@@ -1,7 +1,7 @@
 // The `aidp-mcp` command line: the connection flags of the `aidp` command line, which tools to offer, and the
 // transport. Unknown flags are errors (a typo must not silently serve with other settings).
 import { parseArgs } from "node:util";
-import { AUTH_TYPES, type ConnectionSettings, millisecondsOf } from "./connection.ts";
+import { AUTH_TYPES, type ConnectionSettings, durationOf } from "./connection.ts";
 import { McpUsageError } from "./errors.ts";
 
 export interface CommandLine {
@@ -84,7 +84,7 @@ export function parseCommandLine(argv: readonly string[], environment: NodeJS.Pr
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new McpUsageError(`--port must be an integer from 0 to 65535, got "${portText}"`);
   const logHandleTtlMs =
-    millisecondsOf("--log-handle-hours", text("log-handle-hours"), "hours", 3_600_000) ??
+    durationOf("--log-handle-hours", text("log-handle-hours"), { unit: "hours", timer: false }) ??
     DEFAULT_LOG_HANDLE_HOURS * 3_600_000;
   const tools = text("tools")
     ?.split(",")

@@ -2,7 +2,7 @@
 // @aidp/client/node resolveConnection: the credentials (every --auth value, OCI_CLI_AUTH, the config-less OCI_CLI_*
 // variables, the config file's profile), the address (--endpoint, OCI_CLI_ENDPOINT, or the region's in its realm; an
 // instance principal's region read from the metadata service at start-up), each error naming its flag or variable.
-import { type AidpClient, DEFAULT_TIMEOUT_MS, MAX_TIMER_MS } from "@aidp/client";
+import { type AidpClient, DEFAULT_TIMEOUT_MS, type DurationFlag, durationFlagMs } from "@aidp/client";
 import { AUTH_TYPES, COMMAND_LINE_NAMING, createAidpClient, resolveConnection } from "@aidp/client/node";
 import { McpUsageError } from "./errors.ts";
 import { mcpVersion } from "./version.ts";
@@ -35,7 +35,7 @@ export async function connectClient(
       baseUrl,
       auth,
       userAgent: `aidp-mcp/${mcpVersion}`,
-      timeoutMs: secondsOf("--timeout", settings.timeout) ?? DEFAULT_TIMEOUT_MS,
+      timeoutMs: durationOf("--timeout", settings.timeout) ?? DEFAULT_TIMEOUT_MS,
     });
   } catch (error) {
     // resolveConnection's and createAidpClient's TypeError: an endpoint or region that is not one, or neither.
@@ -43,27 +43,15 @@ export async function connectClient(
   }
 }
 
-/** A timeout flag's number of seconds in milliseconds; undefined when the flag is absent. */
-function secondsOf(flag: string, value: string | undefined): number | undefined {
-  const ms = millisecondsOf(flag, value, "seconds", 1000);
-  // A longer timer fires at once (Node sets it to 1 ms), which would end every attempt at its start.
-  if (ms !== undefined && ms > MAX_TIMER_MS)
-    throw new McpUsageError(
-      `${flag} must be at most ${MAX_TIMER_MS / 1000} seconds (about 24.8 days, the longest a timer holds), got "${value}"`,
-    );
-  return ms;
-}
-
-/** A flag's positive number of `unit`s in milliseconds (`msPerUnit` each); undefined when the flag is absent. */
-export function millisecondsOf(
+/** A duration flag (--timeout, --log-handle-hours) in milliseconds; undefined when absent. */
+export function durationOf(
   flag: string,
   value: string | undefined,
-  unit: string,
-  msPerUnit: number,
+  duration?: DurationFlag,
 ): number | undefined {
-  if (value === undefined) return undefined;
-  const count = Number(value);
-  if (value.trim() === "" || !Number.isFinite(count) || count <= 0)
-    throw new McpUsageError(`${flag} must be a number of ${unit} greater than 0, got "${value}"`);
-  return count * msPerUnit;
+  try {
+    return durationFlagMs(flag, value, duration);
+  } catch (error) {
+    throw new McpUsageError((error as Error).message);
+  }
 }

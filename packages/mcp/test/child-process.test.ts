@@ -163,6 +163,10 @@ describe("the command line", () => {
       ["--timeout", "99999999"],
       '--timeout must be at most 2147483.647 seconds (about 24.8 days, the longest a timer holds), got "99999999"',
     ],
+    [
+      ["--log-handle-hours", "0"],
+      '--log-handle-hours must be a number of hours greater than 0, e.g. 30 or 0.5, got "0"',
+    ],
     [["--colour"], "Unknown option '--colour'"],
     [["--read-only", "--tools", "download_cluster_logs"], "--read-only and --tools contradict each other"],
     [
