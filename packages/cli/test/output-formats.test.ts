@@ -130,6 +130,29 @@ describe("--all reads every page", () => {
     ).toEqual(records.slice(0, 250));
     expect(paging.requests).toHaveLength(3);
   });
+
+  it("--max-items: json carries the next page token, and --page resumes right after the last record", async () => {
+    const first = JSON.parse((await search(paging, "--max-items", "150", "--limit", "100")).stdout);
+    expect(first.items).toEqual(records.slice(0, 150));
+    expect(typeof first.nextPage).toBe("string");
+    const second = JSON.parse(
+      (await search(paging, "--max-items", "150", "--limit", "100", "--page", first.nextPage)).stdout,
+    );
+    expect(second.items).toEqual(records.slice(150, 300));
+    // Both with --query, which assembles the same document.
+    const viaQuery = await search(paging, "--max-items", "150", "--limit", "100", "--query", "nextPage");
+    expect(JSON.parse(viaQuery.stdout)).toBe(first.nextPage);
+  });
+
+  it("--max-items: other formats say on standard error where to read on; reading to the end says nothing", async () => {
+    const stopped = await search(paging, "--max-items", "15", "--limit", "10", "--output", "ndjson");
+    expect(stopped.code).toBe(0);
+    expect(stopped.stdout.trimEnd().split("\n")).toHaveLength(15);
+    expect(stopped.stderr).toMatch(/^aidp: there are more records: add --page \S+ to read on from here\n$/m);
+    const all = await search(paging, "--all", "--limit", "1000", "--output", "csv", "--quiet");
+    expect(all.stderr).toBe("");
+    expect(JSON.parse((await search(paging, "--all", "--limit", "1000")).stdout).nextPage).toBeUndefined();
+  });
 });
 
 describe("one page (no --all)", () => {

@@ -14,6 +14,12 @@ const server = useFakeService(pagingHandler(1000, record));
 
 /** What the terminal shows, as lines (script writes CRLF line ends). */
 const screenLines = (text: string) => text.split("\r\n").filter((line) => line !== "");
+/** The table's lines, once the line below it (standard error's, on the same screen) says where to read on. */
+const tableAndHint = (text: string) => {
+  const lines = screenLines(text);
+  expect(lines.at(-1)).toMatch(/^aidp: there are more records: add --page \S+ to read on from here$/);
+  return lines.slice(0, -1);
+};
 const ESC = String.fromCharCode(27);
 const ANSI_CONTROL = new RegExp(`${ESC}\\[[0-9;]*[A-Za-z]|\r`);
 
@@ -38,7 +44,7 @@ describe("on a terminal", () => {
         { columns },
       ).result;
       expect(code).toBe(0);
-      const lines = screenLines(stdout);
+      const lines = tableAndHint(stdout);
       expect(lines.filter((line) => line.startsWith("┌"))).toHaveLength(1);
       expect(lines.filter((line) => line.startsWith("├"))).toHaveLength(1);
       expect(lines.filter((line) => line.startsWith("└"))).toHaveLength(1);
@@ -58,7 +64,7 @@ describe("on a terminal", () => {
       { columns: 0 },
     ).result;
     expect(code).toBe(0);
-    const lines = screenLines(stdout);
+    const lines = tableAndHint(stdout);
     expect(lines).toHaveLength(4 + 5);
     for (const line of lines) expect([...line].length, line).toBe(160);
     expect(lines[1]).toMatch(/^│ eventId/);

@@ -48,15 +48,27 @@ const callHeaders = Object.fromEntries(
 );
 
 /**
- * The paging facts the client reads. Not `pageSizeParameter`: the client never reads it (a caller sets the page
- * size as the parameter it is, and only the mock needs to know which one it is).
+ * The paging facts every call of a paging operation reads. Not its page size: only the pager reads that (to ask
+ * for no more records than `maxItems` leaves), from a constant of its own that a one-call program does not bundle.
  */
 function clientPagination({ pageParameter, nextPageHeader, itemsField }: PaginationFacts) {
   return { pageParameter, nextPageHeader, itemsField };
 }
 
+/** The page-size parameter's input name, and the size of a page that does not give it (its spec default). */
+function pageSizeOf(operation: ApiFacts["operations"][string]) {
+  const name = operation.pagination?.pageSizeParameter;
+  const parameter = operation.parameters.find((p) => p.in === "query" && p.name === name);
+  if (!parameter || typeof parameter.schema.default !== "number")
+    throw new Error(
+      `${operation.operationId}: the page-size parameter ${name} needs a numeric default (the page size when a request gives none)`,
+    );
+  return { input: inputName(parameter.name), serviceDefault: parameter.schema.default };
+}
+
 const operations: Record<string, unknown> = {};
 const successes: Record<string, unknown> = {};
+const pageSizes: Record<string, unknown> = {};
 for (const operation of Object.values(facts.operations)) {
   const cookie = operation.parameters.find((p) => p.in === "cookie");
   if (cookie)
@@ -89,6 +101,7 @@ for (const operation of Object.values(facts.operations)) {
     ...(operation.pagination ? { pagination: clientPagination(operation.pagination) } : {}),
     ...(operation.asyncExport ? { asyncExport: operation.asyncExport } : {}),
   };
+  if (operation.pagination) pageSizes[operation.operationId] = pageSizeOf(operation);
   // A constant of its own: the types read it, and at run time only an operation whose result is made from its
   // headers (downloadClusterLogs), so a program that calls another operation does not bundle it.
   successes[operation.operationId] = {
@@ -139,7 +152,14 @@ export const ${operationId}Facts = ${JSON.stringify(operationFacts, null, 2)} as
 
 /** ${operationId}'s success status and the headers of that answer (always present or not, secret or not). */
 export const ${operationId}Success = ${JSON.stringify(successes[operationId], null, 2)} as const;
-`,
+${
+  pageSizes[operationId] === undefined
+    ? ""
+    : `
+/** ${operationId}'s page-size parameter (its input name) and the page size when a request gives none. */
+export const ${operationId}PageSize = ${JSON.stringify(pageSizes[operationId])} as const;
+`
+}`,
   )
   .join("\n")}
 /**

@@ -1,6 +1,7 @@
 // One pagination mechanism for every operation the spec marks with `x-aidp-pagination`: follows the next-page
 // token from page to page, as pages or as items. `maxItems` means one thing either way: at most that many
-// records are yielded in all (a page that crosses it is cut). A token the server already sent stops the loop
+// records are yielded in all. The page that reaches it is asked for with no more records than are left, so that
+// its next-page token resumes right after it (a server that sends more anyway has its page cut). A token the server already sent stops the loop
 // with an error instead of looping forever (the stock Prism mock repeats one token on every page).
 import { AidpPaginationError } from "./errors.js";
 import { type CallOptions, checkCallOptions } from "./options.js";
@@ -9,8 +10,10 @@ export interface PageOptions {
   /** Request at most this many pages. */
   maxPages?: number;
   /**
-   * Yield at most this many records in all; the page that reaches it is cut to fit, and its `nextPage` is then
-   * the token that fetched it (undefined for the first page), so resuming from it skips nothing.
+   * Yield at most this many records in all. The page that reaches it is asked for with a page size of the
+   * records left (when that is fewer than the page size otherwise), so its `nextPage` resumes right after the
+   * last record yielded. A server that sends more anyway has that page cut to fit, and its `nextPage` is then the
+   * token that fetched it (undefined for the first page), so resuming from it skips nothing.
    */
   maxItems?: number;
 }
@@ -36,14 +39,15 @@ export interface Page<Item> {
 }
 
 /**
- * The pages of `operationId` from `firstToken` on. Its options (call options and limits) are checked when the
+ * The pages of `operationId` from `firstToken` on; `fetchPage` is told how many records are still wanted (Infinity
+ * without maxItems), to ask for no more. Its options (call options and limits) are checked when the
  * first page is asked for, as every failure of a paging call is. An operation's pages function returns this
  * generator itself: an async generator that delegated to it with `yield*` would hold the page it last yielded
  * through the next page's fetch and parse.
  */
 export async function* paginate<Item, P extends Page<Item>>(
   operationId: string,
-  fetchPage: (token: string | undefined) => Promise<P>,
+  fetchPage: (token: string | undefined, wanted: number) => Promise<P>,
   firstToken: string | undefined,
   limits: CallOptions & PageOptions,
 ): AsyncGenerator<P> {
@@ -58,7 +62,7 @@ export async function* paginate<Item, P extends Page<Item>>(
   let page: P | undefined;
   for (let pages = 1; ; pages++) {
     page = undefined;
-    page = await fetchPage(token);
+    page = await fetchPage(token, remaining);
     const take = Math.min(remaining, page.items.length);
     remaining -= take;
     // A page cut short by maxItems points back at itself: resuming from its nextPage repeats the records it

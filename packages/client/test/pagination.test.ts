@@ -18,6 +18,9 @@ const aiDataPlatformId = "ocid1.aidataplatform.oc1.iad.example";
 let server: TestServer | undefined;
 afterEach(() => server?.close());
 
+const limitOf = (request: { url: string }) =>
+  new URL(request.url, "http://127.0.0.1").searchParams.get("limit");
+
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
   for await (const value of iterable) all.push(value);
@@ -65,11 +68,12 @@ describe("searchAuditLogsItems / searchAuditLogsPages", () => {
     expect(server.requests).toHaveLength(4);
   });
 
-  it("gives maxItems one meaning: the same records as pages or as items, the last page cut to fit", async () => {
+  it("gives maxItems one meaning: the same records as pages or as items, the last page asked for with what is left", async () => {
     server = await startPagingServer(100);
     const aidp = createAidpClient({ baseUrl: server.url });
     const pages = await collect(aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10 }, { maxItems: 15 }));
     expect(pages.map((p) => p.items.length)).toEqual([10, 5]);
+    expect(server.requests.map(limitOf)).toEqual(["10", "5"]);
     const items = await collect(aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10 }, { maxItems: 15 }));
     expect(items).toEqual(pages.flatMap((p) => p.items));
   });
@@ -95,10 +99,48 @@ describe("searchAuditLogsItems / searchAuditLogsPages", () => {
     expect(rest).toEqual(Array.from({ length: 20 }, (_, i) => record(10 + i)));
   });
 
-  it("resumes from a page cut by maxItems without skipping the records it cut", async () => {
+  it("resumes right after maxItems: nothing read twice, nothing skipped", async () => {
     server = await startPagingServer(30);
     const aidp = createAidpClient({ baseUrl: server.url });
     const pages = await collect(aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10 }, { maxItems: 15 }));
+    const rest = await collect(
+      aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10, page: pages.at(-1)?.nextPage }),
+    );
+    expect(rest).toEqual(Array.from({ length: 15 }, (_, i) => record(15 + i)));
+  });
+
+  it("without a limit, asks for the records left only when fewer than the service's default page (100)", async () => {
+    server = await startPagingServer(500);
+    const aidp = createAidpClient({ baseUrl: server.url });
+    expect(await collect(aidp.searchAuditLogsItems({ aiDataPlatformId }, { maxItems: 250 }))).toHaveLength(
+      250,
+    );
+    expect(server.requests.map(limitOf)).toEqual([null, null, "50"]);
+  });
+
+  it.each([5000, 0, 2.5])(
+    "leaves a limit the validation refuses (%d) to it, rather than replacing it with the records left",
+    async (limit) => {
+      server = await startPagingServer(30);
+      const aidp = createAidpClient({ baseUrl: server.url });
+      await expect(
+        collect(aidp.searchAuditLogsItems({ aiDataPlatformId, limit }, { maxItems: 5 })),
+      ).rejects.toThrow(/limit: /);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it("cuts the page of a server that sends more than asked for, and resumes from it without skipping", async () => {
+    const tenAPage = pagingHandler(30);
+    server = await startTestServer((request, response, index) => {
+      const url = new URL(request.url ?? "", "http://127.0.0.1");
+      url.searchParams.set("limit", "10"); // the limit asked for, ignored
+      request.url = `${url.pathname}${url.search}`;
+      tenAPage(request, response, index);
+    });
+    const aidp = createAidpClient({ baseUrl: server.url });
+    const pages = await collect(aidp.searchAuditLogsPages({ aiDataPlatformId, limit: 10 }, { maxItems: 15 }));
+    expect(pages.map((p) => p.items.length)).toEqual([10, 5]);
     const rest = await collect(
       aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10, page: pages.at(-1)?.nextPage }),
     );
@@ -156,10 +198,11 @@ describe("searchAuditLogsItems / searchAuditLogsPages", () => {
     expect(resumed.map((item) => item.eventId)).toEqual(
       Array.from({ length: 20 }, (_, i) => `event-${10 + i}`),
     );
-    // With maxItems the iterator stops at a limit: its nextPage is the cut page's own token.
+    // With maxItems the iterator stops at a limit: its last page was asked for with what was left, and read to
+    // its end, so its nextPage is the token after it.
     const limited = aidp.searchAuditLogsItems({ aiDataPlatformId, limit: 10 }, { maxItems: 15 });
     expect(await collect(limited)).toHaveLength(15);
-    expect(limited.nextPage).toBe(Buffer.from("10").toString("base64url"));
+    expect(limited.nextPage).toBe(Buffer.from("15").toString("base64url"));
   });
 
   it("ends at maxPages or maxItems even when the server repeats its token (as the stock Prism mock does)", async () => {

@@ -30,9 +30,10 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
         items.push(...recordsOf(page));
         nextPage = page.nextPage;
       } else {
+        // The pager asks for no more than --max-items leaves, so the last page's token resumes right after it.
         for await (const page of searchAuditLogsPages(client, input, { signal, maxItems })) {
-          const records = recordsOf(page);
-          items.push(...(maxItems === undefined ? records : records.slice(0, maxItems - items.length)));
+          items.push(...recordsOf(page));
+          nextPage = page.nextPage;
         }
       }
       const output = openOutput();
@@ -62,6 +63,9 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
     const recordsOnTerminal = flags.outputFile === undefined && process.stdout.isTTY === true;
     const progress = createProgress(process.stderr, !flags.quiet && !recordsOnTerminal);
     let count = 0;
+    // The last page's token: after --max-items, where a next command resumes (the pager asked for no more records
+    // than were left, so nothing is read twice); after the last page, none.
+    let resumeFrom: string | undefined;
     // Stops the page asked for ahead (below) when the command ends before it is wanted: a reader gone, a failure.
     const stopAhead = new AbortController();
     const pages = searchAuditLogsPages(client, input, {
@@ -84,10 +88,11 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
     askForNextPage();
     // A function of its own, so that neither the page nor its text stays in the loop's frame while the write waits.
     const writePageAndAskForNext = (): Promise<void> => {
-      const records = recordsOf((page as IteratorYieldResult<RecordsPage>).value);
-      const written = maxItems === undefined ? records : records.slice(0, maxItems - count);
-      const text = writer.page(written);
-      const counted = written.length;
+      const { value } = page as IteratorYieldResult<RecordsPage>;
+      const records = recordsOf(value);
+      resumeFrom = value.nextPage;
+      const text = writer.page(records);
+      const counted = records.length;
       count += counted;
       page = undefined;
       askForNextPage();
@@ -112,13 +117,16 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
         await pages.return(undefined);
       }
     }
-    await output.write(writer.end(undefined));
+    await output.write(writer.end(resumeFrom));
     await output.commit();
+    if (resumeFrom !== undefined && flags.output !== "json")
+      print(`aidp: there are more records: add --page ${resumeFrom} to read on from here`);
   });
 }
 
 interface RecordsPage {
   items: readonly OutputRecord[];
+  nextPage: string | undefined;
   requestId: string | undefined;
 }
 

@@ -262,6 +262,9 @@ export const searchAuditLogsSuccess = {
   }
 } as const;
 
+/** searchAuditLogs's page-size parameter (its input name) and the page size when a request gives none. */
+export const searchAuditLogsPageSize = {"input":"limit","serviceDefault":100} as const;
+
 /**
  * Every operation's facts by operation id. One constant per operation above, so a program that calls one
  * operation's function bundles that operation's facts only.

@@ -2,7 +2,11 @@
 // them bundles none of this, nor the operation's facts: nothing at the top of this module reads them.
 import type { AuditLogSearchResultSummary } from "@aidp/types";
 import type { AidpConnection } from "../connection.js";
-import { callHeaders, searchAuditLogsFacts as facts } from "../generated/operations.js";
+import {
+  callHeaders,
+  searchAuditLogsFacts as facts,
+  searchAuditLogsPageSize as pageSize,
+} from "../generated/operations.js";
 import type { OperationInput, SuccessHeaders } from "../operation-types.js";
 import { CALL_OPTION_NAMES, type CallOptions, checkCallOptions } from "../options.js";
 import { type ItemsIterator, itemsOf, type PageOptions, paginate } from "../pagination.js";
@@ -62,10 +66,10 @@ export function searchAuditLogsPages(
   let laterPages: SearchAuditLogsInput | undefined;
   return paginate(
     "searchAuditLogs",
-    (page) => {
+    (page, wanted) => {
       const thisPage = { ...(laterPages ?? input), [pageParameter]: page };
       laterPages ??= withoutRetryToken(input);
-      return searchPage(connection, thisPage, pageOptions);
+      return searchPage(connection, noMoreThan(thisPage, wanted), pageOptions);
     },
     // `?.`: a missing input (from plain JavaScript) fails the first next() with the validation's error, as every
     // paging failure does, not this call.
@@ -87,6 +91,18 @@ export function searchAuditLogsItems(
     searchAuditLogsPages(connection, input, pageOptions),
     input?.[facts.pagination.pageParameter],
   );
+}
+
+/**
+ * The page's input asking for at most `wanted` records, when fewer than its page size (the one given, else the
+ * service's default). A page size the validation refuses is left to it: replacing it would hide the mistake.
+ */
+function noMoreThan(input: SearchAuditLogsInput, wanted: number): SearchAuditLogsInput {
+  const { minimum, maximum } = facts.parameters[pageSize.input];
+  const given: unknown = input[pageSize.input];
+  const size = given === undefined ? pageSize.serviceDefault : given;
+  const valid = Number.isInteger(size) && (size as number) >= minimum && (size as number) <= maximum;
+  return valid && wanted < (size as number) ? { ...input, [pageSize.input]: wanted } : input;
 }
 
 function withoutRetryToken(input: SearchAuditLogsInput): SearchAuditLogsInput {
