@@ -115,30 +115,46 @@ describe("cluster download-logs --wait --download FILE", () => {
     expect(started.requests.filter((request) => request.method === "GET").length).toBeGreaterThan(0);
   });
 
-  it("an answer without the log file URL: the job printed, then exit 3 (nothing to wait for), no FILE", async () => {
-    const waitDir = mkdtempSync(join(dir, "no-url-"));
-    const started = await startFakeService((_request, response) =>
-      sendJson(
-        response,
-        202,
-        {},
-        { "aidp-async-operation-key": "op-no-url", "opc-request-id": "REQ-NO-URL" },
-      ),
-    );
-    const { code, stdout, stderr } = await runAidp([
-      ...DOWNLOAD_LOGS_COMMAND,
-      ...fakeServiceFlags(started),
-      "--download",
-      join(waitDir, "driver.log"),
-      ...QUICK_POLLS,
-    ]);
-    expect(stderr).toBe(
-      "aidp: the service started the export but its answer has no log file URL: there is nothing to wait for and download (opc-request-id REQ-NO-URL)\n",
-    );
-    expect(code).toBe(3);
-    expect(JSON.parse(stdout)).toEqual({ asyncOperationKey: "op-no-url", requestId: "REQ-NO-URL" });
-    expect(readdirSync(waitDir)).toEqual([]);
-  });
+  it.each([
+    ["without the log file URL", {}, "has no log file URL (no PAR URL header)"],
+    [
+      "whose log file URL is not an http(s) URL",
+      { "datalake-cluster-log-par-url": "ftp://objectstorage.example.invalid/p/SECRET-PAR/o/driver.log" },
+      "has a log file URL that is not an http(s) URL",
+    ],
+    [
+      "whose log file URL is not a URL",
+      { "datalake-cluster-log-par-url": "SECRET-PAR not a url" },
+      "has a log file URL that is not an http(s) URL",
+    ],
+  ])(
+    "an answer %s: the job printed, then exit 3 (nothing to wait for), no FILE",
+    async (_case, parHeader, words) => {
+      const waitDir = mkdtempSync(join(dir, "no-url-"));
+      const started = await startFakeService((_request, response) =>
+        sendJson(
+          response,
+          202,
+          {},
+          { "aidp-async-operation-key": "op-no-url", "opc-request-id": "REQ-NO-URL", ...parHeader },
+        ),
+      );
+      const { code, stdout, stderr } = await runAidp([
+        ...DOWNLOAD_LOGS_COMMAND,
+        ...fakeServiceFlags(started),
+        "--download",
+        join(waitDir, "driver.log"),
+        ...QUICK_POLLS,
+      ]);
+      expect(stderr).toBe(
+        `aidp: the service started the export but its answer ${words}: there is nothing to wait for and download (opc-request-id REQ-NO-URL)\n`,
+      );
+      expect(code).toBe(3);
+      expect(JSON.parse(stdout)).toMatchObject({ asyncOperationKey: "op-no-url", requestId: "REQ-NO-URL" });
+      expect(readdirSync(waitDir)).toEqual([]);
+      expect(started.requests.filter((request) => request.method === "GET")).toEqual([]);
+    },
+  );
 
   it("Ctrl-C while waiting: exit 130, saying the job printed before is complete", async () => {
     const { service: pending, firstPoll } = await pendingExport("op-wait");

@@ -55,6 +55,7 @@ export {
   AidpLogFileNotReadyError,
   type LogFileJob,
   type LogFilePoll,
+  logParUrlProblem,
   type WaitForLogFileOptions,
   waitForLogFile,
 } from "./wait-for-log-file.js";

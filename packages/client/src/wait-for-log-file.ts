@@ -74,6 +74,24 @@ export class AidpLogFileNotReadyError extends AidpTimeoutError {
 }
 
 /**
+ * Why an export's `logParUrl` cannot be waited for, in words that follow "the service's answer": it has none (no PAR
+ * URL header), or one that is not an http(s) URL (which would otherwise fail as "Invalid URL", or be polled until
+ * the wait ran out). Undefined when it can be. The URL itself is never in the words: it is a bearer secret.
+ */
+export function logParUrlProblem(logParUrl: string | undefined): string | undefined {
+  if (logParUrl === undefined) return "has no log file URL (no PAR URL header)";
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(logParUrl).protocol;
+  } catch {
+    // not a URL at all
+  }
+  return protocol === "https:" || protocol === "http:"
+    ? undefined
+    : "has a log file URL that is not an http(s) URL";
+}
+
+/**
  * Polls the job's PAR URL until its log file is there and resolves with that answer, its body not yet read
  * (stream it, or cancel it). 404, 429, 5xx and network failures mean "not yet"; any other answer ends the wait
  * with AidpLogFileError.
@@ -82,12 +100,13 @@ export async function waitForLogFile(
   job: LogFileJob,
   options: WaitForLogFileOptions = {},
 ): Promise<Response> {
-  const parUrl = job.logParUrl;
-  if (parUrl === undefined)
+  const problem = logParUrlProblem(job.logParUrl);
+  if (problem !== undefined)
     throw new AidpLogFileError(
-      "waitForLogFile: the job has no logParUrl (the service's answer had no PAR URL header): there is nothing to wait for",
+      `waitForLogFile: the service's answer ${problem}: there is nothing to wait for`,
       undefined,
     );
+  const parUrl = job.logParUrl as string; // logParUrlProblem found none: the URL is there
   const maxWaitMs = checkMs("maxWaitMs", options.maxWaitMs, DEFAULT_LOG_FILE_WAIT.maxWaitMs);
   const maxIntervalMs = checkMs("maxIntervalMs", options.maxIntervalMs, DEFAULT_LOG_FILE_WAIT.maxIntervalMs);
   let intervalMs = Math.min(

@@ -166,4 +166,30 @@ describe("waitForLogFile", () => {
     expect(error).toMatchObject({ issues: [{ field: "options.maxWaitMs", rule: "range", value: "0" }] });
     expect(requests).toHaveLength(0);
   });
+
+  // "Invalid URL" from fetch, or a scheme fetch cannot reach, polled as "not yet" until maxWaitMs ran out.
+  it.each([
+    "SECRET-PAR not a url",
+    "ftp://objectstorage.example.invalid/SECRET-PAR",
+    "javascript:SECRET-PAR",
+    "",
+  ])(
+    "a PAR URL that is not an http(s) URL (%j): AidpLogFileError at once, without the URL",
+    async (logParUrl) => {
+      const polled: string[] = [];
+      const fetch = async (url: string | URL | Request) => {
+        polled.push(String(url));
+        return globalThis.fetch(url);
+      };
+      const error = (await waitForLogFile({ logParUrl }, { fetch, maxWaitMs: 200, intervalMs: 50 }).catch(
+        (e: unknown) => e,
+      )) as AidpLogFileError;
+      expect(error).toBeInstanceOf(AidpLogFileError);
+      expect(error.message).toBe(
+        "waitForLogFile: the service's answer has a log file URL that is not an http(s) URL: there is nothing to wait for",
+      );
+      expect(error.status).toBeUndefined();
+      expect(polled).toEqual([]);
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { type DownloadClusterLogsJob, waitForLogFile } from "@aidp/client";
+import { type DownloadClusterLogsJob, logParUrlProblem, waitForLogFile } from "@aidp/client";
 import { downloadClusterLogs } from "../api.ts";
 import { secondsToMs } from "../connection.ts";
 import { UsageError } from "../exit-codes.ts";
@@ -43,9 +43,10 @@ export function downloadLogs(flags: DownloadFlags): Promise<Failure | undefined>
         throw keepStartedExport(job, flags.parUrlFile ?? flags.outputFile, failure);
       }
       if (!settings) return;
-      if (job.logParUrl === undefined)
+      const urlProblem = logParUrlProblem(job.logParUrl);
+      if (urlProblem !== undefined)
         throw new UnusableAnswer(
-          `the service started the export but its answer has no log file URL: there is nothing to ${flags.download === undefined ? "wait for" : "wait for and download"}`,
+          `the service started the export but its answer ${urlProblem}: there is nothing to ${flags.download === undefined ? "wait for" : "wait for and download"}`,
           job.requestId,
         );
       undoneIfInterrupted(

@@ -2,7 +2,7 @@
 // stays in this server's memory behind a random `logHandle`, and the model sees the handle, the async operation
 // key and the request id only. Not read-only (it starts an export), not destructive, not idempotent (each call
 // starts another export).
-import type { DownloadClusterLogsInput } from "@aidp/client";
+import { type DownloadClusterLogsInput, logParUrlProblem } from "@aidp/client";
 import { type ApiFacts, operationNamed } from "@aidp/spec/facts";
 import { LogFileError } from "../errors.ts";
 import { operationArguments } from "../operation-arguments.ts";
@@ -35,11 +35,13 @@ export function downloadClusterLogsTool(facts: ApiFacts, context: ToolContext): 
           signal: call.signal,
         },
       );
-      if (!job.logParUrl)
+      const urlProblem = logParUrlProblem(job.logParUrl);
+      if (urlProblem !== undefined)
         throw new LogFileError(
-          `the service accepted the export (opc-request-id ${job.requestId ?? "none"}) but sent no log file URL; follow it with its async operation key ${job.asyncOperationKey ?? "(none)"}`,
+          `the service accepted the export (opc-request-id ${job.requestId ?? "none"}) but its answer ${urlProblem}; follow it with its async operation key ${job.asyncOperationKey ?? "(none)"}`,
         );
-      const { logHandle, expiresAt } = context.handles.create(job.logParUrl);
+      // logParUrlProblem found none: the URL is there.
+      const { logHandle, expiresAt } = context.handles.create(job.logParUrl as string);
       const structured = {
         logHandle,
         asyncOperationKey: job.asyncOperationKey ?? null,
