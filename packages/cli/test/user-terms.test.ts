@@ -48,6 +48,24 @@ describe("errors in the user's terms", () => {
     expect(stderr).toContain("--auth none --endpoint http://127.0.0.1:4010");
   });
 
+  it.each(["--config-file", "--profile"])(
+    "an empty %s is named as empty (it would read the current folder, or look for a profile [])",
+    async (flag) => {
+      const { code, stdout, stderr } = await runAidp([
+        "audit",
+        "search-logs",
+        "--instance-id",
+        "x",
+        "--region",
+        "us-ashburn-1",
+        flag,
+        "",
+      ]);
+      expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
+      expect(stderr).toBe(`aidp: ${flag} is empty: give a value, or leave it out for the default\n`);
+    },
+  );
+
   it("a date for --time-begin is its midnight UTC", async () => {
     const { code } = await runAidp([
       "audit",

@@ -291,6 +291,16 @@ describe("resolveAuth's errors name the setting and never show a secret", () => 
       `no OCI config file at ${join(dir, "nope")}. Create one with \`oci setup config\` (the OCI CLI), name yours with --config-file or OCI_CLI_CONFIG_FILE, or set OCI_CLI_USER, OCI_CLI_TENANCY, OCI_CLI_FINGERPRINT and OCI_CLI_KEY_FILE. Or --auth none.`,
     ],
     [
+      "an empty --config-file (it would read the current folder)",
+      { configFile: "", settingNames: { configFile: "--config-file" } },
+      "--config-file is empty: give a value, or leave it out for the default",
+    ],
+    [
+      "an empty profile option",
+      { configFile, profile: "" },
+      "profile is empty: give a value, or leave it out for the default",
+    ],
+    [
       "a profile that does not exist",
       { configFile, profile: "PROD" },
       "no profile [PROD] in the OCI config file; it has: [DEFAULT], [OTHER], [SESSION]",

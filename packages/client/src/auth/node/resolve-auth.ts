@@ -75,6 +75,13 @@ class AuthSettings {
   readonly env: Record<string, string | undefined>;
   constructor(private readonly options: ResolveAuthOptions) {
     this.env = options.env ?? process.env;
+    // An empty variable is not set, but an empty flag or option is a mistake, said as one before anything is read:
+    // `--config-file ""` would read the current folder, and `--profile ""` look for a profile "".
+    for (const setting of Object.keys(AUTH_ENVIRONMENT) as Setting[])
+      if (options[setting] === "")
+        throw new AidpAuthError(
+          `${this.nameOf(setting)} is empty: give a value, or leave it out for the default`,
+        );
   }
   value(setting: Setting): string | undefined {
     return this.options[setting] ?? (this.env[AUTH_ENVIRONMENT[setting]] || undefined);
