@@ -155,6 +155,24 @@ describe("--all reads every page", () => {
   });
 });
 
+describe("choices in any case, as the API's enum values", () => {
+  it("-o CSV and --auth NONE are -o csv and --auth none", async () => {
+    const lower = await search(paging, "--limit", "5", "-o", "csv");
+    const upper = await runAidp([
+      "audit",
+      "search-logs",
+      ...fakeServiceFlags(paging).map((flag) => (flag === "none" ? "NONE" : flag)),
+      "--limit",
+      "5",
+      "-o",
+      "CSV",
+    ]);
+    expect(upper.code).toBe(0);
+    expect(upper.stdout).toBe(lower.stdout);
+    expect(upper.stdout.split("\n")[0]).toMatch(/^eventId,/);
+  });
+});
+
 describe("one page (no --all)", () => {
   it("json carries the next page token; --page resumes there", async () => {
     const first = JSON.parse((await search(paging, "--limit", "100")).stdout);
