@@ -60,6 +60,14 @@ describe("the main entry", () => {
     expect(JSON.parse(output)).toEqual([true, true, true, "AidpAuthError"]);
   });
 
+  it("@aidp/client/node loads node:https (and TLS) only when an OKE pod asks for its token, not when imported", () => {
+    // node:https costs every import of the entry (each `aidp` command's) about 3.5 ms.
+    const { files } = importGraph(join(distDir, "auth", "node", "index.js"));
+    const code = [...files].map((file) => readFileSync(file, "utf8")).join("\n");
+    expect(code).not.toMatch(/(?:^|\n)\s*import\s[^;]*?from\s*"node:(?:https|tls|http)"/);
+    expect(code).toContain('import("node:https")');
+  });
+
   it("keeps Node-only code behind @aidp/client/node", () => {
     const { packages } = importGraph(join(distDir, "auth", "node", "index.js"));
     expect([...packages].filter((name) => name.startsWith("node:")).length).toBeGreaterThan(0);

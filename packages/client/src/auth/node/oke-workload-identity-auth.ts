@@ -3,7 +3,6 @@
 // `https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT_PROXYMUX/resourcePrincipalSessionTokens`, over TLS
 // that trusts the service account CA; it answers base64 of `{"token":"ST$<jwt>"}`. node:https with that CA as
 // its only trust anchor, not fetch: Node's fetch ignored oci-common's custom CA agent (oci-typescript-sdk#416).
-import { request as httpsRequest } from "node:https";
 import { resolveRetryPolicy } from "../../retry-policy.js";
 import { AidpAuthError } from "../auth-error.js";
 import type { AuthProvider } from "../types.js";
@@ -70,8 +69,11 @@ export function okeWorkloadIdentityAuth(options: OkeWorkloadIdentityAuthOptions 
 
 /** POST over TLS trusting `ca` alone. */
 function httpsSend(url: string, ca: string, bearer: string, body: string): IdentitySend {
-  return (signal) =>
-    new Promise((resolve, reject) => {
+  return async (signal) => {
+    // Loaded when a pod asks for its token: node:https (and TLS with it) costs every other import of
+    // @aidp/client/node, such as each `aidp` command's, several milliseconds.
+    const { request: httpsRequest } = await import("node:https");
+    return new Promise((resolve, reject) => {
       const request = httpsRequest(
         url,
         {
@@ -96,4 +98,5 @@ function httpsSend(url: string, ca: string, bearer: string, body: string): Ident
       request.on("error", reject);
       request.end(body);
     });
+  };
 }
