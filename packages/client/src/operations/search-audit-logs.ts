@@ -67,9 +67,14 @@ export function searchAuditLogsPages(
   return paginate(
     "searchAuditLogs",
     (page, wanted) => {
+      const first = laterPages === undefined;
       const thisPage = { ...(laterPages ?? input), [pageParameter]: page };
       laterPages ??= withoutRetryToken(input);
-      return searchPage(connection, noMoreThan(thisPage, wanted), pageOptions);
+      // The request that carries the caller's retry token is sent as the input makes it, whatever maxItems says: a
+      // re-run of the job with another maxItems must send the same request, or the service refuses the token
+      // (409). Its page is cut to maxItems instead. Every other page asks for no more records than are left.
+      const callersToken = first && laterPages !== input;
+      return searchPage(connection, callersToken ? thisPage : noMoreThan(thisPage, wanted), pageOptions);
     },
     // `?.`: a missing input (from plain JavaScript) fails the first next() with the validation's error, as every
     // paging failure does, not this call.
