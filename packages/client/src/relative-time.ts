@@ -2,6 +2,8 @@
 // server): one parser, so `24h` means the same everywhere.
 // `--time-begin 24h` means 24 hours ago: a number and a unit, as people type it; `2025-03-30` (a date) means its
 // midnight UTC. Anything else is passed on unchanged for the client to check as an RFC 3339 date-time.
+import { toUtcDateTime } from "./dates.js";
+
 const UNIT_MS: Record<string, number> = {
   s: 1_000,
   m: 60_000,
@@ -15,10 +17,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function resolveRelativeTime(value: string, now: number = Date.now()): string {
   if (DATE.test(value.trim())) {
     const midnight = `${value.trim()}T00:00:00Z`;
-    // A date the calendar does not have (2025-02-30) is left as typed, for the validation to refuse: a Date would
-    // quietly make it 2025-03-02.
-    const date = new Date(midnight);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value.trim()) ? midnight : value;
+    // A date the calendar does not have (2025-02-30) is left as typed, for the validation to refuse in the user's
+    // terms rather than as the midnight made of it.
+    return toUtcDateTime(midnight) === undefined ? value : midnight;
   }
   const match = RELATIVE.exec(value.trim());
   if (!match) return value;
@@ -26,7 +27,7 @@ export function resolveRelativeTime(value: string, now: number = Date.now()): st
   const time = new Date(now - Number(amount) * (UNIT_MS[unit as string] as number));
   // Before year 0 (or beyond a Date): no RFC 3339 date-time says it, so it is left as typed, for the validation to
   // refuse in the user's terms rather than as "Invalid time value".
-  return time.getUTCFullYear() >= 0 ? time.toISOString() : value;
+  return toUtcDateTime(time) ?? value;
 }
 
 export const RELATIVE_TIME_HELP =

@@ -43,9 +43,9 @@ export async function sendOperation(
     connection.callSettings(operationId, callOptions),
   )) as Answer & { body: string | undefined };
   const data = text ? parseOrText(text) : undefined;
-  // A success whose body is not a JSON object (a proxy's HTML page with 200; `null`) cannot be used: an error with
+  // A success whose body is not a JSON object (a proxy's HTML page with 200; `null`; an array) cannot be used: an error with
   // its status, the start of its text and its request id, rather than JSON.parse's SyntaxError or a TypeError later.
-  if (!response.ok || (text && data !== Object(data)))
+  if (!response.ok || (text && (typeof data !== "object" || !data || Array.isArray(data))))
     throw createApiError({
       status: response.status,
       headers: response.headers,

@@ -96,7 +96,7 @@ describe("AidpApiError", () => {
   });
 
   // JSON, but no object: what the client would otherwise hand on as a page or an export's answer.
-  it.each(["null", "42", "true", '"ok"'])(
+  it.each(["null", "42", "true", '"ok"', "[]", '[{"eventId":"e-1"}]'])(
     "a 200 whose body is JSON but not an object (%s) is an AidpApiError quoting the body",
     async (body) => {
       server = await startTestServer((_req, res) => {

@@ -262,27 +262,34 @@ describe("request validation", () => {
     expect(server.requests.at(-1)?.body).toBe("{}");
   });
 
-  // A Date would make each of these another day (2025-02-30 is March 2) and send an instant nobody asked for.
+  // A Date would make each of these another instant than the one written (2025-02-30 is March 2, 24:00 the next
+  // day), or one no RFC 3339 date-time can write (year -1, year 10000 once in UTC).
   it.each([
     "2025-02-30T00:00:00Z",
     "2025-02-29T12:00:00+01:00",
     "2025-04-31T23:00:00-05:00",
-    "2025-13-01T00:00:00Z",
-  ])(
-    "refuses a date-time whose date the calendar does not have (%s), naming the field and the rule",
-    async (timeBegin) => {
-      const sent = server.requests.length;
-      const issues = await issuesOf(aidp.searchAuditLogs({ aiDataPlatformId, details: { timeBegin } }));
-      expect(issues).toEqual([
-        expect.objectContaining({
-          field: "details.timeBegin",
-          rule: "format",
-          value: JSON.stringify(timeBegin),
-        }),
-      ]);
-      expect(server.requests.length).toBe(sent);
-    },
-  );
+    "2025-02-28T24:00:00Z",
+    "0000-01-01T00:00:00+01:00",
+    "9999-12-31T23:59:59-01:00",
+  ])("refuses %s, naming the field and the rule", async (timeBegin) => {
+    const sent = server.requests.length;
+    const issues = await issuesOf(aidp.searchAuditLogs({ aiDataPlatformId, details: { timeBegin } }));
+    expect(issues).toEqual([
+      expect.objectContaining({
+        field: "details.timeBegin",
+        rule: "format",
+        value: JSON.stringify(timeBegin),
+      }),
+    ]);
+    expect(server.requests.length).toBe(sent);
+  });
+
+  it("refuses a Date beyond year 9999, which RFC 3339 cannot write", async () => {
+    const issues = await issuesOf(
+      aidp.searchAuditLogs({ aiDataPlatformId, details: { timeEnd: new Date(Date.UTC(10_000, 0, 1)) } }),
+    );
+    expect(issues).toEqual([expect.objectContaining({ field: "details.timeEnd", rule: "format" })]);
+  });
 
   it("sends a date-time whose offset moves it into another day, as the instant it names", async () => {
     await aidp.searchAuditLogs({ aiDataPlatformId, details: { timeBegin: "2024-02-29T23:00:00-05:00" } });
