@@ -16,13 +16,16 @@ type ParsedBy<Parser> = Parser extends Argv<infer Flags> ? Flags : never;
 export const GLOBAL_FLAG_CHOICES = { output: OUTPUT_FORMATS, o: OUTPUT_FORMATS, auth: AUTH_TYPES } as const;
 
 /**
- * A choice in any case, as the API's enum values are (`-o JSON`, `--auth API_KEY`): the choices are lower case. The
- * last of a repeated flag is the one that counts, as for every other flag.
+ * A choice in any case, as the API's enum values are (`-o CSV`, `--auth NONE`): the choices are lower case. A value
+ * that is no choice in any case is left as typed, for yargs to quote in its refusal.
  */
-const anyCase = (value: unknown) => {
-  const last = Array.isArray(value) ? value.at(-1) : value;
-  return typeof last === "string" ? last.toLowerCase() : last;
-};
+const anyCaseOf =
+  <Choice extends string>(choices: readonly Choice[]) =>
+  (value: unknown): Choice => {
+    const lower = typeof value === "string" ? value.toLowerCase() : value;
+    // Typed as a choice: yargs checks it against the choices after this.
+    return (choices.includes(lower as Choice) ? lower : value) as Choice;
+  };
 
 /** Typed as a format, so that the parsed --output is one (a bare "json" would be inferred as any string). */
 const DEFAULT_OUTPUT: OutputFormat = "json";
@@ -34,7 +37,7 @@ export function withGlobalFlags<Flags>(program: Argv<Flags>) {
     .option("output", {
       alias: "o",
       choices: GLOBAL_FLAG_CHOICES.output,
-      coerce: anyCase,
+      coerce: anyCaseOf(GLOBAL_FLAG_CHOICES.output),
       default: DEFAULT_OUTPUT,
       description: "json (one document), ndjson (one record a line), csv (RFC 4180) or table [default json]",
       group: output,
@@ -85,7 +88,7 @@ export function withGlobalFlags<Flags>(program: Argv<Flags>) {
     })
     .option("auth", {
       choices: GLOBAL_FLAG_CHOICES.auth,
-      coerce: anyCase,
+      coerce: anyCaseOf(GLOBAL_FLAG_CHOICES.auth),
       description: `How to sign requests: api_key, security_token, instance_principal (code on an OCI instance), resource_principal (OCI Functions and other OCI services), oke_workload_identity (a pod on OKE), or none to send them unsigned (the mock) [env ${CONNECTION_ENVIRONMENT.auth}, default: the OCI_CLI_USER... variables when set, else security_token if the profile has a security_token_file, else api_key]`,
       group: connection,
     })

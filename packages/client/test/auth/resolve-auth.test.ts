@@ -216,6 +216,20 @@ describe("resolveAuth picks the credentials as the OCI CLI does", () => {
     expect(resolveAuth({ env: { OCI_CLI_AUTH: "none", ...configLess } }).provider).toBeUndefined();
   });
 
+  it("an auth type in any case (OCI_CLI_AUTH=NONE, auth API_KEY), as the command line's enum values", async () => {
+    expect(resolveAuth({ env: { OCI_CLI_AUTH: "NONE", ...configLess } })).toMatchObject({
+      authType: "none",
+      provider: undefined,
+    });
+    const resolved = resolveAuth({ auth: "API_Key", configFile });
+    expect(resolved.authType).toBe("api_key");
+    expect(await signedKeyId(resolved.provider, configKeys)).toBe(TEST_KEY_ID);
+  });
+
+  it('an empty setting the credentials do not use is not looked at (auth none, config file "")', () => {
+    expect(resolveAuth({ auth: "none", configFile: "", profile: "", region: "" }).provider).toBeUndefined();
+  });
+
   it("--auth over OCI_CLI_AUTH", async () => {
     const resolved = resolveAuth({ auth: "api_key", configFile, env: { OCI_CLI_AUTH: "none" } });
     expect(await signedKeyId(resolved.provider, configKeys)).toBe(TEST_KEY_ID);

@@ -75,16 +75,19 @@ class AuthSettings {
   readonly env: Record<string, string | undefined>;
   constructor(private readonly options: ResolveAuthOptions) {
     this.env = options.env ?? process.env;
-    // An empty variable is not set, but an empty flag or option is a mistake, said as one before anything is read:
-    // `--config-file ""` would read the current folder, and `--profile ""` look for a profile "".
-    for (const setting of Object.keys(AUTH_ENVIRONMENT) as Setting[])
-      if (options[setting] === "")
-        throw new AidpAuthError(
-          `${this.nameOf(setting)} is empty: give a value, or leave it out for the default`,
-        );
   }
+  /**
+   * The setting's value, read when it is needed (a setting these credentials do not use is not looked at). An empty
+   * variable is not set, as for the OCI CLI; an empty flag or option is a mistake, said as one: `--config-file ""`
+   * would read the current folder, `--profile ""` look for a profile [], `--region ""` quietly use the profile's.
+   */
   value(setting: Setting): string | undefined {
-    return this.options[setting] ?? (this.env[AUTH_ENVIRONMENT[setting]] || undefined);
+    const given = this.options[setting];
+    if (given === "")
+      throw new AidpAuthError(
+        `${this.nameOf(setting)} is empty: give a value, or leave it out for the default`,
+      );
+    return given ?? (this.env[AUTH_ENVIRONMENT[setting]] || undefined);
   }
   /** The flag or option name when it was given, else the variable's. */
   nameOf(setting: Setting): string {
@@ -100,10 +103,12 @@ class AuthSettings {
  */
 export function resolveAuthType(options: ResolveAuthOptions = {}): AuthType | undefined {
   const settings = new AuthSettings(options);
-  const authType = settings.value("auth");
+  const given = settings.value("auth");
+  // In any case (OCI_CLI_AUTH=API_KEY), as the command line's enum values are.
+  const authType = given?.toLowerCase();
   if (authType !== undefined && !(AUTH_TYPES as readonly string[]).includes(authType))
     throw new AidpAuthError(
-      `${settings.nameOf("auth")} must be one of ${AUTH_TYPES.join(", ")}, got ${JSON.stringify(authType)}`,
+      `${settings.nameOf("auth")} must be one of ${AUTH_TYPES.join(", ")}, got ${JSON.stringify(given)}`,
     );
   return authType as AuthType | undefined;
 }
@@ -143,6 +148,7 @@ export function resolveAuth(options: ResolveAuthOptions = {}): ResolvedAuth {
       source: `config-less API key (${API_KEY_ENVIRONMENT.user}, ...)`,
     };
   const path = settings.value("configFile");
+  const profile = settings.value("profile") ?? DEFAULT_PROFILE; // read (and checked) before the file is looked for
   const file = resolveHomePath(path ?? DEFAULT_CONFIG_FILE);
   if (!existsSync(file)) {
     const hint = options.missingConfigFileHint ? ` ${options.missingConfigFileHint}` : "";
@@ -150,7 +156,6 @@ export function resolveAuth(options: ResolveAuthOptions = {}): ResolvedAuth {
       `no OCI config file at ${file}${path === undefined ? " (the default)" : ""}. Create one with \`oci setup config\` (the OCI CLI), name yours with ${options.settingNames?.configFile ?? "configFile"} or ${AUTH_ENVIRONMENT.configFile}, or set ${API_KEY_ENVIRONMENT.user}, ${API_KEY_ENVIRONMENT.tenancy}, ${API_KEY_ENVIRONMENT.fingerprint} and ${API_KEY_ENVIRONMENT.keyFile}.${hint}`,
     );
   }
-  const profile = settings.value("profile") ?? DEFAULT_PROFILE;
   return {
     authType,
     provider: configFileAuth({ path: file, profile, authType }),
