@@ -139,9 +139,17 @@ describe("--all reads every page", () => {
       (await search(paging, "--max-items", "150", "--limit", "100", "--page", first.nextPage)).stdout,
     );
     expect(second.items).toEqual(records.slice(150, 300));
-    // Both with --query, which assembles the same document.
+    // Both with --query, which assembles the same document; an expression that leaves nextPage out still has it
+    // said on standard error.
     const viaQuery = await search(paging, "--max-items", "150", "--limit", "100", "--query", "nextPage");
     expect(JSON.parse(viaQuery.stdout)).toBe(first.nextPage);
+    const ids = await search(paging, "--max-items", "150", "--limit", "100", "--query", "items[].eventId");
+    expect(JSON.parse(ids.stdout)).toHaveLength(150);
+    expect(ids.stderr).toBe(
+      `aidp: there are more records: add --page ${first.nextPage} to read on from here\n`,
+    );
+    const onePage = await search(paging, "--limit", "100", "--query", "length(items)");
+    expect(onePage.stderr).toMatch(/^aidp: there are more records: add --page \S+, or --all\n$/);
   });
 
   it("--max-items: other formats say on standard error where to read on; reading to the end says nothing", async () => {

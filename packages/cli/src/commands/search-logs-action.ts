@@ -21,11 +21,12 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
     const { client, input, signal, openOutput, print } = run;
     const maxItems = parseMaxItems(flags.maxItems);
     const query = await compileQuery(flags.query, flags.rawOutput, flags.output);
+    const readsPages = flags.all === true || maxItems !== undefined;
     if (query) {
       // JMESPath needs the whole document: it is assembled as --output json would print it, then filtered.
       const items: unknown[] = [];
       let nextPage: string | undefined;
-      if (!flags.all && maxItems === undefined) {
+      if (!readsPages) {
         const page = await searchAuditLogsPage(client, input, { signal });
         items.push(...recordsOf(page));
         nextPage = page.nextPage;
@@ -40,6 +41,8 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
       await output.write(query.render(nextPage === undefined ? { items } : { items, nextPage }));
       run.recordsWritten(items.length);
       await output.commit();
+      // The expression may have left nextPage out of what it printed: said on standard error too.
+      if (nextPage !== undefined) print(moreRecords(nextPage, readsPages));
       return;
     }
     const writer = await createRecordWriter(
@@ -47,15 +50,14 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
       operationFlags.searchAuditLogs.resultColumns,
       terminalColumns(),
     );
-    if (!flags.all && maxItems === undefined) {
+    if (!readsPages) {
       const page = await searchAuditLogsPage(client, input, { signal });
       const records = recordsOf(page);
       const output = openOutput();
       await output.write(writer.page(records) + writer.end(page.nextPage));
       run.recordsWritten(records.length);
       await output.commit();
-      if (page.nextPage !== undefined && flags.output !== "json")
-        print(`aidp: there are more records: add --page ${page.nextPage}, or --all`);
+      if (page.nextPage !== undefined && flags.output !== "json") print(moreRecords(page.nextPage, false));
       return;
     }
     const output = openOutput();
@@ -119,8 +121,7 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
     }
     await output.write(writer.end(resumeFrom));
     await output.commit();
-    if (resumeFrom !== undefined && flags.output !== "json")
-      print(`aidp: there are more records: add --page ${resumeFrom} to read on from here`);
+    if (resumeFrom !== undefined && flags.output !== "json") print(moreRecords(resumeFrom, true));
   });
 }
 
@@ -138,6 +139,11 @@ function recordsOf(page: RecordsPage): readonly OutputRecord[] {
   if (!Array.isArray(page.items))
     throw new UnusableAnswer("the service's page of audit records has no list of records", page.requestId);
   return page.items;
+}
+
+/** Where to read on from: after one page, its token (or --all); after --max-items, the token after the last record. */
+function moreRecords(token: string, readPages: boolean): string {
+  return `aidp: there are more records: add --page ${token}${readPages ? " to read on from here" : ", or --all"}`;
 }
 
 function parseMaxItems(value: string | undefined): number | undefined {
