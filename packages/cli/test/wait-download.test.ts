@@ -116,7 +116,12 @@ describe("cluster download-logs --wait --download FILE", () => {
   });
 
   it.each([
-    ["without the log file URL", {}, "has no log file URL (no PAR URL header)"],
+    ["without the log file URL", {}, "has no log file URL (its PAR URL header is missing or empty)"],
+    [
+      "with an empty log file URL",
+      { "datalake-cluster-log-par-url": "" },
+      "has no log file URL (its PAR URL header is missing or empty)",
+    ],
     [
       "whose log file URL is not an http(s) URL",
       { "datalake-cluster-log-par-url": "ftp://objectstorage.example.invalid/p/SECRET-PAR/o/driver.log" },

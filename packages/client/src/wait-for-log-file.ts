@@ -75,11 +75,12 @@ export class AidpLogFileNotReadyError extends AidpTimeoutError {
 
 /**
  * Why an export's `logParUrl` cannot be waited for, in words that follow "the service's answer": it has none (no PAR
- * URL header), or one that is not an http(s) URL (which would otherwise fail as "Invalid URL", or be polled until
- * the wait ran out). Undefined when it can be. The URL itself is never in the words: it is a bearer secret.
+ * URL header, or an empty one), or one that is not an http(s) URL (which would otherwise fail as "Invalid URL", or
+ * be polled until the wait ran out). Undefined when it can be. The URL itself is never in the words: it is a bearer
+ * secret.
  */
 export function logParUrlProblem(logParUrl: string | undefined): string | undefined {
-  if (logParUrl === undefined) return "has no log file URL (no PAR URL header)";
+  if (!logParUrl) return "has no log file URL (its PAR URL header is missing or empty)";
   let protocol: string | undefined;
   try {
     protocol = new URL(logParUrl).protocol;

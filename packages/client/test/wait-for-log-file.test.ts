@@ -160,6 +160,9 @@ describe("waitForLogFile", () => {
 
   it("a job without a PAR URL, or a bad option: an AidpError naming it, nothing sent", async () => {
     await expect(waitForLogFile({ logParUrl: undefined })).rejects.toThrow(AidpLogFileError);
+    await expect(waitForLogFile({ logParUrl: "" })).rejects.toThrow(
+      "waitForLogFile: the service's answer has no log file URL (its PAR URL header is missing or empty)",
+    );
     const { job, requests } = await parUrlAnswering([theFile]);
     const error = await waitForLogFile(job, { maxWaitMs: 0 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AidpValidationError);
@@ -172,7 +175,6 @@ describe("waitForLogFile", () => {
     "SECRET-PAR not a url",
     "ftp://objectstorage.example.invalid/SECRET-PAR",
     "javascript:SECRET-PAR",
-    "",
   ])(
     "a PAR URL that is not an http(s) URL (%j): AidpLogFileError at once, without the URL",
     async (logParUrl) => {
