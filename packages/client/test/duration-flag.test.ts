@@ -9,8 +9,8 @@ describe("durationFlagMs", () => {
     ["0.5", {}, 500],
     [" 2 ", {}, 2_000],
     ["1.5", { unit: "hours" }, 5_400_000],
-    // A log handle's lifetime is compared with the clock, not set as a timer: no timer bound.
-    ["1000", { unit: "hours", timer: false }, 3_600_000_000],
+    // A log handle's lifetime is compared with the clock, not set as a timer: a bound of its own.
+    ["1000", { unit: "hours", most: { ms: 8_760 * 3_600_000, why: "a year" } }, 3_600_000_000],
   ] as const)("reads %j (%j) as %d ms", (value, duration, ms) => {
     expect(durationFlagMs("--flag", value, duration)).toBe(ms);
   });
@@ -36,5 +36,14 @@ describe("durationFlagMs", () => {
     expect(() => durationFlagMs("--wait-hours", "1000", { unit: "hours" })).toThrow(
       `--wait-hours must be at most ${MAX_TIMER_MS / 3_600_000} hours`,
     );
+  });
+
+  it("refuses a duration past a bound of the flag's own, with its reason", () => {
+    expect(() =>
+      durationFlagMs("--log-handle-hours", "1e10", {
+        unit: "hours",
+        most: { ms: 8_760 * 3_600_000, why: "a year" },
+      }),
+    ).toThrow(new TypeError('--log-handle-hours must be at most 8760 hours (a year), got "1e10"'));
   });
 });

@@ -4,6 +4,9 @@ import { parseArgs } from "node:util";
 import { AUTH_TYPES, type ConnectionSettings, durationOf } from "./connection.ts";
 import { McpUsageError } from "./errors.ts";
 
+/** A log handle's lifetime is compared with the clock, not set as a timer: bounded by a year, not a timer's 24.8 days. */
+const LOG_HANDLE_HOURS = { unit: "hours", most: { ms: 8_760 * 3_600_000, why: "a year" } } as const;
+
 export interface CommandLine {
   connection: ConnectionSettings;
   instanceId?: string;
@@ -84,7 +87,7 @@ export function parseCommandLine(argv: readonly string[], environment: NodeJS.Pr
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new McpUsageError(`--port must be an integer from 0 to 65535, got "${portText}"`);
   const logHandleTtlMs =
-    durationOf("--log-handle-hours", text("log-handle-hours"), { unit: "hours", timer: false }) ??
+    durationOf("--log-handle-hours", text("log-handle-hours"), LOG_HANDLE_HOURS) ??
     DEFAULT_LOG_HANDLE_HOURS * 3_600_000;
   const tools = text("tools")
     ?.split(",")

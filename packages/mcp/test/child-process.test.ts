@@ -167,6 +167,12 @@ describe("the command line", () => {
       ["--log-handle-hours", "0"],
       '--log-handle-hours must be a number of hours greater than 0, e.g. 30 or 0.5, got "0"',
     ],
+    [["--log-handle-hours", "1e10"], '--log-handle-hours must be at most 8760 hours (a year), got "1e10"'],
+    // An agent's configuration that writes an unset variable as "": said, not a profile [] looked for.
+    [
+      ["--auth", "api_key", "--profile", ""],
+      "--profile is empty: give a value, or leave it out for the default",
+    ],
     [["--colour"], "Unknown option '--colour'"],
     [["--read-only", "--tools", "download_cluster_logs"], "--read-only and --tools contradict each other"],
     [
