@@ -64,7 +64,6 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
     // Records on the terminal show the progress themselves; a progress line among them would garble both.
     const recordsOnTerminal = flags.outputFile === undefined && process.stdout.isTTY === true;
     const progress = createProgress(process.stderr, !flags.quiet && !recordsOnTerminal);
-    let count = 0;
     // The last page's token: after --max-items, where a next command resumes (the pager asked for no more records
     // than were left, so nothing is read twice); after the last page, none.
     let resumeFrom: string | undefined;
@@ -95,7 +94,6 @@ export function searchLogs(flags: SearchFlags): Promise<Failure | undefined> {
       resumeFrom = value.nextPage;
       const text = writer.page(records);
       const counted = records.length;
-      count += counted;
       page = undefined;
       askForNextPage();
       return output.write(text).then(() => {
