@@ -67,14 +67,13 @@ export function searchAuditLogsPages(
   return paginate(
     "searchAuditLogs",
     (page, wanted) => {
-      const first = laterPages === undefined;
       const thisPage = { ...(laterPages ?? input), [pageParameter]: page };
       laterPages ??= withoutRetryToken(input);
-      // The request that carries the caller's retry token is sent as the input makes it, whatever maxItems says: a
-      // re-run of the job with another maxItems must send the same request, or the service refuses the token
-      // (409). Its page is cut to maxItems instead. Every other page asks for no more records than are left.
-      const callersToken = first && laterPages !== input;
-      return searchPage(connection, callersToken ? thisPage : noMoreThan(thisPage, wanted), pageOptions);
+      // Every page asks for no more records than are left, the one with the caller's retry token too: a page cut
+      // instead would give no token to resume from when it is the first (undefined reads as "the last page"). So a
+      // re-run of a job must give the same maxItems, or its first request is another one and the service refuses
+      // the token (409 InvalidatedRetryToken), which says so, where a cut page would have ended the reading early.
+      return searchPage(connection, noMoreThan(thisPage, wanted), pageOptions);
     },
     // `?.`: a missing input (from plain JavaScript) fails the first next() with the validation's error, as every
     // paging failure does, not this call.
