@@ -48,9 +48,14 @@ describe("errors in the user's terms", () => {
     expect(stderr).toContain("--auth none --endpoint http://127.0.0.1:4010");
   });
 
-  it.each(["--config-file", "--profile"])(
-    "an empty %s is named as empty (it would read the current folder, or look for a profile [])",
-    async (flag) => {
+  it.each([
+    ["--config-file", []],
+    ["--profile", []],
+    // Unsigned, so that the address is what reads it: "" would read as no region, and the error be about another thing.
+    ["--region", ["--auth", "none"]],
+  ])(
+    "an empty %s is named as empty (it would read the current folder, look for a profile [], or mean no region)",
+    async (flag, extra) => {
       const { code, stdout, stderr } = await runAidp([
         "audit",
         "search-logs",
@@ -58,6 +63,7 @@ describe("errors in the user's terms", () => {
         "x",
         "--region",
         "us-ashburn-1",
+        ...extra,
         flag,
         "",
       ]);

@@ -74,6 +74,9 @@ export async function resolveConnection(options: ResolveConnectionOptions = {}):
     if (problem) throw new TypeError(`${sourceOf("endpoint")} ${problem}`);
     return { baseUrl: endpoint, region: undefined, auth, authSource };
   }
+  // Said as such: "" would read as no region, and the error would then be about something else.
+  if (options.region === "")
+    throw new TypeError(`${nameOf("region")} is empty: give a value, or leave it out for the default`);
   const region = value("region");
   // An instance principal learns its region from the metadata service: read it now, so the address is known.
   if (!region && auth?.region === undefined) await auth?.loadRegion?.();
