@@ -34,6 +34,9 @@ beforeAll(async () => {
     const refused = request.url.includes("/clusters/refused/");
     const parUrl = `${service.url}/p/${PAR_TOKEN}/n/ns/b/logs/o/${refused ? "refused" : "driver"}.log`;
     plantedSecrets.add(parUrl);
+    // An export whose answer holds a log file URL that is not http(s): nothing to wait for, and still a secret.
+    const notHttpUrl = parUrl.replace(/^http/, "ftp");
+    plantedSecrets.add(notHttpUrl);
     if (url.pathname.endsWith("/actions/searchAuditLogs")) {
       const details = JSON.parse(request.body) as { query?: string };
       if (details.query === "echo-secrets")
@@ -62,7 +65,7 @@ beforeAll(async () => {
     if (url.pathname.endsWith("/actions/downloadLogs")) {
       response.writeHead(202, {
         "aidp-async-operation-key": "op-1",
-        "datalake-cluster-log-par-url": parUrl,
+        "datalake-cluster-log-par-url": request.url.includes("/clusters/not-http/") ? notHttpUrl : parUrl,
         "opc-request-id": "DOWN0000000000000000000000000001",
       });
       return void response.end();
@@ -188,6 +191,21 @@ describe("nothing secret reaches the model", () => {
         message: "the log file's PAR URL answered 403 Forbidden (the URL may have expired)",
       },
     });
+  });
+
+  it("an export whose log file URL is not http(s) is an isError result with its key, without the URL", async () => {
+    const result = await session.callTool("download_cluster_logs", {
+      workspaceKey: "w",
+      clusterKey: "not-http",
+      logContentTypeContains: "driver",
+      timeBegin: "1d",
+      timeEnd: "0s",
+    });
+    expect(result.isError).toBe(true);
+    expect(result.content[0]?.text).toBe(
+      "download_cluster_logs failed: the service accepted the export (opc-request-id DOWN0000000000000000000000000001) but its answer has a log file URL that is not an http(s) URL; follow it with its async operation key op-1",
+    );
+    expect(JSON.stringify(result)).not.toContain(PAR_TOKEN);
   });
 
   it("the scan finds a planted secret: a PAR URL, a private key, a signature (so a pass means something)", () => {
