@@ -23,15 +23,14 @@ const [objectType = ""] = enumValues("ObjectType");
 const [operation = ""] = enumValues("Operation");
 const sentBody = () => JSON.parse(server.requests.at(-1)?.body ?? "null");
 const sentUrl = () => new URL(server.requests.at(-1)?.url ?? "", server.url);
+const search = (...flags: string[]) =>
+  runAidp(["audit", "search-logs", ...fakeServiceFlags(server), ...flags]);
 
 describe("search-logs sends", () => {
   it("--body @file merged with the flags, the flags overriding the file's fields", async () => {
     const file = join(dir, "search.json");
     writeFileSync(file, JSON.stringify({ status: succeeded, objectType, query: "orders" }));
-    const { code, stderr } = await runAidp([
-      "audit",
-      "search-logs",
-      ...fakeServiceFlags(server),
+    const { code, stderr } = await search(
       "--body",
       `@${file}`,
       "--status",
@@ -42,7 +41,7 @@ describe("search-logs sends", () => {
       "sales",
       "--limit",
       "50",
-    ]);
+    );
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(sentBody()).toEqual({ status: failed, objectType, query: "sales", sortOrder: descending });
@@ -53,13 +52,7 @@ describe("search-logs sends", () => {
   it("--body @file that begins with a byte order mark (as some Windows editors write) is read as its JSON", async () => {
     const file = join(dir, "with-bom.json");
     writeFileSync(file, `\uFEFF${JSON.stringify({ status: failed })}`);
-    const { code, stderr } = await runAidp([
-      "audit",
-      "search-logs",
-      ...fakeServiceFlags(server),
-      "--body",
-      `@${file}`,
-    ]);
+    const { code, stderr } = await search("--body", `@${file}`);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(sentBody()).toMatchObject({ status: failed });
@@ -70,21 +63,13 @@ describe("search-logs sends", () => {
       stdin: JSON.stringify({ operation }),
     });
     expect(sentBody()).toEqual({ operation });
-    await runAidp(["audit", "search-logs", ...fakeServiceFlags(server), "--body", '{"startedBy":"jane"}']);
+    await search("--body", '{"startedBy":"jane"}');
     expect(sentBody()).toEqual({ startedBy: "jane" });
   });
 
   it("a relative --time-begin as an RFC 3339 time that long before now, in UTC", async () => {
     const before = Date.now();
-    await runAidp([
-      "audit",
-      "search-logs",
-      ...fakeServiceFlags(server),
-      "--time-begin",
-      "24h",
-      "--time-end",
-      "30m",
-    ]);
+    await search("--time-begin", "24h", "--time-end", "30m");
     const after = Date.now();
     const { timeBegin, timeEnd } = sentBody();
     expect(timeBegin).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
@@ -95,13 +80,7 @@ describe("search-logs sends", () => {
   });
 
   it("an RFC 3339 time with an offset, converted to UTC by the client", async () => {
-    await runAidp([
-      "audit",
-      "search-logs",
-      ...fakeServiceFlags(server),
-      "--time-begin",
-      "2025-03-16T02:00:00+02:00",
-    ]);
+    await search("--time-begin", "2025-03-16T02:00:00+02:00");
     expect(sentBody().timeBegin).toMatch(/^2025-03-16T00:00:00(\.000)?Z$/);
   });
 
@@ -115,7 +94,7 @@ describe("search-logs sends", () => {
   });
 
   it("a user agent naming the CLI and its version", async () => {
-    await runAidp(["audit", "search-logs", ...fakeServiceFlags(server)]);
+    await search();
     expect(server.requests.at(-1)?.headers["user-agent"]).toMatch(/^aidp-cli\/\d+\.\d+\.\d+/);
   });
 });

@@ -33,15 +33,12 @@ describe("errors in the user's terms", () => {
     );
   });
 
+  /** A search in a region, without the mock's --auth none and --endpoint: what a first run on a new machine types. */
+  const searchInRegion = (...flags: string[]) =>
+    runAidp(["audit", "search-logs", "--instance-id", "x", "--region", "us-ashburn-1", ...flags]);
+
   it("a first run without ~/.oci/config: how to create one, and how to reach the mock", async () => {
-    const { code, stderr } = await runAidp([
-      "audit",
-      "search-logs",
-      "--instance-id",
-      "x",
-      "--region",
-      "us-ashburn-1",
-    ]);
+    const { code, stderr } = await searchInRegion();
     expect(code).toBe(2);
     expect(stderr).toMatch(/no OCI config file at .*\/\.oci\/config \(the default\)/);
     expect(stderr).toContain("`oci setup config`");
@@ -56,17 +53,7 @@ describe("errors in the user's terms", () => {
   ])(
     "an empty %s is named as empty (it would read the current folder, look for a profile [], or mean no region)",
     async (flag, extra) => {
-      const { code, stdout, stderr } = await runAidp([
-        "audit",
-        "search-logs",
-        "--instance-id",
-        "x",
-        "--region",
-        "us-ashburn-1",
-        ...extra,
-        flag,
-        "",
-      ]);
+      const { code, stdout, stderr } = await searchInRegion(...extra, flag, "");
       expect({ code, stdout }).toEqual({ code: 2, stdout: "" });
       expect(stderr).toBe(`aidp: ${flag} is empty: give a value, or leave it out for the default\n`);
     },

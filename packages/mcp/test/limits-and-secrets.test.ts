@@ -25,6 +25,15 @@ const SIGNATURE_TEXT =
 let service: TestServer;
 let session: McpSession;
 const wholeResultBytes = (result: ToolResult) => Buffer.byteLength(JSON.stringify(result));
+/** download_cluster_logs for one cluster of the stand-in service, whose key says how its export answers. */
+const startExport = (clusterKey: string) =>
+  session.callTool("download_cluster_logs", {
+    workspaceKey: "w",
+    clusterKey,
+    logContentTypeContains: "driver",
+    timeBegin: "1d",
+    timeEnd: "0s",
+  });
 
 scanForSecretsAfterAll();
 beforeAll(async () => {
@@ -119,13 +128,7 @@ describe("results stay under 100 kB", () => {
   });
 
   it("a large log is READY with its size and line count, the last lines that fit, and truncated: true", async () => {
-    const started = await session.callTool("download_cluster_logs", {
-      workspaceKey: "w",
-      clusterKey: "c",
-      logContentTypeContains: "driver",
-      timeBegin: "1d",
-      timeEnd: "0s",
-    });
+    const started = await startExport("c");
     const { logHandle } = started.structuredContent as { logHandle: string };
     const result = await session.callTool("read_cluster_log", { logHandle, waitSeconds: 20 });
     expect(wholeResultBytes(result)).toBeLessThan(MAX_RESULT_BYTES);
@@ -172,13 +175,7 @@ describe("nothing secret reaches the model", () => {
   });
 
   it("a log URL that answers 403 is an isError result that says so, without the URL", async () => {
-    const started = await session.callTool("download_cluster_logs", {
-      workspaceKey: "w",
-      clusterKey: "refused",
-      logContentTypeContains: "driver",
-      timeBegin: "1d",
-      timeEnd: "0s",
-    });
+    const started = await startExport("refused");
     const { logHandle } = started.structuredContent as { logHandle: string };
     const result = await session.callTool("read_cluster_log", { logHandle, waitSeconds: 5 });
     expect(result.isError).toBe(true);
@@ -194,13 +191,7 @@ describe("nothing secret reaches the model", () => {
   });
 
   it("an export whose log file URL is not http(s) is an isError result with its key, without the URL", async () => {
-    const result = await session.callTool("download_cluster_logs", {
-      workspaceKey: "w",
-      clusterKey: "not-http",
-      logContentTypeContains: "driver",
-      timeBegin: "1d",
-      timeEnd: "0s",
-    });
+    const result = await startExport("not-http");
     expect(result.isError).toBe(true);
     expect(result.content[0]?.text).toBe(
       "download_cluster_logs failed: the service accepted the export (opc-request-id DOWN0000000000000000000000000001) but its answer has a log file URL that is not an http(s) URL; follow it with its async operation key op-1",
