@@ -6,7 +6,7 @@ import { build, type Metafile, type Platform } from "esbuild";
 /** The target for the client README's first program (create a connection, make one call), min+gzip. */
 export const README_PROGRAM_TARGET_GZIP = 7000;
 /**
- * The size test's bound: what that program bundles to now (6,995 B), rounded up to the next 50, which is the
+ * The size test's bound: what that program bundles to now (6,996 B), rounded up to the next 50, which is the
  * target itself. Lower it as the program shrinks; never raise it past the target.
  */
 export const README_PROGRAM_MAX_GZIP = 7000;

@@ -2,6 +2,7 @@
 // them bundles none of this, nor the operation's facts: nothing at the top of this module reads them.
 import type { AuditLogSearchResultSummary } from "@aidp/types";
 import type { AidpConnection } from "../connection.js";
+import type { ValidationIssue } from "../errors.js";
 import {
   callHeaders,
   searchAuditLogsFacts as facts,
@@ -10,6 +11,7 @@ import {
 import type { OperationInput, SuccessHeaders } from "../operation-types.js";
 import { CALL_OPTION_NAMES, type CallOptions, checkCallOptions } from "../options.js";
 import { type ItemsIterator, itemsOf, type PageOptions, paginate } from "../pagination.js";
+import { checkValue } from "../request-validation.js";
 import { sendOperation } from "../send-operation.js";
 
 type SearchAuditLogsHeaders = SuccessHeaders<"searchAuditLogs">;
@@ -102,11 +104,13 @@ export function searchAuditLogsItems(
  * service's default). A page size the validation refuses is left to it: replacing it would hide the mistake.
  */
 function noMoreThan(input: SearchAuditLogsInput, wanted: number): SearchAuditLogsInput {
-  const { minimum, maximum } = facts.parameters[pageSize.input];
+  if (wanted === Number.POSITIVE_INFINITY) return input; // no maxItems: nothing to ask for, on every page
   const given: unknown = input[pageSize.input];
   const size = given === undefined ? pageSize.serviceDefault : given;
-  const valid = Number.isInteger(size) && (size as number) >= minimum && (size as number) <= maximum;
-  return valid && wanted < (size as number) ? { ...input, [pageSize.input]: wanted } : input;
+  // The validation's own check of the page size, not a second copy of its rules.
+  const issues: ValidationIssue[] = [];
+  checkValue(facts.parameters[pageSize.input], size, pageSize.input, { issues, secretFields: new Set() });
+  return issues.length === 0 && wanted < (size as number) ? { ...input, [pageSize.input]: wanted } : input;
 }
 
 function withoutRetryToken(input: SearchAuditLogsInput): SearchAuditLogsInput {
