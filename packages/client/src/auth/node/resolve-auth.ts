@@ -70,6 +70,10 @@ export interface ResolvedAuth {
   source: string;
 }
 
+/** An empty flag or option, said as one (an empty variable is not set). */
+export const emptySetting = (name: string) =>
+  `${name} is empty: give a value, or leave it out for the default`;
+
 /** Settings with their variables filled in, and where each value came from. */
 class AuthSettings {
   readonly env: Record<string, string | undefined>;
@@ -83,10 +87,7 @@ class AuthSettings {
    */
   value(setting: Setting): string | undefined {
     const given = this.options[setting];
-    if (given === "")
-      throw new AidpAuthError(
-        `${this.nameOf(setting)} is empty: give a value, or leave it out for the default`,
-      );
+    if (given === "") throw new AidpAuthError(emptySetting(this.nameOf(setting)));
     return given ?? (this.env[AUTH_ENVIRONMENT[setting]] || undefined);
   }
   /** The flag or option name when it was given, else the variable's. */

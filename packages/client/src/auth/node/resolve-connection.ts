@@ -4,7 +4,7 @@
 // `aidp-mcp` both start here, so a value is checked, and named in an error, the same way in both.
 import type { AuthProvider } from "../types.js";
 import { resolveBaseUrlForNode } from "./node-endpoint.js";
-import { AUTH_ENVIRONMENT, type ResolveAuthOptions, resolveAuth } from "./resolve-auth.js";
+import { AUTH_ENVIRONMENT, emptySetting, type ResolveAuthOptions, resolveAuth } from "./resolve-auth.js";
 
 /** The variables read when a setting is not given, as the OCI CLI reads them. */
 export const CONNECTION_ENVIRONMENT = { ...AUTH_ENVIRONMENT, endpoint: "OCI_CLI_ENDPOINT" } as const;
@@ -75,8 +75,7 @@ export async function resolveConnection(options: ResolveConnectionOptions = {}):
     return { baseUrl: endpoint, region: undefined, auth, authSource };
   }
   // Said as such: "" would read as no region, and the error would then be about something else.
-  if (options.region === "")
-    throw new TypeError(`${nameOf("region")} is empty: give a value, or leave it out for the default`);
+  if (options.region === "") throw new TypeError(emptySetting(nameOf("region")));
   const region = value("region");
   // An instance principal learns its region from the metadata service: read it now, so the address is known.
   if (!region && auth?.region === undefined) await auth?.loadRegion?.();
