@@ -33,15 +33,19 @@ export function validateServerOptions(options: ServerOptions): void {
   if (host !== undefined && (typeof host !== "string" || host.trim() === "")) {
     throw new TypeError(`option "host" must be a non-empty string, got ${JSON.stringify(host)}`);
   }
-  if (
-    startTimeoutMs !== undefined &&
-    !(typeof startTimeoutMs === "number" && startTimeoutMs > 0 && startTimeoutMs <= MAX_TIMER_MS)
-  ) {
-    throw new TypeError(
-      `option "startTimeoutMs" must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(startTimeoutMs)}`,
-    );
-  }
+  checkTimerOption("startTimeoutMs", startTimeoutMs);
   if (onLog !== undefined && typeof onLog !== "function") {
     throw new TypeError(`option "onLog" must be a function taking a line, got ${typeof onLog}`);
   }
+}
+
+/**
+ * An option that sets a timer (the mock's and the gateway's timeouts): a number of milliseconds from 1 to
+ * MAX_TIMER_MS, as a longer timer fires at once (Node sets it to 1 ms).
+ */
+export function checkTimerOption(name: string, value: unknown): void {
+  if (value !== undefined && !(typeof value === "number" && value > 0 && value <= MAX_TIMER_MS))
+    throw new TypeError(
+      `option "${name}" must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(value)}`,
+    );
 }

@@ -1,7 +1,12 @@
 // The gateway's options (`upstream` or `upstreamRegion`, ...) and their rules: a gateway forwards to the service,
 // so nothing that shapes the mock's own answers applies.
-import { type AuthProvider, MAX_TIMER_MS } from "@aidp/client";
-import { SERVER_OPTION_NAMES, type ServerOptions, validateServerOptions } from "../server-options.ts";
+import type { AuthProvider } from "@aidp/client";
+import {
+  checkTimerOption,
+  SERVER_OPTION_NAMES,
+  type ServerOptions,
+  validateServerOptions,
+} from "../server-options.ts";
 
 /** Where the gateway forwards to: one of the two. */
 export interface UpstreamSelectors {
@@ -89,14 +94,7 @@ export function validateGatewayOptions(options: UncheckedGatewayOptions): assert
   }
   validateServerOptions(options);
   if (upstream !== undefined) parseUpstreamUrl(upstream);
-  if (
-    upstreamTimeoutMs !== undefined &&
-    !(typeof upstreamTimeoutMs === "number" && upstreamTimeoutMs > 0 && upstreamTimeoutMs <= MAX_TIMER_MS)
-  ) {
-    throw new TypeError(
-      `option "upstreamTimeoutMs" must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(upstreamTimeoutMs)}`,
-    );
-  }
+  checkTimerOption("upstreamTimeoutMs", upstreamTimeoutMs);
   for (const [name, value] of [
     ["report", report],
     ["record", record],
