@@ -43,14 +43,16 @@ export async function connectionOptions(
   // Loaded here, not at start-up (global-flags.ts imports this module): `--help` never sends anything (and
   // ./network.ts loads undici only for timeouts the runtime's fetch does not have).
   const { timedFetch } = await import("./network.ts");
-  const { DEFAULT_TIMEOUT_MS } = await import("@aidp/client");
   const options: AidpClientOptions = {
     baseUrl: connection.baseUrl,
     auth: connection.auth,
-    // The client reads each answer whole within an attempt, and ends the attempt at its timeout.
-    fetch: timedFetch(timeouts, attemptTimeoutMs ?? DEFAULT_TIMEOUT_MS),
+    // The client reads each answer whole within an attempt, and ends the attempt at --timeout when given.
+    fetch: timedFetch(timeouts, attemptTimeoutMs),
     userAgent: `aidp-cli/${cliVersion}`,
-    timeoutMs: attemptTimeoutMs,
+    // No limit on a whole attempt unless --timeout says one, as in the OCI CLI: the connection and read timeouts
+    // bound every wait. The client's own default (60 s) would cut an answer under a longer --read-timeout, and
+    // end a stall before the read timeout could name itself.
+    timeoutMs: attemptTimeoutMs ?? false,
     retry: retryOptions(flags),
     logger: flags.debug ? debugLogger(debugLine) : undefined,
   };

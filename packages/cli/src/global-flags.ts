@@ -105,12 +105,13 @@ export function withGlobalFlags<Flags>(program: Argv<Flags>) {
     .option("timeout", {
       type: "string",
       description:
-        "Seconds a whole attempt (connection, answer and body) may take before it is aborted (and retried)",
+        "Seconds a whole attempt (connection, answer and body) may take before it is aborted (and retried) [default: no limit; the two timeouts above bound each wait]",
       group: connection,
     })
     .option("max-retries", {
       type: "string",
-      description: "A whole number: retries after a failed attempt (429, 5xx, network)",
+      description:
+        "A whole number: retries after a failed attempt (429, 500, 502, 503, 504, a 409 IncorrectState, network)",
       group: connection,
     })
     .option("retry", {
@@ -122,7 +123,7 @@ export function withGlobalFlags<Flags>(program: Argv<Flags>) {
     .option("request-id", {
       type: "string",
       description:
-        "The opc-request-id header of the request, to find it in the service's logs (a fresh one per command otherwise; retries keep it)",
+        "The opc-request-id header of the request, to find it in the service's logs (otherwise a fresh one per request, each page of --all its own; retries keep it)",
       group: connection,
       requiresArg: true,
     })

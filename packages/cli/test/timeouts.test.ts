@@ -6,6 +6,7 @@ import { type AddressInfo, createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { connectionOptions } from "../src/connection.ts";
 import { closedPort, DOWNLOAD_LOGS_COMMAND, fakeServiceFlags, searchLogsAt } from "./support/fake-service.ts";
 import { runAidp } from "./support/run-aidp.ts";
 import { useFakeServices } from "./support/use-fake-service.ts";
@@ -170,6 +171,17 @@ describe("timeouts", () => {
       for (const socket of held) socket.destroy();
       await new Promise((resolve) => listener.close(resolve));
     }
+  });
+
+  it("a whole attempt has no limit unless --timeout gives one, so a --read-timeout over the client's 60 s holds", async () => {
+    // Read from the options the command hands the client: the client's default of 60 s a whole attempt would
+    // cut a slow answer under --read-timeout 90, and end a stall at 60 s in words that name no flag. Waiting
+    // 60 s in a test to show it is not worth the minute; the stall tests above show the read timeout's words.
+    const flags = { auth: "none", endpoint: `http://127.0.0.1:${await closedPort()}` };
+    const withoutTimeout = await connectionOptions({ ...flags, readTimeout: "90" }, {}, () => {});
+    expect(withoutTimeout.clientOptions.timeoutMs).toBe(false);
+    const withTimeout = await connectionOptions({ ...flags, timeout: "5" }, {}, () => {});
+    expect(withTimeout.clientOptions.timeoutMs).toBe(5000);
   });
 
   it.each([
