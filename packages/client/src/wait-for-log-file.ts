@@ -3,8 +3,9 @@
 // for an object not written yet. So waiting is polling that URL (it needs no signature) with backoff, until the
 // file is there, the caller cancels, or `maxWaitMs` has passed. The PAR URL is a bearer secret: no error, log line
 // or callback here ever holds it (the host and port at most).
-import { AidpAbortError, AidpError, AidpTimeoutError, AidpValidationError } from "./errors.js";
+import { AidpAbortError, AidpError, AidpTimeoutError } from "./errors.js";
 import { describeNetworkFailure } from "./network-failure.js";
+import { MAX_TIMER_MS } from "./options.js";
 import { pause } from "./pause.js";
 
 /** The parts of a DownloadClusterLogsJob the wait reads. */
@@ -194,17 +195,13 @@ function notReady(job: LogFileJob, maxWaitMs: number, lastAnswer: string): AidpL
   );
 }
 
+/** An option of the caller's code, so a mistake in it is a TypeError, as a bad option of a call is. */
 function checkMs(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > 2 ** 31 - 1)
-    throw new AidpValidationError("waitForLogFile", [
-      {
-        field: `options.${name}`,
-        rule: "range",
-        expected: "a number of milliseconds greater than 0 and at most 2147483647",
-        value: String(value),
-      },
-    ]);
+  if (!(typeof value === "number" && value > 0 && value <= MAX_TIMER_MS))
+    throw new TypeError(
+      `waitForLogFile: options.${name} must be a number of ms > 0 and <= ${MAX_TIMER_MS}, got ${String(value)}.`,
+    );
   return value;
 }
 

@@ -10,7 +10,6 @@ import {
   AidpLogFileError,
   AidpLogFileNotReadyError,
   AidpTimeoutError,
-  AidpValidationError,
   type LogFilePoll,
   waitForLogFile,
 } from "../src/index.ts";
@@ -158,15 +157,22 @@ describe("waitForLogFile", () => {
     expect(requests).toHaveLength(1);
   });
 
-  it("a job without a PAR URL, or a bad option: an AidpError naming it, nothing sent", async () => {
+  it("a job without a PAR URL: an AidpLogFileError; a bad option: a TypeError naming it; nothing sent", async () => {
     await expect(waitForLogFile({ logParUrl: undefined })).rejects.toThrow(AidpLogFileError);
     await expect(waitForLogFile({ logParUrl: "" })).rejects.toThrow(
       "waitForLogFile: the service's answer has no log file URL (its PAR URL header is missing or empty)",
     );
     const { job, requests } = await parUrlAnswering([theFile]);
-    const error = await waitForLogFile(job, { maxWaitMs: 0 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AidpValidationError);
-    expect(error).toMatchObject({ issues: [{ field: "options.maxWaitMs", rule: "range", value: "0" }] });
+    for (const [name, value] of [
+      ["maxWaitMs", 0],
+      ["intervalMs", Number.NaN],
+      ["maxIntervalMs", 2 ** 31],
+    ] as const)
+      await expect(waitForLogFile(job, { [name]: value })).rejects.toThrow(
+        new TypeError(
+          `waitForLogFile: options.${name} must be a number of ms > 0 and <= 2147483647, got ${value}.`,
+        ),
+      );
     expect(requests).toHaveLength(0);
   });
 

@@ -44,7 +44,7 @@ export function validateServerOptions(options: ServerOptions): void {
  * MAX_TIMER_MS, as a longer timer fires at once (Node sets it to 1 ms).
  */
 export function checkTimerOption(name: string, value: unknown): void {
-  if (value !== undefined && !(typeof value === "number" && value > 0 && value <= MAX_TIMER_MS))
+  if (value !== undefined && !(typeof value === "number" && value >= 1 && value <= MAX_TIMER_MS))
     throw new TypeError(
       `option "${name}" must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(value)}`,
     );

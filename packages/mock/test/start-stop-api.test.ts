@@ -80,6 +80,11 @@ describe("startMock", () => {
       { startTimeoutMs: 0 },
       'option "startTimeoutMs" must be a number of milliseconds from 1 to 2147483647, got 0',
     ],
+    // Under 1 ms: not what the words allow (a timer holds whole milliseconds).
+    [
+      { startTimeoutMs: 0.5 },
+      'option "startTimeoutMs" must be a number of milliseconds from 1 to 2147483647, got 0.5',
+    ],
     // Longer than a timer holds: Node would fire it after 1 ms.
     [
       { startTimeoutMs: 2 ** 31 },

@@ -208,11 +208,11 @@ describe("configFileAuth reports problems with the file and line, never the secr
     );
   });
 
-  it("a missing config file", () => {
+  it("a missing config file: named in the message and as the error's file", () => {
     const path = join(dir, "no-config");
-    expect(authError(() => configFileAuth({ path })).message).toBe(
-      `cannot read the OCI config file ${path}: it does not exist`,
-    );
+    const error = authError(() => configFileAuth({ path }));
+    expect(error.message).toBe(`cannot read the OCI config file: it does not exist (${path})`);
+    expect(error.file).toBe(path);
   });
 
   it("a key file that is not a private key", () => {

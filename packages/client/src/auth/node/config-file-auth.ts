@@ -34,7 +34,7 @@ export interface ConfigFileAuthOptions {
 export function configFileAuth(options: ConfigFileAuthOptions = {}): AuthProvider {
   const file = resolveHomePath(options.path ?? DEFAULT_CONFIG_FILE);
   const profileName = options.profile ?? DEFAULT_PROFILE;
-  const profiles = parseIniProfiles(readTextFile(file, "the OCI config file"), file);
+  const profiles = parseIniProfiles(readTextFile(file, "the OCI config file", { file }), file);
   const profile = profiles.get(profileName);
   if (!profile) {
     const known = [...profiles.keys()].map((name) => `[${name}]`).join(", ") || "none";
