@@ -66,6 +66,18 @@ describe("installing from this repository, as the README says", () => {
     expect(blockOutput.trim().split("\n").at(-1)).toBe(version);
   });
 
+  it("puts aidp-mcp on the PATH too, answering with the packages' version", async () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, "packages/mcp/package.json"), "utf8"));
+    const run = await runToExit("aidp-mcp", ["--version"], {
+      cwd: home,
+      env,
+      name: "aidp-mcp --version",
+      timeoutMs: CHECK_TIMEOUT_MS,
+    });
+    expect(run.exit.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(`${version}\n`);
+  });
+
   it("packs the published packages and nothing else (no tarball of a private one)", () => {
     const tarballs = readdirSync(join(home, "aidp-packages")).sort();
     const published = listPublishedPackages().map(

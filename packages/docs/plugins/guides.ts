@@ -29,8 +29,8 @@ export function guideAnchor(guide: Guide, headingSlug?: string): string {
   return headingSlug ? `#/${guide.slug}/${headingSlug}` : `#/${guide.slug}`;
 }
 
-/** `](./03-paging.md#resuming)`, `](./03-paging.md)` or `](#resuming)`: links as they work on GitHub. */
-const GUIDE_LINK = /\]\((?:\.\/(\d+-[a-z0-9-]+\.md))?(?:#([^)/][^)]*))?\)/g;
+/** `](./03-paging.md#resuming)`, `](03-paging.md)` or `](#resuming)`: links as they work on GitHub. */
+const GUIDE_LINK = /\]\((?:(?:\.\/)?(\d+-[a-z0-9-]+\.md))?(?:#([^)/][^)]*))?\)/g;
 
 /** A guide's Markdown as the site shows it. */
 export function siteMarkdown(guide: Guide, guides: Guide[]): string {

@@ -29,12 +29,12 @@ describe("the guides in the build", () => {
     const guides = [
       parseGuide(
         "01-one.md",
-        "# One\n\nSee [two](./02-two.md#a-section), [all of two](./02-two.md) and [here](#mine).\n",
+        "# One\n\nSee [two](./02-two.md#a-section), [all of two](./02-two.md), [two again](02-two.md) and [here](#mine).\n",
       ),
       parseGuide("02-two.md", "# Two\n\n## A section\n"),
     ];
     expect(siteMarkdown(guides[0] as never, guides)).toBe(
-      "\nSee [two](#/two/a-section), [all of two](#/two) and [here](#/one/mine).\n",
+      "\nSee [two](#/two/a-section), [all of two](#/two), [two again](#/two) and [here](#/one/mine).\n",
     );
     expect(guideAnchor(guides[1] as never, "a-section")).toBe("#/two/a-section");
   });
