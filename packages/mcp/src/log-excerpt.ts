@@ -1,10 +1,17 @@
 // The part of a log file a read returns: read as a stream, line by line, never held whole. It counts every byte
 // and line, keeps only the lines asked for (matching `grep`, the last `tailLines`), and of those the last ones
-// that fit `maxBytes`.
+// that fit `maxBytes`. A line too long to leave room for others (a stack trace or a JSON document on one line)
+// is cut to its start, marked with how much was left out: kept whole, it would push every other line out, and
+// still not fit.
 import { utf8Bytes } from "./result-size.ts";
 
+/** Which lines to keep: `test` says whether a line matches (`grep`). */
+export interface LineFilter {
+  test(line: string): boolean;
+}
+
 export interface ExcerptOptions {
-  grep?: RegExp;
+  grep?: LineFilter;
   tailLines?: number;
   maxBytes: number;
 }
@@ -20,6 +27,12 @@ export interface LogExcerpt {
   truncated: boolean;
 }
 
+/**
+ * The longest part of one line kept, in UTF-16 code units: a quarter of maxBytes, so a cut line of ASCII leaves room
+ * for other lines, and one of 3-byte characters (at most 3 UTF-8 bytes a code unit) still fits.
+ */
+const longestLineOf = (maxBytes: number) => Math.max(1, Math.floor(maxBytes / 4));
+
 export async function readExcerpt(
   body: ReadableStream<Uint8Array>,
   options: ExcerptOptions,
@@ -29,11 +42,12 @@ export async function readExcerpt(
   let bytes = 0;
   let lines = 0;
   let truncated = false;
-  const keep = (line: string) => {
+  const keep = (line: string, cutBytes: number) => {
     lines++;
     if (options.grep && !options.grep.test(line)) return;
-    kept.push(line);
-    keptBytes += utf8Bytes(line) + 1;
+    const shown = cutBytes > 0 ? `${line} [${cutBytes} more bytes of this line left out]` : line;
+    kept.push(shown);
+    keptBytes += utf8Bytes(shown) + 1;
     while (kept.length > (options.tailLines ?? Number.POSITIVE_INFINITY))
       keptBytes -= utf8Bytes(kept.shift() as string) + 1;
     while (keptBytes > options.maxBytes && kept.length > 0) {
@@ -41,19 +55,44 @@ export async function readExcerpt(
       truncated = true;
     }
   };
+  // The line being read: its start, at most longestLine code units, and the bytes of the rest, left out.
+  const longestLine = longestLineOf(options.maxBytes);
+  let line = "";
+  let cutBytes = 0;
+  const add = (piece: string) => {
+    if (cutBytes === 0 && line.length + piece.length <= longestLine) {
+      line += piece;
+      return;
+    }
+    let room = Math.max(0, longestLine - line.length);
+    // Not between the two halves of a surrogate pair: half a character is no character.
+    if (room > 0 && isHighSurrogate(piece.charCodeAt(room - 1))) room--;
+    line += piece.slice(0, room);
+    cutBytes += utf8Bytes(piece.slice(room));
+  };
+  const endLine = () => {
+    keep(line, cutBytes);
+    line = "";
+    cutBytes = 0;
+  };
   const decoder = new TextDecoder();
-  let partial = "";
   const reader = body.getReader();
   for (;;) {
     const { done, value: chunk } = await reader.read();
     if (done) break;
     bytes += chunk.byteLength;
-    const text = partial + decoder.decode(chunk, { stream: true });
-    const parts = text.split("\n");
-    partial = parts.pop() as string;
-    for (const line of parts) keep(line);
+    const text = decoder.decode(chunk, { stream: true });
+    let start = 0;
+    for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+      add(text.slice(start, end));
+      endLine();
+      start = end + 1;
+    }
+    add(text.slice(start));
   }
-  partial += decoder.decode();
-  if (partial !== "") keep(partial);
+  add(decoder.decode());
+  if (line !== "" || cutBytes > 0) endLine();
   return { bytes, lines, text: kept.join("\n"), returnedLines: kept.length, truncated };
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

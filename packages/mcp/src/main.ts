@@ -2,7 +2,7 @@
 // standard error (standard output is the protocol's, on stdio), redacted like everything else.
 import { API_KEY_ENVIRONMENT, RESOURCE_PRINCIPAL_ENV } from "@aidp/client/node";
 import { readApiFacts } from "@aidp/spec/facts";
-import { serveStdio } from "@modelcontextprotocol/server/stdio";
+import { StdioServerTransport, serveStdio } from "@modelcontextprotocol/server/stdio";
 import { parseCommandLine, USAGE } from "./command-line.ts";
 import { connectClient } from "./connection.ts";
 import { startHttpServer } from "./http-server.ts";
@@ -52,9 +52,28 @@ export async function main(
     log(`listening on ${http.url}`);
     return { stopped: untilSignal().then(() => http.close()) };
   }
-  const stdio = serveStdio(factory, { onerror: (error) => log(`stdio: ${error.message}`) });
+  const wire = new ObservedStdioTransport();
+  const stdio = serveStdio(factory, { transport: wire, onerror: (error) => log(`stdio: ${error.message}`) });
   const stdinEnded = new Promise<void>((resolve) => process.stdin.once("end", resolve));
-  return { stopped: Promise.race([stdinEnded, untilSignal()]).then(() => stdio.close()) };
+  // The SDK's transport closes itself when it cannot go on (a message over its 10 MiB buffer, after its error is
+  // logged): the server stops then too, with exit code 1, instead of leaving Node nothing to wait for.
+  const wireGaveUp = wire.closed.then(() => {
+    if (!process.stdin.readableEnded) process.exitCode = 1;
+  });
+  return { stopped: Promise.race([stdinEnded, untilSignal(), wireGaveUp]).then(() => stdio.close()) };
+}
+
+/** The SDK's stdio transport, with a promise of its closing, whoever closed it. */
+class ObservedStdioTransport extends StdioServerTransport {
+  #markClosed!: () => void;
+  readonly closed = new Promise<void>((resolve) => {
+    this.#markClosed = resolve;
+  });
+
+  override async close(): Promise<void> {
+    await super.close();
+    this.#markClosed();
+  }
 }
 
 function untilSignal(): Promise<void> {

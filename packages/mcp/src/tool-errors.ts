@@ -22,7 +22,9 @@ export function errorOutcome(
     };
   }
   if (error instanceof AidpApiError) {
-    const message = apiMessage(error.body) ?? error.message;
+    const serviceMessage = apiMessage(error.body);
+    const message = cutMessage(serviceMessage ?? error.message);
+    const requestId = `(opc-request-id ${error.requestId ?? "none"})`;
     return {
       structured: {
         error: {
@@ -33,7 +35,11 @@ export function errorOutcome(
           requestId: error.requestId ?? null,
         },
       },
-      text: `${tool} failed: the service answered ${error.status} ${error.code}: ${message} (opc-request-id ${error.requestId ?? "none"})`,
+      // Without a message of the service's, the client's own says the status and code already.
+      text:
+        serviceMessage === undefined
+          ? `${tool} failed: ${message} ${requestId}`
+          : `${tool} failed: the service answered ${error.status} ${error.code}: ${message} ${requestId}`,
     };
   }
   const kind = error instanceof AidpError ? error.name : "InternalError";
@@ -47,6 +53,13 @@ const issueLine = (issue: ValidationIssue) =>
   issue.rule === "additionalProperties"
     ? `  - ${issue.field}: no such argument, expected ${issue.expected} (rule \`${issue.rule}\`)`
     : `  - ${issue.field}: ${issue.expected} (rule \`${issue.rule}\`), got ${issue.value}`;
+
+/** An error message an agent can read: a service's can be any length, and the result's budget is for the rest. */
+const MESSAGE_CHARS = 2_000;
+const cutMessage = (message: string) =>
+  message.length <= MESSAGE_CHARS
+    ? message
+    : `${message.slice(0, MESSAGE_CHARS)} [${message.length - MESSAGE_CHARS} more characters left out]`;
 
 function apiMessage(body: unknown): string | undefined {
   const message = (body as { message?: unknown } | undefined)?.message;

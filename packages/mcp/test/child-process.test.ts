@@ -10,7 +10,9 @@ import {
   pemBody,
   resourcePrincipalEnvironment,
   runToExit,
+  startProcess,
   TEST_IDENTITY,
+  within,
 } from "@aidp/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useHttpChild } from "./support/http-child.ts";
@@ -190,6 +192,30 @@ describe("the command line", () => {
     );
     expect(result.stderr).toContain(message);
     expect(result.exit.code).toBe(2);
+  });
+
+  it("a stdio message over the SDK's 10 MiB buffer: the server says so and exits with 1, not left hanging or 13", async () => {
+    const server = startProcess(
+      process.execPath,
+      [mcpBin, "--endpoint", mocked.mock().url, "--auth", "none", "--instance-id", INSTANCE_ID],
+      { env: childEnvironment(), stdin: "pipe", name: "aidp-mcp" },
+    );
+    try {
+      await server.waitForLine(/aidp-mcp: tools: /, { timeoutMs: 30_000, what: "aidp-mcp to start" });
+      // One line of 11 MiB, in pieces as a pipe carries it; the server keeps its stdin open all along.
+      const piece = "x".repeat(1024 * 1024);
+      // The server stops reading past 10 MiB and exits: the pieces still queued then fail with EPIPE.
+      server.child.stdin?.on("error", () => {});
+      for (let i = 0; i < 11; i++) server.child.stdin?.write(piece);
+      const exit = await within(server.exited, { timeoutMs: 30_000, what: "aidp-mcp to exit" });
+      expect(server.stderr()).toContain(
+        "aidp-mcp: stdio: ReadBuffer exceeded maximum size of 10485760 bytes",
+      );
+      expect(server.stderr()).not.toContain("unsettled top-level await");
+      expect(exit.code).toBe(1);
+    } finally {
+      await server.stop();
+    }
   });
 
   it("an endpoint from OCI_CLI_ENDPOINT is named as that variable in its error, as aidp names it", async () => {

@@ -18,6 +18,16 @@ const LOG = Array.from(
 )
   .join("\n")
   .concat("\n");
+/** A line over 38 kB (the log text's budget) after two short ones. */
+const LONG_LINE = `ERROR ${"x".repeat(50_000)}`;
+/** Lines on which `(a+)+$` backtracks about 2^28 steps each in JavaScript's RegExp (17 s a line here). */
+const BACKTRACKING_LINE = `${"a".repeat(28)}!`;
+/** The logs of special clusters, by cluster key (the refused one answers 403). */
+const LOGS = {
+  refused: "",
+  "long-line": `first\nsecond\n${LONG_LINE}\n`,
+  backtracking: `${BACKTRACKING_LINE}\n`.repeat(3).concat("aaa\n"),
+};
 const PAR_TOKEN = "Xq3vN8kLr2TzB7mYwP4cJ1dHs6Fg0aUeK9oVi5RtQ";
 const SIGNATURE_TEXT =
   'Authorization: Signature version="1",keyId="ST$eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln",signature="c2VjcmV0LXNpZ25hdHVyZQ=="';
@@ -40,14 +50,29 @@ beforeAll(async () => {
   let logRequests = 0;
   service = await startTestServer((request, response) => {
     const url = new URL(request.url, "http://service");
-    const refused = request.url.includes("/clusters/refused/");
-    const parUrl = `${service.url}/p/${PAR_TOKEN}/n/ns/b/logs/o/${refused ? "refused" : "driver"}.log`;
+    // The log file is named after the cluster: LOGS has the special ones; any other is LOG.
+    const cluster = /\/clusters\/([^/]+)\//.exec(request.url)?.[1];
+    const parUrl = `${service.url}/p/${PAR_TOKEN}/n/ns/b/logs/o/${cluster !== undefined && cluster in LOGS ? cluster : "driver"}.log`;
     plantedSecrets.add(parUrl);
     // An export whose answer holds a log file URL that is not http(s): nothing to wait for, and still a secret.
     const notHttpUrl = parUrl.replace(/^http/, "ftp");
     plantedSecrets.add(notHttpUrl);
     if (url.pathname.endsWith("/actions/searchAuditLogs")) {
       const details = JSON.parse(request.body) as { query?: string };
+      if (details.query === "long-error")
+        return sendJson(
+          response,
+          400,
+          { code: "InvalidParameter", message: "m".repeat(200_000) },
+          { "opc-request-id": "LONG0000000000000000000000000001" },
+        );
+      if (details.query === "html-200") {
+        response.writeHead(200, {
+          "content-type": "text/html",
+          "opc-request-id": "HTML0000000000000000000000000001",
+        });
+        return void response.end("<html>Sign in</html>");
+      }
       if (details.query === "echo-secrets")
         return sendJson(
           response,
@@ -85,7 +110,8 @@ beforeAll(async () => {
         return void response.writeHead(403).end(`forbidden: ${parUrl}`);
       if (logRequests === 1) return void response.writeHead(404).end();
       response.writeHead(200, { "content-type": "text/plain" });
-      return void response.end(LOG);
+      const name = /\/o\/([^/]+)\.log$/.exec(url.pathname)?.[1] ?? "";
+      return void response.end(Object.hasOwn(LOGS, name) ? LOGS[name as keyof typeof LOGS] : LOG);
     }
     response.writeHead(500).end();
   });
@@ -156,8 +182,64 @@ describe("results stay under 100 kB", () => {
     const badPattern = await session.callTool("read_cluster_log", { logHandle, grep: "(" });
     expect(badPattern.isError).toBe(true);
     expect(badPattern.content[0]?.text).toContain(
-      "grep: a valid JavaScript regular expression (rule `regular-expression`)",
+      "grep: a regular expression in RE2's syntax (JavaScript's, without lookaround or backreferences); here: missing closing ): `(`",
     );
+    const lookbehind = await session.callTool("read_cluster_log", { logHandle, grep: "(?<=a)b" });
+    expect(lookbehind.isError).toBe(true);
+  });
+
+  it("a line longer than the answer's budget is cut to its start, marked, and the lines before it still come", async () => {
+    const started = await startExport("long-line");
+    const { logHandle } = started.structuredContent as { logHandle: string };
+    const cutLine = `${LONG_LINE.slice(0, 9_500)} [${LONG_LINE.length - 9_500} more bytes of this line left out]`;
+    for (const [selection, text] of [
+      [{}, `first\nsecond\n${cutLine}`],
+      [{ grep: "ERROR" }, cutLine],
+      [{ tailLines: 1 }, cutLine],
+    ] as const) {
+      const result = await session.callTool("read_cluster_log", { logHandle, waitSeconds: 20, ...selection });
+      expect(wholeResultBytes(result)).toBeLessThan(MAX_RESULT_BYTES);
+      expect(result.structuredContent).toMatchObject({ status: "READY", lines: 3, truncated: false, text });
+    }
+  });
+
+  it("grep runs in time linear in the line: a pattern that backtracks for ever in JavaScript answers at once", async () => {
+    const started = await startExport("backtracking");
+    const { logHandle } = started.structuredContent as { logHandle: string };
+    const result = await session.callTool("read_cluster_log", { logHandle, waitSeconds: 20, grep: "(a+)+$" });
+    // With JavaScript's RegExp the three lines take about 50 s of CPU, the event loop blocked all that time.
+    expect(result.structuredContent).toMatchObject({
+      status: "READY",
+      lines: 4,
+      returnedLines: 1,
+      text: "aaa",
+    });
+  }, 20_000);
+});
+
+describe("an API error stays one an agent can act on", () => {
+  it("a message of 200,000 characters is cut, its status, code and request id kept", async () => {
+    const result = await session.callTool("search_audit_logs", { query: "long-error" });
+    expect(result.isError).toBe(true);
+    expect(wholeResultBytes(result)).toBeLessThan(MAX_RESULT_BYTES);
+    expect(result.structuredContent).toEqual({
+      error: {
+        kind: "api",
+        status: 400,
+        code: "InvalidParameter",
+        message: `${"m".repeat(2_000)} [198000 more characters left out]`,
+        requestId: "LONG0000000000000000000000000001",
+      },
+    });
+  });
+
+  it("an answer that is no JSON says its status and code once", async () => {
+    const result = await session.callTool("search_audit_logs", { query: "html-200" });
+    expect(result.isError).toBe(true);
+    const text = result.content[0]?.text ?? "";
+    expect(text).toMatch(/^search_audit_logs failed: searchAuditLogs failed with 200 HttpError200/);
+    expect(text.split("HttpError200")).toHaveLength(2);
+    expect(text).toContain("(opc-request-id HTML0000000000000000000000000001)");
   });
 });
 

@@ -10,6 +10,7 @@ import {
 } from "@aidp/client";
 import { checkValue, type ValidationIssue, type ValueRules } from "@aidp/client/value-rules";
 import { LogFileError, UnknownLogHandleError } from "../errors.ts";
+import { linePattern } from "../line-pattern.ts";
 import { readExcerpt } from "../log-excerpt.ts";
 import type { ToolInputSchema } from "../operation-arguments.ts";
 import { RESULT_BUDGET_BYTES } from "../result-size.ts";
@@ -51,7 +52,8 @@ const INPUT_SCHEMA: ToolInputSchema = {
     },
     grep: {
       type: "string",
-      description: "A regular expression (JavaScript syntax); return only the lines that match it.",
+      description:
+        "A regular expression (RE2 syntax: JavaScript's without lookaround or backreferences); return only the lines that match it.",
       minLength: 1,
       maxLength: 200,
     },
@@ -83,7 +85,7 @@ export function readClusterLogTool(context: ToolContext): ToolDefinition {
             secretFields: new Set(),
           },
         );
-      const grep = regularExpression(args.grep as string | undefined, issues);
+      const grep = await linePattern(args.grep as string | undefined, issues);
       if (issues.length > 0) throw new AidpValidationError(READ_CLUSTER_LOG, issues);
       const logHandle = args.logHandle as string;
       const waitSeconds = (args.waitSeconds as number | undefined) ?? DEFAULT_WAIT_SECONDS;
@@ -127,7 +129,7 @@ export function readClusterLogTool(context: ToolContext): ToolDefinition {
         text: excerpt.text,
       };
       const selection = [
-        grep ? `matching /${grep.source}/` : "",
+        grep ? `matching /${args.grep}/` : "",
         args.tailLines ? `the last ${args.tailLines}` : "",
       ]
         .filter(Boolean)
@@ -136,21 +138,6 @@ export function readClusterLogTool(context: ToolContext): ToolDefinition {
       return { structured, text: `${head}\n---\n${excerpt.text}` };
     },
   };
-}
-
-function regularExpression(source: string | undefined, issues: ValidationIssue[]): RegExp | undefined {
-  if (typeof source !== "string") return undefined;
-  try {
-    return new RegExp(source, "u");
-  } catch {
-    issues.push({
-      field: "grep",
-      rule: "regular-expression",
-      expected: "a valid JavaScript regular expression",
-      value: JSON.stringify(source),
-    });
-    return undefined;
-  }
 }
 
 /** The client's words, and what an agent can do about a refusal: a PAR URL that answers 401 or 403 has expired. */
