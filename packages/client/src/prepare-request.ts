@@ -45,8 +45,8 @@ export function prepareRequest(
   }
   for (const [name, parameter] of Object.entries(facts.parameters)) {
     const value = values[name];
-    // An empty path segment would address another resource; the spec's path parameters are all required.
-    if (value === undefined || (parameter.in === "path" && value === "")) {
+    // An empty or blank path segment would address another resource; the spec's path parameters are all required.
+    if (value === undefined || (parameter.in === "path" && !`${value}`.trim())) {
       if (parameter.required)
         addIssue(
           context,

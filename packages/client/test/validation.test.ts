@@ -158,6 +158,11 @@ const cases: [string, () => Promise<unknown>, { field: string; rule: string }][]
     { field: "clusterKey", rule: "required" },
   ],
   [
+    "blank path parameter (spaces only: sent as %20%20%20, another resource)",
+    () => aidp.searchAuditLogs({ aiDataPlatformId: "   " }),
+    { field: "aiDataPlatformId", rule: "required" },
+  ],
+  [
     "CR/LF in a header parameter",
     () => aidp.searchAuditLogs({ aiDataPlatformId, opcRetryToken: "abc\r\nx-evil: 1" }),
     { field: "opcRetryToken", rule: "header-value" },

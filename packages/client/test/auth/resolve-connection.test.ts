@@ -103,6 +103,18 @@ describe("resolveConnection: each error names where the value came from", () => 
       "--endpoint must not hold a user name or password (fetch refuses such a URL)",
     ],
     [
+      "an endpoint with a query, after which the API's paths would go",
+      { endpoint: "http://127.0.0.1:4010?x=1" },
+      {},
+      "--endpoint must not hold a query (?...) or a fragment (#...): the API's paths go after it",
+    ],
+    [
+      "an endpoint with a fragment, which would swallow the API's paths",
+      {},
+      { OCI_CLI_ENDPOINT: "http://127.0.0.1:4010/#frag" },
+      "OCI_CLI_ENDPOINT must not hold a query (?...) or a fragment (#...): the API's paths go after it",
+    ],
+    [
       "an endpoint with a scheme other than http or https",
       { endpoint: "ftp://127.0.0.1:4010" },
       {},

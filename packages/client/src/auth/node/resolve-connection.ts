@@ -104,5 +104,8 @@ function endpointProblem(endpoint: string): string | undefined {
     return `"${endpoint}" is not a valid URL (a port is at most 65535; a host has no spaces)`;
   }
   if (url.username || url.password) return "must not hold a user name or password (fetch refuses such a URL)";
+  // The API's paths are added to the endpoint: after a query or a fragment they would be part of it, not the path.
+  if (url.search || url.hash)
+    return "must not hold a query (?...) or a fragment (#...): the API's paths go after it";
   return undefined;
 }
