@@ -41,6 +41,8 @@ export function withGlobalFlags<Flags>(program: Argv<Flags>) {
       default: DEFAULT_OUTPUT,
       description: "json (one document), ndjson (one record a line), csv (RFC 4180) or table [default json]",
       group: output,
+      // Without it, a trailing `-o` took the default quietly.
+      requiresArg: true,
     })
     .option("output-file", {
       type: "string",

@@ -71,6 +71,8 @@ describe("which command lines get JSON errors", () => {
   it.each([
     ["an unknown flag", ["--bogus"], "Unknown argument: bogus"],
     ["a flag without its value", ["--request-id"], "Not enough arguments following: request-id"],
+    // A trailing -o took the default (json) without a word.
+    ["an output flag without its value", ["-o"], "Not enough arguments following: o"],
   ])(
     "a command line yargs rejects (%s): kind usage, exit 2; the words without -o json",
     async (_name, flags, words) => {

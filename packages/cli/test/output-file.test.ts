@@ -80,6 +80,16 @@ describe("--output-file", () => {
     expect(readdirSync(dated)).toEqual(["2025-03-16.ndjson"]);
   });
 
+  it("through a symbolic link to a file not written yet, creates that file and keeps the link (as > does)", async () => {
+    const server = await pagingServer();
+    symlinkSync("today.ndjson", join(dir, "latest.ndjson")); // relative, as `ln -s today.ndjson latest.ndjson`
+    const { code } = await runAidp(exportArgs(server, join(dir, "latest.ndjson")));
+    expect(code).toBe(0);
+    expect(lstatSync(join(dir, "latest.ndjson")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "today.ndjson"), "utf8").trimEnd().split("\n")).toHaveLength(TOTAL);
+    expect(readdirSync(dir).sort()).toEqual(["latest.ndjson", "today.ndjson"]);
+  });
+
   it("is not created when the export fails on page 3 (exit 3), and leaves no temporary file", async () => {
     const server = await pagingServer(2, (_request, response) =>
       sendJson(response, 500, { code: "InternalServerError", message: "boom" }),

@@ -1,7 +1,7 @@
 // The name a file is first written under, beside its final name, before it is renamed into place (an output file,
 // a secret file): a file that looks complete is never a partial one.
-import { lstatSync, realpathSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 
 /** The longest file name (one path component) Linux, macOS and Windows file systems take, in bytes. */
 const MAX_NAME_BYTES = 255;
@@ -10,13 +10,19 @@ const ADDED_BYTES = ".".length + ".4294967295".length + ".9999999999999".length 
 
 /**
  * Where a write to `path` lands: through a symbolic link, its target (a link the user keeps, `latest.json` to a dated
- * file, stays a link, as the shell's `>` keeps it), else `path` itself (a dangling link is replaced).
+ * file, stays a link, as the shell's `>` keeps it), one not written yet included; else `path` itself.
  */
 export function finalPathOf(path: string): string {
   try {
-    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
+    if (!lstatSync(path).isSymbolicLink()) return path;
   } catch {
-    return path;
+    return path; // nothing there yet
+  }
+  try {
+    return realpathSync(path);
+  } catch {
+    // A link to a file that does not exist yet: the file it names, as `>` creates it (its folder is checked later).
+    return resolve(dirname(path), readlinkSync(path));
   }
 }
 
