@@ -7,6 +7,7 @@ import type { ResolvedConnection } from "@aidp/client/node";
 import { UsageError } from "./exit-codes.ts";
 import type { NetworkTimeouts } from "./network-failure.ts";
 import { cliVersion } from "./version.ts";
+import { wholeNumberFlag } from "./whole-number-flag.ts";
 
 /** The global flags that shape the connection, as yargs parsed them. */
 export interface ConnectionFlags {
@@ -100,11 +101,7 @@ function retryOptions(flags: ConnectionFlags): AidpClientOptions["retry"] {
     throw new UsageError("--no-retry and --max-retries contradict each other: give one of them");
   if (flags.retry === false) return false;
   if (flags.maxRetries === undefined) return undefined;
-  const retries = Number(flags.maxRetries);
-  // Number("") is 0: an empty value would silently mean no retries.
-  if (flags.maxRetries.trim() === "" || !Number.isInteger(retries) || retries < 0)
-    throw new UsageError(`--max-retries must be an integer of at least 0, got "${flags.maxRetries}"`);
-  return { maxAttempts: retries + 1 };
+  return { maxAttempts: wholeNumberFlag("--max-retries", flags.maxRetries, 0) + 1 };
 }
 
 /** One line per attempt on standard error. The client redacts secrets before its logger sees anything. */

@@ -172,6 +172,9 @@ describe("exit 2, nothing sent", () => {
       /--body: the argument nests deeper than 64 levels of objects and arrays/,
     ],
     [["--max-retries", ""], /--max-retries must be an integer of at least 0, got ""/],
+    // Number() reads these as whole numbers; a count is written in digits, as --max-items always required.
+    [["--max-retries", "1e2"], /--max-retries must be an integer of at least 0, got "1e2"/],
+    [["--max-retries", "0x10"], /--max-retries must be an integer of at least 0, got "0x10"/],
     [["--output", "xml"], /Invalid values:\s+Argument: output, Given: "xml"/],
     [["--colour", "red"], /Unknown arguments?: colour/],
   ])("%j", async (extra, message) => {

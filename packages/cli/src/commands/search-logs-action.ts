@@ -1,5 +1,4 @@
 import { searchAuditLogsPage, searchAuditLogsPages } from "../api.ts";
-import { UsageError } from "../exit-codes.ts";
 import type { Failure } from "../failure.ts";
 import { operationFlags } from "../generated/operation-flags.ts";
 import { compileQuery } from "../output/query.ts";
@@ -8,6 +7,7 @@ import { createRecordWriter } from "../output/record-writer.ts";
 import { createProgress } from "../progress.ts";
 import { terminalColumns } from "../terminal-columns.ts";
 import { UnusableAnswer } from "../unusable-answer.ts";
+import { wholeNumberFlag } from "../whole-number-flag.ts";
 import { type CommandFlags, runOperation } from "./run-operation.ts";
 
 /** The flags of search-logs beside the shared ones (declared in ./search-logs.ts). */
@@ -145,9 +145,5 @@ function moreRecords(token: string, readPages: boolean): string {
 }
 
 function parseMaxItems(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const count = Number(value);
-  if (!/^\d+$/.test(value) || count < 1)
-    throw new UsageError(`--max-items must be an integer of at least 1, got "${value}"`);
-  return count;
+  return value === undefined ? undefined : wholeNumberFlag("--max-items", value, 1);
 }
