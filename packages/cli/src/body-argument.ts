@@ -1,5 +1,6 @@
 // `--body JSON|@file|-`: the whole request body as JSON text, a file holding it, or standard input.
 import { readFileSync } from "node:fs";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "@aidp/client/value-rules";
 import { UsageError } from "./exit-codes.ts";
 
 export function readBodyArgument(argument: string): Record<string, unknown> {
@@ -28,27 +29,9 @@ export function readBodyArgument(argument: string): Record<string, unknown> {
     throw new UsageError(
       `--body: ${where} must hold a JSON object, got ${Array.isArray(parsed) ? "an array" : String(parsed)}`,
     );
-  if (nestsDeeperThan(parsed, MAX_DEPTH))
-    throw new UsageError(`--body: ${where} nests deeper than ${MAX_DEPTH} levels of objects and arrays`);
+  if (nestsDeeperThan(parsed))
+    throw new UsageError(`--body: ${where} nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays`);
   return parsed as Record<string, unknown>;
-}
-
-/**
- * The request's fields nest a level or two; a value nested thousands deep would only overflow the stack of the
- * code that checks or shows it (JSON.stringify among them), so it is refused here, with its flag.
- */
-const MAX_DEPTH = 64;
-
-/** Walked with a stack of its own: a recursive walk would overflow on the very input it is looking for. */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const pending: [unknown, number][] = [[value, 1]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [current, depth] = next;
-    if (current === null || typeof current !== "object") continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(current)) pending.push([child, depth + 1]);
-  }
-  return false;
 }
 
 function readOrExplain(source: string | number, where: string): string {

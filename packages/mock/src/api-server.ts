@@ -42,7 +42,9 @@ export interface ApiServer {
 /** Listens on `host:port`; rejects with the listen error (port taken, no such interface). */
 export async function listenApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { facts, log } = options;
-  const server = createServer((incoming, response) => {
+  // requireHostHeader off: Node would refuse an HTTP/1.1 request without Host with a bare 400 (no Error body, no
+  // request id) that never reaches the parser-refusal handler; the path alone says what the request is for.
+  const server = createServer({ requireHostHeader: false }, (incoming, response) => {
     const headers = headerRecord(incoming);
     const method = incoming.method ?? "GET";
     const requestId = requestIdFor(facts, headers[facts.requestIdHeader]);

@@ -5,6 +5,7 @@
 // verdict on an input it has judged before (the same page for the 50th client) is remembered, keyed by
 // everything the verdict depends on, so that input is not judged again.
 
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "@aidp/client/value-rules";
 import { exactJson } from "./exact-json.ts";
 import { jsonText } from "./json-text.ts";
 import {
@@ -74,6 +75,7 @@ export async function loadContractGuard(specPath: string): Promise<ContractGuard
   const requestVerdicts = new VerdictCache<readonly SpecViolation[]>();
   const responseVerdicts = new VerdictCache<readonly SpecViolation[]>();
   const validateRequestOnce = (operation: SpecOperation, request: PrismRequest) =>
+    tooDeep(operation, "request", request.body) ??
     requestVerdicts.verdict(requestVerdictKey(operation, request), () =>
       frozen(validateRequest(operation, request)),
     );
@@ -81,10 +83,12 @@ export async function loadContractGuard(specPath: string): Promise<ContractGuard
   // has none), and a body given as text is checked as the value that text parses to, which nothing tells apart
   // from a value with the same exact text. The same key, the same body checked.
   const validateResponseOnce = (operation: SpecOperation, response: PrismResponse) =>
+    tooDeep(operation, "response", response.body) ??
     responseVerdicts.verdict(
       responseVerdictKey(operation, response, response.body === undefined ? "" : exactJson(response.body)),
       () => frozen(validateResponse(operation, response)),
     );
+  // The mock's own answers: written by the mock from the spec's shapes, never nested deeper than they are.
   const validateSentResponseOnce = (operation: SpecOperation, { bodyText, ...response }: SentResponse) =>
     responseVerdicts.verdict(responseVerdictKey(operation, response, bodyText ?? ""), () =>
       frozen(
@@ -114,6 +118,27 @@ export async function loadContractGuard(specPath: string): Promise<ContractGuard
     validateResponse: (operation, response) => [...validateResponseOnce(operation, response)],
     verdictStats: () => ({ request: requestVerdicts.stats, response: responseVerdicts.stats }),
   };
+}
+
+/**
+ * The one violation of a body nested deeper than MAX_JSON_DEPTH, undefined for any other: such a body would
+ * overflow the stack of the code that keys its verdict and of Prism's validator (a 10 kB body of 5,000 `[`
+ * did), and the spec's bodies nest a level or two, so it breaks the spec whatever else it holds.
+ */
+function tooDeep(
+  operation: SpecOperation,
+  direction: SpecViolation["direction"],
+  body: unknown,
+): readonly SpecViolation[] | undefined {
+  if (!nestsDeeperThan(body)) return undefined;
+  return frozen([
+    {
+      operation: operation.iid ?? operation.id,
+      direction,
+      location: { in: "body", path: [] },
+      rule: `must not nest objects and arrays deeper than ${MAX_JSON_DEPTH} levels`,
+    },
+  ]);
 }
 
 /** A verdict shared by every later caller: none of them can change it for the others. */

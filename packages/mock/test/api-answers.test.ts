@@ -143,6 +143,21 @@ describe("what Prism itself cannot answer", () => {
     },
   );
 
+  it.each([
+    ["arrays", (n: number) => `${"[".repeat(n)}${"]".repeat(n)}`],
+    ["objects", (n: number) => `${'{"a":'.repeat(n)}1${"}".repeat(n)}`],
+  ])(
+    "a body of %s nested 5,000 deep (10 kB) gets a 400 naming the bound, not a 500",
+    async (_kind, nested) => {
+      const response = await call(mock.url, "searchAuditLogs", { rawBody: `{"query":${nested(5_000)}}` });
+      expectApiError(response, 400);
+      expect(response.body).toEqual({
+        code: "InvalidParameter",
+        message: "Invalid request: body must not nest objects and arrays deeper than 64 levels.",
+      });
+    },
+  );
+
   it.each(["/", "/20260430/nothing", "/20260430/aiDataPlatforms/x/actions/deleteEverything"])(
     "an unknown route %s gets 404 NotAuthorizedOrNotFound",
     async (path) => {

@@ -62,6 +62,15 @@ describe("inputs Prism cannot read get a 400 naming the input", () => {
     );
   });
 
+  it("an HTTP/1.1 request without a Host header is answered as any other (Node would send a bare 400)", async () => {
+    const answer = await rawExchange(
+      mock.url,
+      `POST ${operations.searchAuditLogs}?limit=1 HTTP/1.1\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}`,
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.headers["opc-request-id"]).toMatch(requestIdPattern);
+  });
+
   it("a request target that is not a path", async () => {
     const answer = await rawExchange(
       mock.url,

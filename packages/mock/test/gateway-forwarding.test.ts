@@ -98,6 +98,39 @@ describe("what the gateway forwards", () => {
     }
   });
 
+  it("passes on an answer with a trailer header, refuses a status outside 100-599 with a 502, and counts a body nested thousands deep", async () => {
+    // An upstream written byte by byte: what node:http would not send itself.
+    const deep = `{"items":${"[".repeat(20_000)}${"]".repeat(20_000)}}`;
+    const odd = createTcpServer((socket) => {
+      socket.on("error", () => {});
+      socket.once("data", (request) => {
+        const kind = /x-odd: (\w+)/.exec(request.toString())?.[1];
+        const head = (status: string, length: number, extra = "") =>
+          `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\nopc-request-id: ODD\r\n${extra}content-length: ${length}\r\n\r\n`;
+        if (kind === "trailer") socket.end(`${head("200 OK", 12, "trailer: x-t\r\n")}{"items":[]}`);
+        else if (kind === "status") socket.end(`${head("099 Weird", 12)}{"items":[]}`);
+        else socket.end(`${head("200 OK", deep.length)}${deep}`);
+      });
+    });
+    odd.listen(0, "127.0.0.1");
+    await once(odd, "listening");
+    try {
+      const oddGateway = await start({ upstream: `http://127.0.0.1:${(odd.address() as AddressInfo).port}` });
+      const trailer = await call(oddGateway.url, "searchAuditLogs", { headers: { "x-odd": "trailer" } });
+      expect([trailer.status, trailer.headers.get("trailer")]).toEqual([200, null]);
+      const status = await call(oddGateway.url, "searchAuditLogs", { headers: { "x-odd": "status" } });
+      expect(status.status).toBe(502);
+      expect(status.body.message).toContain("answered 99, not an HTTP status (100 to 599)");
+      const nested = await call(oddGateway.url, "searchAuditLogs", { headers: { "x-odd": "deep" } });
+      expect(nested.status).toBe(200);
+      expect(oddGateway.driftReport().violations).toContainEqual(
+        expect.objectContaining({ rule: "must not nest objects and arrays deeper than 64 levels" }),
+      );
+    } finally {
+      odd.close();
+    }
+  });
+
   it("answers what Node's parser refuses in the API's Error shape, as the mock does, and forwards nothing", async () => {
     const before = seen.length;
     const answer = await rawExchange(

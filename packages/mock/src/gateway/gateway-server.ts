@@ -29,7 +29,18 @@ const MAX_REQUEST_BYTES = MAX_BODY_BYTES;
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
 /** Answers the gateway itself writes never pass these on from the upstream (Node sets its own). */
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length"]);
+// Headers of one connection (RFC 9110 section 7.6.1), and those of a chunked body the gateway re-sends with a
+// content-length: Node refuses to write a `trailer` header without chunking, and the caller would get no answer.
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "content-length",
+]);
 
 export interface GatewayServer {
   url: string;

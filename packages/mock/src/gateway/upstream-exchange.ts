@@ -166,11 +166,17 @@ export class UpstreamClient {
             reject(new UpstreamFailure(`connection closed: ${url.origin} ended the answer before its end`));
             return;
           }
-          resolve({
-            status: incoming.statusCode ?? 0,
-            headers: incoming.headers,
-            body: Buffer.concat(chunks),
-          });
+          const status = incoming.statusCode ?? 0;
+          // Node parses any three digits; an answer with another status cannot be passed on (writeHead throws).
+          if (status < 100 || status > 599) {
+            reject(
+              new UpstreamFailure(
+                `bad status: ${url.origin} answered ${status}, not an HTTP status (100 to 599)`,
+              ),
+            );
+            return;
+          }
+          resolve({ status, headers: incoming.headers, body: Buffer.concat(chunks) });
         });
       });
       outgoing.on("error", fail);
