@@ -3,9 +3,11 @@
 // MAC (page-tokens.ts), so a token used with another query, after reset(), or edited, is refused with a 400
 // that says why. Filtering costs time in proportion to the data set (the query is lower-cased once, not once
 // per record) and yields to the event loop between slices, so one long search does not stall other clients.
+
 import { createHash } from "node:crypto";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { AuditRecord } from "./audit-records.ts";
+import { instantOf } from "./instant.ts";
 import { PageTokenError, PageTokens } from "./page-tokens.ts";
 import type { SearchSemantics } from "./search-semantics.ts";
 
@@ -44,7 +46,7 @@ function compileFilter(details: SearchDetails, semantics: SearchSemantics): (rec
   const needle = typeof query === "string" ? query.toLowerCase() : undefined;
   const timeOf = (field: string | undefined) => {
     const value = field === undefined ? undefined : details[field];
-    return typeof value === "string" ? Date.parse(value) : undefined;
+    return typeof value === "string" ? instantOf(value) : undefined;
   };
   const begin = timeOf(semantics.window?.from);
   const end = timeOf(semantics.window?.to);
@@ -58,7 +60,7 @@ function compileFilter(details: SearchDetails, semantics: SearchSemantics): (rec
     }
     if (begin !== undefined || end !== undefined) {
       const value = fieldOf(record, semantics.recordTime);
-      const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
+      const time = typeof value === "string" ? instantOf(value) : Number.NaN;
       // The window's start inclusive, its end exclusive: consecutive windows never count a record twice.
       if (begin !== undefined && !(time >= begin)) return false;
       if (end !== undefined && !(time < end)) return false;
@@ -95,7 +97,7 @@ function sorted(
     const key =
       field === semantics.recordTime
         ? typeof value === "string"
-          ? Date.parse(value)
+          ? instantOf(value)
           : Number.NEGATIVE_INFINITY
         : String(value ?? "");
     return { record, index, key };

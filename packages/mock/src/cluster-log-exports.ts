@@ -5,8 +5,10 @@
 // MAX_EXPORTS exports are kept (the oldest goes first), each with its string fields cut to MAX_FIELD_CHARS.
 // The placeholder knows the request only as the spec's facts describe it: its path parameters, its time window
 // (the body's `x-aidp-not-after` pair) and its other fields, in the spec's order.
+
 import { randomBytes, randomUUID } from "node:crypto";
 import { BoundedStore } from "./bounded-store.ts";
+import { instantOf } from "./instant.ts";
 import type { ExportFacts } from "./spec-facts.ts";
 
 /** The body of the export request, already checked by Prism. */
@@ -133,8 +135,8 @@ function placeholderLog(
   const fields = Object.keys(schema.properties ?? {});
   const from = String(details[window.from]);
   const to = String(details[window.to]);
-  const begin = Date.parse(from);
-  const end = Date.parse(to);
+  const begin = instantOf(from);
+  const end = instantOf(to);
   const named = (entries: [string, unknown][]) =>
     entries.filter(([, value]) => value !== undefined).map(([name, value]) => `${name}=${value}`);
   const given = named(

@@ -37,6 +37,20 @@ describe("DownloadClusterLogs as an export", () => {
     }
   });
 
+  it("an export over a window ending in a leap second (23:59:60, valid RFC 3339) has its log file, not a 500", async () => {
+    const response = await call(mock.url, "downloadClusterLogs", {
+      body: {
+        ...validBodies.downloadClusterLogs,
+        timeBegin: "2016-12-31T23:00:00Z",
+        timeEnd: "2016-12-31T23:59:60Z",
+      },
+    });
+    expect(response.status).toBe(202);
+    const log = await fetch(response.headers.get("datalake-cluster-log-par-url") as string);
+    expect(log.status).toBe(200);
+    expect(await log.text()).toContain("2016-12-31T23:");
+  });
+
   it("any other token gets 404 with an Error body", async () => {
     const response = await call(mock.url, "downloadClusterLogs");
     const parUrl = new URL(response.headers.get("datalake-cluster-log-par-url") as string);

@@ -197,6 +197,17 @@ describe("filters match filtering the whole data set", () => {
     });
     expect(items.map((item) => item.eventId)).toContain(record.eventId);
   });
+
+  it("a leap second (23:59:60, valid RFC 3339) reads as the next minute's start, as a window's end and start", async () => {
+    const [leapEnd, nextMinuteEnd, leapBegin] = await Promise.all([
+      pageThrough(mock.url, { timeEnd: "2025-03-15T23:59:60Z" }),
+      pageThrough(mock.url, { timeEnd: "2025-03-16T00:00:00Z" }),
+      pageThrough(mock.url, { timeBegin: "2025-03-15T23:59:60Z" }),
+    ]);
+    expect(leapEnd.items.length).toBeGreaterThan(0); // Date.parse's NaN matched nothing
+    expect(leapEnd.items).toEqual(nextMinuteEnd.items);
+    expect(leapEnd.items.length + leapBegin.items.length).toBe(DEFAULT_RECORDS);
+  });
 });
 
 describe("page tokens", () => {
