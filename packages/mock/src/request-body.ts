@@ -11,12 +11,13 @@ import { loadSpecFacts } from "./spec-facts.ts";
 /** The largest request body the mock reads: 1 MiB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export type BodyRead = { kind: "read"; bytes: Buffer } | { kind: "too-large" };
+/** `cut`: the caller closed the connection before the body's end; there is nobody to answer. */
+export type BodyRead = { kind: "read"; bytes: Buffer } | { kind: "too-large" } | { kind: "cut" };
 
 export function readBodyUpTo(request: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<BodyRead> {
   const declared = request.headers["content-length"];
   if (declared !== undefined && Number(declared) > maxBytes) return Promise.resolve({ kind: "too-large" });
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let total = 0;
     const stop = () => {
@@ -36,9 +37,10 @@ export function readBodyUpTo(request: IncomingMessage, maxBytes = MAX_BODY_BYTES
       stop();
       resolve({ kind: "read", bytes: Buffer.concat(chunks) });
     };
-    const onError = (error: Error) => {
+    // The only error a request stream has: the caller's connection closed mid-body ("aborted").
+    const onError = () => {
       stop();
-      reject(error);
+      resolve({ kind: "cut" });
     };
     request.on("data", onData).on("end", onEnd).on("error", onError);
   });

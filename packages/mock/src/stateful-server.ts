@@ -92,8 +92,11 @@ interface Received {
 
 /** What answering a request comes to: an answer (or none, for the `reset` fault). */
 interface Outcome {
+  /** Undefined: no answer (a scripted reset, or a caller that left mid-body). */
   response?: MockResponse;
   fault?: Fault | undefined;
+  /** The caller closed the connection before its body's end. */
+  callerLeft?: true;
 }
 
 export async function startStatefulServer(options: StatefulServerOptions): Promise<StatefulServer> {
@@ -164,6 +167,11 @@ async function handle(
   }
   const { pathname } = url;
   const logPath = pathname.startsWith(PAR_PREFIX) ? `${PAR_PREFIX}<redacted>` : pathname;
+  if (answer.callerLeft) {
+    state.log?.(`${method} ${logPath} the caller closed the connection before its body's end; not answered`);
+    response.destroy();
+    return;
+  }
   if (!answer.response) {
     state.log?.(`${method} ${logPath} connection reset (${FAULT_HEADER})`);
     response.socket?.resetAndDestroy();
@@ -205,6 +213,7 @@ async function answerRequest(
     return { response: apiError(facts, 400, `Invalid request: ${describeViolations([path.violation])}.`) };
   }
   const body = await readBody();
+  if (body.kind === "cut") return { callerLeft: true };
   if (body.kind === "too-large") {
     return {
       response: apiError(

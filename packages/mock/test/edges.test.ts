@@ -1,6 +1,8 @@
 // The edges of issue 19: every input, however odd, gets an answer in the API's shape (a status the operation
 // declares, or 404/405, the Error body and an opc-request-id), and inputs are read as the spec says.
-import { describe, expect, it } from "vitest";
+import { once } from "node:events";
+import { connect } from "node:net";
+import { describe, expect, it, vi } from "vitest";
 import { startMock } from "../src/index.ts";
 import { type RawAnswer, rawExchange } from "./raw-http.ts";
 import { call, operations, requestIdPattern, schemaErrors, useStatefulMock, validBodies } from "./support.ts";
@@ -69,6 +71,34 @@ describe("inputs Prism cannot read get a 400 naming the input", () => {
     );
     expect(answer.status).toBe(200);
     expect(answer.headers["opc-request-id"]).toMatch(requestIdPattern);
+  });
+
+  it("a caller that closes its connection mid-body is logged as such, not as a bug of the mock", async () => {
+    const lines: string[] = [];
+    const own = await startMock({ port: 0, onLog: (line) => lines.push(line) });
+    try {
+      const { port } = new URL(own.url);
+      const socket = connect(Number(port), "127.0.0.1");
+      await once(socket, "connect");
+      // The headers and 9 of the 100 bytes, then the end: TCP delivers the bytes before the close.
+      await new Promise((written) =>
+        socket.write(
+          `POST ${operations.searchAuditLogs} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"query":`,
+          written,
+        ),
+      );
+      socket.destroy();
+      await vi.waitFor(
+        () =>
+          expect(lines).toContainEqual(
+            expect.stringContaining("the caller closed the connection before its body's end"),
+          ),
+        { timeout: 5_000 },
+      );
+      expect(lines.filter((line) => line.startsWith("aidp-mock bug"))).toEqual([]);
+    } finally {
+      await own.stop();
+    }
   });
 
   it("a request target that is not a path", async () => {

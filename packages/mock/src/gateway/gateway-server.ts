@@ -148,6 +148,13 @@ async function handle(
     return;
   }
   const read = await readBodyUpTo(request, MAX_REQUEST_BYTES);
+  if (read.kind === "cut") {
+    gateway.log?.(
+      `${method} ${url.pathname} the caller closed the connection before its body's end; not forwarded`,
+    );
+    response.destroy();
+    return;
+  }
   const body = read.kind === "read" ? read.bytes : undefined;
   if (body === undefined) {
     const answer = apiError(
