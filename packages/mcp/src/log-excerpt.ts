@@ -1,8 +1,9 @@
 // The part of a log file a read returns: read as a stream, line by line, never held whole. It counts every byte
 // and line, keeps only the lines asked for (matching `grep`, the last `tailLines`), and of those the last ones
 // that fit `maxBytes`. A line too long to leave room for others (a stack trace or a JSON document on one line)
-// is cut to its start, marked with how much was left out: kept whole, it would push every other line out, and
-// still not fit.
+// is cut to its start, at a space (./cut-text.ts), marked with how much was left out: kept whole, it would push
+// every other line out, and still not fit. `grep` sees that start only: the rest is never held.
+import { headAtWord } from "./cut-text.ts";
 import { utf8Bytes } from "./result-size.ts";
 
 /** Which lines to keep: `test` says whether a line matches (`grep`). */
@@ -45,7 +46,8 @@ export async function readExcerpt(
   const keep = (line: string, cutBytes: number) => {
     lines++;
     if (options.grep && !options.grep.test(line)) return;
-    const shown = cutBytes > 0 ? `${line} [${cutBytes} more bytes of this line left out]` : line;
+    const shown =
+      cutBytes > 0 ? `${line}${line ? " " : ""}[${cutBytes} more bytes of this line left out]` : line;
     kept.push(shown);
     keptBytes += utf8Bytes(shown) + 1;
     while (kept.length > (options.tailLines ?? Number.POSITIVE_INFINITY))
@@ -55,25 +57,36 @@ export async function readExcerpt(
       truncated = true;
     }
   };
-  // The line being read: its start, at most longestLine code units, and the bytes of the rest, left out.
+  // The line being read: its start, up to one code unit past longestLine (which says whether the cut falls on a
+  // space), and the bytes after that, counted and left out.
   const longestLine = longestLineOf(options.maxBytes);
   let line = "";
-  let cutBytes = 0;
+  let restBytes = 0;
   const add = (piece: string) => {
-    if (cutBytes === 0 && line.length + piece.length <= longestLine) {
+    const room = longestLine + 1 - line.length;
+    if (room <= 0) {
+      restBytes += utf8Bytes(piece);
+      return;
+    }
+    if (piece.length <= room) {
       line += piece;
       return;
     }
-    let room = Math.max(0, longestLine - line.length);
-    // Not between the two halves of a surrogate pair: half a character is no character.
-    if (room > 0 && isHighSurrogate(piece.charCodeAt(room - 1))) room--;
-    line += piece.slice(0, room);
-    cutBytes += utf8Bytes(piece.slice(room));
+    // Both halves of a surrogate pair, or neither: half a character is no character, and no byte count.
+    const take = isHighSurrogate(piece.charCodeAt(room - 1)) ? room + 1 : room;
+    line += piece.slice(0, take);
+    restBytes += utf8Bytes(piece.slice(take));
   };
   const endLine = () => {
-    keep(line, cutBytes);
+    // A CRLF file's lines end with \r: not part of the line (and `$` would not match before it).
+    const whole = restBytes === 0 && line.endsWith("\r") ? line.slice(0, -1) : line;
+    if (whole.length <= longestLine && restBytes === 0) keep(whole, 0);
+    else {
+      const head = headAtWord(whole, longestLine);
+      keep(head, utf8Bytes(whole.slice(head.length)) + restBytes);
+    }
     line = "";
-    cutBytes = 0;
+    restBytes = 0;
   };
   const decoder = new TextDecoder();
   const reader = body.getReader();
@@ -91,7 +104,7 @@ export async function readExcerpt(
     add(text.slice(start));
   }
   add(decoder.decode());
-  if (line !== "" || cutBytes > 0) endLine();
+  if (line !== "" || restBytes > 0) endLine();
   return { bytes, lines, text: kept.join("\n"), returnedLines: kept.length, truncated };
 }
 

@@ -45,22 +45,30 @@ export async function main(
     },
   );
   const factory = serverFactory({ tools, redactor, log });
+  // Heard from here on: the tools line below tells a supervisor (or a test) that a signal now stops the server.
+  const signalled = untilSignal();
   log(`tools: ${tools.map((tool) => tool.name).join(", ")}`);
 
   if (commandLine.transport === "http") {
     const http = await startHttpServer(factory, commandLine.port, log);
     log(`listening on ${http.url}`);
-    return { stopped: untilSignal().then(() => http.close()) };
+    return { stopped: signalled.then(() => http.close()) };
   }
   const wire = new ObservedStdioTransport();
   const stdio = serveStdio(factory, { transport: wire, onerror: (error) => log(`stdio: ${error.message}`) });
   const stdinEnded = new Promise<void>((resolve) => process.stdin.once("end", resolve));
   // The SDK's transport closes itself when it cannot go on (a message over its 10 MiB buffer, after its error is
-  // logged): the server stops then too, with exit code 1, instead of leaving Node nothing to wait for.
+  // logged): the server stops then too, with exit code 1, instead of leaving Node nothing to wait for. Closed by
+  // us (stdin's end, a signal), it is a normal stop.
+  let stopping = false;
   const wireGaveUp = wire.closed.then(() => {
-    if (!process.stdin.readableEnded) process.exitCode = 1;
+    if (!stopping && !process.stdin.readableEnded) process.exitCode = 1;
   });
-  return { stopped: Promise.race([stdinEnded, untilSignal(), wireGaveUp]).then(() => stdio.close()) };
+  const stopped = Promise.race([stdinEnded, signalled, wireGaveUp]).then(() => {
+    stopping = true;
+    return stdio.close();
+  });
+  return { stopped };
 }
 
 /** The SDK's stdio transport, with a promise of its closing, whoever closed it. */

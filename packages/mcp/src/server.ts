@@ -86,7 +86,7 @@ async function callTool(
       setup.log(`${tool.name}: cancelled by the client after ${elapsed(started)}`);
       throw error;
     }
-    outcome = errorOutcome(tool.name, error, tool.argumentOf);
+    outcome = errorOutcome(tool.name, error, tool.argumentOf, (text) => setup.redactor.text(text));
     isError = true;
     // What errorOutcome calls unexpected (not an AidpError) is what the log gets the stack of.
     if (!(error instanceof AidpError))

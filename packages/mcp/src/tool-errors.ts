@@ -2,12 +2,14 @@
 // argument and the rule it breaks; an API error carries the status, `code`, `message` and `opc-request-id`.
 // Protocol errors are left to the SDK for protocol faults (an unknown tool, a malformed request).
 import { AidpApiError, AidpError, AidpValidationError, type ValidationIssue } from "@aidp/client";
+import { headAtWord } from "./cut-text.ts";
 import type { ToolOutcome } from "./tool-definition.ts";
 
 export function errorOutcome(
   tool: string,
   error: unknown,
   argumentOf: (field: string) => string = (f) => f,
+  redact: (text: string) => string = (text) => text,
 ): ToolOutcome {
   if (error instanceof AidpValidationError) {
     const issues = error.issues.map((issue) => ({ ...issue, field: argumentOf(issue.field) }));
@@ -23,7 +25,7 @@ export function errorOutcome(
   }
   if (error instanceof AidpApiError) {
     const serviceMessage = apiMessage(error.body);
-    const message = cutMessage(serviceMessage ?? error.message);
+    const message = cutMessage(serviceMessage ?? error.message, redact);
     const requestId = `(opc-request-id ${error.requestId ?? "none"})`;
     return {
       structured: {
@@ -56,10 +58,13 @@ const issueLine = (issue: ValidationIssue) =>
 
 /** An error message an agent can read: a service's can be any length, and the result's budget is for the rest. */
 const MESSAGE_CHARS = 2_000;
-const cutMessage = (message: string) =>
-  message.length <= MESSAGE_CHARS
-    ? message
-    : `${message.slice(0, MESSAGE_CHARS)} [${message.length - MESSAGE_CHARS} more characters left out]`;
+/** Redacted before it is cut: a secret cut in two is no longer one the redactor recognises. */
+function cutMessage(message: string, redact: (text: string) => string): string {
+  const whole = redact(message);
+  const head = headAtWord(whole, MESSAGE_CHARS);
+  if (head === whole) return whole;
+  return `${head}${head ? " " : ""}[${whole.length - head.length} more characters left out]`;
+}
 
 function apiMessage(body: unknown): string | undefined {
   const message = (body as { message?: unknown } | undefined)?.message;

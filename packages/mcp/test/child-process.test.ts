@@ -29,6 +29,17 @@ import { plantedSecrets } from "./support/transcript.ts";
 const mocked = useMock();
 scanForSecretsAfterAll();
 
+/** The built bin on stdio, its stdin kept open, once it has said its tools (and listens for signals). */
+async function startStdioServer() {
+  const server = startProcess(
+    process.execPath,
+    [mcpBin, "--endpoint", mocked.mock().url, "--auth", "none", "--instance-id", INSTANCE_ID],
+    { env: childEnvironment(), stdin: "pipe", name: "aidp-mcp" },
+  );
+  await server.waitForLine(/aidp-mcp: tools: /, { timeoutMs: 30_000, what: "aidp-mcp to start" });
+  return server;
+}
+
 describe.each(["sdk1", "sdk2-modern"] as const)("%s client, stdio", (kind) => {
   toolScenarios(mocked, () =>
     stdioSession(kind, ["--endpoint", mocked.mock().url, "--auth", "none"], {
@@ -195,24 +206,31 @@ describe("the command line", () => {
   });
 
   it("a stdio message over the SDK's 10 MiB buffer: the server says so and exits with 1, not left hanging or 13", async () => {
-    const server = startProcess(
-      process.execPath,
-      [mcpBin, "--endpoint", mocked.mock().url, "--auth", "none", "--instance-id", INSTANCE_ID],
-      { env: childEnvironment(), stdin: "pipe", name: "aidp-mcp" },
-    );
+    const server = await startStdioServer();
     try {
-      await server.waitForLine(/aidp-mcp: tools: /, { timeoutMs: 30_000, what: "aidp-mcp to start" });
       // One line of 11 MiB, in pieces as a pipe carries it; the server keeps its stdin open all along.
       const piece = "x".repeat(1024 * 1024);
       // The server stops reading past 10 MiB and exits: the pieces still queued then fail with EPIPE.
       server.child.stdin?.on("error", () => {});
       for (let i = 0; i < 11; i++) server.child.stdin?.write(piece);
       const exit = await within(server.exited, { timeoutMs: 30_000, what: "aidp-mcp to exit" });
+      await within(server.outputEnded, { timeoutMs: 10_000, what: "aidp-mcp's output to end" });
       expect(server.stderr()).toContain(
         "aidp-mcp: stdio: ReadBuffer exceeded maximum size of 10485760 bytes",
       );
       expect(server.stderr()).not.toContain("unsettled top-level await");
       expect(exit.code).toBe(1);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it.each(["SIGINT", "SIGTERM"] as const)("%s stops a stdio server with exit code 0", async (signal) => {
+    const server = await startStdioServer();
+    try {
+      server.child.kill(signal);
+      const exit = await within(server.exited, { timeoutMs: 30_000, what: "aidp-mcp to exit" });
+      expect(exit.code).toBe(0);
     } finally {
       await server.stop();
     }

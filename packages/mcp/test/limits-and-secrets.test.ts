@@ -19,13 +19,18 @@ const LOG = Array.from(
   .join("\n")
   .concat("\n");
 /** A line over 38 kB (the log text's budget) after two short ones. */
-const LONG_LINE = `ERROR ${"x".repeat(50_000)}`;
+const LONG_LINE = `ERROR ${"abcd ".repeat(10_000)}`;
+/** A pre-authenticated URL whose token the cut at 9,500 characters falls in the middle of. */
+const URL_AT_CUT = `https://objectstorage.us-ashburn-1.oraclecloud.com/p/${"T".repeat(41)}/n/ns/b/logs/o/x.log`;
+const SECRET_AT_CUT_LINE = `${"w ".repeat(4_710)}${URL_AT_CUT} and more`;
 /** Lines on which `(a+)+$` backtracks about 2^28 steps each in JavaScript's RegExp (17 s a line here). */
 const BACKTRACKING_LINE = `${"a".repeat(28)}!`;
 /** The logs of special clusters, by cluster key (the refused one answers 403). */
 const LOGS = {
   refused: "",
   "long-line": `first\nsecond\n${LONG_LINE}\n`,
+  "secret-at-cut": `${SECRET_AT_CUT_LINE}\n`,
+  crlf: "one\r\ntwo\r\n",
   backtracking: `${BACKTRACKING_LINE}\n`.repeat(3).concat("aaa\n"),
 };
 const PAR_TOKEN = "Xq3vN8kLr2TzB7mYwP4cJ1dHs6Fg0aUeK9oVi5RtQ";
@@ -45,6 +50,18 @@ const startExport = (clusterKey: string) =>
     timeEnd: "0s",
   });
 
+/** The logHandle of an export of the stand-in service's cluster `clusterKey`. */
+async function logHandleOf(clusterKey: string): Promise<string> {
+  const started = await startExport(clusterKey);
+  return (started.structuredContent as { logHandle: string }).logHandle;
+}
+
+/** read_cluster_log's structured content for the lines of cluster `clusterKey`'s log that `grep` matches. */
+async function grepOf(clusterKey: string, grep: string): Promise<unknown> {
+  const logHandle = await logHandleOf(clusterKey);
+  return (await session.callTool("read_cluster_log", { logHandle, waitSeconds: 20, grep })).structuredContent;
+}
+
 scanForSecretsAfterAll();
 beforeAll(async () => {
   let logRequests = 0;
@@ -59,11 +76,18 @@ beforeAll(async () => {
     plantedSecrets.add(notHttpUrl);
     if (url.pathname.endsWith("/actions/searchAuditLogs")) {
       const details = JSON.parse(request.body) as { query?: string };
+      if (details.query === "secret-at-cut-error")
+        return sendJson(
+          response,
+          400,
+          { code: "InvalidParameter", message: `${"m".repeat(1_930)} ${parUrl} ${"m".repeat(500)}` },
+          { "opc-request-id": "LONG0000000000000000000000000002" },
+        );
       if (details.query === "long-error")
         return sendJson(
           response,
           400,
-          { code: "InvalidParameter", message: "m".repeat(200_000) },
+          { code: "InvalidParameter", message: "m ".repeat(100_000) },
           { "opc-request-id": "LONG0000000000000000000000000001" },
         );
       if (details.query === "html-200") {
@@ -154,8 +178,7 @@ describe("results stay under 100 kB", () => {
   });
 
   it("a large log is READY with its size and line count, the last lines that fit, and truncated: true", async () => {
-    const started = await startExport("c");
-    const { logHandle } = started.structuredContent as { logHandle: string };
+    const logHandle = await logHandleOf("c");
     const result = await session.callTool("read_cluster_log", { logHandle, waitSeconds: 20 });
     expect(wholeResultBytes(result)).toBeLessThan(MAX_RESULT_BYTES);
     const log = result.structuredContent as {
@@ -182,15 +205,20 @@ describe("results stay under 100 kB", () => {
     const badPattern = await session.callTool("read_cluster_log", { logHandle, grep: "(" });
     expect(badPattern.isError).toBe(true);
     expect(badPattern.content[0]?.text).toContain(
-      "grep: a regular expression in RE2's syntax (JavaScript's, without lookaround or backreferences); here: missing closing ): `(`",
+      "grep: a regular expression in RE2 syntax, as Go's regexp: no lookaround or backreferences, \\x{e9} for \\u00e9; here: missing closing ): `(`",
     );
     const lookbehind = await session.callTool("read_cluster_log", { logHandle, grep: "(?<=a)b" });
-    expect(lookbehind.isError).toBe(true);
+    expect(lookbehind.content[0]?.text).toContain("here: lookahead and lookbehind are not supported");
+    // Linear in the line, but its time grows with the compiled pattern: 3,998 instructions, 170 ms a long line.
+    const costly = await session.callTool("read_cluster_log", { logHandle, grep: "(?:a|aa){999}" });
+    expect(costly.isError).toBe(true);
+    expect(costly.content[0]?.text).toContain(
+      "grep: a pattern of at most 500 RE2 instructions (this one compiles to 3998; matching time grows with it) (rule `complexity`)",
+    );
   });
 
   it("a line longer than the answer's budget is cut to its start, marked, and the lines before it still come", async () => {
-    const started = await startExport("long-line");
-    const { logHandle } = started.structuredContent as { logHandle: string };
+    const logHandle = await logHandleOf("long-line");
     const cutLine = `${LONG_LINE.slice(0, 9_500)} [${LONG_LINE.length - 9_500} more bytes of this line left out]`;
     for (const [selection, text] of [
       [{}, `first\nsecond\n${cutLine}`],
@@ -203,12 +231,31 @@ describe("results stay under 100 kB", () => {
     }
   });
 
+  it("a cut never leaves part of a secret: it falls on a space, and a message is redacted before it is cut", async () => {
+    const logHandle = await logHandleOf("secret-at-cut");
+    const log = await session.callTool("read_cluster_log", { logHandle, waitSeconds: 20 });
+    expect(log.structuredContent).toMatchObject({ status: "READY", lines: 1 });
+    expect(JSON.stringify(log)).not.toContain("TTTTTTTTTT");
+    expect((log.structuredContent as { text: string }).text).toBe(
+      `${"w ".repeat(4_710).trimEnd()} [${SECRET_AT_CUT_LINE.length - 9_419} more bytes of this line left out]`,
+    );
+    const error = await session.callTool("search_audit_logs", { query: "secret-at-cut-error" });
+    expect(error.isError).toBe(true);
+    expect(JSON.stringify(error)).not.toContain(PAR_TOKEN.slice(0, 10));
+  });
+
+  it("a CRLF log's lines end before their \\r: grep's $ matches there", async () => {
+    expect(await grepOf("crlf", "one$")).toMatchObject({
+      status: "READY",
+      lines: 2,
+      returnedLines: 1,
+      text: "one",
+    });
+  });
+
   it("grep runs in time linear in the line: a pattern that backtracks for ever in JavaScript answers at once", async () => {
-    const started = await startExport("backtracking");
-    const { logHandle } = started.structuredContent as { logHandle: string };
-    const result = await session.callTool("read_cluster_log", { logHandle, waitSeconds: 20, grep: "(a+)+$" });
     // With JavaScript's RegExp the three lines take about 50 s of CPU, the event loop blocked all that time.
-    expect(result.structuredContent).toMatchObject({
+    expect(await grepOf("backtracking", "(a+)+$")).toMatchObject({
       status: "READY",
       lines: 4,
       returnedLines: 1,
@@ -227,7 +274,7 @@ describe("an API error stays one an agent can act on", () => {
         kind: "api",
         status: 400,
         code: "InvalidParameter",
-        message: `${"m".repeat(2_000)} [198000 more characters left out]`,
+        message: `${"m ".repeat(1_000).trimEnd()} [198001 more characters left out]`,
         requestId: "LONG0000000000000000000000000001",
       },
     });
@@ -257,8 +304,7 @@ describe("nothing secret reaches the model", () => {
   });
 
   it("a log URL that answers 403 is an isError result that says so, without the URL", async () => {
-    const started = await startExport("refused");
-    const { logHandle } = started.structuredContent as { logHandle: string };
+    const logHandle = await logHandleOf("refused");
     const result = await session.callTool("read_cluster_log", { logHandle, waitSeconds: 5 });
     expect(result.isError).toBe(true);
     expect(result.content[0]?.text).toBe(

@@ -10,7 +10,7 @@ import {
 } from "@aidp/client";
 import { checkValue, type ValidationIssue, type ValueRules } from "@aidp/client/value-rules";
 import { LogFileError, UnknownLogHandleError } from "../errors.ts";
-import { linePattern } from "../line-pattern.ts";
+import { GREP_SYNTAX, linePattern } from "../line-pattern.ts";
 import { readExcerpt } from "../log-excerpt.ts";
 import type { ToolInputSchema } from "../operation-arguments.ts";
 import { RESULT_BUDGET_BYTES } from "../result-size.ts";
@@ -52,8 +52,7 @@ const INPUT_SCHEMA: ToolInputSchema = {
     },
     grep: {
       type: "string",
-      description:
-        "A regular expression (RE2 syntax: JavaScript's without lookaround or backreferences); return only the lines that match it.",
+      description: `A regular expression (${GREP_SYNTAX}); return only the lines that match it. A line longer than about 9,500 characters is matched and returned by its start.`,
       minLength: 1,
       maxLength: 200,
     },
