@@ -46,7 +46,7 @@ export function prepareRequest(
   for (const [name, parameter] of Object.entries(facts.parameters)) {
     const value = values[name];
     // An empty or blank path segment would address another resource; the spec's path parameters are all required.
-    if (value === undefined || (parameter.in === "path" && !`${value}`.trim())) {
+    if (value === undefined || (parameter.in === "path" && !String(value).trim())) {
       if (parameter.required)
         addIssue(
           context,

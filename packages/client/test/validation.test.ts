@@ -163,6 +163,11 @@ const cases: [string, () => Promise<unknown>, { field: string; rule: string }][]
     { field: "aiDataPlatformId", rule: "required" },
   ],
   [
+    "a Symbol as a path parameter (a type error, not a crash of the blank check)",
+    () => aidp.searchAuditLogs({ aiDataPlatformId: Symbol("x") as unknown as string }),
+    { field: "aiDataPlatformId", rule: "type" },
+  ],
+  [
     "CR/LF in a header parameter",
     () => aidp.searchAuditLogs({ aiDataPlatformId, opcRetryToken: "abc\r\nx-evil: 1" }),
     { field: "opcRetryToken", rule: "header-value" },

@@ -109,6 +109,12 @@ describe("resolveConnection: each error names where the value came from", () => 
       "--endpoint must not hold a query (?...) or a fragment (#...): the API's paths go after it",
     ],
     [
+      "an endpoint ending in a bare ?, which the URL parser drops from its search",
+      { endpoint: "http://127.0.0.1:4010/?" },
+      {},
+      "--endpoint must not hold a query (?...) or a fragment (#...): the API's paths go after it",
+    ],
+    [
       "an endpoint with a fragment, which would swallow the API's paths",
       {},
       { OCI_CLI_ENDPOINT: "http://127.0.0.1:4010/#frag" },

@@ -105,7 +105,8 @@ function endpointProblem(endpoint: string): string | undefined {
   }
   if (url.username || url.password) return "must not hold a user name or password (fetch refuses such a URL)";
   // The API's paths are added to the endpoint: after a query or a fragment they would be part of it, not the path.
-  if (url.search || url.hash)
+  // The text, not url.search / url.hash: a bare trailing `?` or `#` leaves both empty and still swallows the paths.
+  if (/[?#]/.test(endpoint))
     return "must not hold a query (?...) or a fragment (#...): the API's paths go after it";
   return undefined;
 }
