@@ -90,6 +90,37 @@ describe("--output-file", () => {
     expect(readdirSync(dir).sort()).toEqual(["latest.ndjson", "today.ndjson"]);
   });
 
+  it("through a chain of links, and a link in a folder reached by a link, writes where > would", async () => {
+    const server = await pagingServer();
+    // b.json -> b2.json -> c.json, none of it written yet: c.json is created, both links stay links.
+    symlinkSync("b2.json", join(dir, "b.json"));
+    symlinkSync("c.json", join(dir, "b2.json"));
+    expect((await runAidp(exportArgs(server, join(dir, "b.json")))).code).toBe(0);
+    expect(lstatSync(join(dir, "b2.json")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, "c.json"), "utf8").trimEnd().split("\n")).toHaveLength(TOTAL);
+    // shortcut -> real/sub, and real/sub/l.json -> ../t.json: `..` is read from real/sub, the link's real folder.
+    mkdirSync(join(dir, "real", "sub"), { recursive: true });
+    symlinkSync(join(dir, "real", "sub"), join(dir, "shortcut"));
+    symlinkSync("../t.json", join(dir, "real", "sub", "l.json"));
+    expect((await runAidp(exportArgs(server, join(dir, "shortcut", "l.json")))).code).toBe(0);
+    expect(
+      readFileSync(join(dir, "real", "t.json"), "utf8")
+        .trimEnd()
+        .split("\n"),
+    ).toHaveLength(TOTAL);
+  });
+
+  it("a link that points at itself is a usage error before anything is sent, as > refuses it", async () => {
+    const server = await pagingServer();
+    symlinkSync("loop.json", join(dir, "loop.json"));
+    const { code, stderr } = await runAidp(exportArgs(server, join(dir, "loop.json")));
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `--output-file ${join(dir, "loop.json")}: too many levels of symbolic links; nothing was sent`,
+    );
+    expect(lstatSync(join(dir, "loop.json")).isSymbolicLink()).toBe(true);
+  });
+
   it("is not created when the export fails on page 3 (exit 3), and leaves no temporary file", async () => {
     const server = await pagingServer(2, (_request, response) =>
       sendJson(response, 500, { code: "InternalServerError", message: "boom" }),

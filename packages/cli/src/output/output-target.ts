@@ -43,7 +43,12 @@ function sameFileProblems(targets: readonly OutputTarget[]): string[] {
 function targetProblem(given: string): string | undefined {
   if (given.trim() === "") return "give a file name";
   // Through a symbolic link, the file written is its target, beside which the temporary file goes.
-  const path = finalPathOf(given);
+  let path: string;
+  try {
+    path = finalPathOf(given);
+  } catch (error) {
+    return (error as Error).message.replace(`${given}: `, ""); // a loop of links
+  }
   if (nameBytes(path) > MAX_OUTPUT_NAME_BYTES)
     return `the file name is ${nameBytes(path)} bytes; at most ${MAX_OUTPUT_NAME_BYTES} (it is first written under a longer temporary name)`;
   const target = statOf(path);

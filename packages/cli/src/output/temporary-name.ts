@@ -8,22 +8,31 @@ const MAX_NAME_BYTES = 255;
 /** What the temporary name adds to the final one: a dot, the process id, a millisecond timestamp, `.partial`. */
 const ADDED_BYTES = ".".length + ".4294967295".length + ".9999999999999".length + ".partial".length;
 
+/** Links followed before a chain counts as a loop, as the kernel's limit (40) on Linux. */
+const MAX_LINK_HOPS = 40;
+
 /**
  * Where a write to `path` lands: through a symbolic link, its target (a link the user keeps, `latest.json` to a dated
- * file, stays a link, as the shell's `>` keeps it), one not written yet included; else `path` itself.
+ * file, stays a link, as the shell's `>` keeps it), one not written yet included, at the end of a chain of links;
+ * else `path` itself. A loop of links throws, in the kernel's words.
  */
 export function finalPathOf(path: string): string {
-  try {
-    if (!lstatSync(path).isSymbolicLink()) return path;
-  } catch {
-    return path; // nothing there yet
+  let current = path;
+  for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+    try {
+      if (!lstatSync(current).isSymbolicLink()) return current;
+    } catch {
+      return current; // nothing there yet: the file is created here
+    }
+    try {
+      return realpathSync(current); // a chain that ends in something that exists
+    } catch {
+      // A link to a name with nothing there yet (or to another such link): that name, read from the link's own
+      // real folder, as the kernel reads a relative link.
+      current = resolve(realpathSync(dirname(current)), readlinkSync(current));
+    }
   }
-  try {
-    return realpathSync(path);
-  } catch {
-    // A link to a file that does not exist yet: the file it names, as `>` creates it (its folder is checked later).
-    return resolve(dirname(path), readlinkSync(path));
-  }
+  throw new Error(`${path}: too many levels of symbolic links`);
 }
 
 export function temporaryNameBeside(path: string): string {
