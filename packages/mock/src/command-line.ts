@@ -101,7 +101,12 @@ export async function serveUntilSignal<Running extends RunningServer>(
     if (stopping) return;
     stopping = true;
     console.error(`${signal}: stopping the ${how.name}`);
-    await running.stop();
+    try {
+      await running.stop();
+    } catch (error) {
+      console.error(`The ${how.name} stopped, but ${(error as Error).message}`);
+      process.exit(1);
+    }
     process.exit(how.exitCode?.(running) ?? 0);
   };
   if (stopRequested) stopNow(stopRequested);

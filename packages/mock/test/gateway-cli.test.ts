@@ -262,6 +262,15 @@ describe("aidp-mock --upstream", () => {
       "--upstream-timeout-ms and --upstream-timeout exclude each other",
     ],
     [["--config-file", join(directory, "missing")], `no OCI config file at ${join(directory, "missing")}.`],
+    // Told at start, not found out at the end with no report written and exit 0.
+    [
+      ["--auth", "none", "--report", join(directory, "missing", "drift.json")],
+      `the drift report (--report, option "report") cannot be written: the folder ${join(directory, "missing")} does not exist`,
+    ],
+    [
+      ["--auth", "none", "--report", directory],
+      `the drift report (--report, option "report") cannot be written: ${directory} is a folder; give a file name`,
+    ],
   ])("refuses %j with a clear error and exit 1", async (args, message) => {
     const run = startProcess(process.execPath, [cli, "--port", "0", "--upstream", upstreamUrl, ...args], {
       name: "aidp-mock",

@@ -2,7 +2,8 @@
 // status, location, rule) with a count and the first opc-request-id that showed it, and the upstream failures.
 // Served while running, written as JSON on stop, summed up in words at exit. Memory is bounded: past
 // MAX_ENTRIES distinct violations, new ones are only counted.
-import { renameSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { Direction, Finding } from "./drift-finding.ts";
 
 export interface DriftViolation {
@@ -136,6 +137,24 @@ export function summarizeDriftReport(report: DriftReport): string {
 }
 
 /** Writes the report whole (a reader never sees half a file), readable by its owner only. */
+/**
+ * Why the drift report could not be written to `file` when the gateway stops, undefined when it can be: checked at
+ * start, so that a CI step learns of a wrong path before its tests run, not after (when it can no longer fix it).
+ */
+export function driftReportPathProblem(file: string): string | undefined {
+  const folder = dirname(resolve(file));
+  if (existsSync(file) && statSync(file).isDirectory()) return `${file} is a folder; give a file name`;
+  try {
+    accessSync(folder, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT"
+      ? `the folder ${folder} does not exist`
+      : `the folder ${folder} cannot be written (${code})`;
+  }
+}
+
 export function writeDriftReport(file: string, report: DriftReport): void {
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });

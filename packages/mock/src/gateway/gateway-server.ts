@@ -12,7 +12,7 @@ import { apiError, type MockResponse } from "../mock-response.ts";
 import { MAX_BODY_BYTES, readBodyUpTo } from "../request-body.ts";
 import { loadSpecFacts, type SpecFacts } from "../spec-facts.ts";
 import type { Finding } from "./drift-finding.ts";
-import { DriftLedger, type DriftReport, writeDriftReport } from "./drift-report.ts";
+import { DriftLedger, type DriftReport, driftReportPathProblem, writeDriftReport } from "./drift-report.ts";
 import { checkForwardedRequest, checkUpstreamAnswer } from "./exchange-check.ts";
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, type GatewayOptions, upstreamBaseUrl } from "./gateway-options.ts";
 import { readGatewayContract } from "./operation-contract.ts";
@@ -63,6 +63,9 @@ interface Gateway {
 export async function startGatewayServer(
   options: GatewayOptions & { host: string; port: number },
 ): Promise<GatewayServer> {
+  const reportProblem = options.report === undefined ? undefined : driftReportPathProblem(options.report);
+  if (reportProblem)
+    throw new Error(`the drift report (--report, option "report") cannot be written: ${reportProblem}`);
   const facts = loadSpecFacts();
   const guard = await loadContractGuard(bundledSpecJsonPath);
   const baseUrl = await upstreamBaseUrl(options);
@@ -100,12 +103,22 @@ export async function startGatewayServer(
     throw error;
   }
   let finished = false;
+  // A report that cannot be written at the end (the disk full, the folder removed) fails close(): the gateway's
+  // command says so and exits 1, rather than a CI step passing with no report.
+  let reportFailure: Error | undefined;
   const finish = () => {
     if (finished) return;
     finished = true;
     upstream.close();
     gateway.records?.close();
-    if (options.report !== undefined) writeDriftReport(options.report, gateway.ledger.report());
+    if (options.report === undefined) return;
+    try {
+      writeDriftReport(options.report, gateway.ledger.report());
+    } catch (error) {
+      reportFailure = new Error(
+        `the drift report could not be written to ${options.report}: ${(error as Error).message}`,
+      );
+    }
   };
   server.closed.then(finish);
   return {
@@ -114,6 +127,7 @@ export async function startGatewayServer(
     close: async () => {
       await server.close();
       finish();
+      if (reportFailure) throw reportFailure;
     },
     driftReport: () => gateway.ledger.report(),
   };
