@@ -47,7 +47,7 @@ function targetProblem(given: string): string | undefined {
   try {
     path = finalPathOf(given);
   } catch (error) {
-    return (error as Error).message.replace(`${given}: `, ""); // a loop of links
+    return (error as Error).message; // a loop of links
   }
   if (nameBytes(path) > MAX_OUTPUT_NAME_BYTES)
     return `the file name is ${nameBytes(path)} bytes; at most ${MAX_OUTPUT_NAME_BYTES} (it is first written under a longer temporary name)`;

@@ -32,7 +32,7 @@ export function finalPathOf(path: string): string {
       current = resolve(realpathSync(dirname(current)), readlinkSync(current));
     }
   }
-  throw new Error(`${path}: too many levels of symbolic links`);
+  throw new Error("too many levels of symbolic links");
 }
 
 export function temporaryNameBeside(path: string): string {
